@@ -1,0 +1,259 @@
+package facts
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Token is one word, number or punctuation mark of a text, with its span
+// and its folded form.
+type Token struct {
+	// Text is the token as written.
+	Text string
+	// Fold is Text lower-cased, with diacritics removed and every
+	// apostrophe-like mark turned into "'": the form all matching uses.
+	Fold string
+	// Span locates Text in the article text.
+	Span Span
+	// Kind says whether the token is a word, number or punctuation mark.
+	Kind TokenKind
+}
+
+// TokenKind classifies tokens.
+type TokenKind uint8
+
+// Token kinds.
+const (
+	Word TokenKind = iota + 1
+	Number
+	Punct
+)
+
+// IsCapitalized reports whether the token starts with an upper-case letter.
+func (t Token) IsCapitalized() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
+
+// Tokenize splits text[from:to] into tokens whose spans are offsets into
+// text. Words keep inner hyphens ("al-Sharaa", "14-year"), inner dots
+// between letters or digits ("U.S", "3.5"), inner commas between digits
+// ("1,200") and inner apostrophes ("O'Brien"), but a final "'s" or "n't" is a
+// token of its own, so "Syria's" gives "Syria" and "'s".
+func Tokenize(text string, from, to int) []Token {
+	toks := make([]Token, 0, (to-from)/5)
+	i := from
+	for i < to {
+		r, size := utf8.DecodeRuneInString(text[i:to])
+		switch {
+		case unicode.IsSpace(r) || r == '\uFEFF' || r == '\u00AD':
+			i += size
+		case isWordRune(r):
+			j := scanWord(text, i, to)
+			toks = appendWord(toks, text, i, j)
+			i = j
+		default:
+			toks = append(toks, Token{Text: text[i : i+size], Fold: foldPunct(text[i : i+size]), Span: Span{i, i + size}, Kind: Punct})
+			i += size
+		}
+	}
+	return toks
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)
+}
+
+func isApostrophe(r rune) bool {
+	switch r {
+	case '\'', '’', '‘', 'ʼ', 'ʿ', 'ʾ', '`', '´':
+		return true
+	}
+	return false
+}
+
+// scanWord returns the end of the word starting at i.
+func scanWord(text string, i, to int) int {
+	j := i
+	for j < to {
+		r, size := utf8.DecodeRuneInString(text[j:to])
+		if isWordRune(r) {
+			j += size
+			continue
+		}
+		// Joiners stay inside a word only between two word runes.
+		if r == '-' || r == '.' || r == ',' || isApostrophe(r) {
+			if j+size >= to {
+				break
+			}
+			next, _ := utf8.DecodeRuneInString(text[j+size : to])
+			prev, _ := utf8.DecodeLastRuneInString(text[i:j])
+			if !isWordRune(next) {
+				break
+			}
+			if r == ',' && !(unicode.IsDigit(prev) && unicode.IsDigit(next)) {
+				break
+			}
+			if r == '.' && !(unicode.IsDigit(prev) && unicode.IsDigit(next)) && !isInitialDot(text, i, j, to) {
+				break
+			}
+			j += size
+			continue
+		}
+		break
+	}
+	return j
+}
+
+// isInitialDot reports whether the dot at j joins single letters, as in
+// "U.S" or "U.N": the part before it since the last dot is one letter and
+// so is the part after it.
+func isInitialDot(text string, start, j, to int) bool {
+	seg := text[start:j]
+	if k := strings.LastIndexByte(seg, '.'); k >= 0 {
+		seg = seg[k+1:]
+	}
+	if utf8.RuneCountInString(seg) != 1 {
+		return false
+	}
+	_, size := utf8.DecodeRuneInString(text[j+1 : to])
+	k := j + 1 + size
+	if k >= to {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(text[k:to])
+	return !isWordRune(r)
+}
+
+// appendWord appends the word text[i:j], splitting a final "'s" or "n't".
+func appendWord(toks []Token, text string, i, j int) []Token {
+	w := text[i:j]
+	if k := clitic(w); k > 0 {
+		toks = append(toks, wordToken(text, i, i+k))
+		return append(toks, Token{Text: w[k:], Fold: Fold(w[k:]), Span: Span{i + k, j}, Kind: Word})
+	}
+	return append(toks, wordToken(text, i, j))
+}
+
+func wordToken(text string, i, j int) Token {
+	w := text[i:j]
+	kind := Word
+	r, _ := utf8.DecodeRuneInString(w)
+	if unicode.IsDigit(r) {
+		kind = Number
+	}
+	return Token{Text: w, Fold: Fold(w), Span: Span{i, j}, Kind: kind}
+}
+
+// clitic returns the offset in w where a final "'s" or "n't" starts, or 0.
+func clitic(w string) int {
+	last, n := utf8.DecodeLastRuneInString(w)
+	if last != 's' && last != 'S' && last != 't' && last != 'T' {
+		return 0
+	}
+	a, an := utf8.DecodeLastRuneInString(w[:len(w)-n])
+	if !isApostrophe(a) {
+		return 0
+	}
+	k := len(w) - n - an
+	if last == 't' || last == 'T' {
+		if k > 1 && (w[k-1] == 'n' || w[k-1] == 'N') {
+			return k - 1
+		}
+		return 0
+	}
+	if k == 0 {
+		return 0
+	}
+	return k
+}
+
+var foldApostrophes = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'", "ʿ", "'", "ʾ", "'", "`", "'", "´", "'")
+
+// Fold returns s lower-cased, stripped of diacritics (NFKD, combining marks
+// removed), with apostrophe-like marks turned into "'" and Cyrillic letters
+// that look Latin turned Latin. It is how aliases, cues and text are
+// compared: "Tartús", "TARTUS" and "Tartus" fold alike.
+func Fold(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		return strings.ToLower(strings.ReplaceAll(s, "`", "'"))
+	}
+	s = foldApostrophes.Replace(s)
+	s = strings.Map(homoglyph, s)
+	if out, _, err := transform.String(stripMarks, s); err == nil {
+		s = out
+	}
+	return strings.ToLower(s)
+}
+
+var stripMarks = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+
+// homoglyph maps Cyrillic letters that look like Latin ones to Latin, so a
+// name typed with a stray Cyrillic "а" still matches.
+func homoglyph(r rune) rune {
+	switch r {
+	case 'а':
+		return 'a'
+	case 'е':
+		return 'e'
+	case 'о':
+		return 'o'
+	case 'р':
+		return 'p'
+	case 'с':
+		return 'c'
+	case 'х':
+		return 'x'
+	case 'у':
+		return 'y'
+	case 'і':
+		return 'i'
+	case 'А':
+		return 'A'
+	case 'Е':
+		return 'E'
+	case 'О':
+		return 'O'
+	case 'Р':
+		return 'P'
+	case 'С':
+		return 'C'
+	case 'Х':
+		return 'X'
+	case 'Т':
+		return 'T'
+	case 'М':
+		return 'M'
+	case 'Н':
+		return 'H'
+	case 'К':
+		return 'K'
+	case 'В':
+		return 'B'
+	}
+	return r
+}
+
+func foldPunct(p string) string {
+	switch p {
+	case "“", "”", "„", "«", "»", "″":
+		return `"`
+	case "’", "‘", "ʼ", "`", "´":
+		return "'"
+	case "—", "–", "―", "‒":
+		return "-"
+	}
+	return p
+}
