@@ -1,0 +1,103 @@
+package main
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crosscheck-news/crosscheck/compare"
+	"github.com/crosscheck-news/crosscheck/compare/render"
+	"github.com/crosscheck-news/crosscheck/facts"
+)
+
+// checkOptions are the flags and arguments of "crosscheck check".
+type checkOptions struct {
+	*globals
+	Dir       string
+	TopicFile string
+	Format    string
+}
+
+func newCheckCmd(g *globals) *cobra.Command {
+	o := &checkOptions{globals: g}
+	cmd := &cobra.Command{
+		Use:   "check DIR",
+		Short: "Ingest a folder of articles with its topic file, compare them and print the result",
+		Long: `check is the one-shot run: it reads DIR's topic file (topic.yaml) and every
+article in DIR (.txt, .html, .md), stores their facts in the database, compares
+the articles slot by slot and prints the comparison.
+
+Files that are not readable articles (binary, invalid UTF-8, empty, too large)
+are named on stderr and skipped; the rest is compared and the exit code is 3.`,
+		Example: `  crosscheck check seeds
+  crosscheck check seeds --format json
+  crosscheck check inbox/story --topic-file topics/story.yaml --format md > story.md`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			o.Dir = args[0]
+			return runCheck(cmd.Context(), o)
+		},
+	}
+	cmd.Flags().StringVar(&o.TopicFile, "topic-file", "", "topic file `path` (default: DIR/topic.yaml)")
+	cmd.Flags().StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json or md")
+	return cmd
+}
+
+func runCheck(ctx context.Context, o *checkOptions) error {
+	format, err := render.ParseFormat(o.Format)
+	if err != nil {
+		return &usageError{err}
+	}
+	path := o.TopicFile
+	if path == "" {
+		path = findTopicFile(o.Dir)
+		if path == "" {
+			return usagef("%s has no topic file (looked for %v); give one with --topic-file", o.Dir, facts.TopicFileNames)
+		}
+	}
+	lt, err := loadTopicFile(path)
+	if err != nil {
+		return err
+	}
+	files, err := articleFiles([]string{o.Dir})
+	if err != nil {
+		return err
+	}
+	if len(files) == 0 {
+		return fmt.Errorf("%s holds no article files (.txt, .html, .md)", o.Dir)
+	}
+	x, err := facts.NewExtractor(lt.topic)
+	if err != nil {
+		return err
+	}
+	db, err := o.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	run, err := db.StartRun(ctx, "check", version())
+	if err != nil {
+		return err
+	}
+	in := &ingester{db: db, topic: lt, x: x, stderr: o.Stderr}
+	st, err := ingestAll(ctx, in, files)
+	if ferr := finishRun(ctx, db, run, st, err); ferr != nil && err == nil {
+		err = ferr
+	}
+	if err != nil {
+		return err
+	}
+	arts, fs, err := loadCompared(ctx, db, lt.topic.ID, st.IDs)
+	if err != nil {
+		return err
+	}
+	res := compare.Compare(lt.topic, arts, fs)
+	if err := render.Render(o.Stdout, format, res, o.renderOptions()); err != nil {
+		return err
+	}
+	if len(st.Errors) > 0 {
+		return fmt.Errorf("%d of %d files skipped: %w", len(st.Errors), st.Seen, errPartial)
+	}
+	return nil
+}

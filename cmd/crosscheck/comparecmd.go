@@ -1,0 +1,59 @@
+package main
+
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crosscheck-news/crosscheck/compare"
+	"github.com/crosscheck-news/crosscheck/compare/render"
+)
+
+// compareOptions are the flags of "crosscheck compare".
+type compareOptions struct {
+	*globals
+	Topic  string
+	Format string
+}
+
+func newCompareCmd(g *globals) *cobra.Command {
+	o := &compareOptions{globals: g}
+	cmd := &cobra.Command{
+		Use:   "compare --topic ID",
+		Short: "Compare a stored topic's articles slot by slot",
+		Long: `compare reads a topic's current articles and facts from the database and shows,
+for each slot, whether the articles agree, omit it, differ in nuance or
+spelling, or contradict each other, with the evidence sentence of every value.`,
+		Example: `  crosscheck compare --topic putin-sharaa-moscow-2026
+  crosscheck compare --topic putin-sharaa-moscow-2026 --format json | jq '.facts[].status'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runCompare(cmd.Context(), o) },
+	}
+	cmd.Flags().StringVar(&o.Topic, "topic", "", "topic `ID` (required)")
+	cmd.Flags().StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json or md")
+	return cmd
+}
+
+func runCompare(ctx context.Context, o *compareOptions) error {
+	if o.Topic == "" {
+		return usagef("--topic is required; 'crosscheck topics' lists them")
+	}
+	format, err := render.ParseFormat(o.Format)
+	if err != nil {
+		return &usageError{err}
+	}
+	db, err := o.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	t, _, err := storedTopic(ctx, db, o.Topic)
+	if err != nil {
+		return err
+	}
+	arts, fs, err := loadCompared(ctx, db, o.Topic, nil)
+	if err != nil {
+		return err
+	}
+	return render.Render(o.Stdout, format, compare.Compare(t, arts, fs), o.renderOptions())
+}

@@ -1,0 +1,25 @@
+// Command crosscheck compares how several news articles report one story:
+// where outlets agree, omit, differ in nuance or spelling, or contradict
+// each other, with the sentence behind every claim.
+//
+// Exit codes:
+//
+//	0  success
+//	1  failure (a file could not be written, the database failed, …)
+//	2  usage error (unknown flag, missing argument, bad --format)
+//	3  partial: the run finished but skipped input files it could not read
+package main
+
+import (
+	"context"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := Main(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}

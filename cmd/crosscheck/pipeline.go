@@ -1,0 +1,298 @@
+package main
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+	"github.com/crosscheck-news/crosscheck/store"
+)
+
+// articleExts are the file endings read as articles inside a folder.
+// Other files (topic files, notes, golden outputs) are left alone.
+var articleExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".md": true, "": true}
+
+// loadedTopic is a topic file read and validated, with its bytes (stored
+// so later commands need not find the file again).
+type loadedTopic struct {
+	topic *facts.Topic
+	src   []byte
+	path  string
+}
+
+// findTopicFile returns the topic file inside dir, or "" when none.
+func findTopicFile(dir string) string {
+	for _, n := range facts.TopicFileNames {
+		p := filepath.Join(dir, n)
+		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
+			return p
+		}
+	}
+	return ""
+}
+
+func loadTopicFile(path string) (loadedTopic, error) {
+	t, src, err := facts.LoadTopic(path)
+	if err != nil {
+		var te *facts.TopicError
+		if errors.As(err, &te) {
+			te.File = path
+			return loadedTopic{}, te
+		}
+		return loadedTopic{}, err
+	}
+	return loadedTopic{topic: t, src: src, path: path}, nil
+}
+
+// articleFiles expands paths (files or folders) into article files, sorted
+// within each folder so runs are repeatable.
+func articleFiles(paths []string) ([]string, error) {
+	var out []string
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil {
+			return nil, fmt.Errorf("article path: %w", err)
+		}
+		if !st.IsDir() {
+			out = append(out, p)
+			continue
+		}
+		entries, err := os.ReadDir(p)
+		if err != nil {
+			return nil, fmt.Errorf("read folder: %w", err)
+		}
+		var names []string
+		for _, e := range entries {
+			n := e.Name()
+			if strings.HasPrefix(n, ".") || !e.Type().IsRegular() || isTopicFileName(n) {
+				continue
+			}
+			if !articleExts[strings.ToLower(filepath.Ext(n))] {
+				continue
+			}
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			out = append(out, filepath.Join(p, n))
+		}
+	}
+	return out, nil
+}
+
+func isTopicFileName(n string) bool {
+	for _, t := range facts.TopicFileNames {
+		if n == t {
+			return true
+		}
+	}
+	return false
+}
+
+// ingestStats counts what an ingest did.
+type ingestStats struct {
+	Seen, New, Changed, Unchanged int
+	Errors                        []store.RunError
+	// IDs are the article ids read in this run, in file order.
+	IDs []string
+}
+
+// ingester reads article files, extracts a topic's facts and saves them,
+// one transaction per article.
+type ingester struct {
+	db       *store.DB
+	topic    loadedTopic
+	x        *facts.Extractor
+	override facts.ArticleMeta
+	stderr   io.Writer
+}
+
+// putTopic stores the topic and, when its file changed since the last
+// run, re-extracts the stored articles so their facts follow the new slots.
+func (in *ingester) putTopic(ctx context.Context) error {
+	sum := sha256.Sum256(in.topic.src)
+	changed, err := in.db.PutTopic(ctx, store.TopicRecord{
+		ID: in.topic.topic.ID, Title: in.topic.topic.Title,
+		Hash: hex.EncodeToString(sum[:]), Source: in.topic.src,
+	})
+	if err != nil {
+		return fmt.Errorf("store topic %s: %w", in.topic.topic.ID, err)
+	}
+	if !changed {
+		return nil
+	}
+	arts, err := in.db.Articles(ctx, in.topic.topic.ID)
+	if err != nil {
+		return fmt.Errorf("re-extract topic %s: %w", in.topic.topic.ID, err)
+	}
+	for i := range arts {
+		fs, err := in.x.Extract(ctx, &arts[i])
+		if err != nil {
+			return err
+		}
+		if err := in.db.ReplaceFacts(ctx, in.topic.topic.ID, arts[i].ID, fs); err != nil {
+			return fmt.Errorf("re-extract %s: %w", arts[i].ID, err)
+		}
+	}
+	return nil
+}
+
+// ingest reads, extracts and saves each file. A file that is not a
+// readable article is named on stderr and skipped; anything else stops.
+func (in *ingester) ingest(ctx context.Context, files []string) (ingestStats, error) {
+	var st ingestStats
+	seen := map[string]string{}
+	for _, path := range files {
+		if err := ctx.Err(); err != nil {
+			return st, fmt.Errorf("ingest: %w", err)
+		}
+		st.Seen++
+		a, err := in.readArticle(path)
+		if err == nil {
+			if prev, dup := seen[a.ID]; dup {
+				err = &facts.InputError{File: path, Reason: fmt.Sprintf("article id %q is already used by %s", a.ID, prev)}
+			}
+		}
+		if err != nil {
+			if !errors.Is(err, facts.ErrBadInput) && !errors.Is(err, os.ErrNotExist) && !errors.Is(err, os.ErrPermission) {
+				return st, err
+			}
+			fmt.Fprintf(in.stderr, "crosscheck: skipped %s\n", errorLine(path, err))
+			st.Errors = append(st.Errors, store.RunError{File: path, Message: err.Error()})
+			continue
+		}
+		seen[a.ID] = path
+		fs, err := in.x.Extract(ctx, &a)
+		if err != nil {
+			return st, err
+		}
+		res, err := in.db.SaveArticle(ctx, in.topic.topic.ID, a, fs)
+		if err != nil {
+			return st, fmt.Errorf("save %s: %w", path, err)
+		}
+		st.IDs = append(st.IDs, a.ID)
+		switch res.Status {
+		case store.New:
+			st.New++
+		case store.Changed:
+			st.Changed++
+		default:
+			st.Unchanged++
+		}
+	}
+	return st, nil
+}
+
+// errorLine renders an input error as one line that names the file.
+func errorLine(path string, err error) string {
+	var ie *facts.InputError
+	if errors.As(err, &ie) {
+		return path + ": " + ie.Reason
+	}
+	var pe *os.PathError
+	if errors.As(err, &pe) {
+		return path + ": " + pe.Err.Error()
+	}
+	return path + ": " + err.Error()
+}
+
+func (in *ingester) readArticle(path string) (facts.Article, error) {
+	a, err := facts.ReadArticleFile(path)
+	if err != nil {
+		return a, err
+	}
+	if m, ok := in.topic.topic.ArticleMeta(a.File); ok {
+		if err := a.ApplyMeta(m); err != nil {
+			return a, &facts.InputError{File: path, Reason: err.Error()}
+		}
+	}
+	if err := a.ApplyMeta(in.override); err != nil {
+		return a, &facts.InputError{File: path, Reason: err.Error()}
+	}
+	return a, nil
+}
+
+// ingestAll stores the topic and ingests files.
+func ingestAll(ctx context.Context, in *ingester, files []string) (ingestStats, error) {
+	if err := in.putTopic(ctx); err != nil {
+		return ingestStats{}, err
+	}
+	return in.ingest(ctx, files)
+}
+
+// finishRun records how a run ended.
+func finishRun(ctx context.Context, db *store.DB, id int64, st ingestStats, runErr error) error {
+	status := "ok"
+	switch {
+	case runErr != nil:
+		status = "failed"
+		st.Errors = append(st.Errors, store.RunError{Message: runErr.Error()})
+	case len(st.Errors) > 0:
+		status = "partial"
+	}
+	// A cancelled run is still recorded, so the record must not depend on
+	// the cancelled context.
+	if err := db.FinishRun(context.WithoutCancel(ctx), id, store.RunResult{
+		Status: status, Seen: st.Seen, New: st.New, Changed: st.Changed, Unchanged: st.Unchanged, Errors: st.Errors,
+	}); err != nil {
+		return fmt.Errorf("record run: %w", err)
+	}
+	return nil
+}
+
+// storedTopic loads a topic from the database by id.
+func storedTopic(ctx context.Context, db *store.DB, id string) (*facts.Topic, []byte, error) {
+	rec, err := db.Topic(ctx, id)
+	if err != nil {
+		if store.ErrorCode(err) == store.ENOTFOUND {
+			return nil, nil, usagef("no topic %q in %s; 'crosscheck topics' lists them", id, db.Path())
+		}
+		return nil, nil, err
+	}
+	t, err := facts.ParseTopic(id+" (stored topic file)", rec.Source)
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, rec.Source, nil
+}
+
+// loadCompared returns a topic's stored articles and facts; with ids set,
+// only those articles.
+func loadCompared(ctx context.Context, db *store.DB, topic string, ids []string) ([]facts.Article, []facts.Fact, error) {
+	arts, err := db.Articles(ctx, topic)
+	if err != nil {
+		return nil, nil, err
+	}
+	fs, err := db.Facts(ctx, topic)
+	if err != nil {
+		return nil, nil, err
+	}
+	if ids == nil {
+		return arts, fs, nil
+	}
+	keep := map[string]bool{}
+	for _, id := range ids {
+		keep[id] = true
+	}
+	var ka []facts.Article
+	for _, a := range arts {
+		if keep[a.ID] {
+			ka = append(ka, a)
+		}
+	}
+	var kf []facts.Fact
+	for _, f := range fs {
+		if keep[f.Article] {
+			kf = append(kf, f)
+		}
+	}
+	return ka, kf, nil
+}

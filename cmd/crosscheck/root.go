@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"runtime/debug"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crosscheck-news/crosscheck/compare/render"
+	"github.com/crosscheck-news/crosscheck/store"
+)
+
+// Exit codes; see the package comment.
+const (
+	exitOK      = 0
+	exitFailure = 1
+	exitUsage   = 2
+	exitPartial = 3
+)
+
+// usageError marks errors in how the command was called; Main prints the
+// usage hint and exits 2.
+type usageError struct{ err error }
+
+func (e *usageError) Error() string { return e.err.Error() }
+func (e *usageError) Unwrap() error { return e.err }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Errorf(format, args...)}
+}
+
+// errPartial is returned when a run finished but skipped bad inputs; each
+// has already been named on stderr.
+var errPartial = errors.New("some input files were skipped")
+
+// globals are the flags and streams every command shares.
+type globals struct {
+	Stdin          io.Reader
+	Stdout, Stderr io.Writer
+	DBPath         string
+	NoColor        bool
+	// Color is decided once from the terminal, NO_COLOR and --no-color.
+	isTerminal func() bool
+}
+
+// openDB opens the store at the --db path.
+func (g *globals) openDB(ctx context.Context) (*store.DB, error) {
+	db, err := store.Open(ctx, g.DBPath)
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", g.DBPath, err)
+	}
+	return db, nil
+}
+
+// renderOptions decides colour: only on a terminal, never with NO_COLOR
+// set or --no-color, never for TERM=dumb.
+func (g *globals) renderOptions() render.Options {
+	color := !g.NoColor && os.Getenv("NO_COLOR") == "" && os.Getenv("TERM") != "dumb" && g.isTerminal != nil && g.isTerminal()
+	return render.Options{Color: color, Width: 100}
+}
+
+func version() string {
+	if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" && info.Main.Version != "(devel)" {
+		return info.Main.Version
+	}
+	return "dev"
+}
+
+// defaultDB is ./crosscheck.db unless CROSSCHECK_DB says otherwise.
+func defaultDB() string {
+	if p := os.Getenv("CROSSCHECK_DB"); p != "" {
+		return p
+	}
+	return "crosscheck.db"
+}
+
+func newRootCmd(g *globals) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "crosscheck",
+		Short: "Compare how news outlets report one story, fact by fact, with evidence",
+		Long: `crosscheck reads several articles on one story, extracts the facts each states
+(with the sentence that states it), stores them in SQLite by topic, and shows
+where outlets agree, leave something out, differ in nuance or spelling, or
+contradict each other.
+
+A topic file (topic.yaml) names the story's entities and the fact slots to
+compare; see docs/topics.md.`,
+		Example: `  # Read a folder with a topic.yaml and its articles, compare, print:
+  crosscheck check seeds
+
+  # The same as JSON, into a file:
+  crosscheck check seeds --format json > seeds.json
+
+  # Step by step, with a database of your choice:
+  crosscheck --db desk.db ingest seeds
+  crosscheck --db desk.db compare --topic putin-sharaa-moscow-2026`,
+		Version:       version(),
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.PersistentFlags().StringVar(&g.DBPath, "db", defaultDB(), "SQLite database `path` (env CROSSCHECK_DB)")
+	root.PersistentFlags().BoolVar(&g.NoColor, "no-color", false, "never colour the output (NO_COLOR is honoured too)")
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err} })
+	root.AddCommand(
+		newCheckCmd(g),
+		newIngestCmd(g),
+		newTopicsCmd(g),
+		newFactsCmd(g),
+		newCompareCmd(g),
+	)
+	return root
+}
+
+// Main runs crosscheck with args and returns the exit code.
+func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	g := &globals{Stdin: stdin, Stdout: stdout, Stderr: stderr, isTerminal: func() bool { return isTerminal(stdout) }}
+	root := newRootCmd(g)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		return exitOK
+	}
+	var ue *usageError
+	switch {
+	case errors.Is(err, errPartial):
+		fmt.Fprintln(stderr, "crosscheck: "+err.Error())
+		return exitPartial
+	case errors.As(err, &ue) || isCobraUsage(err):
+		fmt.Fprintln(stderr, "crosscheck: "+err.Error())
+		if cmd != nil {
+			fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())
+		}
+		return exitUsage
+	case store.ErrorCode(err) != "" && store.ErrorCode(err) != store.EINTERNAL:
+		fmt.Fprintln(stderr, "crosscheck: "+store.ErrorMessage(err))
+		return exitFailure
+	default:
+		fmt.Fprintln(stderr, "crosscheck: "+err.Error())
+		return exitFailure
+	}
+}
+
+// isCobraUsage recognises cobra's own argument errors, which are plain
+// errors.
+func isCobraUsage(err error) bool {
+	msg := err.Error()
+	return strings.HasPrefix(msg, "unknown command") || strings.HasPrefix(msg, "accepts ") ||
+		strings.HasPrefix(msg, "requires at least") || strings.HasPrefix(msg, "unknown flag") ||
+		strings.HasPrefix(msg, "unknown shorthand flag")
+}
+
+// isTerminal reports whether w is a character device, such as a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	st, err := f.Stat()
+	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}

@@ -1,0 +1,362 @@
+package compare
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+)
+
+// Compare compares the facts of a topic's articles slot by slot. facts may
+// come in any order; the result does not depend on it.
+func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Result {
+	arts := append([]facts.Article(nil), articles...)
+	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
+	res := Result{Schema: Schema, Topic: topic.ID, Title: topic.Title}
+	labels := articleLabels(arts)
+	for _, a := range arts {
+		res.Articles = append(res.Articles, Article{
+			ID: a.ID, File: a.File, Label: labels[a.ID], Outlet: a.Outlet, Wire: a.Wire,
+			Byline: a.Byline, Published: a.Published.String(), Title: a.Title, URL: a.URL,
+		})
+	}
+	bySlot := map[string][]facts.Fact{}
+	for _, f := range fs {
+		bySlot[f.Slot] = append(bySlot[f.Slot], f)
+	}
+	c := comparer{articles: arts, labels: labels}
+	for _, s := range topic.Slots {
+		sf := bySlot[s.ID]
+		sortFacts(sf)
+		var sr SlotResult
+		if s.Kind == facts.KindEntitySet {
+			sr = c.set(s, sf)
+		} else {
+			sr = c.single(s, sf)
+		}
+		res.Summary.add(sr.Status)
+		res.Facts = append(res.Facts, sr)
+	}
+	res.Variants = Variants(topic, arts)
+	if res.Variants == nil {
+		res.Variants = []VariantGroup{}
+	}
+	return res
+}
+
+func sortFacts(fs []facts.Fact) {
+	sort.SliceStable(fs, func(i, j int) bool {
+		if fs[i].Article != fs[j].Article {
+			return fs[i].Article < fs[j].Article
+		}
+		if fs[i].Span.Start != fs[j].Span.Start {
+			return fs[i].Span.Start < fs[j].Span.Start
+		}
+		return fs[i].Value < fs[j].Value
+	})
+}
+
+// articleLabels names each article for columns and notes: its outlet when
+// that is unique among the articles, the outlet and id when not, the id
+// when the outlet is unknown.
+func articleLabels(arts []facts.Article) map[string]string {
+	count := map[string]int{}
+	for _, a := range arts {
+		if a.Outlet != "" {
+			count[a.Outlet]++
+		}
+	}
+	out := map[string]string{}
+	for _, a := range arts {
+		switch {
+		case a.Outlet == "":
+			out[a.ID] = a.ID
+		case count[a.Outlet] > 1:
+			out[a.ID] = a.Outlet + " (" + a.ID + ")"
+		default:
+			out[a.ID] = a.Outlet
+		}
+	}
+	return out
+}
+
+type comparer struct {
+	articles []facts.Article
+	labels   map[string]string
+}
+
+func (c comparer) names(ids []string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = c.labels[id]
+	}
+	return strings.Join(out, ", ")
+}
+
+func toValue(f facts.Fact) Value {
+	return Value{
+		Article: f.Article, Value: f.Value, Surface: f.Surface, Sentence: f.Sentence,
+		Span:         [2]int{f.Span.Start, f.Span.End},
+		SentenceSpan: [2]int{f.SentenceSpan.Start, f.SentenceSpan.End},
+		Attribution:  string(f.Attribution), Source: f.Source, Aspect: string(f.Aspect),
+		Negated: f.Negated, Background: f.Background,
+	}
+}
+
+// single compares a slot with one value per article: date, event, count.
+// Each article's value is its first statement that is not background.
+func (c comparer) single(s facts.Slot, fs []facts.Fact) SlotResult {
+	sr := SlotResult{Slot: s.ID, Kind: string(s.Kind), Label: s.Label, Missing: []string{}, Values: []Value{}, Notes: []string{}}
+	primary := map[string]facts.Fact{}
+	background := map[string]facts.Fact{}
+	negations := map[string]map[bool]bool{}
+	for _, f := range fs {
+		if f.Background {
+			if _, ok := background[f.Article]; !ok {
+				background[f.Article] = f
+			}
+			continue
+		}
+		if negations[f.Article] == nil {
+			negations[f.Article] = map[bool]bool{}
+		}
+		negations[f.Article][f.Negated] = true
+		if _, ok := primary[f.Article]; !ok {
+			primary[f.Article] = f
+		}
+	}
+	var stated []facts.Fact
+	for _, a := range c.articles {
+		if f, ok := primary[a.ID]; ok {
+			stated = append(stated, f)
+			sr.Values = append(sr.Values, toValue(f))
+			continue
+		}
+		sr.Missing = append(sr.Missing, a.ID)
+		if b, ok := background[a.ID]; ok {
+			sr.Values = append(sr.Values, toValue(b))
+		}
+	}
+	sr.Status = Agree
+	if len(stated) == 0 {
+		sr.Status = Omission
+		sr.Notes = append(sr.Notes, "no article states this")
+		c.noteBackground(&sr, background)
+		return sr
+	}
+	// Contradictions: values that cannot both be true.
+	if d, ok := c.valueGroups(s.Kind, stated); ok {
+		sr.Differences = append(sr.Differences, d)
+		if incompatible(s.Kind, stated) {
+			sr.Status = Contradiction
+			sr.Notes = append(sr.Notes, "values differ: "+c.describe(d))
+		} else {
+			sr.Status = worse(sr.Status, Nuance)
+			sr.Notes = append(sr.Notes, "same value at different precision: "+c.describe(d))
+		}
+	}
+	if s.Kind == facts.KindEvent {
+		if d, ok := c.group("polarity", stated, func(f facts.Fact) string {
+			if f.Negated {
+				return "denied"
+			}
+			return "affirmed"
+		}); ok {
+			sr.Differences = append(sr.Differences, d)
+			sr.Status = Contradiction
+			sr.Notes = append(sr.Notes, "affirmed against denied: "+c.describe(d))
+		}
+		for _, a := range c.articles {
+			if len(negations[a.ID]) > 1 {
+				sr.Notes = append(sr.Notes, c.labels[a.ID]+" both affirms and denies it")
+			}
+		}
+	}
+	if len(sr.Missing) > 0 {
+		sr.Status = worse(sr.Status, Omission)
+		sr.Notes = append(sr.Notes, "not stated by "+c.names(sr.Missing))
+		c.noteBackground(&sr, background)
+	}
+	if d, ok := c.group("aspect", stated, func(f facts.Fact) string { return aspectName(f.Aspect) }); ok {
+		sr.Differences = append(sr.Differences, d)
+		sr.Status = worse(sr.Status, Nuance)
+		sr.Notes = append(sr.Notes, "aspect differs: "+c.describe(d))
+	}
+	if d, ok := c.group("attribution", stated, attributionName); ok {
+		sr.Differences = append(sr.Differences, d)
+		sr.Status = worse(sr.Status, Nuance)
+		sr.Notes = append(sr.Notes, "attribution differs: "+c.describe(d))
+	}
+	return sr
+}
+
+func (c comparer) noteBackground(sr *SlotResult, background map[string]facts.Fact) {
+	for _, a := range c.articles {
+		if b, ok := background[a.ID]; ok && contains(sr.Missing, a.ID) {
+			sr.Notes = append(sr.Notes, fmt.Sprintf("%s mentions only an earlier occurrence: %q", c.labels[a.ID], b.Surface))
+		}
+	}
+}
+
+func aspectName(a facts.Aspect) string {
+	if a == "" {
+		return "unspecified"
+	}
+	return string(a)
+}
+
+func attributionName(f facts.Fact) string {
+	if f.Attribution == facts.Reported && f.Source != "" {
+		return "reported by " + f.Source
+	}
+	if f.Attribution == "" {
+		return string(facts.Asserted)
+	}
+	return string(f.Attribution)
+}
+
+// valueGroups groups the stated facts by value, when they differ.
+func (c comparer) valueGroups(kind facts.Kind, fs []facts.Fact) (Difference, bool) {
+	d, ok := c.group("value", fs, func(f facts.Fact) string { return f.Value })
+	if ok && kind == facts.KindDate && !incompatible(kind, fs) {
+		d.Field = "precision"
+	}
+	return d, ok
+}
+
+// incompatible reports whether any two values cannot both be true: dates
+// that share no day, different counts, different entities.
+func incompatible(kind facts.Kind, fs []facts.Fact) bool {
+	for i := range fs {
+		for j := i + 1; j < len(fs); j++ {
+			a, b := fs[i].Value, fs[j].Value
+			if a == b {
+				continue
+			}
+			if kind == facts.KindDate {
+				da, err1 := facts.ParseISODate(a)
+				db, err2 := facts.ParseISODate(b)
+				if err1 == nil && err2 == nil && da.Overlaps(db) {
+					continue
+				}
+			}
+			if kind == facts.KindCount {
+				na, err1 := strconv.Atoi(a)
+				nb, err2 := strconv.Atoi(b)
+				if err1 == nil && err2 == nil && na == nb {
+					continue
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// group groups facts by key; ok is false when every fact has the same key.
+// Groups are ordered by size, then by first article.
+func (c comparer) group(field string, fs []facts.Fact, key func(facts.Fact) string) (Difference, bool) {
+	idx := map[string]int{}
+	var groups []DiffGroup
+	for _, f := range fs {
+		k := key(f)
+		i, ok := idx[k]
+		if !ok {
+			i = len(groups)
+			idx[k] = i
+			groups = append(groups, DiffGroup{Value: k})
+		}
+		if !contains(groups[i].Articles, f.Article) {
+			groups[i].Articles = append(groups[i].Articles, f.Article)
+		}
+	}
+	if len(groups) < 2 {
+		return Difference{}, false
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return len(groups[i].Articles) > len(groups[j].Articles) })
+	return Difference{Field: field, Groups: groups}, true
+}
+
+// describe renders a difference for a note: "ongoing in A, B; completed in C".
+func (c comparer) describe(d Difference) string {
+	parts := make([]string, len(d.Groups))
+	for i, g := range d.Groups {
+		parts[i] = g.Value + " in " + c.names(g.Articles)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// set compares an entity-set slot element by element: an article naming
+// one member of two omits the other.
+func (c comparer) set(s facts.Slot, fs []facts.Fact) SlotResult {
+	sr := SlotResult{Slot: s.ID, Kind: string(s.Kind), Label: s.Label, Missing: []string{}, Values: []Value{}, Notes: []string{}}
+	byMember := map[string]map[string]facts.Fact{}
+	for _, f := range fs {
+		if byMember[f.Value] == nil {
+			byMember[f.Value] = map[string]facts.Fact{}
+		}
+		if _, ok := byMember[f.Value][f.Article]; !ok {
+			byMember[f.Value][f.Article] = f
+		}
+	}
+	missingAny := map[string]bool{}
+	sr.Status = Agree
+	for _, m := range s.Members {
+		el := Element{Value: m, Status: Agree, Missing: []string{}}
+		var stated []facts.Fact
+		for _, a := range c.articles {
+			f, ok := byMember[m][a.ID]
+			if !ok {
+				el.Missing = append(el.Missing, a.ID)
+				missingAny[a.ID] = true
+				continue
+			}
+			stated = append(stated, f)
+		}
+		if len(el.Missing) > 0 {
+			el.Status = Omission
+			if len(stated) == 0 {
+				sr.Notes = append(sr.Notes, m+" named by no article")
+			} else {
+				sr.Notes = append(sr.Notes, m+" not named by "+c.names(el.Missing))
+			}
+		}
+		if d, ok := c.group("spelling", stated, func(f facts.Fact) string { return facts.Fold(f.Surface) }); ok {
+			// Show the spelling as written by the group's first article.
+			for i := range d.Groups {
+				for _, f := range stated {
+					if f.Article == d.Groups[i].Articles[0] {
+						d.Groups[i].Value = f.Surface
+						break
+					}
+				}
+			}
+			sr.Differences = append(sr.Differences, d)
+			el.Status = worse(el.Status, Variant)
+			sr.Notes = append(sr.Notes, m+" spelled differently: "+c.describe(d))
+		}
+		for _, f := range stated {
+			sr.Values = append(sr.Values, toValue(f))
+		}
+		sr.Status = worse(sr.Status, el.Status)
+		sr.Elements = append(sr.Elements, el)
+	}
+	for _, a := range c.articles {
+		if missingAny[a.ID] {
+			sr.Missing = append(sr.Missing, a.ID)
+		}
+	}
+	sort.SliceStable(sr.Values, func(i, j int) bool { return sr.Values[i].Article < sr.Values[j].Article })
+	return sr
+}
+
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,115 @@
+package render
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/compare"
+)
+
+// WriteMarkdown writes res as a desk report in Markdown: articles, summary,
+// the fact matrix, notes with quoted evidence, and spelling variants, fit
+// to paste into a newsroom document or chat.
+func WriteMarkdown(w io.Writer, res compare.Result) error {
+	bw := bufio.NewWriter(w)
+	title := res.Title
+	if title == "" {
+		title = res.Topic
+	}
+	fmt.Fprintf(bw, "# %s\n\nTopic `%s`.\n\n## Articles\n\n", mdText(title), res.Topic)
+	fmt.Fprintln(bw, "| id | outlet | wire | byline | published | title |")
+	fmt.Fprintln(bw, "|---|---|---|---|---|---|")
+	labels := map[string]string{}
+	for _, a := range res.Articles {
+		labels[a.ID] = a.Label
+		fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", mdCell(a.ID), mdCell(a.Outlet), mdCell(a.Wire),
+			mdCell(a.Byline), mdCell(a.Published), mdCell(a.Title))
+	}
+	s := res.Summary
+	fmt.Fprintf(bw, "\n## Summary\n\n%d contradiction, %d omission, %d nuance, %d variant, %d agree.\n\n",
+		s.Contradiction, s.Omission, s.Nuance, s.Variant, s.Agree)
+
+	fmt.Fprint(bw, "## Fact matrix\n\n| slot | status |")
+	for _, a := range res.Articles {
+		fmt.Fprintf(bw, " %s |", mdCell(a.Label))
+	}
+	fmt.Fprint(bw, "\n|---|---|")
+	for range res.Articles {
+		fmt.Fprint(bw, "---|")
+	}
+	fmt.Fprintln(bw)
+	for _, sr := range res.Facts {
+		fmt.Fprintf(bw, "| %s | %s |", mdCell(sr.Slot), statusMark[sr.Status])
+		for _, a := range res.Articles {
+			fmt.Fprintf(bw, " %s |", mdCell(cell(sr, a.ID)))
+		}
+		fmt.Fprintln(bw)
+	}
+	fmt.Fprintln(bw, "\n`~` reported, not in the outlet's own voice · `¬` denied · `—` not stated")
+
+	fmt.Fprintln(bw, "\n## Findings")
+	for _, sr := range res.Facts {
+		head := sr.Slot
+		if sr.Label != "" {
+			head = sr.Label + " (`" + sr.Slot + "`)"
+		}
+		fmt.Fprintf(bw, "\n### %s — %s\n\n", head, sr.Status)
+		for _, n := range sr.Notes {
+			fmt.Fprintf(bw, "- %s\n", mdText(n))
+		}
+		if len(sr.Notes) > 0 {
+			fmt.Fprintln(bw)
+		}
+		for _, v := range sr.Values {
+			attr := ""
+			if v.Attribution == "reported" {
+				attr = " (reported"
+				if v.Source != "" {
+					attr += ": " + mdText(v.Source)
+				}
+				attr += ")"
+			}
+			if v.Background {
+				attr += " (earlier occurrence)"
+			}
+			fmt.Fprintf(bw, "> **%s** — %s%s: “%s”\n\n", mdText(labels[v.Article]), mdText(v.Surface), attr, mdText(v.Sentence))
+		}
+	}
+
+	fmt.Fprintln(bw, "## Spelling variants")
+	fmt.Fprintln(bw)
+	if len(res.Variants) == 0 {
+		fmt.Fprintln(bw, "None found.")
+	}
+	for _, g := range res.Variants {
+		var forms []string
+		for _, f := range g.Forms {
+			var ls []string
+			for _, id := range f.Articles {
+				ls = append(ls, labels[id])
+			}
+			forms = append(forms, fmt.Sprintf("**%s** (%s)", mdText(f.Form), mdText(strings.Join(ls, ", "))))
+		}
+		fmt.Fprintf(bw, "- `%s`: %s\n", g.Canonical, strings.Join(forms, " · "))
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write markdown: %w", err)
+	}
+	return nil
+}
+
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`)
+
+// mdText escapes article text so it cannot inject markup, links or HTML
+// into the report.
+func mdText(s string) string { return mdEscaper.Replace(strings.Join(strings.Fields(s), " ")) }
+
+// mdCell escapes text for a table cell; empty cells show a dash.
+func mdCell(s string) string {
+	if s == "" {
+		return "—"
+	}
+	return mdText(s)
+}

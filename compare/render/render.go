@@ -1,0 +1,145 @@
+// Package render shows a compare.Result as a terminal table, JSON or
+// Markdown. Renderers only lay out what the Result holds; every judgement
+// (statuses, notes, differences) is made once, in package compare.
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/crosscheck-news/crosscheck/compare"
+)
+
+// Format names an output format.
+type Format string
+
+// Output formats.
+const (
+	Table    Format = "table"
+	JSON     Format = "json"
+	Markdown Format = "md"
+)
+
+// Formats lists the formats Render accepts, for help texts and errors.
+var Formats = []Format{Table, JSON, Markdown}
+
+// ParseFormat checks a --format value.
+func ParseFormat(s string) (Format, error) {
+	for _, f := range Formats {
+		if string(f) == s {
+			return f, nil
+		}
+	}
+	if s == "markdown" {
+		return Markdown, nil
+	}
+	return "", fmt.Errorf("unknown format %q; want table, json or md", s)
+}
+
+// Options tune the table renderer; the others ignore them.
+type Options struct {
+	// Color turns on ANSI colour for statuses (terminals only).
+	Color bool
+	// Width is the widest line the table may print; 0 means 100.
+	Width int
+}
+
+// Render writes res to w in format f.
+func Render(w io.Writer, f Format, res compare.Result, opt Options) error {
+	switch f {
+	case JSON:
+		return WriteJSON(w, res)
+	case Markdown:
+		return WriteMarkdown(w, res)
+	default:
+		return WriteTable(w, res, opt)
+	}
+}
+
+// cell is what a matrix cell shows of one article's value(s) for a slot.
+func cell(sr compare.SlotResult, article string) string {
+	var parts []string
+	for _, v := range sr.Values {
+		if v.Article != article {
+			continue
+		}
+		if v.Background {
+			parts = append(parts, "("+short(sr.Kind, v)+", earlier)")
+			continue
+		}
+		parts = append(parts, short(sr.Kind, v))
+	}
+	if len(parts) == 0 {
+		return "—"
+	}
+	return strings.Join(parts, "+")
+}
+
+// short renders one value in a few characters: the spelling for set
+// members, the aspect for events, with "~" for reported and "¬" for denied.
+func short(kind string, v compare.Value) string {
+	s := v.Value
+	switch {
+	case kind == "entity-set":
+		s = v.Surface
+	case kind == "event" && v.Aspect != "":
+		s = v.Aspect
+	case kind == "event":
+		s = "stated"
+	}
+	if v.Negated {
+		s = "¬" + s
+	}
+	if v.Attribution == "reported" {
+		s += "~"
+	}
+	return s
+}
+
+// width returns the display width of s, counting runes.
+func width(s string) int { return utf8.RuneCountInString(s) }
+
+// fit pads or cuts s to exactly n display columns.
+func fit(s string, n int) string {
+	w := width(s)
+	if w <= n {
+		return s + strings.Repeat(" ", n-w)
+	}
+	if n <= 1 {
+		return string([]rune(s)[:n])
+	}
+	return string([]rune(s)[:n-1]) + "…"
+}
+
+// excerpt cuts a sentence to about n runes around the span [from, to) of
+// the surface within it, marking cuts with "…".
+func excerpt(sentence string, from, to, n int) string {
+	r := []rune(sentence)
+	if len(r) <= n {
+		return sentence
+	}
+	// Convert byte offsets to rune offsets.
+	rf := utf8.RuneCountInString(sentence[:clamp(from, 0, len(sentence))])
+	rt := utf8.RuneCountInString(sentence[:clamp(to, 0, len(sentence))])
+	start := rf - (n-(rt-rf))/2
+	if start < 0 {
+		start = 0
+	}
+	end := start + n
+	if end > len(r) {
+		end = len(r)
+		start = max(0, end-n)
+	}
+	out := string(r[start:end])
+	if start > 0 {
+		out = "…" + out
+	}
+	if end < len(r) {
+		out += "…"
+	}
+	return out
+}
+
+func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }

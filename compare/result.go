@@ -1,0 +1,165 @@
+// Package compare lines up the facts that several articles state about one
+// topic and says, slot by slot, where they agree, omit, differ in nuance or
+// spelling, or contradict each other.
+//
+// It is pure: it takes articles and facts (from the store or straight from
+// extraction) and returns one Result that every renderer (table, JSON,
+// Markdown, HTML) shows without computing anything of its own.
+package compare
+
+// Schema names the JSON contract of Result; see docs/json.md.
+const Schema = "crosscheck.compare/v1"
+
+// Status is a slot's comparison outcome across articles.
+type Status string
+
+// Statuses, most serious first. A slot gets the most serious that applies.
+const (
+	// Contradiction: two articles state incompatible values (another
+	// date, another count, affirmed against denied).
+	Contradiction Status = "contradiction"
+	// Omission: some article states nothing for the slot (or, for a
+	// set, leaves out an element).
+	Omission Status = "omission"
+	// Nuance: the same value, told differently: reported against
+	// asserted, ongoing against completed, a day against a month.
+	Nuance Status = "nuance"
+	// Variant: the same value, spelled differently (Tartous/Tartus).
+	Variant Status = "variant"
+	// Agree: every article states the same value the same way.
+	Agree Status = "agree"
+)
+
+// Statuses lists every status, most serious first.
+var Statuses = []Status{Contradiction, Omission, Nuance, Variant, Agree}
+
+// severity ranks statuses: lower is more serious.
+func (s Status) severity() int {
+	for i, v := range Statuses {
+		if v == s {
+			return i
+		}
+	}
+	return len(Statuses)
+}
+
+// worse returns the more serious of two statuses.
+func worse(a, b Status) Status {
+	if b.severity() < a.severity() {
+		return b
+	}
+	return a
+}
+
+// Result is the comparison of one topic's articles.
+type Result struct {
+	// Schema is always Schema.
+	Schema string `json:"schema"`
+	// Topic is the topic id.
+	Topic string `json:"topic"`
+	// Title is the topic's title.
+	Title string `json:"title,omitempty"`
+	// Articles are the compared articles, ordered by id.
+	Articles []Article `json:"articles"`
+	// Summary counts slots by status.
+	Summary Summary `json:"summary"`
+	// Facts holds one entry per slot, in topic order.
+	Facts []SlotResult `json:"facts"`
+	// Variants are proper names spelled more than one way.
+	Variants []VariantGroup `json:"variants"`
+}
+
+// Article is what reports show of one article.
+type Article struct {
+	ID        string `json:"id"`
+	File      string `json:"file"`
+	Label     string `json:"label"` // short name for columns: the outlet, or the id
+	Outlet    string `json:"outlet"`
+	Wire      string `json:"wire"`
+	Byline    string `json:"byline"`
+	Published string `json:"published"`
+	Title     string `json:"title"`
+	URL       string `json:"url,omitempty"`
+}
+
+// Summary counts slots by status.
+type Summary struct {
+	Contradiction int `json:"contradiction"`
+	Omission      int `json:"omission"`
+	Nuance        int `json:"nuance"`
+	Variant       int `json:"variant"`
+	Agree         int `json:"agree"`
+}
+
+func (s *Summary) add(st Status) {
+	switch st {
+	case Contradiction:
+		s.Contradiction++
+	case Omission:
+		s.Omission++
+	case Nuance:
+		s.Nuance++
+	case Variant:
+		s.Variant++
+	case Agree:
+		s.Agree++
+	}
+}
+
+// SlotResult is one slot compared across the articles.
+type SlotResult struct {
+	Slot   string `json:"slot"`
+	Kind   string `json:"kind"`
+	Label  string `json:"label,omitempty"`
+	Status Status `json:"status"`
+	// Missing lists the articles that state nothing for the slot or, for a
+	// set, leave out at least one element.
+	Missing []string `json:"missing"`
+	// Values holds the evidence: each article's value (one entry per
+	// element for sets), plus background mentions flagged as such.
+	Values []Value `json:"values"`
+	// Elements gives each element's own status, for set-valued slots.
+	Elements []Element `json:"elements,omitempty"`
+	// Differences groups the articles by what differs between them.
+	Differences []Difference `json:"differences,omitempty"`
+	// Notes says in words why the status is what it is.
+	Notes []string `json:"notes"`
+}
+
+// Value is one article's statement for a slot, with its evidence.
+type Value struct {
+	Article      string `json:"article"`
+	Value        string `json:"value"`
+	Surface      string `json:"surface"`
+	Sentence     string `json:"sentence"`
+	Span         [2]int `json:"span"`
+	SentenceSpan [2]int `json:"sentence_span"`
+	Attribution  string `json:"attribution"`
+	Source       string `json:"source"`
+	Aspect       string `json:"aspect"`
+	Negated      bool   `json:"negated"`
+	// Background marks a mention of an earlier occurrence, shown as
+	// evidence but not counted as the article's value.
+	Background bool `json:"background,omitempty"`
+}
+
+// Element is one member of a set-valued slot compared across articles.
+type Element struct {
+	Value   string   `json:"value"`
+	Status  Status   `json:"status"`
+	Missing []string `json:"missing"`
+}
+
+// Difference groups articles by one field on which their values differ.
+type Difference struct {
+	// Field is what differs: value, precision, aspect, attribution,
+	// polarity or spelling.
+	Field  string      `json:"field"`
+	Groups []DiffGroup `json:"groups"`
+}
+
+// DiffGroup is the articles that share one value of a differing field.
+type DiffGroup struct {
+	Value    string   `json:"value"`
+	Articles []string `json:"articles"`
+}

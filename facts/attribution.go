@@ -1,0 +1,177 @@
+package facts
+
+// attribution is one place in a sentence where the outlet hands a claim
+// to someone else: the tokens it covers and who it names.
+type attribution struct {
+	from, to int    // token index range [from, to) the attribution covers
+	source   Span   // the named source's span; empty when unnamed
+	hedge    string // the hedge word when there is no source ("reportedly")
+}
+
+// reportVerbs are the verbs that hand a claim to a source.
+var reportVerbs = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true,
+	"reported": true, "reports": true, "claimed": true, "claims": true,
+	"stated": true, "states": true, "announced": true, "confirmed": true,
+	"alleged": true, "alleges": true, "added": true, "noted": true,
+	"insisted": true, "asserted": true, "acknowledged": true,
+	"quoted": true, "cited": true, "wrote": true, "writes": true,
+	"estimated": true, "estimates": true,
+}
+
+// hedges mark a claim as reported without naming a source.
+var hedges = map[string]bool{
+	"reportedly": true, "allegedly": true, "purportedly": true,
+	"supposedly": true, "apparently": true, "ostensibly": true,
+	"rumoured": true, "rumored": true, "unconfirmed": true,
+}
+
+// passiveHedges are the participles of "is believed to", "is said to".
+var passiveHedges = map[string]bool{
+	"believed": true, "thought": true, "said": true, "understood": true,
+	"reported": true, "alleged": true, "rumoured": true, "rumored": true,
+}
+
+var beForms = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true, "being": true,
+}
+
+// findAttributions finds the attributions of one sentence's tokens.
+func findAttributions(toks []Token) []attribution {
+	var out []attribution
+	n := len(toks)
+	for i := 0; i < n; i++ {
+		f := toks[i].Fold
+		switch {
+		case hedges[f]:
+			out = append(out, attribution{from: 0, to: n, hedge: toks[i].Text})
+		case passiveHedges[f] && i > 0 && beForms[toks[i-1].Fold] && i+1 < n && toks[i+1].Fold == "to":
+			out = append(out, attribution{from: 0, to: n, hedge: toks[i-1].Text + " " + toks[i].Text + " to"})
+		case f == "according" && i+1 < n && toks[i+1].Fold == "to":
+			src := phraseAfter(toks, i+2)
+			if i == 0 || (i == 1 && toks[0].Kind == Punct) {
+				out = append(out, attribution{from: src.to, to: n, source: src.span(toks)})
+			} else {
+				out = append(out, attribution{from: clauseStart(toks, i), to: i, source: src.span(toks)})
+			}
+			i = src.to - 1
+		case reportVerbs[f] && toks[i].Kind == Word:
+			if a, ok := verbAttribution(toks, i); ok {
+				out = append(out, a)
+			}
+		}
+	}
+	return out
+}
+
+// tokRange is a half-open range of token indexes.
+type tokRange struct{ from, to int }
+
+func (r tokRange) span(toks []Token) Span {
+	if r.to <= r.from {
+		return Span{}
+	}
+	return Span{toks[r.from].Span.Start, toks[r.to-1].Span.End}
+}
+
+// phraseAfter returns the noun phrase starting at i: up to the next
+// comma, stop or clause word, at most ten tokens.
+func phraseAfter(toks []Token, i int) tokRange {
+	j := i
+	for j < len(toks) && j-i < 10 {
+		f := toks[j].Fold
+		if toks[j].Kind == Punct && f != "'" && f != "'s" && f != "." && f != "&" {
+			break
+		}
+		if f == "." {
+			break
+		}
+		if j > i && (f == "that" || f == "which" || f == "who" || f == "and" && j+1 < len(toks) && !toks[j+1].IsCapitalized()) {
+			break
+		}
+		j++
+	}
+	return tokRange{i, j}
+}
+
+// phraseBefore returns the subject phrase ending just before i: back to a
+// comma, quote or clause word, at most eight tokens.
+func phraseBefore(toks []Token, i int) tokRange {
+	j := i
+	for j > 0 && i-j < 8 {
+		t := toks[j-1]
+		if t.Kind == Punct && t.Fold != "'" && t.Fold != "-" && t.Fold != "&" {
+			break
+		}
+		if t.Fold == "that" || t.Fold == "which" || t.Fold == "as" || t.Fold == "but" || t.Fold == "while" {
+			break
+		}
+		j--
+	}
+	// Drop auxiliaries and adverbs between the subject and the verb
+	// ("Peskov had earlier said").
+	k := i
+	for k > j && (toks[k-1].Fold == "had" || toks[k-1].Fold == "has" || toks[k-1].Fold == "have" || toks[k-1].Fold == "also" || toks[k-1].Fold == "earlier" || toks[k-1].Fold == "later" || toks[k-1].Fold == "previously") {
+		k--
+	}
+	return tokRange{j, k}
+}
+
+// verbAttribution reads "X said (that) …", "…, X said." and "…," said X."
+func verbAttribution(toks []Token, i int) (attribution, bool) {
+	n := len(toks)
+	// What follows the verb: the reported content, or the end of the
+	// sentence when the attribution trails the claim.
+	k := i + 1
+	for k < n && (toks[k].Kind == Punct && toks[k].Fold != "." && toks[k].Fold != "\"" || toks[k].Fold == "this" || toks[k].Fold == "week" || toks[k].Fold == "on" || toks[k].Fold == "reporters" || toks[k].Fold == "earlier") {
+		k++
+	}
+	trailing := k >= n || toks[k].Fold == "." || toks[k].Fold == "?" || toks[k].Fold == "!"
+	before := phraseBefore(toks, i)
+	if toks[i].Fold == "said" && i > 0 && (toks[i-1].Fold == "," || toks[i-1].Fold == "\"") {
+		// '…," said Ramani.' — the source follows the verb.
+		after := phraseAfter(toks, i+1)
+		return attribution{from: clauseStart(toks, i-1), to: i, source: after.span(toks)}, after.to > after.from
+	}
+	if before.to <= before.from {
+		return attribution{}, false
+	}
+	if i > 0 && beForms[toks[i-1].Fold] {
+		return attribution{}, false // "is said to" is a hedge, handled elsewhere
+	}
+	if trailing {
+		return attribution{from: clauseStart(toks, before.from), to: before.from, source: before.span(toks)}, true
+	}
+	return attribution{from: i + 1, to: n, source: before.span(toks)}, true
+}
+
+// clauseStart returns where the clause that ends at i starts: after the
+// nearest comma, semicolon or relative word before it, or 0. A trailing
+// "…, sources said" covers that clause, not the whole sentence.
+func clauseStart(toks []Token, i int) int {
+	j := i - 1
+	// Skip the comma that introduces the attribution itself.
+	for j >= 0 && toks[j].Kind == Punct {
+		j--
+	}
+	for ; j >= 0; j-- {
+		f := toks[j].Fold
+		if f == "," || f == ";" || f == ":" || f == "that" || f == "which" || f == "who" {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// attributionAt returns how the sentence attributes the token at index i.
+func attributionAt(text string, atts []attribution, i int) (Attribution, string) {
+	for _, a := range atts {
+		if i >= a.from && i < a.to {
+			if a.source.Len() > 0 {
+				return Reported, text[a.source.Start:a.source.End]
+			}
+			return Reported, ""
+		}
+	}
+	return Asserted, ""
+}

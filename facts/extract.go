@@ -1,0 +1,187 @@
+package facts
+
+import (
+	"context"
+	"fmt"
+	"sort"
+)
+
+// Extractor finds a topic's facts in articles. It is built once per topic
+// (aliases indexed, cue words inflected) and is then pure: Extract reads
+// only its article, so articles can be extracted concurrently.
+type Extractor struct {
+	topic   *Topic
+	aliases *aliasIndex
+	slots   []slotExtractor
+	ref     Date
+}
+
+// slotExtractor extracts one slot's facts from an analysed article.
+type slotExtractor interface {
+	extract(d *doc) []Fact
+}
+
+// NewExtractor compiles a topic's slots into extractors. The topic is
+// expected to be valid (ParseTopic validates).
+func NewExtractor(t *Topic) (*Extractor, error) {
+	x := &Extractor{topic: t, aliases: newAliasIndex(t.Entities)}
+	if t.Date != "" {
+		d, err := ParseISODate(t.Date)
+		if err != nil {
+			return nil, fmt.Errorf("topic %s: date: %w", t.ID, err)
+		}
+		x.ref = d
+	}
+	for _, s := range t.Slots {
+		var se slotExtractor
+		switch s.Kind {
+		case KindDate:
+			se = newDateSlot(s)
+		case KindEntitySet:
+			se = newEntitySetSlot(s)
+		case KindEvent:
+			se = newEventSlot(s)
+		case KindCount:
+			se = newCountSlot(s)
+		default:
+			return nil, fmt.Errorf("topic %s: slot %s: unknown kind %q", t.ID, s.ID, s.Kind)
+		}
+		x.slots = append(x.slots, se)
+	}
+	return x, nil
+}
+
+// Extract returns the facts the article states about the topic's slots,
+// in text order. The context is checked between slots so a cancelled batch
+// stops promptly.
+func (x *Extractor) Extract(ctx context.Context, a *Article) ([]Fact, error) {
+	d := x.analyse(a)
+	var out []Fact
+	for _, s := range x.slots {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("extract %s: %w", a.ID, err)
+		}
+		for _, f := range s.extract(d) {
+			f.Topic = x.topic.ID
+			f.Article = a.ID
+			out = append(out, f)
+		}
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Span.Start != out[j].Span.Start {
+			return out[i].Span.Start < out[j].Span.Start
+		}
+		return out[i].Slot < out[j].Slot
+	})
+	return out, nil
+}
+
+// doc is an article split into sentences and tokens, with the entity
+// mentions and attributions of each sentence; dates are found lazily
+// since only date and count slots need them.
+type doc struct {
+	a     *Article
+	ref   Date
+	sents []*sentence
+}
+
+type sentence struct {
+	Span
+	toks     []Token
+	mentions []Mention
+	atts     []attribution
+	dates    []DateMention
+	dated    bool
+}
+
+func (x *Extractor) analyse(a *Article) *doc {
+	d := &doc{a: a, ref: a.Published}
+	if d.ref.IsZero() {
+		d.ref = x.ref
+	}
+	for _, para := range a.Body {
+		for _, sp := range Sentences(a.Text, para) {
+			toks := Tokenize(a.Text, sp.Start, sp.End)
+			s := &sentence{Span: sp, toks: toks}
+			s.mentions = x.aliases.find(a.Text, toks)
+			s.atts = findAttributions(toks)
+			d.sents = append(d.sents, s)
+		}
+	}
+	return d
+}
+
+// datesOf returns the sentence's date mentions, finding them on first use.
+func (d *doc) datesOf(s *sentence) []DateMention {
+	if !s.dated {
+		s.dates = FindDates(d.a.Text, s.toks, d.ref)
+		s.dated = true
+	}
+	return s.dates
+}
+
+// fact starts a Fact with the evidence common to every kind: the surface
+// at sp, the sentence, and how the sentence attributes token i.
+func (d *doc) fact(s *sentence, slot Slot, extractor string, sp Span, i int) Fact {
+	att, src := attributionAt(d.a.Text, s.atts, i)
+	return Fact{
+		Slot:         slot.ID,
+		Kind:         slot.Kind,
+		Surface:      d.a.Text[sp.Start:sp.End],
+		Span:         sp,
+		Sentence:     d.a.Text[s.Start:s.End],
+		SentenceSpan: s.Span,
+		Attribution:  att,
+		Source:       src,
+		Extractor:    extractor,
+	}
+}
+
+// wordSet is a set of folded words and their inflections, for cues and
+// triggers; multi-word entries are kept apart.
+type wordSet struct {
+	single map[string]bool
+	multi  [][]string
+}
+
+func newWordSet(words []string) wordSet {
+	ws := wordSet{single: map[string]bool{}}
+	for _, w := range words {
+		for _, f := range inflections(w) {
+			toks := Tokenize(f, 0, len(f))
+			if len(toks) == 1 {
+				ws.single[toks[0].Fold] = true
+				continue
+			}
+			var seq []string
+			for _, t := range toks {
+				seq = append(seq, t.Fold)
+			}
+			ws.multi = append(ws.multi, seq)
+		}
+	}
+	return ws
+}
+
+// match returns the index of the last token of a cue starting at toks[i].
+func (ws wordSet) match(toks []Token, i int) (int, bool) {
+	if ws.single[toks[i].Fold] {
+		return i, true
+	}
+	for _, seq := range ws.multi {
+		if i+len(seq) > len(toks) {
+			continue
+		}
+		ok := true
+		for k, w := range seq {
+			if toks[i+k].Fold != w {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return i + len(seq) - 1, true
+		}
+	}
+	return 0, false
+}

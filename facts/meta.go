@@ -1,0 +1,332 @@
+package facts
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// line is one line of an article's text: its span with surrounding space
+// trimmed, and the text folded for prefix tests.
+type line struct {
+	Span
+	text string
+	fold string
+}
+
+func splitLines(text string) []line {
+	var out []line
+	start := 0
+	for start <= len(text) {
+		end := strings.IndexByte(text[start:], '\n')
+		if end < 0 {
+			end = len(text)
+		} else {
+			end += start
+		}
+		s := skipSpace(text, start, end)
+		e := trimRightSpace(text, s, end)
+		if e > s {
+			t := text[s:e]
+			out = append(out, line{Span: Span{s, e}, text: t, fold: Fold(t)})
+		}
+		start = end + 1
+	}
+	return out
+}
+
+// Patterns for metadata lines. They run on single short lines near the top
+// or bottom of an article, never over whole texts.
+var (
+	// "MOSCOW, Jan 28 (Reuters) -", "April 29 (UPI) —", "WASHINGTON (AP) —"
+	datelineWire = regexp.MustCompile(`^(?:[\p{Lu}][\p{L} .'-]{1,40},?\s+)?(?:[\p{Lu}][\p{L}]{2,8}\.?\s+\d{1,2},?\s+)?\(([\p{L} .&-]{2,40})\)\s*[-–—―]`)
+	// "Moscow, Jan 28, 2026" anywhere in a line near the top.
+	datelineDate = regexp.MustCompile(`\b([\p{Lu}][\p{L}]+),\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})\b`)
+	isoDate      = regexp.MustCompile(`\b(\d{4}-\d{2}-\d{2})\b`)
+	// "Updated by Jane Doe at 1846 EAT on …", "Written by Jane Doe"
+	updatedBy  = regexp.MustCompile(`(?i)^(?:updated|written|posted|reported|edited)\s+by\s+(.+?)(?:\s+(?:at|on|\|)\s+.*)?$`)
+	reportBy   = regexp.MustCompile(`(?i)^\(?reporting by\s+([^;)]+?)(?:\s+in\s+[\p{Lu}][\p{L}]+)?(?:\s*[;,)]|$)`)
+	quotedName = regexp.MustCompile(`[“"]([^”"]{3,60})[”"]`)
+	// "Levant24 spoke with …", "CNN has learned …": an outlet naming itself.
+	selfCredit = regexp.MustCompile(`(?:^|[.!?]\s+)([\p{Lu}][\p{L}\d]*\d[\p{L}\d]*|[\p{Lu}]{2,})\s+(?:spoke\s+(?:with|to)|has\s+learned|understands|contacted|obtained)\b`)
+)
+
+// chromeLine reports whether a line is page furniture rather than article
+// text: adverts, share and follow prompts, comment forms, read times.
+func chromeLine(l line) bool {
+	f := l.fold
+	switch f {
+	case "advert", "advert.", "advertisement", "sponsored", "share", "share this",
+		"share this article", "print", "comments", "admin", "menu", "subscribe",
+		"related", "read more", "close", "skip to content":
+		return true
+	}
+	for _, p := range chromePrefixes {
+		if strings.HasPrefix(f, p) {
+			return true
+		}
+	}
+	if strings.HasSuffix(f, "(index) is missing.") {
+		return true // placeholder left by a dataset collector
+	}
+	if strings.Contains(f, "min read") && len(f) < 60 {
+		return true
+	}
+	return false
+}
+
+var chromePrefixes = []string{
+	"invest or donate", "email:", "e-mail:", "whatsapp", "follow us",
+	"subscribe to", "sign up", "click here", "watch video", "watch:",
+	"explore more articles", "your email address", "please enter your",
+	"advertisement", "support ", "credit to ", "courtesy of ", "image:",
+	"photo:", "copyright", "©", "all rights reserved",
+}
+
+// endLine reports whether a line starts the matter that follows an
+// article: comment forms, author boxes, lists of other stories. Nothing
+// after it is article text.
+func endLine(l line) bool {
+	for _, p := range endPrefixes {
+		if strings.HasPrefix(l.fold, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var endPrefixes = []string{
+	"you may also like", "you might also like", "related articles",
+	"related stories", "related posts", "more from", "recommended for you",
+	"read next", "leave a comment", "leave a reply", "about author",
+	"about the author", "most read", "trending now", "also read",
+}
+
+// analyse fills the article's metadata, title and body from its text.
+func analyse(a *Article) {
+	lines := splitLines(a.Text)
+	end := len(lines)
+	for i, l := range lines {
+		if endLine(l) {
+			// Credits and names may still follow ("Follow us … “Name”"),
+			// so metadata is read from every line, body only from these.
+			end = i
+			break
+		}
+	}
+	var meta metaFinder
+	titleSeen := ""
+	for i, l := range lines {
+		kind := meta.line(l, i < end)
+		if i >= end || kind != lineBody {
+			continue
+		}
+		if a.TitleSpan == (Span{}) && titleLike(l) {
+			a.TitleSpan = l.Span
+			a.Title = l.text
+			titleSeen = l.fold
+			continue
+		}
+		if l.fold == titleSeen {
+			continue // scraped pages repeat the headline
+		}
+		if a.TitleSpan == (Span{}) && wordCount(l.text) < 3 {
+			continue // a section label above the headline ("Foreign News")
+		}
+		a.Body = append(a.Body, l.Span)
+	}
+	if a.Title == "" {
+		a.Title = meta.title
+	}
+	a.Outlet, a.Wire, a.Byline = meta.outlet, meta.wire, meta.byline
+	if meta.outlet == "" {
+		a.Outlet = meta.selfOutlet
+	}
+	if a.Wire == "" {
+		a.Wire = meta.datelineWire
+	}
+	a.Published = meta.published
+	if a.Published.IsZero() {
+		a.Published = meta.datelineDate
+	}
+}
+
+type lineKind int
+
+const (
+	lineBody lineKind = iota
+	lineMeta
+	lineChrome
+)
+
+// metaFinder collects metadata from lines as analyse walks them.
+type metaFinder struct {
+	title, outlet, wire, byline  string
+	selfOutlet, datelineWire     string
+	published, datelineDate      Date
+	bodyLines                    int
+}
+
+// line reads one line's metadata and says whether the line is body,
+// metadata or chrome. inBody is false after the end-of-article marker.
+func (m *metaFinder) line(l line, inBody bool) lineKind {
+	f := l.fold
+	kind := lineBody
+	switch {
+	case strings.HasPrefix(f, "published by "):
+		m.setOutlet(l.text[len("published by "):])
+		kind = lineMeta
+	case strings.HasPrefix(f, "support ") && strings.HasSuffix(f, "!"):
+		m.setOutlet(strings.TrimSuffix(l.text[len("support "):], "!"))
+		kind = lineMeta
+	case strings.HasPrefix(f, "by ") && wordCount(l.text) <= 12 && !strings.HasSuffix(f, "."):
+		m.credit(l.text[3:])
+		kind = lineMeta
+	case strings.HasPrefix(f, "credit to ") || strings.HasPrefix(f, "courtesy of ") || strings.HasPrefix(f, "source: "):
+		_, rest, _ := strings.Cut(l.text, " ")
+		if strings.HasPrefix(f, "credit to ") || strings.HasPrefix(f, "courtesy of ") {
+			_, rest, _ = strings.Cut(rest, " ")
+		}
+		if m.wire == "" {
+			if n, ok := wireName(rest); ok {
+				m.wire = n
+			} else {
+				m.wire = cleanName(rest)
+			}
+		}
+		kind = lineMeta
+	case strings.HasPrefix(f, "follow us") || strings.HasPrefix(f, "copyright") || strings.HasPrefix(f, "©"):
+		if mm := quotedName.FindStringSubmatch(l.text); mm != nil && m.outlet == "" {
+			m.setOutlet(mm[1])
+		}
+		kind = lineChrome
+	case reportBy.MatchString(l.text):
+		if mm := reportBy.FindStringSubmatch(l.text); m.byline == "" {
+			m.byline = cleanName(mm[1])
+		}
+		kind = lineMeta
+	}
+	if mm := updatedBy.FindStringSubmatch(l.text); mm != nil && wordCount(l.text) <= 20 {
+		if m.byline == "" {
+			m.byline = cleanName(mm[1])
+		}
+		kind = lineMeta
+	}
+	if kind == lineBody && (strings.HasPrefix(f, "posted on") || strings.HasPrefix(f, "published on") ||
+		strings.HasPrefix(f, "updated") || strings.HasPrefix(f, "last updated") ||
+		strings.HasPrefix(f, "date ") || strings.Contains(f, "min readlast updated") ||
+		(isoDate.MatchString(l.text) && wordCount(l.text) <= 8)) {
+		kind = lineMeta
+	}
+	if kind == lineMeta || (kind == lineBody && strings.HasPrefix(f, "date ")) {
+		m.metaDate(l.text)
+		if strings.Contains(f, "support ") {
+			if i := strings.Index(f, "support "); i >= 0 && strings.HasSuffix(f, "!") {
+				m.setOutlet(strings.TrimSuffix(l.text[i+len("support "):], "!"))
+			}
+		}
+	}
+	if kind == lineBody && chromeLine(l) {
+		kind = lineChrome
+	}
+	if kind == lineBody && inBody {
+		m.bodyLines++
+		if m.bodyLines <= 6 {
+			if mm := datelineWire.FindStringSubmatch(l.text); mm != nil && m.datelineWire == "" {
+				if n, ok := wireName(mm[1]); ok {
+					m.datelineWire = n
+				}
+			}
+			if m.datelineDate.IsZero() {
+				if mm := datelineDate.FindStringSubmatch(l.text); mm != nil && !calendarWord[Fold(mm[1])] {
+					m.datelineDate = firstFullDate(mm[2])
+				}
+			}
+		}
+		if mm := selfCredit.FindStringSubmatch(l.text); mm != nil && m.selfOutlet == "" {
+			if _, isWire := wireName(mm[1]); !isWire {
+				m.selfOutlet = mm[1]
+			}
+		}
+	}
+	return kind
+}
+
+// calendarWord holds weekday names, which are not dateline places:
+// "on Wednesday, January 28, 2026" is a date in a sentence, not a dateline.
+var calendarWord = map[string]bool{
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
+	"friday": true, "saturday": true, "sunday": true,
+}
+
+func (m *metaFinder) setOutlet(s string) {
+	if m.outlet == "" {
+		m.outlet = cleanName(s)
+	}
+}
+
+// credit reads a "By …" line: a wire service ("By AFP") or a byline.
+func (m *metaFinder) credit(s string) {
+	if n, ok := wireName(s); ok {
+		if m.wire == "" {
+			m.wire = n
+		}
+		return
+	}
+	if m.byline == "" {
+		m.byline = cleanName(s)
+	}
+}
+
+// metaDate takes the publication date from a metadata line: an ISO date
+// or the first full date in it.
+func (m *metaFinder) metaDate(s string) {
+	if !m.published.IsZero() {
+		return
+	}
+	if mm := isoDate.FindString(s); mm != "" {
+		if d, err := ParseISODate(mm); err == nil {
+			m.published = d
+			return
+		}
+	}
+	m.published = firstFullDate(s)
+}
+
+// firstFullDate returns the first day-precision date with a year in s.
+func firstFullDate(s string) Date {
+	toks := Tokenize(s, 0, len(s))
+	for _, dm := range FindDates(s, toks, Date{}) {
+		if dm.Date.Precision == PrecisionDay && !dm.Relative {
+			return dm.Date
+		}
+	}
+	return Date{}
+}
+
+// cleanName trims marks and punctuation around a name taken from a
+// credit line ("Global Banking & Finance Review®").
+func cleanName(s string) string {
+	s = strings.Map(func(r rune) rune {
+		switch r {
+		case '®', '™', '©':
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(strings.Trim(s, " \t.,;:!|-–—")), " ")
+}
+
+// titleLike reports whether a line can be the headline: several words,
+// not ending like a body sentence, not a credit.
+func titleLike(l line) bool {
+	n := wordCount(l.text)
+	if n < 3 || n > 30 {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(l.text)
+	return !unicode.IsDigit(last)
+}
+
+func wordCount(s string) int { return len(strings.Fields(s)) }

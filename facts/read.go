@@ -1,0 +1,123 @@
+package facts
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+)
+
+// MaxArticleBytes is the largest article file crosscheck reads. News
+// articles are a few kilobytes; a file of megabytes is a dump or a mistake,
+// and reading it whole would cost memory the batch run cannot spare.
+const MaxArticleBytes = 2 << 20
+
+// ErrBadInput marks errors caused by a file's content rather than by the
+// machine: the CLI names the file, skips it and goes on with the rest.
+var ErrBadInput = errors.New("bad input")
+
+// InputError says what is wrong with one input file.
+type InputError struct {
+	File   string
+	Reason string
+}
+
+func (e *InputError) Error() string { return e.File + ": " + e.Reason }
+
+// Unwrap lets errors.Is(err, ErrBadInput) recognise input errors.
+func (e *InputError) Unwrap() error { return ErrBadInput }
+
+// ReadArticleFile reads one article file and analyses it with ParseArticle.
+func ReadArticleFile(path string) (Article, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return Article{}, fmt.Errorf("read article: %w", err)
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, MaxArticleBytes+1))
+	if err != nil {
+		return Article{}, fmt.Errorf("read article %s: %w", path, err)
+	}
+	return ParseArticle(filepath.Base(path), b)
+}
+
+// ParseArticle checks that b is an article's text and analyses it: the
+// content hash, the text, the parts that are content rather than chrome,
+// and the metadata the text states. name is the file's base name; the
+// article's ID defaults to it without extension.
+//
+// Binary data, invalid UTF-8, empty or oversized files are InputErrors. An
+// HTML document is reduced to its text first.
+func ParseArticle(name string, b []byte) (Article, error) {
+	if len(b) > MaxArticleBytes {
+		return Article{}, &InputError{name, fmt.Sprintf("file is larger than %d bytes; not an article", MaxArticleBytes)}
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return Article{}, &InputError{name, "binary file (contains NUL bytes); want UTF-8 text"}
+	}
+	if !utf8.Valid(b) {
+		return Article{}, &InputError{name, fmt.Sprintf("invalid UTF-8 at byte %d; want UTF-8 text", invalidAt(b))}
+	}
+	sum := sha256.Sum256(b)
+	text := string(b)
+	if looksLikeHTML(text) {
+		text = htmlToText(text)
+	}
+	if strings.TrimSpace(strings.TrimPrefix(text, "\uFEFF")) == "" {
+		return Article{}, &InputError{name, "empty file: no article text"}
+	}
+	a := Article{
+		ID:   strings.TrimSuffix(name, filepath.Ext(name)),
+		File: name,
+		Text: text,
+		Hash: hex.EncodeToString(sum[:]),
+	}
+	analyse(&a)
+	if len(a.Body) == 0 {
+		return Article{}, &InputError{name, "no article text left once page chrome is removed"}
+	}
+	return a, nil
+}
+
+func invalidAt(b []byte) int {
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 {
+			return i
+		}
+		i += size
+	}
+	return len(b)
+}
+
+// ApplyMeta overrides what the text says with what the topic file or
+// flags say; empty fields of m leave a unchanged.
+func (a *Article) ApplyMeta(m ArticleMeta) error {
+	if m.ID != "" {
+		a.ID = m.ID
+	}
+	set := func(dst *string, v string) {
+		if v != "" {
+			*dst = v
+		}
+	}
+	set(&a.Outlet, m.Outlet)
+	set(&a.Wire, m.Wire)
+	set(&a.Byline, m.Byline)
+	set(&a.Title, m.Title)
+	set(&a.URL, m.URL)
+	if m.Published != "" {
+		d, err := ParseISODate(m.Published)
+		if err != nil {
+			return fmt.Errorf("published: %w", err)
+		}
+		a.Published = d
+	}
+	return nil
+}

@@ -1,0 +1,130 @@
+package facts
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// abbreviations end with a dot that does not end a sentence. Folded, without
+// the dot.
+var abbreviations = map[string]bool{
+	"mr": true, "mrs": true, "ms": true, "dr": true, "st": true, "sr": true,
+	"jr": true, "gen": true, "col": true, "lt": true, "sgt": true, "capt": true,
+	"cmdr": true, "adm": true, "maj": true, "rep": true, "sen": true,
+	"gov": true, "pres": true, "prof": true, "rev": true, "hon": true,
+	"inc": true, "corp": true, "co": true, "ltd": true, "vs": true,
+	"no": true, "nos": true, "fig": true, "approx": true, "est": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true,
+	"jul": true, "aug": true, "sep": true, "sept": true, "oct": true,
+	"nov": true, "dec": true, "mt": true, "ft": true, "ave": true,
+	"u.s": true, "u.n": true, "u.k": true, "e.u": true, "d.c": true,
+	"a.m": true, "p.m": true, "e.g": true, "i.e": true, "etc": true,
+}
+
+// Sentences splits text[para.Start:para.End] into sentence spans. A
+// sentence ends at ".", "!" or "?" (with any closing quotes or brackets)
+// followed by space and a capital letter, a digit or an opening quote —
+// unless the dot ends an abbreviation ("Jan.", "Dr.", "U.S.") or an
+// initial ("Rodney S. Scott").
+func Sentences(text string, para Span) []Span {
+	var out []Span
+	start := skipSpace(text, para.Start, para.End)
+	i := start
+	for i < para.End {
+		r, size := utf8.DecodeRuneInString(text[i:para.End])
+		i += size
+		if r != '.' && r != '!' && r != '?' {
+			continue
+		}
+		end := i
+		for end < para.End {
+			c, n := utf8.DecodeRuneInString(text[end:para.End])
+			if !isClosing(c) && c != '.' && c != '!' && c != '?' {
+				break
+			}
+			end += n
+		}
+		next := skipSpace(text, end, para.End)
+		if next == end && next < para.End {
+			continue // "3.5", "U.S.-Mexico": no space after the mark
+		}
+		if next < para.End {
+			c, _ := utf8.DecodeRuneInString(text[next:para.End])
+			if !(unicode.IsUpper(c) || unicode.IsDigit(c) || isOpening(c)) {
+				continue
+			}
+			if r == '.' && noSentenceEnd(text, start, i-1) {
+				continue
+			}
+		}
+		out = append(out, Span{start, trimRightSpace(text, start, end)})
+		start = next
+		i = next
+	}
+	if start < para.End {
+		if e := trimRightSpace(text, start, para.End); e > start {
+			out = append(out, Span{start, e})
+		}
+	}
+	return out
+}
+
+// noSentenceEnd reports whether the dot at text[dot] follows an
+// abbreviation or a single-letter initial.
+func noSentenceEnd(text string, from, dot int) bool {
+	j := dot
+	for j > from {
+		r, size := utf8.DecodeLastRuneInString(text[from:j])
+		if !(isWordRune(r) || r == '.') {
+			break
+		}
+		j -= size
+	}
+	w := text[j:dot]
+	if w == "" {
+		return false
+	}
+	if utf8.RuneCountInString(w) == 1 {
+		r, _ := utf8.DecodeRuneInString(w)
+		return unicode.IsUpper(r)
+	}
+	return abbreviations[Fold(w)]
+}
+
+func isClosing(r rune) bool {
+	switch r {
+	case '"', '\'', '”', '’', ')', ']', '»':
+		return true
+	}
+	return false
+}
+
+func isOpening(r rune) bool {
+	switch r {
+	case '"', '“', '‘', '(', '[', '«', '\'':
+		return true
+	}
+	return false
+}
+
+func skipSpace(text string, i, end int) int {
+	for i < end {
+		r, size := utf8.DecodeRuneInString(text[i:end])
+		if !unicode.IsSpace(r) && r != '\uFEFF' {
+			break
+		}
+		i += size
+	}
+	return i
+}
+
+func trimRightSpace(text string, start, end int) int {
+	for end > start {
+		r, size := utf8.DecodeLastRuneInString(text[start:end])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		end -= size
+	}
+	return end
+}

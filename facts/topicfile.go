@@ -1,0 +1,243 @@
+package facts
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
+)
+
+// TopicError is a mistake in a topic file, located by line and column so
+// the desk can fix it: "story.yaml:12:5: slot "visit.count": unknown kind".
+type TopicError struct {
+	File    string
+	Line    int
+	Column  int
+	Message string
+	// Excerpt shows the offending lines of the file, when known.
+	Excerpt string
+}
+
+func (e *TopicError) Error() string {
+	loc := e.File
+	if e.Line > 0 {
+		loc = fmt.Sprintf("%s:%d:%d", e.File, e.Line, e.Column)
+	}
+	return loc + ": " + e.Message
+}
+
+// Unwrap marks topic file mistakes as bad input.
+func (e *TopicError) Unwrap() error { return ErrBadInput }
+
+// TopicFileNames are the names a topic file may have inside an article
+// folder, in the order they are looked for.
+var TopicFileNames = []string{"topic.yaml", "topic.yml"}
+
+// LoadTopic reads and validates a topic file.
+func LoadTopic(path string) (*Topic, []byte, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read topic file: %w", err)
+	}
+	t, err := ParseTopic(filepath.Base(path), b)
+	return t, b, err
+}
+
+// ParseTopic decodes a topic file strictly (unknown keys are errors) and
+// validates it. name is used in error messages.
+func ParseTopic(name string, b []byte) (*Topic, error) {
+	if strings.TrimSpace(string(b)) == "" {
+		return nil, &TopicError{File: name, Message: "empty topic file"}
+	}
+	var t Topic
+	if err := yaml.UnmarshalWithOptions(b, &t, yaml.Strict()); err != nil {
+		return nil, yamlError(name, err)
+	}
+	if err := t.validate(); err != nil {
+		var ve *validationError
+		if errors.As(err, &ve) {
+			return nil, locate(name, b, ve)
+		}
+		return nil, err
+	}
+	return &t, nil
+}
+
+func yamlError(name string, err error) error {
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		te := &TopicError{File: name, Message: ye.GetMessage(), Excerpt: ye.FormatError(false, true)}
+		if tok := ye.GetToken(); tok != nil && tok.Position != nil {
+			te.Line, te.Column = tok.Position.Line, tok.Position.Column
+		}
+		return te
+	}
+	return &TopicError{File: name, Message: err.Error()}
+}
+
+// validationError carries the YAML path of the offending node, so the
+// error can be located in the file.
+type validationError struct {
+	path string
+	msg  string
+}
+
+func (e *validationError) Error() string { return e.msg }
+
+func locate(name string, b []byte, ve *validationError) error {
+	te := &TopicError{File: name, Message: ve.msg}
+	p, err := yaml.PathString(ve.path)
+	if err != nil {
+		return te
+	}
+	file, err := parserParse(b)
+	if err != nil {
+		return te
+	}
+	node, err := p.FilterFile(file)
+	if err != nil || node == nil {
+		return te
+	}
+	if tok := node.GetToken(); tok != nil && tok.Position != nil {
+		te.Line, te.Column = tok.Position.Line, tok.Position.Column
+	}
+	if src, err := p.AnnotateSource(b, false); err == nil {
+		te.Excerpt = string(src)
+	}
+	return te
+}
+
+var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
+
+func (t *Topic) validate() error {
+	bad := func(path, format string, args ...any) error {
+		return &validationError{path: path, msg: fmt.Sprintf(format, args...)}
+	}
+	if t.ID == "" {
+		return bad("$", "topic has no id")
+	}
+	if !idPattern.MatchString(t.ID) {
+		return bad("$.id", "topic id %q: use lower-case letters, digits, '.', '-' and '_'", t.ID)
+	}
+	if t.Date != "" {
+		if _, err := ParseISODate(t.Date); err != nil {
+			return bad("$.date", "%v", err)
+		}
+	}
+	entities := map[string]bool{}
+	for i, e := range t.Entities {
+		p := fmt.Sprintf("$.entities[%d]", i)
+		if e.ID == "" || !idPattern.MatchString(e.ID) {
+			return bad(p, "entity %d: id %q: use lower-case letters, digits, '.', '-' and '_'", i+1, e.ID)
+		}
+		if entities[e.ID] {
+			return bad(p+".id", "entity %q is defined twice", e.ID)
+		}
+		entities[e.ID] = true
+		if strings.TrimSpace(e.Name) == "" && len(e.Aliases) == 0 {
+			return bad(p, "entity %q has neither a name nor aliases to find it by", e.ID)
+		}
+	}
+	slots := map[string]bool{}
+	for i, s := range t.Slots {
+		p := fmt.Sprintf("$.slots[%d]", i)
+		if s.ID == "" || !idPattern.MatchString(s.ID) {
+			return bad(p, "slot %d: id %q: use lower-case letters, digits, '.', '-' and '_'", i+1, s.ID)
+		}
+		if slots[s.ID] {
+			return bad(p+".id", "slot %q is defined twice", s.ID)
+		}
+		slots[s.ID] = true
+		if s.Window < 0 {
+			return bad(p+".window", "slot %q: window must not be negative", s.ID)
+		}
+		switch s.Kind {
+		case KindDate, KindCount:
+			if len(s.Cues) == 0 {
+				return bad(p, "slot %q (%s) needs cues: words that mark the fact, such as \"met\" or \"visit\"", s.ID, s.Kind)
+			}
+		case KindEntitySet:
+			if len(s.Members) == 0 {
+				return bad(p, "slot %q (entity-set) needs members: entity ids", s.ID)
+			}
+			for j, m := range s.Members {
+				if !entities[m] {
+					return bad(fmt.Sprintf("%s.members[%d]", p, j), "slot %q: member %q is not an entity of this topic", s.ID, m)
+				}
+			}
+		case KindEvent:
+			if len(s.Triggers) == 0 {
+				return bad(p, "slot %q (event) needs triggers: words for the event, such as \"withdraw\"", s.ID)
+			}
+			if s.Argument == "" {
+				return bad(p, "slot %q (event) needs an argument: the entity id the event is about", s.ID)
+			}
+			if !entities[s.Argument] {
+				return bad(p+".argument", "slot %q: argument %q is not an entity of this topic", s.ID, s.Argument)
+			}
+		case "":
+			return bad(p, "slot %q has no kind; want date, entity-set, event or count", s.ID)
+		default:
+			return bad(p+".kind", "slot %q: unknown kind %q; want date, entity-set, event or count", s.ID, s.Kind)
+		}
+	}
+	files := map[string]bool{}
+	ids := map[string]bool{}
+	for i, a := range t.Articles {
+		p := fmt.Sprintf("$.articles[%d]", i)
+		if a.File == "" {
+			return bad(p, "article %d has no file", i+1)
+		}
+		if a.File != filepath.Base(a.File) || a.File == ".." || a.File == "." {
+			return bad(p+".file", "article file %q: give a file name in the topic's folder, not a path", a.File)
+		}
+		if files[a.File] {
+			return bad(p+".file", "article file %q is listed twice", a.File)
+		}
+		files[a.File] = true
+		if a.ID != "" {
+			if !idPattern.MatchString(a.ID) {
+				return bad(p+".id", "article id %q: use lower-case letters, digits, '.', '-' and '_'", a.ID)
+			}
+			if ids[a.ID] {
+				return bad(p+".id", "article id %q is used twice", a.ID)
+			}
+			ids[a.ID] = true
+		}
+		if a.Published != "" {
+			if _, err := ParseISODate(a.Published); err != nil {
+				return bad(p+".published", "article %q: %v", a.File, err)
+			}
+		}
+	}
+	return nil
+}
+
+// ArticleMeta returns what the topic file says of the article in file, if
+// anything.
+func (t *Topic) ArticleMeta(file string) (ArticleMeta, bool) {
+	for _, a := range t.Articles {
+		if a.File == file {
+			return a, true
+		}
+	}
+	return ArticleMeta{}, false
+}
+
+// Entity returns the entity with the given id.
+func (t *Topic) Entity(id string) (Entity, bool) {
+	for _, e := range t.Entities {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return Entity{}, false
+}
+
+func parserParse(b []byte) (*ast.File, error) { return parser.ParseBytes(b, 0) }

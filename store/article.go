@@ -1,0 +1,363 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+)
+
+// SaveStatus says what SaveArticle did with an article.
+type SaveStatus string
+
+// The outcomes of SaveArticle.
+const (
+	// Unchanged means the current version has the same hash; nothing was
+	// written.
+	Unchanged SaveStatus = "unchanged"
+	// New means the article had no current version; it was stored.
+	New SaveStatus = "new"
+	// Changed means the article's hash differs from its current version's;
+	// a new version was stored and became current.
+	Changed SaveStatus = "changed"
+)
+
+// SaveResult is the outcome of SaveArticle.
+type SaveResult struct {
+	Status SaveStatus
+	// Version is the version number of the article's current version.
+	Version int
+}
+
+// SaveArticle stores article a of the topic with its facts. When the
+// current version of the article has the same hash, nothing is written and
+// the result is Unchanged. Otherwise a new version is stored with its facts
+// and becomes the current one; older versions are kept as history.
+//
+// The topic must exist. Facts whose Topic or Article is set must name this
+// topic and article. Everything is one transaction: on error nothing is
+// written.
+func (db *DB) SaveArticle(ctx context.Context, topicID string, a facts.Article, fs []facts.Fact) (SaveResult, error) {
+	if err := validateArticle(topicID, a, fs); err != nil {
+		return SaveResult{}, wrap(err, "save article %q/%q", topicID, a.ID)
+	}
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return SaveResult{}, wrap(err, "save article %q/%q", topicID, a.ID)
+	}
+	defer tx.Rollback()
+	res, err := db.saveArticle(ctx, tx, topicID, a, fs)
+	if err != nil {
+		return SaveResult{}, wrap(err, "save article %q/%q", topicID, a.ID)
+	}
+	if err := tx.Commit(); err != nil {
+		return SaveResult{}, wrap(err, "save article %q/%q: commit", topicID, a.ID)
+	}
+	return res, nil
+}
+
+// validateArticle checks what the schema cannot express, and what is
+// better reported with a clear message than as a constraint failure.
+func validateArticle(topicID string, a facts.Article, fs []facts.Fact) error {
+	switch {
+	case topicID == "":
+		return errorf(EINVALID, "empty topic id")
+	case a.ID == "":
+		return errorf(EINVALID, "empty article id")
+	case a.Hash == "":
+		return errorf(EINVALID, "empty article hash")
+	}
+	return validateFacts(topicID, a.ID, fs)
+}
+
+// validateFacts rejects facts that claim another topic or article, which
+// would be silently re-attributed otherwise.
+func validateFacts(topicID, articleID string, fs []facts.Fact) error {
+	for i, f := range fs {
+		if f.Topic != "" && f.Topic != topicID {
+			return errorf(EINVALID, "fact %d (%s) belongs to topic %q", i, f.Slot, f.Topic)
+		}
+		if f.Article != "" && f.Article != articleID {
+			return errorf(EINVALID, "fact %d (%s) belongs to article %q", i, f.Slot, f.Article)
+		}
+	}
+	return nil
+}
+
+func (db *DB) saveArticle(ctx context.Context, tx *sql.Tx, topicID string, a facts.Article, fs []facts.Fact) (SaveResult, error) {
+	if err := topicExists(ctx, tx, topicID); err != nil {
+		return SaveResult{}, err
+	}
+
+	var (
+		rowid   int64
+		version int
+		hash    string
+	)
+	err := tx.QueryRowContext(ctx, `
+		SELECT rowid, version, hash FROM articles
+		WHERE topic_id = ? AND article_id = ? AND current = 1`,
+		topicID, a.ID).Scan(&rowid, &version, &hash)
+	hasCurrent := true
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		hasCurrent = false
+	case err != nil:
+		return SaveResult{}, wrap(err, "look up current version")
+	case hash == a.Hash:
+		return SaveResult{Status: Unchanged, Version: version}, nil
+	}
+
+	if hasCurrent {
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET current = 0 WHERE rowid = ?`, rowid); err != nil {
+			return SaveResult{}, wrap(err, "retire version %d", version)
+		}
+	}
+	// The next version follows the highest ever stored, not the current
+	// one: a removed article has no current version but keeps its history.
+	var maxVersion int
+	if err := tx.QueryRowContext(ctx, `
+		SELECT COALESCE(MAX(version), 0) FROM articles
+		WHERE topic_id = ? AND article_id = ?`,
+		topicID, a.ID).Scan(&maxVersion); err != nil {
+		return SaveResult{}, wrap(err, "look up versions")
+	}
+	version = maxVersion + 1
+
+	body, err := json.Marshal(a.Body)
+	if err != nil {
+		return SaveResult{}, wrap(err, "encode body")
+	}
+	res, err := tx.ExecContext(ctx, `
+		INSERT INTO articles (
+			topic_id, article_id, version, current, file, hash, title, outlet,
+			wire, byline, published, url, text, body, title_start, title_end,
+			ingested_at
+		) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		topicID, a.ID, version, a.File, a.Hash, a.Title, a.Outlet,
+		a.Wire, a.Byline, a.Published.String(), a.URL, a.Text, string(body),
+		a.TitleSpan.Start, a.TitleSpan.End, formatTime(db.now()))
+	if err != nil {
+		return SaveResult{}, wrap(err, "insert version %d", version)
+	}
+	if rowid, err = res.LastInsertId(); err != nil {
+		return SaveResult{}, wrap(err, "insert version %d", version)
+	}
+	if err := insertFacts(ctx, tx, rowid, fs); err != nil {
+		return SaveResult{}, err
+	}
+
+	status := Changed
+	if !hasCurrent {
+		status = New
+	}
+	return SaveResult{Status: status, Version: version}, nil
+}
+
+// insertFacts stores fs as the facts of the article version rowid.
+func insertFacts(ctx context.Context, tx *sql.Tx, rowid int64, fs []facts.Fact) error {
+	if len(fs) == 0 {
+		return nil
+	}
+	stmt, err := tx.PrepareContext(ctx, `
+		INSERT INTO facts (
+			article_rowid, slot, kind, value, surface, start, "end", sentence,
+			sentence_start, sentence_end, attribution, source, aspect, negated,
+			background, extractor
+		) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+	if err != nil {
+		return wrap(err, "prepare fact insert")
+	}
+	defer stmt.Close()
+	for i, f := range fs {
+		_, err := stmt.ExecContext(ctx,
+			rowid, f.Slot, string(f.Kind), f.Value, f.Surface, f.Span.Start, f.Span.End, f.Sentence,
+			f.SentenceSpan.Start, f.SentenceSpan.End, string(f.Attribution), f.Source, string(f.Aspect),
+			boolInt(f.Negated), boolInt(f.Background), f.Extractor)
+		if err != nil {
+			return wrap(err, "insert fact %d (%s)", i, f.Slot)
+		}
+	}
+	return nil
+}
+
+// currentRowid returns the rowid of the current version of an article, or
+// an ENOTFOUND error.
+func currentRowid(ctx context.Context, tx *sql.Tx, topicID, articleID string) (int64, error) {
+	var rowid int64
+	err := tx.QueryRowContext(ctx, `
+		SELECT rowid FROM articles
+		WHERE topic_id = ? AND article_id = ? AND current = 1`,
+		topicID, articleID).Scan(&rowid)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, errorf(ENOTFOUND, "article %q/%q not found", topicID, articleID)
+	}
+	if err != nil {
+		return 0, wrap(err, "look up article")
+	}
+	return rowid, nil
+}
+
+// ReplaceFacts replaces the facts of the article's current version, as when
+// the topic file changed and the stored text was extracted again. The
+// article version itself is unchanged.
+func (db *DB) ReplaceFacts(ctx context.Context, topicID, articleID string, fs []facts.Fact) error {
+	if err := validateFacts(topicID, articleID, fs); err != nil {
+		return wrap(err, "replace facts of %q/%q", topicID, articleID)
+	}
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return wrap(err, "replace facts of %q/%q", topicID, articleID)
+	}
+	defer tx.Rollback()
+	if err := replaceFacts(ctx, tx, topicID, articleID, fs); err != nil {
+		return wrap(err, "replace facts of %q/%q", topicID, articleID)
+	}
+	if err := tx.Commit(); err != nil {
+		return wrap(err, "replace facts of %q/%q: commit", topicID, articleID)
+	}
+	return nil
+}
+
+func replaceFacts(ctx context.Context, tx *sql.Tx, topicID, articleID string, fs []facts.Fact) error {
+	rowid, err := currentRowid(ctx, tx, topicID, articleID)
+	if err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, `DELETE FROM facts WHERE article_rowid = ?`, rowid); err != nil {
+		return wrap(err, "delete facts")
+	}
+	return insertFacts(ctx, tx, rowid, fs)
+}
+
+// RemoveArticle makes the article's current version no longer current, as
+// when its file was deleted. Its versions and their facts are kept as
+// history; saving the article again makes a new version.
+func (db *DB) RemoveArticle(ctx context.Context, topicID, articleID string) error {
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return wrap(err, "remove article %q/%q", topicID, articleID)
+	}
+	defer tx.Rollback()
+	rowid, err := currentRowid(ctx, tx, topicID, articleID)
+	if err != nil {
+		return wrap(err, "remove article %q/%q", topicID, articleID)
+	}
+	if _, err := tx.ExecContext(ctx, `UPDATE articles SET current = 0 WHERE rowid = ?`, rowid); err != nil {
+		return wrap(err, "remove article %q/%q", topicID, articleID)
+	}
+	if err := tx.Commit(); err != nil {
+		return wrap(err, "remove article %q/%q: commit", topicID, articleID)
+	}
+	return nil
+}
+
+// Articles returns the current versions of the topic's articles ordered by
+// article id, with their text, body and title spans and publication date
+// restored. A missing topic is an ENOTFOUND error.
+func (db *DB) Articles(ctx context.Context, topicID string) ([]facts.Article, error) {
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return nil, wrap(err, "articles of %q", topicID)
+	}
+	defer tx.Rollback()
+	as, err := listArticles(ctx, tx, topicID)
+	if err != nil {
+		return nil, wrap(err, "articles of %q", topicID)
+	}
+	return as, nil
+}
+
+func listArticles(ctx context.Context, tx *sql.Tx, topicID string) ([]facts.Article, error) {
+	if err := topicExists(ctx, tx, topicID); err != nil {
+		return nil, err
+	}
+	rows, err := tx.QueryContext(ctx, `
+		SELECT article_id, file, hash, title, outlet, wire, byline, published,
+			url, text, body, title_start, title_end
+		FROM articles
+		WHERE topic_id = ? AND current = 1
+		ORDER BY article_id`, topicID)
+	if err != nil {
+		return nil, wrap(err, "query")
+	}
+	defer rows.Close()
+	var out []facts.Article
+	for rows.Next() {
+		var (
+			a               facts.Article
+			published, body string
+		)
+		if err := rows.Scan(&a.ID, &a.File, &a.Hash, &a.Title, &a.Outlet, &a.Wire, &a.Byline,
+			&published, &a.URL, &a.Text, &body, &a.TitleSpan.Start, &a.TitleSpan.End); err != nil {
+			return nil, wrap(err, "scan")
+		}
+		if a.Published, err = facts.ParseISODate(published); err != nil {
+			return nil, wrap(err, "article %q: published", a.ID)
+		}
+		if err := json.Unmarshal([]byte(body), &a.Body); err != nil {
+			return nil, wrap(err, "article %q: body", a.ID)
+		}
+		out = append(out, a)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, wrap(err, "query")
+	}
+	return out, nil
+}
+
+// Facts returns the facts of the topic's current article versions, ordered
+// by article id, then by position in the text, then by slot, with their
+// Topic and Article fields filled. A missing topic is an ENOTFOUND error.
+func (db *DB) Facts(ctx context.Context, topicID string) ([]facts.Fact, error) {
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return nil, wrap(err, "facts of %q", topicID)
+	}
+	defer tx.Rollback()
+	fs, err := listFacts(ctx, tx, topicID)
+	if err != nil {
+		return nil, wrap(err, "facts of %q", topicID)
+	}
+	return fs, nil
+}
+
+func listFacts(ctx context.Context, tx *sql.Tx, topicID string) ([]facts.Fact, error) {
+	if err := topicExists(ctx, tx, topicID); err != nil {
+		return nil, err
+	}
+	// f.id last keeps the order of facts that tie on everything else the
+	// order in which they were saved.
+	rows, err := tx.QueryContext(ctx, `
+		SELECT a.topic_id, a.article_id, f.slot, f.kind, f.value, f.surface,
+			f.start, f."end", f.sentence, f.sentence_start, f.sentence_end,
+			f.attribution, f.source, f.aspect, f.negated, f.background, f.extractor
+		FROM facts f
+		JOIN articles a ON a.rowid = f.article_rowid
+		WHERE a.topic_id = ? AND a.current = 1
+		ORDER BY a.article_id, f.start, f."end", f.slot, f.id`, topicID)
+	if err != nil {
+		return nil, wrap(err, "query")
+	}
+	defer rows.Close()
+	var out []facts.Fact
+	for rows.Next() {
+		var (
+			f                         facts.Fact
+			kind, attribution, aspect string
+		)
+		if err := rows.Scan(&f.Topic, &f.Article, &f.Slot, &kind, &f.Value, &f.Surface,
+			&f.Span.Start, &f.Span.End, &f.Sentence, &f.SentenceSpan.Start, &f.SentenceSpan.End,
+			&attribution, &f.Source, &aspect, &f.Negated, &f.Background, &f.Extractor); err != nil {
+			return nil, wrap(err, "scan")
+		}
+		f.Kind, f.Attribution, f.Aspect = facts.Kind(kind), facts.Attribution(attribution), facts.Aspect(aspect)
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, wrap(err, "query")
+	}
+	return out, nil
+}

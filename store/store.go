@@ -1,0 +1,214 @@
+// Package store keeps topics, articles, their facts and a log of runs in a
+// SQLite database. It is the only package that knows about SQL or the
+// driver; the rest of crosscheck sees facts types and coded errors.
+//
+// Every exported method of DB is one transaction: it either does all of
+// its work or none of it. Unexported helpers take a *sql.Tx so they can be
+// composed inside those transactions.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"time"
+
+	// The driver registers itself as "sqlite3"; only this package imports
+	// it so the cgo dependency stays in one place.
+	_ "github.com/mattn/go-sqlite3"
+)
+
+// migrationFS holds the schema migrations. They are applied in name order,
+// so names start with a zero-padded sequence number.
+//
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// timeFormat is how timestamps are stored: UTC with a fixed number of
+// fraction digits, so that text order is time order.
+const timeFormat = "2006-01-02T15:04:05.000000000Z"
+
+// DB is an open crosscheck database.
+type DB struct {
+	db   *sql.DB
+	path string
+
+	// Now returns the current time. Every timestamp the store writes comes
+	// from it, so tests can fix it; Open sets it to time.Now.
+	Now func() time.Time
+}
+
+// Open opens the database at path, creating it and its parent folder if
+// needed, and brings its schema up to date.
+func Open(ctx context.Context, path string) (*DB, error) {
+	if path == "" {
+		return nil, errorf(EINVALID, "open database: empty path")
+	}
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return nil, wrap(err, "open database %s", path)
+	}
+	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+		return nil, wrap(err, "open database %s: create folder", path)
+	}
+
+	// The settings go in the DSN rather than in a PRAGMA after opening
+	// because database/sql may open more than one connection over time and
+	// foreign_keys and busy_timeout are per-connection settings:
+	//   - WAL lets readers (a report) run while a writer (an ingest) is
+	//     committing, and makes commits cheaper.
+	//   - Foreign keys are off by default in SQLite; without them the
+	//     ON DELETE CASCADE clauses and the article/topic links would be
+	//     decoration.
+	//   - The busy timeout makes a second crosscheck process wait up to
+	//     5 s for the lock instead of failing at once with SQLITE_BUSY.
+	//   - Immediate transactions take the write lock when they begin. A
+	//     deferred transaction that reads and then writes can fail to
+	//     upgrade its lock in WAL mode without the busy timeout helping.
+	//   - synchronous=NORMAL is durable enough in WAL mode (a power cut
+	//     may lose the last commits, never corrupt the file) and much
+	//     faster than FULL.
+	q := url.Values{}
+	q.Set("_journal_mode", "WAL")
+	q.Set("_foreign_keys", "on")
+	q.Set("_busy_timeout", "5000")
+	q.Set("_txlock", "immediate")
+	q.Set("_synchronous", "NORMAL")
+	dsn := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: q.Encode()}).String()
+
+	sdb, err := sql.Open("sqlite3", dsn)
+	if err != nil {
+		return nil, wrap(err, "open database %s", path)
+	}
+	// SQLite allows one writer at a time and every exported method is a
+	// write-capable transaction; one connection serialises them in this
+	// process instead of having them queue on the file lock.
+	sdb.SetMaxOpenConns(1)
+	sdb.SetConnMaxLifetime(0)
+
+	db := &DB{db: sdb, path: abs, Now: time.Now}
+	if err := db.init(ctx); err != nil {
+		sdb.Close()
+		return nil, wrap(err, "open database %s", path)
+	}
+	return db, nil
+}
+
+// init checks the connection settings took effect and migrates the schema.
+func (db *DB) init(ctx context.Context) error {
+	var fk int
+	if err := db.db.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&fk); err != nil {
+		return wrap(err, "read foreign_keys")
+	}
+	if fk != 1 {
+		// The schema's integrity rests on foreign keys; refuse to run
+		// rather than silently store orphans.
+		return errorf(EINTERNAL, "foreign keys are not enabled")
+	}
+	return migrate(ctx, db.db, migrationFS)
+}
+
+// Close closes the database.
+func (db *DB) Close() error {
+	if err := db.db.Close(); err != nil {
+		return wrap(err, "close database %s", db.path)
+	}
+	return nil
+}
+
+// Path returns the absolute path of the database file.
+func (db *DB) Path() string { return db.path }
+
+// migrate applies the migrations/*.sql files of fsys that the database has
+// not seen yet. PRAGMA user_version counts the migrations applied; each
+// migration and the version bump share a transaction, so a failed migration
+// leaves the database as it was before it.
+func migrate(ctx context.Context, sdb *sql.DB, fsys fs.FS) error {
+	names, err := fs.Glob(fsys, "migrations/*.sql")
+	if err != nil {
+		return wrap(err, "list migrations")
+	}
+	sort.Strings(names)
+
+	var version int
+	if err := sdb.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return wrap(err, "read schema version")
+	}
+	if version > len(names) {
+		// An older crosscheck must not write to a schema it does not know.
+		return errorf(EINVALID, "database schema version %d is newer than this program's %d", version, len(names))
+	}
+	for i := version; i < len(names); i++ {
+		if err := migrateOne(ctx, sdb, fsys, names[i], i+1); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// migrateOne applies one migration and sets user_version to version.
+func migrateOne(ctx context.Context, sdb *sql.DB, fsys fs.FS, name string, version int) error {
+	script, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return wrap(err, "read migration %s", name)
+	}
+	tx, err := sdb.BeginTx(ctx, nil)
+	if err != nil {
+		return wrap(err, "migration %s: begin", name)
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, string(script)); err != nil {
+		return wrap(err, "migration %s", name)
+	}
+	// PRAGMA takes no parameters; version is an int of our own, not input.
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, version)); err != nil {
+		return wrap(err, "migration %s: set user_version", name)
+	}
+	if err := tx.Commit(); err != nil {
+		return wrap(err, "migration %s: commit", name)
+	}
+	return nil
+}
+
+// begin starts a transaction.
+func (db *DB) begin(ctx context.Context) (*sql.Tx, error) {
+	tx, err := db.db.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, wrap(err, "begin transaction")
+	}
+	return tx, nil
+}
+
+// now returns the current time as the store records it.
+func (db *DB) now() time.Time {
+	if db.Now == nil {
+		return time.Now().UTC()
+	}
+	return db.Now().UTC()
+}
+
+// formatTime renders t for storage.
+func formatTime(t time.Time) string { return t.UTC().Format(timeFormat) }
+
+// parseTime reads a stored timestamp.
+func parseTime(s string) (time.Time, error) {
+	t, err := time.Parse(timeFormat, s)
+	if err != nil {
+		return time.Time{}, wrap(err, "parse timestamp %q", s)
+	}
+	return t, nil
+}
+
+// boolInt converts a bool to the 0/1 the schema stores.
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
