@@ -162,10 +162,10 @@ const (
 
 // metaFinder collects metadata from lines as analyse walks them.
 type metaFinder struct {
-	title, outlet, wire, byline  string
-	selfOutlet, datelineWire     string
-	published, datelineDate      Date
-	bodyLines                    int
+	title, outlet, wire, byline string
+	selfOutlet, datelineWire    string
+	published, datelineDate     Date
+	bodyLines                   int
 }
 
 // line reads one line's metadata and says whether the line is body,
