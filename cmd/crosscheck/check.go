@@ -25,7 +25,7 @@ func newCheckCmd(g *globals) *cobra.Command {
 		Use:   "check DIR",
 		Short: "Ingest a folder of articles with its topic file, compare them and print the result",
 		Long: `check is the one-shot run: it reads DIR's topic file (topic.yaml) and every
-article in DIR (.txt, .html, .md), stores their facts in the database, compares
+article in DIR (.txt, .html), stores their facts in the database, compares
 the articles slot by slot and prints the comparison.
 
 Files that are not readable articles (binary, invalid UTF-8, empty, too large)
@@ -65,7 +65,7 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 		return err
 	}
 	if len(files) == 0 {
-		return fmt.Errorf("%s holds no article files (.txt, .html, .md)", o.Dir)
+		return fmt.Errorf("%s holds no article files (.txt, .html)", o.Dir)
 	}
 	x, err := facts.NewExtractor(lt.topic)
 	if err != nil {

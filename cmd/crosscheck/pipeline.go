@@ -18,7 +18,7 @@ import (
 
 // articleExts are the file endings read as articles inside a folder.
 // Other files (topic files, notes, golden outputs) are left alone.
-var articleExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, ".md": true, "": true}
+var articleExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, "": true}
 
 // loadedTopic is a topic file read and validated, with its bytes (stored
 // so later commands need not find the file again).

@@ -40,10 +40,10 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 		fmt.Fprint(bw, "---|")
 	}
 	fmt.Fprintln(bw)
-	for _, sr := range res.Facts {
-		fmt.Fprintf(bw, "| %s | %s |", mdCell(sr.Slot), statusMark[sr.Status])
+	for _, r := range matrixRows(res) {
+		fmt.Fprintf(bw, "| %s | %s |", mdCell(r.label), statusMark[r.status])
 		for _, a := range res.Articles {
-			fmt.Fprintf(bw, " %s |", mdCell(cell(sr, a.ID)))
+			fmt.Fprintf(bw, " %s |", mdCell(r.cell(a.ID)))
 		}
 		fmt.Fprintln(bw)
 	}

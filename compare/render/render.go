@@ -58,6 +58,44 @@ func Render(w io.Writer, f Format, res compare.Result, opt Options) error {
 	}
 }
 
+// row is one line of the fact matrix: a slot, or one element of a set
+// slot, so that every cell holds one short value.
+type row struct {
+	label  string
+	status compare.Status
+	slot   compare.SlotResult
+	value  string // the element, for set slots
+}
+
+// cell returns what the row shows for one article.
+func (r row) cell(article string) string {
+	if r.value == "" {
+		return cell(r.slot, article)
+	}
+	for _, v := range r.slot.Values {
+		if v.Article == article && v.Value == r.value {
+			return v.Surface
+		}
+	}
+	return "—"
+}
+
+// matrixRows lays the slots out as matrix rows: one per slot, one per
+// element for set slots.
+func matrixRows(res compare.Result) []row {
+	var out []row
+	for _, sr := range res.Facts {
+		if len(sr.Elements) == 0 {
+			out = append(out, row{label: sr.Slot, status: sr.Status, slot: sr})
+			continue
+		}
+		for _, el := range sr.Elements {
+			out = append(out, row{label: sr.Slot + ": " + el.Value, status: el.Status, slot: sr, value: el.Value})
+		}
+	}
+	return out
+}
+
 // cell is what a matrix cell shows of one article's value(s) for a slot.
 func cell(sr compare.SlotResult, article string) string {
 	var parts []string

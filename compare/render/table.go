@@ -43,7 +43,6 @@ func WriteTable(w io.Writer, res compare.Result, opt Options) error {
 		}
 		return statusColor[st] + s + "\x1b[0m"
 	}
-	line := func(s string) { fmt.Fprintln(bw, fit(s, width)) }
 	trimmed := func(s string) { fmt.Fprintln(bw, strings.TrimRight(fit(s, width), " ")) }
 
 	title := res.Topic
@@ -73,7 +72,7 @@ func WriteTable(w io.Writer, res compare.Result, opt Options) error {
 	fmt.Fprintln(bw)
 
 	// The matrix.
-	slotW, statusW := 20, 16
+	slotW, statusW := 24, 16
 	n := max(1, len(res.Articles))
 	cellW := max(6, (width-slotW-statusW)/n-1)
 	var hdr strings.Builder
@@ -83,12 +82,12 @@ func WriteTable(w io.Writer, res compare.Result, opt Options) error {
 	}
 	trimmed(hdr.String())
 	trimmed(strings.Repeat("─", min(width, slotW+statusW+n*(cellW+1))))
-	for _, sr := range res.Facts {
+	for _, r := range matrixRows(res) {
 		var row strings.Builder
-		row.WriteString(fit(sr.Slot, slotW))
-		row.WriteString(paint(sr.Status, fit(statusMark[sr.Status], statusW)))
+		row.WriteString(fit(r.label, slotW-1) + " ")
+		row.WriteString(paint(r.status, fit(statusMark[r.status], statusW)))
 		for _, a := range res.Articles {
-			row.WriteString(fit(cell(sr, a.ID), cellW) + " ")
+			row.WriteString(fit(r.cell(a.ID), cellW) + " ")
 		}
 		fmt.Fprintln(bw, strings.TrimRight(row.String(), " "))
 	}
@@ -101,7 +100,7 @@ func WriteTable(w io.Writer, res compare.Result, opt Options) error {
 		if sr.Label != "" {
 			head += " — " + sr.Label
 		}
-		fmt.Fprintln(bw, paint(sr.Status, fit(head+": "+string(sr.Status), width)))
+		fmt.Fprintln(bw, paint(sr.Status, strings.TrimRight(fit(head+": "+string(sr.Status), width), " ")))
 		for _, note := range sr.Notes {
 			wrap(bw, "  • ", "    ", note, width)
 		}
@@ -119,7 +118,7 @@ func WriteTable(w io.Writer, res compare.Result, opt Options) error {
 			}
 			lead := fmt.Sprintf("  %s %s: ", letters[v.Article], surf)
 			ex := excerpt(v.Sentence, v.Span[0]-v.SentenceSpan[0], v.Span[1]-v.SentenceSpan[0], 160)
-			wrap(bw, lead, "      ", "“"+ex+"” @"+fmt.Sprint(v.Span[0]), width)
+			wrap(bw, lead, "      ", "“"+ex+fmt.Sprintf("” (bytes %d–%d)", v.Span[0], v.Span[1]), width)
 		}
 	}
 

@@ -1,0 +1,505 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+)
+
+// VariantGroup is one proper name written in more than one way across the articles.
+type VariantGroup struct {
+	Canonical string        `json:"canonical"` // the topic entity id, or the most common form folded
+	Forms     []VariantForm `json:"forms"`
+}
+
+// VariantForm is one spelling and the articles that use it.
+type VariantForm struct {
+	Form     string   `json:"form"`
+	Articles []string `json:"articles"` // article ids, sorted
+}
+
+// Variants finds the proper names that the articles spell in more than
+// one way: Tartous in one outlet and Tartus in another.
+//
+// Two passes feed it. The topic's entities come first: when articles use
+// two or more of an entity's spellings (its name and aliases, matched as
+// token sequences on folded, particle-free tokens) the entity is a group
+// with its id as Canonical, whatever the spellings look like (Kyiv/Kiev).
+// Multi-word aliases are reported by the token that differs ("Tartous
+// port" and "Tartus" give the forms Tartous and Tartus). Then every
+// capitalised word of the articles' bodies that never occurs in lower case
+// (so common words and sentence-initial "The" drop out) is grouped by
+// NameKey; forms that are SameName with their group's most common form
+// make a group when they span at least two articles. A similarity group
+// that shares a form with an entity group is merged into it.
+//
+// A form is a word folded (facts.Fold) with any Arabic article prefix
+// (al-, el-, ash-…) removed, so TARTUS and Tartús are the form Tartus and
+// al-Sharaa is the form Sharaa; the first surface seen is displayed.
+//
+// The result is sorted by Canonical, and each group's forms by number of
+// articles (most first) then form; it is nil when there are no variants.
+// topic may be nil.
+func Variants(topic *facts.Topic, articles []facts.Article) []VariantGroup {
+	v := newVariantScan(articles)
+	var groups []*variantGroup
+	if topic != nil {
+		for _, e := range topic.Entities {
+			groups = append(groups, v.entityGroups(e)...)
+		}
+	}
+	for _, g := range v.similarityGroups() {
+		if merged := mergeVariantGroup(groups, g); !merged {
+			groups = append(groups, g)
+		}
+	}
+	var out []VariantGroup
+	for _, g := range groups {
+		out = append(out, g.result())
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Canonical != out[j].Canonical {
+			return out[i].Canonical < out[j].Canonical
+		}
+		return out[i].Forms[0].Form < out[j].Forms[0].Form
+	})
+	return out
+}
+
+// variantToken is one body word with what the scan needs of it.
+type variantToken struct {
+	tok     facts.Token
+	id      string // folded, particle-free form; "" for punctuation
+	key     string // matching key: id for words, Fold for the rest
+	cap     bool   // capitalised (after any particle)
+	allCaps bool   // an all-caps word: heading, acronym
+	initial bool   // first word of a sentence
+}
+
+// variantScan holds the tokenised bodies and the case statistics of a
+// topic's articles.
+type variantScan struct {
+	ids    []string                   // article ids, in input order
+	paras  [][][]variantToken         // per article, per paragraph
+	lower  map[string]bool            // forms seen in lower case
+	capMid map[string]bool            // forms seen capitalised mid-sentence
+	forms  map[string]*variantFormAcc // capitalised candidate forms
+	order  int
+}
+
+// variantFormAcc accumulates one form.
+type variantFormAcc struct {
+	id      string
+	display string
+	arts    map[string]bool
+	count   int
+	order   int
+}
+
+func newVariantScan(articles []facts.Article) *variantScan {
+	v := &variantScan{lower: map[string]bool{}, capMid: map[string]bool{}, forms: map[string]*variantFormAcc{}}
+	for _, a := range articles {
+		v.ids = append(v.ids, a.ID)
+		var paras [][]variantToken
+		for _, sp := range a.Body {
+			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
+				continue
+			}
+			paras = append(paras, variantTokens(a.Text, sp))
+		}
+		v.paras = append(v.paras, paras)
+	}
+	for _, paras := range v.paras {
+		for _, p := range paras {
+			for _, t := range p {
+				switch {
+				case t.id == "" || t.allCaps:
+				case !t.cap:
+					v.lower[t.id] = true
+				case !t.initial:
+					v.capMid[t.id] = true
+				}
+			}
+		}
+	}
+	for ai, paras := range v.paras {
+		for _, p := range paras {
+			for _, t := range p {
+				// A sentence-initial word counts when it is also capitalised
+				// mid-sentence or never lower case; as a form seen in lower
+				// case is a common word and never counts, that leaves: never
+				// lower case.
+				if t.id == "" || t.allCaps || !t.cap || v.lower[t.id] {
+					continue
+				}
+				v.add(v.forms, t, v.ids[ai])
+			}
+		}
+	}
+	return v
+}
+
+// add records one occurrence of t's form in article art.
+func (v *variantScan) add(forms map[string]*variantFormAcc, t variantToken, art string) {
+	f := forms[t.id]
+	if f == nil {
+		v.order++
+		f = &variantFormAcc{id: t.id, display: t.tok.Text, arts: map[string]bool{}, order: v.order}
+		forms[t.id] = f
+	}
+	f.arts[art] = true
+	f.count++
+}
+
+// variantTokens tokenises one paragraph and marks sentence starts.
+func variantTokens(text string, sp facts.Span) []variantToken {
+	toks := facts.Tokenize(text, sp.Start, sp.End)
+	out := make([]variantToken, 0, len(toks))
+	initial := true
+	for _, tok := range toks {
+		t := variantToken{tok: tok, key: tok.Fold}
+		if tok.Kind == facts.Punct {
+			switch tok.Fold {
+			case ".", "!", "?", "…":
+				initial = true
+			case `"`, "'", "(", "[", "-":
+				// Opening quotes and brackets keep a sentence start.
+			default:
+				initial = false
+			}
+			out = append(out, t)
+			continue
+		}
+		t.initial = initial
+		initial = false
+		if tok.Kind == facts.Word {
+			bare := stripNameParticle(tok.Text)
+			if variantHasLetter(bare) {
+				t.id = facts.Fold(bare)
+				t.key = t.id
+				r, _ := utf8.DecodeRuneInString(bare)
+				t.cap = unicode.IsUpper(r)
+				t.allCaps = variantAllCaps(bare)
+			}
+		}
+		out = append(out, t)
+	}
+	return out
+}
+
+// stripNameParticle removes an Arabic article joined by a hyphen
+// ("al-Sharaa", "Al-Qaeda", "ash-Shar…") from the front of a word.
+func stripNameParticle(w string) string {
+	i := strings.IndexByte(w, '-')
+	if i < 2 || i > 3 {
+		return w
+	}
+	rest := w[i+1:]
+	if utf8.RuneCountInString(rest) < 2 || !variantHasLetter(rest) {
+		return w
+	}
+	if nameIsParticle(facts.Fold(w[:i]), facts.Fold(rest)) {
+		return rest
+	}
+	return w
+}
+
+func variantHasLetter(s string) bool {
+	return strings.IndexFunc(s, unicode.IsLetter) >= 0
+}
+
+// variantAllCaps reports whether s has two or more letters, all upper case.
+func variantAllCaps(s string) bool {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// variantGroup is a group under construction.
+type variantGroup struct {
+	canonical string
+	forms     map[string]*variantFormAcc
+}
+
+func (g *variantGroup) articleCount() int {
+	arts := map[string]bool{}
+	for _, f := range g.forms {
+		for a := range f.arts {
+			arts[a] = true
+		}
+	}
+	return len(arts)
+}
+
+func (g *variantGroup) result() VariantGroup {
+	r := VariantGroup{Canonical: g.canonical}
+	for _, f := range g.forms {
+		arts := make([]string, 0, len(f.arts))
+		for a := range f.arts {
+			arts = append(arts, a)
+		}
+		sort.Strings(arts)
+		r.Forms = append(r.Forms, VariantForm{Form: f.display, Articles: arts})
+	}
+	sort.Slice(r.Forms, func(i, j int) bool {
+		a, b := r.Forms[i], r.Forms[j]
+		if len(a.Articles) != len(b.Articles) {
+			return len(a.Articles) > len(b.Articles)
+		}
+		if a.Form != b.Form {
+			return a.Form < b.Form
+		}
+		return strings.Join(a.Articles, "\x00") < strings.Join(b.Articles, "\x00")
+	})
+	return r
+}
+
+// entityGroups finds the spellings of one topic entity used across the
+// articles.
+func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
+	// The entity's spellings as sequences of token keys, longest first.
+	var aliases [][]variantToken
+	seen := map[string]bool{}
+	for _, s := range append([]string{e.Name}, e.Aliases...) {
+		toks := variantTokens(s, facts.Span{Start: 0, End: len(s)})
+		var keys []string
+		for _, t := range toks {
+			keys = append(keys, t.key)
+		}
+		k := strings.Join(keys, "\x00")
+		if len(toks) == 0 || seen[k] {
+			continue
+		}
+		seen[k] = true
+		aliases = append(aliases, toks)
+	}
+	if len(aliases) < 2 {
+		return nil
+	}
+	sort.SliceStable(aliases, func(i, j int) bool { return len(aliases[i]) > len(aliases[j]) })
+
+	// Occurrences: leftmost-longest alias matches in every paragraph.
+	forms := map[string]*variantFormAcc{}
+	for ai, paras := range v.paras {
+		for _, p := range paras {
+			for i := 0; i < len(p); {
+				n := variantMatch(p, i, aliases)
+				if n == 0 {
+					i++
+					continue
+				}
+				for _, t := range p[i : i+n] {
+					if t.id != "" && !t.allCaps && !v.lower[t.id] {
+						v.add(forms, t, v.ids[ai])
+					}
+				}
+				i += n
+			}
+		}
+	}
+	if len(forms) < 2 {
+		return nil
+	}
+
+	// Which spellings stand for one another: single-word aliases, words
+	// in one place of aliases that are otherwise alike, and words that
+	// are SameName.
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		p, ok := parent[x]
+		if !ok || p == x {
+			return x
+		}
+		r := find(p)
+		parent[x] = r
+		return r
+	}
+	union := func(a, b string) {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return
+		}
+		if ra > rb {
+			ra, rb = rb, ra
+		}
+		parent[rb] = ra
+	}
+	words := make([][]string, len(aliases))
+	for i, al := range aliases {
+		for _, t := range al {
+			if t.id != "" {
+				words[i] = append(words[i], t.id)
+			}
+		}
+	}
+	for i := range words {
+		for j := i + 1; j < len(words); j++ {
+			a, b := words[i], words[j]
+			if len(a) != len(b) || len(a) == 0 {
+				continue
+			}
+			diff := -1
+			for k := range a {
+				if a[k] != b[k] {
+					if diff >= 0 {
+						diff = -2
+						break
+					}
+					diff = k
+				}
+			}
+			if diff >= 0 {
+				union(a[diff], b[diff])
+			}
+		}
+	}
+	var all []string
+	for _, ws := range words {
+		all = append(all, ws...)
+	}
+	sort.Strings(all)
+	for i := range all {
+		for j := i + 1; j < len(all); j++ {
+			if all[i] != all[j] && SameName(all[i], all[j]) {
+				union(all[i], all[j])
+			}
+		}
+	}
+
+	// One group per set of spellings used in two or more articles.
+	comps := map[string]*variantGroup{}
+	var roots []string
+	for id, f := range forms {
+		r := find(id)
+		g := comps[r]
+		if g == nil {
+			g = &variantGroup{canonical: e.ID, forms: map[string]*variantFormAcc{}}
+			comps[r] = g
+			roots = append(roots, r)
+		}
+		g.forms[id] = f
+	}
+	sort.Strings(roots)
+	var out []*variantGroup
+	for _, r := range roots {
+		if g := comps[r]; len(g.forms) >= 2 && g.articleCount() >= 2 {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
+// variantMatch returns the token length of the longest alias matching p
+// at i, or 0.
+func variantMatch(p []variantToken, i int, aliases [][]variantToken) int {
+	for _, al := range aliases {
+		if i+len(al) > len(p) {
+			continue
+		}
+		ok := true
+		for k, t := range al {
+			if p[i+k].key != t.key {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return len(al)
+		}
+	}
+	return 0
+}
+
+// similarityGroups groups the capitalised candidate forms by NameKey.
+func (v *variantScan) similarityGroups() []*variantGroup {
+	buckets := map[string][]*variantFormAcc{}
+	for id, f := range v.forms {
+		if k := NameKey(id); k != "" {
+			buckets[k] = append(buckets[k], f)
+		}
+	}
+	keys := make([]string, 0, len(buckets))
+	for k, fs := range buckets {
+		if len(fs) >= 2 {
+			keys = append(keys, k)
+		}
+	}
+	sort.Strings(keys)
+	var out []*variantGroup
+	for _, k := range keys {
+		rest := buckets[k]
+		sort.Slice(rest, func(i, j int) bool {
+			a, b := rest[i], rest[j]
+			if len(a.arts) != len(b.arts) {
+				return len(a.arts) > len(b.arts)
+			}
+			if a.count != b.count {
+				return a.count > b.count
+			}
+			return a.id < b.id
+		})
+		for len(rest) >= 2 {
+			top := rest[0]
+			g := &variantGroup{canonical: top.id, forms: map[string]*variantFormAcc{top.id: top}}
+			var left []*variantFormAcc
+			for _, f := range rest[1:] {
+				if SameName(f.id, top.id) {
+					g.forms[f.id] = f
+				} else {
+					left = append(left, f)
+				}
+			}
+			if len(g.forms) >= 2 && g.articleCount() >= 2 {
+				out = append(out, g)
+			}
+			rest = left
+		}
+	}
+	return out
+}
+
+// mergeVariantGroup folds similarity group g into the first entity group
+// that shares a form with it, and reports whether there was one.
+func mergeVariantGroup(groups []*variantGroup, g *variantGroup) bool {
+	ids := make([]string, 0, len(g.forms))
+	for id := range g.forms {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	for _, eg := range groups {
+		shared := false
+		for _, id := range ids {
+			if eg.forms[id] != nil {
+				shared = true
+				break
+			}
+		}
+		if !shared {
+			continue
+		}
+		for _, id := range ids {
+			f := g.forms[id]
+			ef := eg.forms[id]
+			if ef == nil {
+				eg.forms[id] = &variantFormAcc{id: id, display: f.display, arts: map[string]bool{}, count: f.count, order: f.order}
+				ef = eg.forms[id]
+			}
+			for a := range f.arts {
+				ef.arts[a] = true
+			}
+		}
+		return true
+	}
+	return false
+}
