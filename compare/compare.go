@@ -323,7 +323,8 @@ func (c comparer) set(s facts.Slot, fs []facts.Fact) SlotResult {
 				sr.Notes = append(sr.Notes, m+" not named by "+c.names(el.Missing))
 			}
 		}
-		if d, ok := c.group("spelling", stated, func(f facts.Fact) string { return facts.Fold(f.Surface) }); ok {
+		spell := spellings(stated)
+		if d, ok := c.group("spelling", stated, func(f facts.Fact) string { return spell[f.Article] }); ok {
 			// Show the spelling as written by the group's first article.
 			for i := range d.Groups {
 				for _, f := range stated {
@@ -350,6 +351,46 @@ func (c comparer) set(s facts.Slot, fs []facts.Fact) SlotResult {
 	}
 	sort.SliceStable(sr.Values, func(i, j int) bool { return sr.Values[i].Article < sr.Values[j].Article })
 	return sr
+}
+
+// spellings returns each article's spelling of a set member: its folded
+// surface, except that a form holding another as a word sequence ("MV
+// Selkie", "Selkie") counts as that shorter form, since it spells the
+// name the same way.
+func spellings(fs []facts.Fact) map[string]string {
+	words := map[string][]string{}
+	for _, f := range fs {
+		words[f.Article] = strings.Fields(facts.Fold(f.Surface))
+	}
+	out := map[string]string{}
+	for _, f := range fs {
+		w := words[f.Article]
+		best := w
+		for _, o := range words {
+			if len(o) < len(best) && containsSeq(w, o) {
+				best = o
+			}
+		}
+		out[f.Article] = strings.Join(best, " ")
+	}
+	return out
+}
+
+// containsSeq reports whether seq occurs in words as a contiguous run.
+func containsSeq(words, seq []string) bool {
+	for i := 0; i+len(seq) <= len(words); i++ {
+		match := true
+		for j := range seq {
+			if words[i+j] != seq[j] {
+				match = false
+				break
+			}
+		}
+		if match {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {

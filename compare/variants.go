@@ -22,23 +22,28 @@ type VariantForm struct {
 }
 
 // Variants finds the proper names that the articles spell in more than
-// one way: Tartous in one outlet and Tartus in another.
+// one way: Lattakia in one outlet and Latakia in another.
 //
 // Two passes feed it. The topic's entities come first: when articles use
 // two or more of an entity's spellings (its name and aliases, matched as
 // token sequences on folded, particle-free tokens) the entity is a group
 // with its id as Canonical, whatever the spellings look like (Kyiv/Kiev).
-// Multi-word aliases are reported by the token that differs ("Tartous
-// port" and "Tartus" give the forms Tartous and Tartus). Then every
+// Multi-word aliases are reported by the token that differs ("Lattakia
+// port" and "Latakia" give the forms Lattakia and Latakia). Then every
 // capitalised word of the articles' bodies that never occurs in lower case
 // (so common words and sentence-initial "The" drop out) is grouped by
 // NameKey; forms that are SameName with their group's most common form
-// make a group when they span at least two articles. A similarity group
-// that shares a form with an entity group is merged into it.
+// make a group when they span at least two articles; its Canonical is the
+// id of an entity that has one of its forms as a one-word name or alias,
+// else the most common form (most articles, then most uses, then
+// alphabetical), folded. A similarity group that shares a form with an
+// entity group is merged into it rather than reported twice. An alias
+// word standing where another alias has a title ("President Macron",
+// "Emmanuel Macron") is not taken for a spelling of it.
 //
 // A form is a word folded (facts.Fold) with any Arabic article prefix
-// (al-, el-, ash-…) removed, so TARTUS and Tartús are the form Tartus and
-// al-Sharaa is the form Sharaa; the first surface seen is displayed.
+// (al-, el-, ash-…) removed, so LATAKIA and Latakía are the form Latakia
+// and al-Maliki is the form Maliki; the first surface seen is displayed.
 //
 // The result is sorted by Canonical, and each group's forms by number of
 // articles (most first) then form; it is nil when there are no variants.
@@ -52,9 +57,13 @@ func Variants(topic *facts.Topic, articles []facts.Article) []VariantGroup {
 		}
 	}
 	for _, g := range v.similarityGroups() {
-		if merged := mergeVariantGroup(groups, g); !merged {
-			groups = append(groups, g)
+		if mergeVariantGroup(groups, g) {
+			continue
 		}
+		if topic != nil {
+			g.canonical = entityCanonical(topic, g)
+		}
+		groups = append(groups, g)
 	}
 	var out []VariantGroup
 	for _, g := range groups {
@@ -191,7 +200,7 @@ func variantTokens(text string, sp facts.Span) []variantToken {
 }
 
 // stripNameParticle removes an Arabic article joined by a hyphen
-// ("al-Sharaa", "Al-Qaeda", "ash-Shar…") from the front of a word.
+// ("al-Maliki", "Al-Qaeda", "ash-Sh…") from the front of a word.
 func stripNameParticle(w string) string {
 	i := strings.IndexByte(w, '-')
 	if i < 2 || i > 3 {
@@ -359,7 +368,7 @@ func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
 					diff = k
 				}
 			}
-			if diff >= 0 {
+			if diff >= 0 && !variantTitles[a[diff]] && !variantTitles[b[diff]] {
 				union(a[diff], b[diff])
 			}
 		}
@@ -398,6 +407,19 @@ func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
 		}
 	}
 	return out
+}
+
+// variantTitles are English titles and descriptors that aliases put
+// before a name ("President Macron" beside "Emmanuel Macron"): the word in
+// their place is not another spelling of them.
+var variantTitles = map[string]bool{
+	"president": true, "prime": true, "minister": true, "king": true, "queen": true,
+	"prince": true, "princess": true, "general": true, "gen": true, "colonel": true,
+	"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "lord": true,
+	"lady": true, "pope": true, "chancellor": true, "senator": true, "governor": true,
+	"mayor": true, "secretary": true, "deputy": true, "vice": true, "chief": true,
+	"commander": true, "leader": true, "premier": true, "ambassador": true,
+	"spokesman": true, "spokeswoman": true, "former": true, "late": true, "the": true,
 }
 
 // variantMatch returns the token length of the longest alias matching p
@@ -467,6 +489,20 @@ func (v *variantScan) similarityGroups() []*variantGroup {
 		}
 	}
 	return out
+}
+
+// entityCanonical is the id of the first topic entity that has one of g's
+// forms as a one-word name or alias, or else g's own canonical.
+func entityCanonical(topic *facts.Topic, g *variantGroup) string {
+	for _, e := range topic.Entities {
+		for _, s := range append([]string{e.Name}, e.Aliases...) {
+			toks := variantTokens(s, facts.Span{Start: 0, End: len(s)})
+			if len(toks) == 1 && toks[0].id != "" && g.forms[toks[0].id] != nil {
+				return e.ID
+			}
+		}
+	}
+	return g.canonical
 }
 
 // mergeVariantGroup folds similarity group g into the first entity group

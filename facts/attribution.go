@@ -1,5 +1,7 @@
 package facts
 
+import "strings"
+
 // attribution is one place in a sentence where the outlet hands a claim
 // to someone else: the tokens it covers and who it names.
 type attribution struct {
@@ -17,6 +19,20 @@ var reportVerbs = map[string]bool{
 	"insisted": true, "asserted": true, "acknowledged": true,
 	"quoted": true, "cited": true, "wrote": true, "writes": true,
 	"estimated": true, "estimates": true,
+}
+
+// nounForms are report verbs that are also plural nouns ("asylum
+// claims", "news reports"): they count as verbs only after a name or a
+// pronoun.
+var nounForms = map[string]bool{"claims": true, "reports": true, "states": true, "estimates": true, "says": false}
+
+var pronouns = map[string]bool{"he": true, "she": true, "it": true, "they": true, "we": true, "i": true, "who": true}
+
+func ambiguousNoun(toks []Token, i int) bool {
+	if !nounForms[toks[i].Fold] {
+		return false
+	}
+	return i == 0 || !(toks[i-1].IsCapitalized() || pronouns[toks[i-1].Fold])
 }
 
 // hedges mark a claim as reported without naming a source.
@@ -55,7 +71,7 @@ func findAttributions(toks []Token) []attribution {
 				out = append(out, attribution{from: clauseStart(toks, i), to: i, source: src.span(toks)})
 			}
 			i = src.to - 1
-		case reportVerbs[f] && toks[i].Kind == Word:
+		case reportVerbs[f] && toks[i].Kind == Word && !toks[i].IsCapitalized() && !ambiguousNoun(toks, i):
 			if a, ok := verbAttribution(toks, i); ok {
 				out = append(out, a)
 			}
@@ -80,10 +96,11 @@ func phraseAfter(toks []Token, i int) tokRange {
 	j := i
 	for j < len(toks) && j-i < 10 {
 		f := toks[j].Fold
-		if toks[j].Kind == Punct && f != "'" && f != "'s" && f != "." && f != "&" {
-			break
+		if f == "." && j > i && strings.Contains(toks[j-1].Text, ".") && j+1 < len(toks) && toks[j+1].IsCapitalized() {
+			j++ // the dot of "U.S." inside "U.S. Customs"
+			continue
 		}
-		if f == "." {
+		if toks[j].Kind == Punct && f != "'" && f != "'s" && f != "&" {
 			break
 		}
 		if j > i && (f == "that" || f == "which" || f == "who" || f == "and" && j+1 < len(toks) && !toks[j+1].IsCapitalized()) {

@@ -252,6 +252,8 @@ var dateSeasonContext = dateWords("in", "during", "this", "last", "next", "since
 // Tense marks.
 var dateFutureWords = dateWords("will", "shall", "'ll", "upcoming", "forthcoming")
 
+var dateDueNext = dateWords("on", "in", "by", "next", "this", "later", "early", "late", "at")
+
 var dateFutureVerbs = dateWords("set", "expected", "scheduled", "slated", "poised", "due",
 	"plans", "plan", "planning", "aims", "intends", "intend", "going", "likely")
 
@@ -605,31 +607,80 @@ func (s *dateScanner) resolveMonth(m time.Month, w dateWhen) int {
 
 // ---- tense ----
 
+// Tense classes of words, for computeMarks: one map lookup a token.
+const (
+	dtTenseNone int8 = iota
+	dtTenseFuture
+	dtTenseWo
+	dtTenseNext
+	dtTenseBe
+	dtTenseDue
+	dtTenseFutureVerb
+	dtTensePast
+	dtTenseNotPast
+)
+
+var dateTense = func() map[string]int8 {
+	m := map[string]int8{}
+	add := func(set map[string]bool, c int8) {
+		for w := range set {
+			m[w] = c
+		}
+	}
+	add(dateNotPastEd, dtTenseNotPast)
+	add(datePastWords, dtTensePast)
+	add(dateFutureVerbs, dtTenseFutureVerb)
+	add(dateFutureWords, dtTenseFuture)
+	add(dateWords("is", "are", "am", "'re"), dtTenseBe)
+	m["wo"] = dtTenseWo
+	m["next"] = dtTenseNext
+	m["due"] = dtTenseDue
+	return m
+}()
+
 func (s *dateScanner) computeMarks() {
 	if s.marks != nil {
 		return
 	}
 	s.marks = make([]int8, len(s.toks))
 	for k := range s.toks {
-		f := s.toks[k].Fold
+		t := &s.toks[k]
+		if t.Kind != Word {
+			continue
+		}
+		f := t.Fold
 		var mk int8
-		switch {
-		case dateFutureWords[f]:
-			if f == "will" && dateDeterminers[s.fold(k-1)] {
-				break
+		c := dateTense[f]
+		if c == dtTenseDue {
+			if dateDueNext[s.fold(k+1)] {
+				// "data due on Thursday", "was due in May"
+				mk = 1
+				if pv := s.fold(k - 1); pv == "was" || pv == "were" {
+					mk = -1
+				}
+				s.marks[k] = mk
+				continue
 			}
-			mk = 1
-		case f == "wo" && s.fold(k+1) == "n't":
-			mk = 1
-		case f == "next":
+			c = dtTenseFutureVerb
+		}
+		switch c {
+		case dtTenseFuture:
+			if f != "will" || !dateDeterminers[s.fold(k-1)] {
+				mk = 1
+			}
+		case dtTenseWo:
+			if s.fold(k+1) == "n't" {
+				mk = 1
+			}
+		case dtTenseNext:
 			if s.fold(k-1) != "the" {
 				mk = 1
 			}
-		case f == "is" || f == "are" || f == "am" || f == "'re":
+		case dtTenseBe:
 			if s.fold(k+1) == "to" {
 				mk = 1
 			}
-		case dateFutureVerbs[f]:
+		case dtTenseFutureVerb:
 			nx := s.fold(k + 1)
 			if nx == "to" || (nx == "for" && f != "due" && f != "likely") {
 				switch pv := s.fold(k - 1); {
@@ -643,10 +694,12 @@ func (s *dateScanner) computeMarks() {
 					mk = 1
 				}
 			}
-		case datePastWords[f]:
-			mk = -1
-		case len(f) >= 5 && f[len(f)-2:] == "ed" && s.toks[k].Kind == Word && !s.toks[k].IsCapitalized() && !dateNotPastEd[f]:
-			if !datePassiveAux[s.fold(k-1)] {
+		case dtTensePast:
+			if !datePassiveAux[s.fold(k-1)] { // "will be held": not past
+				mk = -1
+			}
+		case dtTenseNone:
+			if len(f) >= 5 && f[len(f)-2:] == "ed" && !t.IsCapitalized() && !datePassiveAux[s.fold(k-1)] {
 				mk = -1
 			}
 		}
@@ -953,7 +1006,13 @@ func (s *dateScanner) matchRelPeriod(i int) (dmatch, bool) {
 		if f == "last" && s.fold(i-1) == "the" {
 			break // "the last week": a span, read below
 		}
-		off := map[string]int{"this": 0, "last": -1, "next": 1}[f]
+		off := 0
+		switch f {
+		case "last":
+			off = -1
+		case "next":
+			off = 1
+		}
 		from, to, ok := s.calendar(u, off)
 		if !ok {
 			return dmatch{}, false
@@ -971,6 +1030,15 @@ func (s *dateScanner) matchRelPeriod(i int) (dmatch, bool) {
 	j := i
 	if f == "the" {
 		j++
+		if s.fold(j) == "weekend" {
+			// "over the weekend": the latest one begun by ref, or in
+			// future speech the next one not yet over.
+			sat := s.monday().AddDate(0, 0, 5)
+			if sat.After(s.ref) && !s.isFuture(i, j) {
+				sat = sat.AddDate(0, 0, -7)
+			}
+			return dmatch{last: j, date: Interval(sat, sat.AddDate(0, 0, 1), PrecisionWeek), rel: true}, true
+		}
 	}
 	dir := 0
 	switch s.fold(j) {
@@ -1007,7 +1075,7 @@ func (s *dateScanner) matchRelPeriod(i int) (dmatch, bool) {
 	if s.fold(k+1) == "of" {
 		return dmatch{}, false // "the last two weeks of March"
 	}
-	if !hasN && u == dtUnitDay && s.fold(j) == "next" || s.fold(j) == "previous" {
+	if s.fold(j) == "previous" || (!hasN && u == dtUnitDay && s.fold(j) == "next") {
 		return dmatch{}, false // "the next day", "the previous week": told from another day
 	}
 	if !hasN {
@@ -1050,6 +1118,9 @@ func (s *dateScanner) calendar(u string, off int) (from, to time.Time, ok bool) 
 	case "week":
 		from = s.monday().AddDate(0, 0, 7*off)
 		return from, from.AddDate(0, 0, 6), true
+	case "weekend":
+		from = s.monday().AddDate(0, 0, 5+7*off)
+		return from, from.AddDate(0, 0, 1), true
 	case "month":
 		from = dateYMD(s.ref.Year(), s.ref.Month()+time.Month(off), 1)
 		return from, from.AddDate(0, 1, -1), true

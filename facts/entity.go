@@ -87,8 +87,13 @@ func (idx *aliasIndex) find(text string, toks []Token) []Mention {
 		list := idx.byFirst[stripParticle(toks[i].Fold)]
 		for _, al := range list {
 			if last, ok := matchAlias(toks, i, al.toks); ok {
-				sp := Span{toks[i].Span.Start, toks[last].Span.End}
-				out = append(out, Mention{Entity: al.entity, Surface: text[sp.Start:sp.End], Span: sp, First: i, Last: last})
+				first := i
+				// Keep a particle written apart in the surface: "El Chaparral".
+				if i > 0 && (toks[i-1].Fold == "al" || toks[i-1].Fold == "el") && al.toks[0] != toks[i-1].Fold {
+					first = i - 1
+				}
+				sp := Span{toks[first].Span.Start, toks[last].Span.End}
+				out = append(out, Mention{Entity: al.entity, Surface: text[sp.Start:sp.End], Span: sp, First: first, Last: last})
 				i = last
 				break
 			}

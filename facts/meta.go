@@ -45,9 +45,11 @@ var (
 	datelineDate = regexp.MustCompile(`\b([\p{Lu}][\p{L}]+),\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})\b`)
 	isoDate      = regexp.MustCompile(`\b(\d{4}-\d{2}-\d{2})\b`)
 	// "Updated by Jane Doe at 1846 EAT on …", "Written by Jane Doe"
-	updatedBy  = regexp.MustCompile(`(?i)^(?:updated|written|posted|reported|edited)\s+by\s+(.+?)(?:\s+(?:at|on|\|)\s+.*)?$`)
-	reportBy   = regexp.MustCompile(`(?i)^\(?reporting by\s+([^;)]+?)(?:\s+in\s+[\p{Lu}][\p{L}]+)?(?:\s*[;,)]|$)`)
-	quotedName = regexp.MustCompile(`[“"]([^”"]{3,60})[”"]`)
+	updatedBy = regexp.MustCompile(`(?i)^(?:updated|written|posted|reported|edited)\s+by\s+(.+?)(?:\s+(?:at|on|\|)\s+.*)?$`)
+	reportBy  = regexp.MustCompile(`(?i)^\(?reporting by\s+([^;)]+?)(?:\s+in\s+[\p{Lu}][\p{L}]+)?(?:\s*[;,)]|$)`)
+	// "© 2025 Harbour Wire. All rights reserved."
+	copyrightName = regexp.MustCompile(`^(?:©|\(c\)|Copyright)\s*(?:©\s*)?(?:\d{4}(?:[-–]\d{4})?\s+)?([\p{Lu}][^.|]{1,60}?)(?:\.|\s+All rights reserved|$)`)
+	quotedName    = regexp.MustCompile(`[“"]([^”"]{3,60})[”"]`)
 	// "Levant24 spoke with …", "CNN has learned …": an outlet naming itself.
 	selfCredit = regexp.MustCompile(`(?:^|[.!?]\s+)([\p{Lu}][\p{L}\d]*\d[\p{L}\d]*|[\p{Lu}]{2,})\s+(?:spoke\s+(?:with|to)|has\s+learned|understands|contacted|obtained)\b`)
 )
@@ -198,6 +200,9 @@ func (m *metaFinder) line(l line, inBody bool) lineKind {
 		kind = lineMeta
 	case strings.HasPrefix(f, "follow us") || strings.HasPrefix(f, "copyright") || strings.HasPrefix(f, "©"):
 		if mm := quotedName.FindStringSubmatch(l.text); mm != nil && m.outlet == "" {
+			m.setOutlet(mm[1])
+		}
+		if mm := copyrightName.FindStringSubmatch(l.text); mm != nil && m.outlet == "" {
 			m.setOutlet(mm[1])
 		}
 		kind = lineChrome

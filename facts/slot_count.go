@@ -41,7 +41,9 @@ func (cs *countSlot) extract(d *doc) []Fact {
 			sp := Span{toks[i].Span.Start, toks[c].Span.End}
 			f := d.fact(s, cs.slot, "count", sp, i)
 			f.Value = strconv.Itoa(n)
-			f.Background = sinceCue(toks, i) || cs.earlier(d, s, c)
+			// A past "first visit" is context for a later one; a past "third
+			// inspection" is simply the count.
+			f.Background = sinceCue(toks, i) || (n == 1 && cs.earlier(d, s, c))
 			out = append(out, f)
 		}
 		// "visited Moscow twice", "has met three times"
@@ -70,6 +72,10 @@ func (cs *countSlot) extract(d *doc) []Fact {
 	return out
 }
 
+// notCounted are words after a number that make it a measure, not a
+// count of the cue: "80 percent of asylum-seekers".
+var notCounted = map[string]bool{"percent": true, "%": true, "per": true, "cent": true, "percentage": true}
+
 // numberWord reads an ordinal or cardinal: "second", "2nd", "two", "2".
 func numberWord(t Token) (int, bool) {
 	if n, ok := ordinals[t.Fold]; ok {
@@ -90,7 +96,7 @@ func numberWord(t Token) (int, bool) {
 // lower-case modifiers only ("second official visit", not "second. Visit").
 func (cs *countSlot) cueAfter(toks []Token, i int) (int, bool) {
 	for k := i + 1; k < len(toks) && k <= i+1+cs.window; k++ {
-		if toks[k].Kind == Punct {
+		if toks[k].Kind == Punct || notCounted[toks[k].Fold] {
 			return 0, false
 		}
 		if last, ok := cs.cues.match(toks, k); ok {

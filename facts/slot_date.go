@@ -28,18 +28,43 @@ func (ds *dateSlot) extract(d *doc) []Fact {
 		if len(cues) == 0 {
 			continue
 		}
-		for _, dm := range d.datesOf(s) {
-			c, ok := nearest(cues, dm.First, dm.Last, ds.window)
-			if !ok {
+		// Of the dates near a cue, keep the nearest: in "X, March 12 - A
+		// fire broke out … on Tuesday" the fire's day is Tuesday.
+		best, bestDist, bestCue := -1, ds.window+1, -1
+		dates := d.datesOf(s)
+		for k, dm := range dates {
+			if isDateline(s.toks, dm) {
 				continue
 			}
-			f := d.fact(s, ds.slot, "date", dm.Span, dm.First)
-			f.Value = dm.Date.String()
-			f.Background = earlierOccurrence(s.toks, c) && endsBefore(dm.Date, d.ref, 7)
-			out = append(out, f)
+			c, dist, ok := nearest(cues, dm.First, dm.Last, ds.window)
+			if ok && dist < bestDist {
+				best, bestDist, bestCue = k, dist, c
+			}
 		}
+		if best < 0 {
+			continue
+		}
+		dm := dates[best]
+		f := d.fact(s, ds.slot, "date", dm.Span, dm.First)
+		f.Value = dm.Date.String()
+		f.Background = earlierOccurrence(s.toks, bestCue) && endsBefore(dm.Date, d.ref, 7)
+		out = append(out, f)
 	}
 	return out
+}
+
+// isDateline reports whether a date is the dateline that opens a story
+// ("PORT ALDER, March 12 -", "MOSCOW, Jan 28 (Reuters) -"): the day of
+// filing, not of the events the sentence reports.
+func isDateline(toks []Token, dm DateMention) bool {
+	if dm.First > 6 || dm.Last+1 >= len(toks) {
+		return false
+	}
+	next := toks[dm.Last+1].Fold
+	if next == "(" {
+		return true
+	}
+	return next == "-" && (dm.Last+2 >= len(toks) || toks[dm.Last+2].IsCapitalized())
 }
 
 // cueIndexes returns the token indexes where cues occur.
@@ -56,9 +81,9 @@ func cueIndexes(ws wordSet, toks []Token) []int {
 	return out
 }
 
-// nearest returns the cue index closest to the token range [first, last]
-// and whether it lies within window tokens of it.
-func nearest(cues []int, first, last, window int) (int, bool) {
+// nearest returns the cue index closest to the token range [first, last],
+// its distance, and whether it lies within window tokens of it.
+func nearest(cues []int, first, last, window int) (int, int, bool) {
 	best, bestDist := -1, window+1
 	for _, c := range cues {
 		dist := 0
@@ -72,7 +97,7 @@ func nearest(cues []int, first, last, window int) (int, bool) {
 			best, bestDist = c, dist
 		}
 	}
-	return best, best >= 0
+	return best, bestDist, best >= 0
 }
 
 // earlierOccurrence reports whether the cue at c is marked as an earlier
