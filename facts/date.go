@@ -682,7 +682,15 @@ func (s *dateScanner) computeMarks() {
 			}
 		case dtTenseFutureVerb:
 			nx := s.fold(k + 1)
-			if nx == "to" || (nx == "for" && f != "due" && f != "likely") {
+			if f == "poised" {
+				// "are poised on Sunday to test …": poised looks ahead
+				// even before its "to"; "were poised" looked ahead from
+				// the past.
+				mk = 1
+				if pv := s.fold(k - 1); pv == "was" || pv == "were" || pv == "had" {
+					mk = -1
+				}
+			} else if nx == "to" || (nx == "for" && f != "due" && f != "likely") {
 				switch pv := s.fold(k - 1); {
 				case pv == "was" || pv == "were" || pv == "had":
 					mk = -1
