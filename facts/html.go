@@ -67,14 +67,13 @@ func htmlToText(s string) string {
 			}
 		case html.EndTagToken:
 			name, _ := z.TagName()
-			tag := string(name)
-			if skipHTML[tag] {
+			if skipHTML[string(name)] {
 				if skip > 0 {
 					skip--
 				}
 				continue
 			}
-			if blockHTML[tag] {
+			if blockHTML[string(name)] {
 				newline()
 			}
 		case html.TextToken:
