@@ -24,7 +24,7 @@ const (
 	// Nuance: the same value, told differently: reported against
 	// asserted, ongoing against completed, a day against a month.
 	Nuance Status = "nuance"
-	// Variant: the same value, spelled differently (Tartous/Tartus).
+	// Variant: the same value, spelled differently (Mohammed/Muhammad).
 	Variant Status = "variant"
 	// Agree: every article states the same value the same way.
 	Agree Status = "agree"

@@ -1,6 +1,10 @@
 package facts
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
 
 // attribution is one place in a sentence where the outlet hands a claim
 // to someone else: the tokens it covers and who it names.
@@ -32,7 +36,25 @@ func ambiguousNoun(toks []Token, i int) bool {
 	if !nounForms[toks[i].Fold] {
 		return false
 	}
+	if i+1 < len(toks) && finiteVerb(toks[i+1]) {
+		return true // "Insurance claims rose", "Early estimates put …"
+	}
 	return i == 0 || !(toks[i-1].IsCapitalized() || pronouns[toks[i-1].Fold])
+}
+
+var modals = map[string]bool{
+	"will": true, "would": true, "can": true, "could": true, "may": true,
+	"might": true, "must": true, "should": true, "shall": true,
+}
+
+// finiteVerb reports whether a token reads as the verb of a clause: a form
+// of "be" or "have", a modal, or a past form ("rose", "surged").
+func finiteVerb(t Token) bool {
+	f := t.Fold
+	if t.Kind != Word || t.IsCapitalized() {
+		return false
+	}
+	return beForms[f] || haveForms[f] || modals[f] || pastForms[f] || len(f) > 4 && strings.HasSuffix(f, "ed")
 }
 
 // hedges mark a claim as reported without naming a source.
@@ -72,9 +94,7 @@ func findAttributions(toks []Token) []attribution {
 			}
 			i = src.to - 1
 		case reportVerbs[f] && toks[i].Kind == Word && !toks[i].IsCapitalized() && !ambiguousNoun(toks, i):
-			if a, ok := verbAttribution(toks, i); ok {
-				out = append(out, a)
-			}
+			out = append(out, verbAttribution(toks, i)...)
 		}
 	}
 	return out
@@ -112,21 +132,27 @@ func phraseAfter(toks []Token, i int) tokRange {
 }
 
 // phraseBefore returns the subject phrase ending just before i: back to a
-// comma, quote or clause word, at most eight tokens.
+// comma, quote, clause word or subordinator, at most eight tokens. The
+// dot of an abbreviation or initial ("U.S. officials", "Mr. Okafor") does
+// not end it.
 func phraseBefore(toks []Token, i int) tokRange {
 	j := i
 	for j > 0 && i-j < 8 {
 		t := toks[j-1]
+		if t.Fold == "." && j > 1 && abbreviationDot(toks[j-2]) {
+			j--
+			continue
+		}
 		if t.Kind == Punct && t.Fold != "'" && t.Fold != "-" && t.Fold != "&" {
 			break
 		}
-		if t.Fold == "that" || t.Fold == "which" || t.Fold == "as" || t.Fold == "but" || t.Fold == "while" {
+		if subjectBreaks[t.Fold] {
 			break
 		}
 		j--
 	}
 	// Drop auxiliaries and adverbs between the subject and the verb
-	// ("Peskov had earlier said").
+	// ("the minister had earlier said").
 	k := i
 	for k > j && (toks[k-1].Fold == "had" || toks[k-1].Fold == "has" || toks[k-1].Fold == "have" || toks[k-1].Fold == "also" || toks[k-1].Fold == "earlier" || toks[k-1].Fold == "later" || toks[k-1].Fold == "previously") {
 		k--
@@ -134,32 +160,104 @@ func phraseBefore(toks []Token, i int) tokRange {
 	return tokRange{j, k}
 }
 
-// verbAttribution reads "X said (that) …", "…, X said." and "…," said X."
-func verbAttribution(toks []Token, i int) (attribution, bool) {
+// subjectBreaks are the words a reporting verb's subject cannot reach
+// back across: relative words and subordinators ("… after the judge said").
+var subjectBreaks = map[string]bool{
+	"that": true, "which": true, "as": true, "but": true, "while": true,
+	"after": true, "before": true, "when": true, "because": true,
+	"although": true, "though": true, "since": true, "if": true,
+	"until": true, "once": true, "whereas": true, "where": true,
+}
+
+// abbreviationDot reports whether a dot after t belongs to an abbreviation
+// or initial rather than ending a phrase: "U.S", "Mr", "J".
+func abbreviationDot(t Token) bool {
+	if t.Kind != Word {
+		return false
+	}
+	if strings.Contains(t.Text, ".") || abbreviations[t.Fold] {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return utf8.RuneCountInString(t.Text) == 1 && unicode.IsUpper(r)
+}
+
+// tailWords may follow a reporting verb that trails its claim: "…, the
+// minister said on Tuesday.", "…, police told reporters in a statement."
+var tailWords = map[string]bool{
+	"on": true, "in": true, "at": true, "to": true, "by": true, "during": true,
+	"from": true, "via": true, "after": true, "late": true, "early": true,
+	"earlier": true, "later": true, "this": true, "last": true, "week": true,
+	"month": true, "year": true, "day": true, "night": true, "morning": true,
+	"afternoon": true, "evening": true, "weekend": true, "today": true,
+	"yesterday": true, "tonight": true, "a": true, "an": true, "the": true,
+	"his": true, "her": true, "their": true, "its": true, "statement": true,
+	"interview": true, "briefing": true, "conference": true, "news": true,
+	"press": true, "reporters": true, "journalists": true, "post": true,
+	"posted": true, "online": true, "message": true, "phone": true,
+	"telephone": true, "email": true, "television": true, "radio": true,
+	"speech": true, "letter": true, "also": true, "separately": true,
+	"told": true,
+}
+
+// participleLeads open a clause that goes on with what the source said:
+// "…, police said, adding that …".
+var participleLeads = map[string]bool{
+	"adding": true, "saying": true, "noting": true, "citing": true,
+	"stressing": true, "explaining": true, "insisting": true, "warning": true,
+}
+
+// verbAttribution reads "X said (that) …", "…, X said (on Tuesday).",
+// "…," said X.", "…," X said, "…" and "…, X said, adding that …".
+func verbAttribution(toks []Token, i int) []attribution {
 	n := len(toks)
-	// What follows the verb: the reported content, or the end of the
-	// sentence when the attribution trails the claim.
+	// What follows the verb: the reported content, or only an adverbial
+	// tail ("on Tuesday", "in a statement") when the attribution trails
+	// the claim.
 	k := i + 1
-	for k < n && (toks[k].Kind == Punct && toks[k].Fold != "." && toks[k].Fold != "\"" || toks[k].Fold == "this" || toks[k].Fold == "week" || toks[k].Fold == "on" || toks[k].Fold == "reporters" || toks[k].Fold == "earlier") {
+	for k < n && (tailWords[toks[k].Fold] || toks[k].Kind == Number || toks[k].Kind == Word && toks[k].IsCapitalized() && k > i+1 && tailWords[toks[k-1].Fold]) {
 		k++
 	}
 	trailing := k >= n || toks[k].Fold == "." || toks[k].Fold == "?" || toks[k].Fold == "!"
 	before := phraseBefore(toks, i)
+	// '…," she said, "and …', '…, police said, adding that …' and the
+	// parenthetical "The river rose, the mayor said, and …": the source
+	// speaks on after the verb as well.
+	resumes := k+1 < n && toks[k].Fold == "," && (toks[k+1].Fold == "\"" || participleLeads[toks[k+1].Fold] ||
+		before.from > 0 && toks[before.from-1].Fold == ",")
+	if k == i+1 {
+		// Punctuation straight after the verb ("said: …", "says, …")
+		// introduces the content unless it trails.
+		for k < n && toks[k].Kind == Punct && toks[k].Fold != "." && toks[k].Fold != "\"" && !resumes {
+			k++
+		}
+		trailing = trailing || k >= n || toks[k].Fold == "." || toks[k].Fold == "?" || toks[k].Fold == "!"
+	}
 	if toks[i].Fold == "said" && i > 0 && (toks[i-1].Fold == "," || toks[i-1].Fold == "\"") {
 		// '…," said Ramani.' — the source follows the verb.
 		after := phraseAfter(toks, i+1)
-		return attribution{from: clauseStart(toks, i-1), to: i, source: after.span(toks)}, after.to > after.from
+		if after.to <= after.from {
+			return nil
+		}
+		return []attribution{{from: clauseStart(toks, i-1), to: i, source: after.span(toks)}}
 	}
 	if before.to <= before.from {
-		return attribution{}, false
+		return nil
 	}
 	if i > 0 && beForms[toks[i-1].Fold] {
-		return attribution{}, false // "is said to" is a hedge, handled elsewhere
+		return nil // "is said to" is a hedge, handled elsewhere
+	}
+	src := before.span(toks)
+	if resumes {
+		return []attribution{
+			{from: clauseStart(toks, before.from), to: before.from, source: src},
+			{from: k + 1, to: n, source: src},
+		}
 	}
 	if trailing {
-		return attribution{from: clauseStart(toks, before.from), to: before.from, source: before.span(toks)}, true
+		return []attribution{{from: clauseStart(toks, before.from), to: before.from, source: src}}
 	}
-	return attribution{from: i + 1, to: n, source: before.span(toks)}, true
+	return []attribution{{from: i + 1, to: n, source: src}}
 }
 
 // clauseStart returns where the clause that ends at i starts: after the

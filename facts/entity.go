@@ -18,7 +18,7 @@ type Mention struct {
 // once per topic; finding is a map lookup per token.
 type aliasIndex struct {
 	// byFirst maps a first folded token to the aliases starting with it,
-	// longest first so "Hmeimim air base" wins over "Hmeimim".
+	// longest first so "Port Alder terminal" wins over "Port Alder".
 	byFirst map[string][]alias
 }
 
@@ -28,7 +28,7 @@ type alias struct {
 }
 
 // particles are name prefixes that transliterations attach with a hyphen,
-// a space or nothing: "al-Sharaa", "Al Sharaa", "Sharaa".
+// a space or nothing: "al-Assad", "Al Assad", "Assad".
 var particles = []string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ibn-", "bin-", "abu-", "abd-"}
 
 // stripParticle returns a folded token without its name particle.
