@@ -42,6 +42,28 @@ func ambiguousNoun(toks []Token, i int) bool {
 	return i == 0 || !(toks[i-1].IsCapitalized() || pronouns[toks[i-1].Fold])
 }
 
+// participleAdjective reports whether a report verb at i modifies the
+// noun after it ("the reported damage", "40 confirmed cases") rather than
+// reporting ("the two said they would meet").
+func participleAdjective(toks []Token, i int) bool {
+	if i == 0 || i+1 >= len(toks) {
+		return false
+	}
+	p, next := toks[i-1], toks[i+1]
+	if !(p.Kind == Number || attributiveDeterminers[p.Fold] || cardinals[p.Fold] > 0) {
+		return false
+	}
+	return next.Kind == Word && !next.IsCapitalized() && !pronouns[next.Fold] &&
+		!attributiveDeterminers[next.Fold] && !tailWords[next.Fold] && !relatives[next.Fold]
+}
+
+var attributiveDeterminers = map[string]bool{
+	"the": true, "a": true, "an": true, "its": true, "their": true,
+	"his": true, "her": true, "our": true, "this": true, "these": true,
+	"those": true, "some": true, "many": true, "no": true, "any": true,
+	"every": true, "all": true, "'s": true,
+}
+
 var modals = map[string]bool{
 	"will": true, "would": true, "can": true, "could": true, "may": true,
 	"might": true, "must": true, "should": true, "shall": true,
@@ -93,7 +115,7 @@ func findAttributions(toks []Token) []attribution {
 				out = append(out, attribution{from: clauseStart(toks, i), to: i, source: src.span(toks)})
 			}
 			i = src.to - 1
-		case reportVerbs[f] && toks[i].Kind == Word && !toks[i].IsCapitalized() && !ambiguousNoun(toks, i):
+		case reportVerbs[f] && toks[i].Kind == Word && !toks[i].IsCapitalized() && !ambiguousNoun(toks, i) && !participleAdjective(toks, i):
 			out = append(out, verbAttribution(toks, i)...)
 		}
 	}
@@ -182,6 +204,8 @@ func abbreviationDot(t Token) bool {
 	return utf8.RuneCountInString(t.Text) == 1 && unicode.IsUpper(r)
 }
 
+var relatives = map[string]bool{"which": true, "who": true, "that": true}
+
 // tailWords may follow a reporting verb that trails its claim: "…, the
 // minister said on Tuesday.", "…, police told reporters in a statement."
 var tailWords = map[string]bool{
@@ -257,7 +281,18 @@ func verbAttribution(toks []Token, i int) []attribution {
 	if trailing {
 		return []attribution{{from: clauseStart(toks, before.from), to: before.from, source: src}}
 	}
-	return []attribution{{from: i + 1, to: n, source: src}}
+	to := n
+	if before.from > 0 && relatives[toks[before.from-1].Fold] {
+		// "The vote, which officials said was fair, ended at noon": the
+		// relative clause ends at the next comma.
+		for j := i + 1; j < n; j++ {
+			if toks[j].Fold == "," {
+				to = j
+				break
+			}
+		}
+	}
+	return []attribution{{from: i + 1, to: to, source: src}}
 }
 
 // clauseStart returns where the clause that ends at i starts: after the

@@ -58,8 +58,10 @@ var pastForms = func() map[string]bool {
 }()
 
 // inflections returns the folded forms a base word can take in news text:
-// plural and third person, past, participle, gerund and "-al" nouns
-// ("withdrawal"). Multi-word entries are inflected on their first word.
+// plural and third person, past, participle, gerund, "-al" nouns
+// ("withdrawal") and the "-ion" nouns of verbs in "-ate" and "-ct"
+// ("evacuation", "eviction"). Multi-word entries are inflected on their
+// first word.
 func inflections(word string) []string {
 	w := Fold(strings.TrimSpace(word))
 	if w == "" {
@@ -78,6 +80,16 @@ func inflections(word string) []string {
 		forms[w+"d"] = true
 		forms[stem+"ing"] = true
 		forms[stem+"al"] = true
+	}
+	if strings.HasSuffix(w, "ate") && len(w) > 5 {
+		// evacuate → evacuation, relocate → relocation
+		forms[w[:len(w)-1]+"ion"] = true
+		forms[w[:len(w)-1]+"ions"] = true
+	}
+	if strings.HasSuffix(w, "ct") && len(w) > 4 {
+		// evict → eviction, inspect → inspection
+		forms[w+"ion"] = true
+		forms[w+"ions"] = true
 	}
 	if strings.HasSuffix(w, "y") && len(w) > 2 && !isVowel(w[len(w)-2]) {
 		stem := w[:len(w)-1]

@@ -69,6 +69,9 @@ func chromeLine(l line) bool {
 			return true
 		}
 	}
+	if strings.HasPrefix(f, "support ") && wordCount(f) <= 6 && !strings.HasSuffix(f, ".") {
+		return true // "Support independent journalism", not "Support for the bill fell."
+	}
 	if strings.HasSuffix(f, "(index) is missing.") {
 		return true // placeholder left by a dataset collector
 	}
@@ -82,8 +85,8 @@ var chromePrefixes = []string{
 	"invest or donate", "email:", "e-mail:", "whatsapp", "follow us",
 	"subscribe to", "sign up", "click here", "watch video", "watch:",
 	"explore more articles", "your email address", "please enter your",
-	"advertisement", "support ", "credit to ", "courtesy of ", "image:",
-	"photo:", "copyright", "©", "all rights reserved",
+	"advertisement", "credit to ", "courtesy of ", "image:",
+	"photo:", "©", "all rights reserved",
 }
 
 // endLine reports whether a line starts the matter that follows an
@@ -198,7 +201,7 @@ func (m *metaFinder) line(l line, inBody bool) lineKind {
 			}
 		}
 		kind = lineMeta
-	case strings.HasPrefix(f, "follow us") || strings.HasPrefix(f, "copyright") || strings.HasPrefix(f, "©"):
+	case strings.HasPrefix(f, "follow us") || strings.HasPrefix(f, "©") || copyrightLine(l):
 		if mm := quotedName.FindStringSubmatch(l.text); mm != nil && m.outlet == "" {
 			m.setOutlet(mm[1])
 		}
@@ -256,6 +259,17 @@ func (m *metaFinder) line(l line, inBody bool) lineKind {
 		}
 	}
 	return kind
+}
+
+// copyrightLine reports whether a line starting "Copyright" is a notice
+// ("Copyright 2025 Harbour Wire", "Copyright (c) …") rather than a sentence
+// about copyright ("Copyright lawyers said …").
+func copyrightLine(l line) bool {
+	if !strings.HasPrefix(l.fold, "copyright") {
+		return false
+	}
+	return copyrightName.MatchString(l.text) || strings.Contains(l.fold, "rights reserved") ||
+		strings.HasPrefix(l.fold, "copyright ©") || strings.HasPrefix(l.fold, "copyright (c)") || wordCount(l.text) <= 3
 }
 
 // calendarWord holds weekday names, which are not dateline places:

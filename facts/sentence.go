@@ -53,8 +53,8 @@ func Sentences(text string, para Span) []Span {
 			if !(unicode.IsUpper(c) || unicode.IsDigit(c) || isOpening(c)) {
 				continue
 			}
-			if r == '.' && noSentenceEnd(text, start, i-1) {
-				continue
+			if r == '.' && end == i && noSentenceEnd(text, start, i-1, next, para.End) {
+				continue // a closing quote or bracket after the dot ends the sentence
 			}
 		}
 		out = append(out, Span{start, trimRightSpace(text, start, end)})
@@ -70,8 +70,11 @@ func Sentences(text string, para Span) []Span {
 }
 
 // noSentenceEnd reports whether the dot at text[dot] follows an
-// abbreviation or a single-letter initial.
-func noSentenceEnd(text string, from, dot int) bool {
+// abbreviation or a single-letter initial, given that the next sentence
+// would start at text[next]. "No." counts numbers only before a digit
+// ("No. 12"), and an abbreviation that can end a sentence ("the U.S.",
+// "9 p.m.") does end it before a word that starts sentences ("The", "He").
+func noSentenceEnd(text string, from, dot, next, to int) bool {
 	j := dot
 	for j > from {
 		r, size := utf8.DecodeLastRuneInString(text[from:j])
@@ -88,7 +91,37 @@ func noSentenceEnd(text string, from, dot int) bool {
 		r, _ := utf8.DecodeRuneInString(w)
 		return unicode.IsUpper(r)
 	}
-	return abbreviations[Fold(w)]
+	f := Fold(w)
+	if !abbreviations[f] {
+		return false
+	}
+	nextWord := text[next:scanWord(text, next, to)]
+	if f == "no" || f == "nos" {
+		r, _ := utf8.DecodeRuneInString(nextWord)
+		return unicode.IsDigit(r)
+	}
+	if finalAbbreviations[f] && sentenceStarters[Fold(nextWord)] {
+		return false
+	}
+	return true
+}
+
+// finalAbbreviations can close a sentence: "… to the U.S. The ship …".
+var finalAbbreviations = map[string]bool{
+	"u.s": true, "u.n": true, "u.k": true, "e.u": true, "d.c": true,
+	"a.m": true, "p.m": true, "etc": true, "inc": true, "ltd": true,
+	"corp": true, "co": true,
+}
+
+// sentenceStarters are function words that open sentences and do not
+// continue a name after an abbreviation.
+var sentenceStarters = map[string]bool{
+	"the": true, "he": true, "she": true, "it": true, "they": true, "we": true,
+	"i": true, "but": true, "then": true, "this": true, "that": true,
+	"these": true, "those": true, "there": true, "his": true, "her": true,
+	"their": true, "its": true, "our": true, "however": true,
+	"meanwhile": true, "in": true, "on": true, "at": true, "after": true,
+	"when": true, "while": true, "if": true, "yet": true, "so": true,
 }
 
 func isClosing(r rune) bool {

@@ -16,14 +16,13 @@ func newEventSlot(s Slot) *eventSlot {
 func (es *eventSlot) extract(d *doc) []Fact {
 	var out []Fact
 	for _, s := range d.sents {
-		arg := -1
-		for k, m := range s.mentions {
+		var args []Mention
+		for _, m := range s.mentions {
 			if m.Entity == es.slot.Argument {
-				arg = k
-				break
+				args = append(args, m)
 			}
 		}
-		if arg < 0 {
+		if len(args) == 0 {
 			continue
 		}
 		for i := range s.toks {
@@ -31,7 +30,10 @@ func (es *eventSlot) extract(d *doc) []Fact {
 			if !ok || s.toks[i].Kind == Punct {
 				continue
 			}
-			m := s.mentions[arg]
+			m, ok := argumentOf(s.toks, args, i, last)
+			if !ok {
+				continue
+			}
 			from, to := min(i, m.First), max(last, m.Last)
 			sp := Span{s.toks[from].Span.Start, s.toks[to].Span.End}
 			f := d.fact(s, es.slot, "event", sp, i)
@@ -45,6 +47,37 @@ func (es *eventSlot) extract(d *doc) []Fact {
 	return out
 }
 
+// argumentOf returns the argument mention nearest the trigger toks[i:last+1]
+// that is not set apart from it by a contrast ("withdrew from A but stayed
+// in B" is no withdrawal from B).
+func argumentOf(toks []Token, args []Mention, i, last int) (Mention, bool) {
+	var best Mention
+	found, bestDist := false, 0
+	for _, m := range args {
+		// The tokens between trigger and mention; none when they overlap.
+		from, to := last+1, m.First
+		if m.Last < i {
+			from, to = m.Last+1, i
+		}
+		contrast := false
+		for k := from; k < to; k++ {
+			if contrastBreaks[toks[k].Fold] {
+				contrast = true
+				break
+			}
+		}
+		if dist := max(to-from, 0); !contrast && (!found || dist < bestDist) {
+			best, bestDist, found = m, dist, true
+		}
+	}
+	return best, found
+}
+
+// contrastBreaks separate clauses about different things.
+var contrastBreaks = map[string]bool{
+	"but": true, ";": true, "whereas": true, "although": true, "though": true, "while": true,
+}
+
 // negated reports whether the event at toks[i] is denied: a negator
 // ("not", "never", "denied") before it in the same clause.
 func negated(toks []Token, i int) bool {
@@ -52,6 +85,9 @@ func negated(toks []Token, i int) bool {
 		f := toks[k].Fold
 		if negators[f] {
 			return true
+		}
+		if f == "that" && k > 0 && denials[toks[k-1].Fold] {
+			return true // "denied that troops withdrew"
 		}
 		if clauseBreaks[f] {
 			return false
@@ -75,6 +111,12 @@ var (
 		"continues": true, "continued": true, "continuing": true,
 		"still": true, "gradually": true,
 	}
+	determiners = map[string]bool{
+		"the": true, "a": true, "an": true, "no": true, "any": true, "its": true,
+		"their": true, "his": true, "her": true, "our": true, "this": true,
+		"'s": true, "full": true, "partial": true,
+	}
+	denials   = map[string]bool{"denied": true, "deny": true, "denies": true, "denying": true}
 	haveForms = map[string]bool{"has": true, "have": true, "had": true, "having": true}
 	didForms  = map[string]bool{"did": true, "does": true, "do": true}
 )
@@ -85,6 +127,9 @@ var (
 // "has withdrawn" completed, the noun "withdrawal" unknown.
 func aspectOf(toks []Token, i int) Aspect {
 	w := toks[i].Fold
+	if i > 0 && determiners[toks[i-1].Fold] {
+		return "" // a noun: "the withdrawal", "no pullout", "Russia's evacuation"
+	}
 	// Look back over the verb group: auxiliaries, adverbs, negation.
 	var aux []string
 	for k := i - 1; k >= 0 && k >= i-4; k-- {

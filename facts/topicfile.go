@@ -104,7 +104,13 @@ func locate(name string, b []byte, ve *validationError) error {
 	if err != nil || node == nil {
 		return te
 	}
-	if tok := node.GetToken(); tok != nil && tok.Position != nil {
+	tok := node.GetToken()
+	if m, ok := node.(*ast.MappingNode); ok && len(m.Values) > 0 && m.Values[0].Key != nil {
+		// A whole entry: point at its first key ("- id: …"), not at the
+		// colon the parser gives the mapping.
+		tok = m.Values[0].Key.GetToken()
+	}
+	if tok != nil && tok.Position != nil {
 		te.Line, te.Column = tok.Position.Line, tok.Position.Column
 	}
 	if src, err := p.AnnotateSource(b, false); err == nil {
@@ -133,8 +139,11 @@ func (t *Topic) validate() error {
 	entities := map[string]bool{}
 	for i, e := range t.Entities {
 		p := fmt.Sprintf("$.entities[%d]", i)
-		if e.ID == "" || !idPattern.MatchString(e.ID) {
-			return bad(p, "entity %d: id %q: use lower-case letters, digits, '.', '-' and '_'", i+1, e.ID)
+		if e.ID == "" {
+			return bad(p, "entity %d has no id", i+1)
+		}
+		if !idPattern.MatchString(e.ID) {
+			return bad(p+".id", "entity %d: id %q: use lower-case letters, digits, '.', '-' and '_'", i+1, e.ID)
 		}
 		if entities[e.ID] {
 			return bad(p+".id", "entity %q is defined twice", e.ID)
@@ -147,8 +156,11 @@ func (t *Topic) validate() error {
 	slots := map[string]bool{}
 	for i, s := range t.Slots {
 		p := fmt.Sprintf("$.slots[%d]", i)
-		if s.ID == "" || !idPattern.MatchString(s.ID) {
-			return bad(p, "slot %d: id %q: use lower-case letters, digits, '.', '-' and '_'", i+1, s.ID)
+		if s.ID == "" {
+			return bad(p, "slot %d has no id", i+1)
+		}
+		if !idPattern.MatchString(s.ID) {
+			return bad(p+".id", "slot %d: id %q: use lower-case letters, digits, '.', '-' and '_'", i+1, s.ID)
 		}
 		if slots[s.ID] {
 			return bad(p+".id", "slot %q is defined twice", s.ID)

@@ -1,0 +1,184 @@
+package facts
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestParseArticleBadInput(t *testing.T) {
+	tests := []struct {
+		name string
+		data []byte
+		want string // the error message
+	}{
+		{"NUL bytes", []byte("Ferry strike\nWorkers\x00walked out.\n"),
+			"a.txt: binary file (contains NUL bytes); want UTF-8 text"},
+		{"invalid UTF-8 names the offset", []byte("Ferry strike\nWorkers \xff walked out.\n"),
+			"a.txt: invalid UTF-8 at byte 21; want UTF-8 text"},
+		{"Latin-1 text", []byte("Caf\xe9 owners strike\n"),
+			"a.txt: invalid UTF-8 at byte 3; want UTF-8 text"},
+		{"truncated multi-byte rune at the end", []byte("Ferry strike\nWorkers walked out \xc3"),
+			"a.txt: invalid UTF-8 at byte 32; want UTF-8 text"},
+		{"empty", []byte{},
+			"a.txt: empty file: no article text"},
+		{"whitespace only", []byte(" \n\t\r\n  \n"),
+			"a.txt: empty file: no article text"},
+		{"byte order mark only", []byte("\ufeff\r\n"),
+			"a.txt: empty file: no article text"},
+		{"empty HTML page", []byte("<!DOCTYPE html><html><head><title>x</title></head><body><script>var a = 1;</script></body></html>"),
+			"a.txt: empty file: no article text"},
+		{"chrome only", []byte("Advert.\nShare\nSubscribe\n"),
+			"a.txt: no article text left once page chrome is removed"},
+		{"headline only", []byte("Ferry workers walk out at dawn\n"),
+			"a.txt: no article text left once page chrome is removed"},
+		{"larger than MaxArticleBytes", []byte("Ferry strike\n" + strings.Repeat("Workers walked out. ", MaxArticleBytes/20+1)),
+			"a.txt: file is larger than 2097152 bytes; not an article"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ParseArticle("a.txt", tt.data)
+			if err == nil {
+				t.Fatal("no error")
+			}
+			if !errors.Is(err, ErrBadInput) {
+				t.Errorf("errors.Is(%v, ErrBadInput) is false", err)
+			}
+			var ie *InputError
+			if !errors.As(err, &ie) || ie.File != "a.txt" {
+				t.Errorf("error %#v is not an *InputError for a.txt", err)
+			}
+			if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestParseArticleSizeLimit(t *testing.T) {
+	head := "Ferry strike enters third day\nWorkers walked out on Friday.\n"
+	exact := head + strings.Repeat(" ", MaxArticleBytes-len(head))
+	if _, err := ParseArticle("a.txt", []byte(exact)); err != nil {
+		t.Errorf("article of exactly MaxArticleBytes: %v", err)
+	}
+	if _, err := ParseArticle("a.txt", []byte(exact+" ")); !errors.Is(err, ErrBadInput) {
+		t.Errorf("article of MaxArticleBytes+1: got %v, want bad input", err)
+	}
+}
+
+func TestParseArticleIdentity(t *testing.T) {
+	data := []byte("Ferry strike enters third day\nWorkers walked out on Friday.\n")
+	a, err := ParseArticle("strike.day3.txt", data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	sum := sha256.Sum256(data)
+	got := []string{a.ID, a.File, a.Hash}
+	want := []string{"strike.day3", "strike.day3.txt", hex.EncodeToString(sum[:])}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+// TestParseArticleBOMAndCRLF checks that the text keeps the file's bytes,
+// so body, title and fact spans still point at the right places.
+func TestParseArticleBOMAndCRLF(t *testing.T) {
+	text := "\ufeffFerry strike enters third day\r\nBy Jane Doe\r\n\r\n" +
+		"Ferries left Brava on Tuesday.\r\nThe union met on Friday, officials said.\r\n"
+	a := parseText(t, text)
+	if a.Text != text {
+		t.Errorf("Text changed: %q", a.Text)
+	}
+	want := []string{"title: Ferry strike enters third day", "byline: Jane Doe",
+		"| Ferries left Brava on Tuesday.", "| The union met on Friday, officials said."}
+	if diff := cmp.Diff(want, renderMeta(t, a)); diff != "" {
+		t.Errorf("meta (-want +got):\n%s", diff)
+	}
+	if got, want := a.TitleSpan, (Span{3, 3 + len("Ferry strike enters third day")}); got != want {
+		t.Errorf("title span %v, want %v (after the 3-byte BOM)", got, want)
+	}
+
+	tp := &Topic{ID: "t", Date: "2025-06-04",
+		Entities: []Entity{{ID: "brava", Name: "Brava"}},
+		Slots: []Slot{
+			{ID: "ports", Kind: KindEntitySet, Members: []string{"brava"}},
+			{ID: "meeting.date", Kind: KindDate, Cues: []string{"meet"}},
+		}}
+	got := []string{}
+	for _, f := range extractText(t, tp, text) { // checks spans against surfaces
+		got = append(got, renderFact(f)+" | "+f.Sentence)
+	}
+	wantFacts := []string{
+		`"Brava"=brava asserted | Ferries left Brava on Tuesday.`,
+		`"Friday"=2025-05-30 reported(officials) | The union met on Friday, officials said.`,
+	}
+	if diff := cmp.Diff(wantFacts, got); diff != "" {
+		t.Errorf("facts (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseArticleHTML(t *testing.T) {
+	page := `<!DOCTYPE html>
+<html><head><title>Rail strike called off | Valley Times</title>
+<style>p { color: red }</style></head>
+<body>
+<nav><a href="/">Home</a> <a href="/news">News about trains</a></nav>
+<h1>Rail strike called off</h1>
+<script>var story = "The union said nothing";</script>
+<p>The union &amp; the company agreed on Friday.</p>
+<p>Trains run again &mdash; officials said &quot;all lines&quot; would open.</p>
+<footer>© 2025 Valley Times</footer>
+</body></html>`
+	a := parseText(t, page)
+	for _, gone := range []string{"color", "Home", "News about trains", "var story", "said nothing", "&amp;", "<p>"} {
+		if strings.Contains(a.Text, gone) {
+			t.Errorf("text keeps %q:\n%s", gone, a.Text)
+		}
+	}
+	want := []string{"title: Rail strike called off",
+		"| The union & the company agreed on Friday.",
+		`| Trains run again — officials said "all lines" would open.`}
+	if diff := cmp.Diff(want, renderMeta(t, a)); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestParseArticleTextWithATag(t *testing.T) {
+	text := "Markup in court filings\nThe filing used a <b> tag where plain text was due.\n"
+	a := parseText(t, text)
+	if a.Text != text {
+		t.Errorf("plain text quoting a tag was changed: %q", a.Text)
+	}
+}
+
+func TestReadArticleFile(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "floods.txt")
+	if err := os.WriteFile(path, []byte("Floods cut off river towns\nWater rose overnight in the valley.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	a, err := ReadArticleFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff([]string{"floods", "floods.txt"}, []string{a.ID, a.File}); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+
+	bad := filepath.Join(dir, "bad.txt")
+	if err := os.WriteFile(bad, []byte("Floods\x00"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadArticleFile(bad); !errors.Is(err, ErrBadInput) {
+		t.Errorf("ReadArticleFile(bad.txt): got %v, want bad input", err)
+	}
+	if _, err := ReadArticleFile(filepath.Join(dir, "missing.txt")); err == nil || errors.Is(err, ErrBadInput) {
+		t.Errorf("ReadArticleFile(missing.txt): got %v, want a non-input error", err)
+	}
+}
