@@ -38,12 +38,18 @@ func (cs *countSlot) extract(d *doc) []Fact {
 			if !ok {
 				continue
 			}
-			sp := Span{toks[i].Span.Start, toks[c].Span.End}
-			f := d.fact(s, cs.slot, "count", sp, i)
-			f.Value = strconv.Itoa(n)
 			// A past "first visit" is context for a later one; a past "third
 			// inspection" is simply the count.
-			f.Background = sinceCue(toks, i) || (n == 1 && cs.earlier(d, s, c))
+			end, background := c, sinceCue(toks, i)
+			if !background && n == 1 {
+				// Show the date that makes it earlier: "first visit to
+				// Moscow in October", not just "first visit".
+				end, background = cs.earlier(d, s, c)
+			}
+			sp := Span{toks[i].Span.Start, toks[end].Span.End}
+			f := d.fact(s, cs.slot, "count", sp, i)
+			f.Value = strconv.Itoa(n)
+			f.Background = background
 			out = append(out, f)
 		}
 		// "visited Moscow twice", "has met three times"
@@ -74,7 +80,13 @@ func (cs *countSlot) extract(d *doc) []Fact {
 
 // notCounted are words after a number that make it a measure, not a
 // count of the cue: "80 percent of asylum-seekers".
-var notCounted = map[string]bool{"percent": true, "%": true, "per": true, "cent": true, "percentage": true}
+// Scale words ("two hundred", "a few thousand") make a vague or larger
+// number than the word before them says.
+var notCounted = map[string]bool{
+	"percent": true, "%": true, "per": true, "cent": true, "percentage": true,
+	"hundred": true, "hundreds": true, "thousand": true, "thousands": true,
+	"million": true, "millions": true, "billion": true, "dozen": true, "dozens": true,
+}
 
 // numberWord reads an ordinal or cardinal: "second", "2nd", "two", "2".
 func numberWord(t Token) (int, bool) {
@@ -112,8 +124,9 @@ func (cs *countSlot) cueAfter(toks []Token, i int) (int, bool) {
 // earlier reports whether the count is about an earlier occurrence: a
 // date shortly after the cue that ends well before the article's date
 // ("his first visit to Moscow in October" in a January article). Dates
-// after "since", "after" or "before" bound a span and do not count.
-func (cs *countSlot) earlier(d *doc, s *sentence, c int) bool {
+// after "since", "after" or "before" bound a span and do not count. It
+// returns the index of the date's last token, or c when there is none.
+func (cs *countSlot) earlier(d *doc, s *sentence, c int) (int, bool) {
 	for _, dm := range d.datesOf(s) {
 		if dm.First <= c || dm.First > c+5 {
 			continue
@@ -126,10 +139,10 @@ func (cs *countSlot) earlier(d *doc, s *sentence, c int) bool {
 			}
 		}
 		if !bounded && endsBefore(dm.Date, d.ref, 7) {
-			return true
+			return dm.Last, true
 		}
 	}
-	return false
+	return c, false
 }
 
 // sinceCue reports whether the count at i follows "since", "after" or
