@@ -210,7 +210,7 @@ func stripNameParticle(w string) string {
 	if utf8.RuneCountInString(rest) < 2 || !variantHasLetter(rest) {
 		return w
 	}
-	if nameIsParticle(facts.Fold(w[:i]), facts.Fold(rest)) {
+	if facts.IsNameParticle(facts.Fold(w[:i]), facts.Fold(rest)) {
 		return rest
 	}
 	return w
@@ -380,7 +380,7 @@ func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
 	sort.Strings(all)
 	for i := range all {
 		for j := i + 1; j < len(all); j++ {
-			if all[i] != all[j] && SameName(all[i], all[j]) {
+			if all[i] != all[j] && facts.SameName(all[i], all[j]) {
 				union(all[i], all[j])
 			}
 		}
@@ -447,7 +447,7 @@ func variantMatch(p []variantToken, i int, aliases [][]variantToken) int {
 func (v *variantScan) similarityGroups() []*variantGroup {
 	buckets := map[string][]*variantFormAcc{}
 	for id, f := range v.forms {
-		if k := NameKey(id); k != "" {
+		if k := facts.NameKey(id); k != "" {
 			buckets[k] = append(buckets[k], f)
 		}
 	}
@@ -476,7 +476,7 @@ func (v *variantScan) similarityGroups() []*variantGroup {
 			g := &variantGroup{canonical: top.id, forms: map[string]*variantFormAcc{top.id: top}}
 			var left []*variantFormAcc
 			for _, f := range rest[1:] {
-				if SameName(f.id, top.id) {
+				if facts.SameName(f.id, top.id) {
 					g.forms[f.id] = f
 				} else {
 					left = append(left, f)

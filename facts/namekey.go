@@ -1,11 +1,10 @@
-package compare
+package facts
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/crosscheck-news/crosscheck/facts"
 )
 
 // Transliteration-aware name keys.
@@ -19,7 +18,7 @@ import (
 //
 // The skeleton is built, word by word, like this:
 //
-//   - fold (facts.Fold: lower case, no diacritics, Latin homoglyphs for
+//   - fold (Fold: lower case, no diacritics, Latin homoglyphs for
 //     Cyrillic), drop apostrophes and ʿ ʾ (Khamene'i, Sana'a), split on
 //     spaces, hyphens and other marks;
 //   - drop the Arabic article when another word follows it: al, el, ul,
@@ -67,14 +66,14 @@ func NameKey(name string) string {
 }
 
 // SameName reports whether a and b are spelling variants of one name:
-// equal NameKey, at least four letters each, different after facts.Fold,
+// equal NameKey, at least four letters each, different after Fold,
 // no plain a against plain i where the key merged vowels, and not one the
 // other plus an English suffix (Iraq/Iraqi, Libya/Libyan, Turk/Turks).
 func SameName(a, b string) bool {
 	if nameLetters(a) < 4 || nameLetters(b) < 4 {
 		return false
 	}
-	if facts.Fold(a) == facts.Fold(b) {
+	if Fold(a) == Fold(b) {
 		return false
 	}
 	sa, sb := nameSkeleton(a), nameSkeleton(b)
@@ -146,7 +145,7 @@ func nameMorphology(a, b string) bool {
 // nameLetterString is s folded, with only its letters kept.
 func nameLetterString(s string) string {
 	var b strings.Builder
-	for _, r := range facts.Fold(s) {
+	for _, r := range Fold(s) {
 		if unicode.IsLetter(r) {
 			b.WriteRune(r)
 		}
@@ -175,7 +174,7 @@ var nameLetterMap = strings.NewReplacer(
 
 // nameSkeleton is the key before the vowel classes.
 func nameSkeleton(name string) string {
-	s := nameLetterMap.Replace(facts.Fold(name))
+	s := nameLetterMap.Replace(Fold(name))
 	parts := strings.FieldsFunc(s, func(r rune) bool {
 		return !unicode.IsLetter(r) && !unicode.IsDigit(r)
 	})
@@ -195,6 +194,10 @@ func nameSkeleton(name string) string {
 	}
 	return nameCollapse(b.String())
 }
+
+// IsNameParticle reports whether p is an Arabic article before the name
+// word next, as in "al-", "ash-Sh…": variant finders drop it.
+func IsNameParticle(p, next string) bool { return nameIsParticle(p, next) }
 
 // nameIsParticle reports whether p is the Arabic article before next: al,
 // el, ul, or the article assimilated to next's first consonant (ash-Sh,

@@ -1,4 +1,4 @@
-package compare
+package facts
 
 import (
 	"bufio"
