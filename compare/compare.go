@@ -22,11 +22,31 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 			Byline: a.Byline, Published: a.Published.String(), Title: a.Title, URL: a.URL,
 		})
 	}
+	res.Sources = Sources(arts)
+	c := comparer{articles: arts, labels: labels, sourceOf: map[string]int{}}
+	var ids []string
+	for i, g := range res.Sources {
+		for _, id := range g.Articles {
+			c.sourceOf[id] = i
+		}
+	}
+	for _, a := range arts {
+		ids = append(ids, a.ID)
+	}
+	res.Independence = Independence(res.Sources, ids)
 	bySlot := map[string][]facts.Fact{}
+	topicSlots := map[string]bool{}
+	for _, s := range topic.Slots {
+		topicSlots[s.ID] = true
+	}
+	var general []facts.Fact
 	for _, f := range fs {
+		if !topicSlots[f.Slot] {
+			general = append(general, f)
+			continue
+		}
 		bySlot[f.Slot] = append(bySlot[f.Slot], f)
 	}
-	c := comparer{articles: arts, labels: labels}
 	for _, s := range topic.Slots {
 		sf := bySlot[s.ID]
 		sortFacts(sf)
@@ -34,16 +54,41 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 		if s.Kind == facts.KindEntitySet {
 			sr = c.set(s, sf)
 		} else {
-			sr = c.single(s, sf)
+			sr = c.single(s, sf, false)
 		}
-		res.Summary.add(sr.Status)
+		c.count(&sr)
 		res.Facts = append(res.Facts, sr)
+	}
+	for _, sr := range c.general(general) {
+		c.count(&sr)
+		res.Facts = append(res.Facts, sr)
+	}
+	for _, sr := range res.Facts {
+		res.Summary.add(sr.Status)
 	}
 	res.Variants = Variants(topic, arts)
 	if res.Variants == nil {
 		res.Variants = []VariantGroup{}
 	}
+	if res.Sources == nil {
+		res.Sources = []SourceGroup{}
+	}
 	return res
+}
+
+// count fills how many articles, and how many independent sources, state
+// the slot.
+func (c comparer) count(sr *SlotResult) {
+	articles := map[string]bool{}
+	groups := map[int]bool{}
+	for _, v := range sr.Values {
+		if v.Background || articles[v.Article] {
+			continue
+		}
+		articles[v.Article] = true
+		groups[c.sourceOf[v.Article]] = true
+	}
+	sr.Stated, sr.Independent = len(articles), len(groups)
 }
 
 func sortFacts(fs []facts.Fact) {
@@ -85,6 +130,8 @@ func articleLabels(arts []facts.Article) map[string]string {
 type comparer struct {
 	articles []facts.Article
 	labels   map[string]string
+	// sourceOf maps an article id to the index of its source group.
+	sourceOf map[string]int
 }
 
 func (c comparer) names(ids []string) string {
@@ -107,8 +154,12 @@ func toValue(f facts.Fact) Value {
 
 // single compares a slot with one value per article: date, event, count.
 // Each article's value is its first statement that is not background.
-func (c comparer) single(s facts.Slot, fs []facts.Fact) SlotResult {
-	sr := SlotResult{Slot: s.ID, Kind: string(s.Kind), Label: s.Label, Missing: []string{}, Values: []Value{}, Notes: []string{}}
+//
+// Generated slots (general facts) never get the omission status: an
+// article that does not mention a number another gives has not omitted a
+// fact the desk asked for.
+func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResult {
+	sr := SlotResult{Slot: s.ID, Kind: string(s.Kind), Label: s.Label, Missing: []string{}, Values: []Value{}, Notes: []string{}, Generated: generated}
 	primary := map[string]facts.Fact{}
 	background := map[string]facts.Fact{}
 	negations := map[string]map[bool]bool{}
@@ -147,14 +198,21 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact) SlotResult {
 		return sr
 	}
 	// Contradictions: values that cannot both be true.
-	if d, ok := c.valueGroups(s.Kind, stated); ok {
+	if s.Kind == facts.KindEntity {
+		// Spellings of one name; compared below as a variant.
+	} else if d, ok := c.valueGroups(s.Kind, stated); ok {
 		sr.Differences = append(sr.Differences, d)
-		if incompatible(s.Kind, stated) {
+		switch {
+		case incompatible(s.Kind, stated):
 			sr.Status = Contradiction
 			sr.Notes = append(sr.Notes, "values differ: "+c.describe(d))
-		} else {
+		case s.Kind == facts.KindTitle:
+			d.Field = "title"
 			sr.Status = worse(sr.Status, Nuance)
-			sr.Notes = append(sr.Notes, "same value at different precision: "+c.describe(d))
+			sr.Notes = append(sr.Notes, "titled differently: "+c.describe(d))
+		default:
+			sr.Status = worse(sr.Status, Nuance)
+			sr.Notes = append(sr.Notes, "compatible values at different precision: "+c.describe(d))
 		}
 	}
 	if s.Kind == facts.KindEvent {
@@ -175,9 +233,23 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact) SlotResult {
 		}
 	}
 	if len(sr.Missing) > 0 {
-		sr.Status = worse(sr.Status, Omission)
+		if !generated {
+			sr.Status = worse(sr.Status, Omission)
+		}
 		sr.Notes = append(sr.Notes, "not stated by "+c.names(sr.Missing))
 		c.noteBackground(&sr, background)
+	}
+	switch s.Kind {
+	case facts.KindEntity:
+		spell := map[string]string{}
+		for _, f := range stated {
+			spell[f.Article] = f.Value
+		}
+		if d, ok := c.group("spelling", stated, func(f facts.Fact) string { return spell[f.Article] }); ok {
+			sr.Differences = append(sr.Differences, d)
+			sr.Status = worse(sr.Status, Variant)
+			sr.Notes = append(sr.Notes, "spelled differently: "+c.describe(d))
+		}
 	}
 	if d, ok := c.group("aspect", stated, func(f facts.Fact) string { return aspectName(f.Aspect) }); ok {
 		sr.Differences = append(sr.Differences, d)
@@ -220,7 +292,7 @@ func attributionName(f facts.Fact) string {
 // valueGroups groups the stated facts by value, when they differ.
 func (c comparer) valueGroups(kind facts.Kind, fs []facts.Fact) (Difference, bool) {
 	d, ok := c.group("value", fs, func(f facts.Fact) string { return f.Value })
-	if ok && kind == facts.KindDate && !incompatible(kind, fs) {
+	if ok && kind != facts.KindTitle && !incompatible(kind, fs) {
 		d.Field = "precision"
 	}
 	return d, ok
@@ -241,6 +313,16 @@ func incompatible(kind facts.Kind, fs []facts.Fact) bool {
 				if err1 == nil && err2 == nil && da.Overlaps(db) {
 					continue
 				}
+			}
+			if kind == facts.KindNumber || kind == facts.KindDuration {
+				ra, err1 := facts.ParseRange(a)
+				rb, err2 := facts.ParseRange(b)
+				if err1 == nil && err2 == nil && ra.Overlaps(rb) {
+					continue
+				}
+			}
+			if kind == facts.KindTitle {
+				continue // another title is a nuance, never a contradiction
 			}
 			if kind == facts.KindCount {
 				na, err1 := strconv.Atoi(a)

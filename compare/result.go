@@ -63,6 +63,12 @@ type Result struct {
 	Articles []Article `json:"articles"`
 	// Summary counts slots by status.
 	Summary Summary `json:"summary"`
+	// Sources groups the articles by the source they carry (wire copies
+	// count once).
+	Sources []SourceGroup `json:"sources"`
+	// Independence says in words how many independent sources the
+	// articles amount to: "5 articles, 4 independent sources: Reuters ×2, …".
+	Independence string `json:"independence"`
 	// Facts holds one entry per slot, in topic order.
 	Facts []SlotResult `json:"facts"`
 	// Variants are proper names spelled more than one way.
@@ -124,6 +130,14 @@ type SlotResult struct {
 	Differences []Difference `json:"differences,omitempty"`
 	// Notes says in words why the status is what it is.
 	Notes []string `json:"notes"`
+	// Generated is true for slots found without a topic file; their
+	// status never says omission (articles differ in length, not in
+	// honesty), though Missing still lists who does not state them.
+	Generated bool `json:"generated,omitempty"`
+	// Stated counts the articles that state the slot; Independent counts
+	// the independent sources among them (wire copies count once).
+	Stated      int `json:"stated"`
+	Independent int `json:"independent"`
 }
 
 // Value is one article's statement for a slot, with its evidence.
@@ -138,9 +152,20 @@ type Value struct {
 	Source       string `json:"source"`
 	Aspect       string `json:"aspect"`
 	Negated      bool   `json:"negated"`
+	// Diff is a word-level diff of this value's surface against the
+	// slot's first value, for quotes and other wording that differs.
+	Diff []DiffOp `json:"diff,omitempty"`
 	// Background marks a mention of an earlier occurrence, shown as
 	// evidence but not counted as the article's value.
 	Background bool `json:"background,omitempty"`
+}
+
+// DiffOp is one run of a word diff: words both texts share ("equal"),
+// words only the other text has ("delete"), or words only this one has
+// ("insert").
+type DiffOp struct {
+	Op   string `json:"op"`
+	Text string `json:"text"`
 }
 
 // Element is one member of a set-valued slot compared across articles.

@@ -3,7 +3,6 @@ package facts
 import (
 	"context"
 	"fmt"
-	"sort"
 )
 
 // Extractor finds a topic's facts in articles. It is built once per topic
@@ -67,13 +66,9 @@ func (x *Extractor) Extract(ctx context.Context, a *Article) ([]Fact, error) {
 			out = append(out, f)
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Span.Start != out[j].Span.Start {
-			return out[i].Span.Start < out[j].Span.Start
-		}
-		return out[i].Slot < out[j].Slot
-	})
-	return out, nil
+	// General facts (numbers, quotes, entities…) come with every topic:
+	// the desk sees what outlets say beyond the slots it asked for.
+	return x.extractGeneral(ctx, d, out)
 }
 
 // doc is an article split into sentences and tokens, with the entity

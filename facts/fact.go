@@ -32,6 +32,27 @@ const (
 	KindEvent Kind = "event"
 	// KindCount is an ordinal or cardinal number of occurrences.
 	KindCount Kind = "count"
+
+	// The kinds below are found in every article without a topic file
+	// (general facts); their slot ids are generated from what they are
+	// about, so the same fact in two articles gets the same id.
+
+	// KindNumber is a quantity of something: "at least 30 people",
+	// "$5m", "two bases"; the value is a Range.
+	KindNumber Kind = "number"
+	// KindDuration is a length of time: "14-year civil war", "more than a
+	// decade"; the value is a Range of days.
+	KindDuration Kind = "duration"
+	// KindEntity is a named person, place or organisation the article
+	// mentions; the value is its name as the article spells it.
+	KindEntity Kind = "entity"
+	// KindTitle is the title or role an article gives a person
+	// ("interim President", "Kremlin spokesman"); the value is the title,
+	// folded.
+	KindTitle Kind = "title"
+	// KindQuote is a direct quote; Source is the speaker and the value the
+	// quoted words.
+	KindQuote Kind = "quote"
 )
 
 // Attribution says whether an outlet states a fact in its own voice or
@@ -69,6 +90,9 @@ type Fact struct {
 	Slot string `json:"slot"`
 	// Kind is the slot's kind.
 	Kind Kind `json:"kind"`
+	// Label says in words what a generated slot is about ("migrants",
+	// "date of: meet"); topic slots take their label from the topic file.
+	Label string `json:"label,omitempty"`
 	// Value is the canonical value: an ISO date or interval for dates, an
 	// entity id for entity sets, the event's argument entity id for events,
 	// a decimal number for counts.

@@ -165,8 +165,8 @@ func insertFacts(ctx context.Context, tx *sql.Tx, rowid int64, fs []facts.Fact) 
 		INSERT INTO facts (
 			article_rowid, slot, kind, value, surface, start, "end", sentence,
 			sentence_start, sentence_end, attribution, source, aspect, negated,
-			background, extractor
-		) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
+			background, extractor, label
+		) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 	if err != nil {
 		return wrap(err, "prepare fact insert")
 	}
@@ -175,7 +175,7 @@ func insertFacts(ctx context.Context, tx *sql.Tx, rowid int64, fs []facts.Fact) 
 		_, err := stmt.ExecContext(ctx,
 			rowid, f.Slot, string(f.Kind), f.Value, f.Surface, f.Span.Start, f.Span.End, f.Sentence,
 			f.SentenceSpan.Start, f.SentenceSpan.End, string(f.Attribution), f.Source, string(f.Aspect),
-			boolInt(f.Negated), boolInt(f.Background), f.Extractor)
+			boolInt(f.Negated), boolInt(f.Background), f.Extractor, f.Label)
 		if err != nil {
 			return wrap(err, "insert fact %d (%s)", i, f.Slot)
 		}
@@ -333,7 +333,7 @@ func listFacts(ctx context.Context, tx *sql.Tx, topicID string) ([]facts.Fact, e
 	rows, err := tx.QueryContext(ctx, `
 		SELECT a.topic_id, a.article_id, f.slot, f.kind, f.value, f.surface,
 			f.start, f."end", f.sentence, f.sentence_start, f.sentence_end,
-			f.attribution, f.source, f.aspect, f.negated, f.background, f.extractor
+			f.attribution, f.source, f.aspect, f.negated, f.background, f.extractor, f.label
 		FROM facts f
 		JOIN articles a ON a.rowid = f.article_rowid
 		WHERE a.topic_id = ? AND a.current = 1
@@ -350,7 +350,7 @@ func listFacts(ctx context.Context, tx *sql.Tx, topicID string) ([]facts.Fact, e
 		)
 		if err := rows.Scan(&f.Topic, &f.Article, &f.Slot, &kind, &f.Value, &f.Surface,
 			&f.Span.Start, &f.Span.End, &f.Sentence, &f.SentenceSpan.Start, &f.SentenceSpan.End,
-			&attribution, &f.Source, &aspect, &f.Negated, &f.Background, &f.Extractor); err != nil {
+			&attribution, &f.Source, &aspect, &f.Negated, &f.Background, &f.Extractor, &f.Label); err != nil {
 			return nil, wrap(err, "scan")
 		}
 		f.Kind, f.Attribution, f.Aspect = facts.Kind(kind), facts.Attribution(attribution), facts.Aspect(aspect)

@@ -45,6 +45,7 @@ func fullFact(slot string, start int) facts.Fact {
 		Negated:      true,
 		Background:   true,
 		Extractor:    "date/v1",
+		Label:        "date of: meet",
 	}
 }
 

@@ -1,0 +1,61 @@
+package compare
+
+import (
+	"sort"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+)
+
+// generalKindOrder is the order general slots appear in, after the
+// topic's own slots: what desks check first, first.
+var generalKindOrder = map[facts.Kind]int{
+	facts.KindDate: 0, facts.KindNumber: 1, facts.KindDuration: 2, facts.KindCount: 3,
+	facts.KindEvent: 4, facts.KindTitle: 5, facts.KindQuote: 6, facts.KindEntity: 7,
+}
+
+// general compares the facts of generated slots: those stated by at least
+// two articles, which are the ones that can agree or differ.
+func (c comparer) general(fs []facts.Fact) []SlotResult {
+	var quotes []facts.Fact
+	bySlot := map[string][]facts.Fact{}
+	for _, f := range fs {
+		if f.Kind == facts.KindQuote {
+			quotes = append(quotes, f)
+			continue
+		}
+		bySlot[f.Slot] = append(bySlot[f.Slot], f)
+	}
+	var out []SlotResult
+	for id, sf := range bySlot {
+		articles := map[string]bool{}
+		for _, f := range sf {
+			if !f.Background {
+				articles[f.Article] = true
+			}
+		}
+		if len(articles) < 2 {
+			continue
+		}
+		sortFacts(sf)
+		label := ""
+		for _, f := range sf {
+			if f.Label != "" {
+				label = f.Label
+				break
+			}
+		}
+		out = append(out, c.single(facts.Slot{ID: id, Kind: sf[0].Kind, Label: label}, sf, true))
+	}
+	out = append(out, c.quoteSlots(quotes)...)
+	sort.SliceStable(out, func(i, j int) bool {
+		ki, kj := generalKindOrder[facts.Kind(out[i].Kind)], generalKindOrder[facts.Kind(out[j].Kind)]
+		if ki != kj {
+			return ki < kj
+		}
+		if len(out[i].Missing) != len(out[j].Missing) {
+			return len(out[i].Missing) < len(out[j].Missing)
+		}
+		return out[i].Slot < out[j].Slot
+	})
+	return out
+}
