@@ -231,6 +231,48 @@ func (t *Topic) validate() error {
 	return nil
 }
 
+// TopicFor returns a topic with no slots for a folder that has no topic
+// file, with its id made from the folder's name, and the YAML that
+// describes it (stored like a topic file, so later commands can load it).
+// Only general facts are extracted for it.
+func TopicFor(dir string) (*Topic, []byte, error) {
+	name := filepath.Base(filepath.Clean(dir))
+	if abs, err := filepath.Abs(dir); err == nil {
+		name = filepath.Base(abs)
+	}
+	id := slug(name)
+	if id == "" {
+		id = "untitled"
+	}
+	t := &Topic{ID: id, Title: name}
+	b, err := yaml.Marshal(t)
+	if err != nil {
+		return nil, nil, fmt.Errorf("topic for %s: %w", dir, err)
+	}
+	src := append([]byte("# Generated for a folder with no topic file: general facts only.\n"), b...)
+	return t, src, nil
+}
+
+// slug turns a folder name into a topic id: lower case, runs of other
+// characters replaced by "-".
+func slug(s string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(Fold(s)) {
+		ok := r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '.' || r == '_'
+		if ok {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		dash = true
+	}
+	return strings.TrimLeft(b.String(), "._")
+}
+
 // ArticleMeta returns what the topic file says of the article in file, if
 // anything.
 func (t *Topic) ArticleMeta(file string) (ArticleMeta, bool) {

@@ -17,6 +17,7 @@ type checkOptions struct {
 	Dir       string
 	TopicFile string
 	Format    string
+	NoTopic   bool
 }
 
 func newCheckCmd(g *globals) *cobra.Command {
@@ -28,10 +29,16 @@ func newCheckCmd(g *globals) *cobra.Command {
 article in DIR (.txt, .html), stores their facts in the database, compares
 the articles slot by slot and prints the comparison.
 
+Without a topic file (or with --no-topic) it compares the general facts any
+article states — dates, numbers, durations, names and titles, events, quotes —
+aligned across outlets by what they are about. 'crosscheck suggest DIR' drafts
+a topic file from them.
+
 Files that are not readable articles (binary, invalid UTF-8, empty, too large)
 are named on stderr and skipped; the rest is compared and the exit code is 3.`,
 		Example: `  crosscheck check seeds
   crosscheck check seeds --format json
+  crosscheck check seeds --no-topic
   crosscheck check inbox/story --topic-file topics/story.yaml --format md > story.md`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -41,6 +48,7 @@ are named on stderr and skipped; the rest is compared and the exit code is 3.`,
 	}
 	cmd.Flags().StringVar(&o.TopicFile, "topic-file", "", "topic file `path` (default: DIR/topic.yaml)")
 	cmd.Flags().StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json or md")
+	cmd.Flags().BoolVar(&o.NoTopic, "no-topic", false, "ignore DIR's topic file: compare general facts only")
 	return cmd
 }
 
@@ -50,14 +58,19 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 		return &usageError{err}
 	}
 	path := o.TopicFile
-	if path == "" {
+	if path == "" && !o.NoTopic {
 		path = findTopicFile(o.Dir)
-		if path == "" {
-			return usagef("%s has no topic file (looked for %v); give one with --topic-file", o.Dir, facts.TopicFileNames)
-		}
 	}
-	lt, err := loadTopicFile(path)
-	if err != nil {
+	var lt loadedTopic
+	if path == "" {
+		// No topic file: general facts only, under an id made from the
+		// folder's name.
+		t, src, err := facts.TopicFor(o.Dir)
+		if err != nil {
+			return err
+		}
+		lt = loadedTopic{topic: t, src: src, path: o.Dir}
+	} else if lt, err = loadTopicFile(path); err != nil {
 		return err
 	}
 	files, err := articleFiles([]string{o.Dir})

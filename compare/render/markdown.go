@@ -27,6 +27,9 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 		fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", mdCell(a.ID), mdCell(a.Outlet), mdCell(a.Wire),
 			mdCell(a.Byline), mdCell(a.Published), mdCell(a.Title))
 	}
+	if res.Independence != "" {
+		fmt.Fprintf(bw, "\n%s.\n", mdText(res.Independence))
+	}
 	s := res.Summary
 	fmt.Fprintf(bw, "\n## Summary\n\n%d contradiction, %d omission, %d nuance, %d variant, %d agree.\n\n",
 		s.Contradiction, s.Omission, s.Nuance, s.Variant, s.Agree)
@@ -51,6 +54,9 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 
 	fmt.Fprintln(bw, "\n## Findings")
 	for _, sr := range res.Facts {
+		if sr.Generated && sr.Status == compare.Agree {
+			continue // in the matrix; nothing to explain
+		}
 		head := sr.Slot
 		if sr.Label != "" {
 			head = sr.Label + " (`" + sr.Slot + "`)"

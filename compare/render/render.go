@@ -86,7 +86,11 @@ func matrixRows(res compare.Result) []row {
 	var out []row
 	for _, sr := range res.Facts {
 		if len(sr.Elements) == 0 {
-			out = append(out, row{label: sr.Slot, status: sr.Status, slot: sr})
+			label := sr.Slot
+			if sr.Generated && sr.Label != "" {
+				label = sr.Label
+			}
+			out = append(out, row{label: label, status: sr.Status, slot: sr})
 			continue
 		}
 		for _, el := range sr.Elements {
@@ -126,6 +130,10 @@ func short(kind string, v compare.Value) string {
 		s = v.Aspect
 	case kind == "event":
 		s = "stated"
+	case kind == "entity" || kind == "title":
+		s = v.Value
+	case kind == "quote":
+		s = "“" + v.Surface + "”"
 	}
 	if v.Negated {
 		s = "¬" + s

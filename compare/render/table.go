@@ -66,6 +66,9 @@ func WriteTable(w io.Writer, res compare.Result, opt Options) error {
 		}
 		trimmed(fmt.Sprintf("  %s  %s", l, desc))
 	}
+	if res.Independence != "" {
+		trimmed("  " + res.Independence)
+	}
 	s := res.Summary
 	trimmed(fmt.Sprintf("Slots: %d contradiction, %d omission, %d nuance, %d variant, %d agree",
 		s.Contradiction, s.Omission, s.Nuance, s.Variant, s.Agree))
@@ -82,7 +85,12 @@ func WriteTable(w io.Writer, res compare.Result, opt Options) error {
 	}
 	trimmed(hdr.String())
 	trimmed(strings.Repeat("─", min(width, slotW+statusW+n*(cellW+1))))
+	generalShown := false
 	for _, r := range matrixRows(res) {
+		if r.slot.Generated && !generalShown {
+			trimmed("general facts (no topic slot; stated by two or more articles):")
+			generalShown = true
+		}
 		var row strings.Builder
 		row.WriteString(fit(r.label, slotW-1) + " ")
 		row.WriteString(paint(r.status, fit(statusMark[r.status], statusW)))
@@ -93,8 +101,12 @@ func WriteTable(w io.Writer, res compare.Result, opt Options) error {
 	}
 	trimmed("~ reported (not in the outlet's own voice)   ¬ denied   — not stated")
 
-	// Notes and evidence, slot by slot.
+	// Notes and evidence, slot by slot; general facts on which all
+	// stating articles agree stay in the matrix only.
 	for _, sr := range res.Facts {
+		if sr.Generated && sr.Status == compare.Agree {
+			continue
+		}
 		fmt.Fprintln(bw)
 		head := sr.Slot
 		if sr.Label != "" {
