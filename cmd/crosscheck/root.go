@@ -112,6 +112,7 @@ compare; see docs/topics.md.`,
 		newTopicsCmd(g),
 		newFactsCmd(g),
 		newCompareCmd(g),
+		newSuggestCmd(g),
 	)
 	return root
 }
