@@ -106,6 +106,45 @@ type variantFormAcc struct {
 	arts    map[string]bool
 	count   int
 	order   int
+	// nbr holds the name keys of the capitalised words next to the form
+	// ("p:" before, "n:" after) and alone whether it was ever written
+	// with none: "Ahmed Hassan" and "Ahmad Youssef" are two people, not
+	// two spellings of one.
+	nbr   map[string]bool
+	alone bool
+}
+
+// neighbours records the capitalised words around p[i].
+func (f *variantFormAcc) neighbours(p []variantToken, i int) {
+	if f.nbr == nil {
+		f.nbr = map[string]bool{}
+	}
+	found := false
+	if i > 0 && p[i-1].id != "" && p[i-1].cap && !p[i-1].allCaps && !p[i-1].initial {
+		f.nbr["p:"+facts.NameKey(p[i-1].id)] = true
+		found = true
+	}
+	if i+1 < len(p) && p[i+1].id != "" && p[i+1].cap && !p[i+1].allCaps {
+		f.nbr["n:"+facts.NameKey(p[i+1].id)] = true
+		found = true
+	}
+	if !found {
+		f.alone = true
+	}
+}
+
+// sameContext reports whether two forms can be one name: one of them is
+// written alone somewhere, or they share a neighbouring name.
+func sameContext(a, b *variantFormAcc) bool {
+	if a.nbr == nil || b.nbr == nil || a.alone || b.alone {
+		return true
+	}
+	for k := range a.nbr {
+		if b.nbr[k] {
+			return true
+		}
+	}
+	return false
 }
 
 func newVariantScan(articles []facts.Article) *variantScan {
@@ -136,7 +175,7 @@ func newVariantScan(articles []facts.Article) *variantScan {
 	}
 	for ai, paras := range v.paras {
 		for _, p := range paras {
-			for _, t := range p {
+			for i, t := range p {
 				// A sentence-initial word counts when it is also capitalised
 				// mid-sentence or never lower case; as a form seen in lower
 				// case is a common word and never counts, that leaves: never
@@ -145,6 +184,7 @@ func newVariantScan(articles []facts.Article) *variantScan {
 					continue
 				}
 				v.add(v.forms, t, v.ids[ai])
+				v.forms[t.id].neighbours(p, i)
 			}
 		}
 	}
@@ -476,7 +516,7 @@ func (v *variantScan) similarityGroups() []*variantGroup {
 			g := &variantGroup{canonical: top.id, forms: map[string]*variantFormAcc{top.id: top}}
 			var left []*variantFormAcc
 			for _, f := range rest[1:] {
-				if facts.SameName(f.id, top.id) {
+				if facts.SameName(f.id, top.id) && sameContext(f, top) {
 					g.forms[f.id] = f
 				} else {
 					left = append(left, f)

@@ -185,3 +185,26 @@ func TestVariantsDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestVariantsDifferentPeople: a similar given name alone does not make a
+// variant when the surnames differ — two people, not two spellings.
+func TestVariantsDifferentPeople(t *testing.T) {
+	arts := []facts.Article{
+		variantArticle("a", "Mayor Ahmed Hassan opened the bridge on Monday."),
+		variantArticle("b", "The contractor, Ahmad Youssef, said the work was done."),
+	}
+	if got := Variants(nil, arts); len(got) != 0 {
+		t.Errorf("Variants joined two people: %+v", got)
+	}
+	arts = append(arts, variantArticle("c", "Mayor Ahmad Hassan cut the ribbon."))
+	got := Variants(nil, arts)
+	var forms []string
+	for _, g := range got {
+		for _, f := range g.Forms {
+			forms = append(forms, f.Form+":"+strings.Join(f.Articles, ","))
+		}
+	}
+	if diff := cmp.Diff([]string{"Ahmad:b,c", "Ahmed:a"}, forms); diff != "" {
+		t.Errorf("forms (-want +got):\n%s", diff)
+	}
+}
