@@ -1,6 +1,556 @@
 package compare
 
-import "github.com/crosscheck-news/crosscheck/facts"
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 
-// quoteSlots aligns quotes across articles; being written.
-func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult { return nil }
+	"github.com/crosscheck-news/crosscheck/facts"
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// Quotes are aligned across articles by what they say, not by slot id:
+// outlets translate, trim and re-punctuate a remark, and one of them may
+// credit it to someone else. A "remark" is a cluster of quotes from
+// different articles that render the same words.
+//
+// Two quotes of different articles match when
+//
+//   - their content words (folded, stop words dropped, lightly stemmed
+//     so "rebuild" meets "rebuilding") overlap: at least 4 shared and
+//     containment |A∩B| / min(|A|,|B|) ≥ 0.5. Containment rather than
+//     Jaccard because one outlet often quotes a fragment of what another
+//     quotes in full;
+//   - or the shorter quote (five words or more, three content words or
+//     more) is nearly a subsequence of the longer: the longest common
+//     subsequence of their words covers ≥ 80% of it and ≥ 60% of its
+//     content words are shared. This catches short verbatim fragments
+//     ("we'll rebuild every bridge before the winter") with too few
+//     content words for the first test, and a one-word substitution
+//     ("lawyers" for "attorneys") in a short quote;
+//   - or they have the same named speaker, containment ≥ 0.4 and at least
+//     3 shared content words.
+//
+// Matching pairs are merged best first (average-link style): two clusters
+// join only when at least half of the pairs across them match, so a short
+// fragment cannot chain two different remarks together, and only when
+// every two quotes of one article that would end up together overlap
+// strongly (the article repeating itself). Each article then shows its
+// best-matching quote in the remark.
+func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
+	if len(fs) == 0 {
+		return nil
+	}
+	qs := append([]facts.Fact(nil), fs...)
+	sortFacts(qs)
+	items := make([]quoteItem, len(qs))
+	for i, f := range qs {
+		items[i] = newQuoteItem(f)
+	}
+	n := len(items)
+	score := make([][]float64, n)
+	for i := range score {
+		score[i] = make([]float64, n)
+	}
+	type link struct {
+		i, j int
+		s    float64
+	}
+	var links []link
+	for i := 0; i < n; i++ {
+		for j := i + 1; j < n; j++ {
+			s, ok := quoteMatch(items[i], items[j])
+			if !ok {
+				continue
+			}
+			score[i][j], score[j][i] = s, s
+			if items[i].f.Article != items[j].f.Article {
+				links = append(links, link{i, j, s})
+			}
+		}
+	}
+	sort.SliceStable(links, func(a, b int) bool {
+		if links[a].s != links[b].s {
+			return links[a].s > links[b].s
+		}
+		if links[a].i != links[b].i {
+			return links[a].i < links[b].i
+		}
+		return links[a].j < links[b].j
+	})
+	cluster := make([]int, n) // item → cluster id (its first member)
+	members := make(map[int][]int, n)
+	for i := range items {
+		cluster[i] = i
+		members[i] = []int{i}
+	}
+	for _, l := range links {
+		a, b := cluster[l.i], cluster[l.j]
+		if a == b || !quoteCanMerge(items, score, members[a], members[b]) {
+			continue
+		}
+		if b < a {
+			a, b = b, a
+		}
+		for _, m := range members[b] {
+			cluster[m] = a
+		}
+		members[a] = append(members[a], members[b]...)
+		sort.Ints(members[a])
+		delete(members, b)
+	}
+	var ids []int
+	for id := range members {
+		ids = append(ids, id)
+	}
+	sort.Ints(ids)
+	var out []SlotResult
+	used := map[string]int{}
+	for _, id := range ids {
+		reps := quoteReps(items, score, members[id])
+		if len(reps) < 2 {
+			continue
+		}
+		out = append(out, c.remark(items, reps, used))
+	}
+	return out
+}
+
+// quoteItem is a quote fact with the words clustering and diffing use.
+type quoteItem struct {
+	f       facts.Fact
+	shown   []string        // words as written, with their punctuation
+	keys    []string        // the same words folded, without punctuation
+	content map[string]bool // stemmed content words
+	speaker string          // the named speaker, or ""
+}
+
+func newQuoteItem(f facts.Fact) quoteItem {
+	it := quoteItem{f: f, content: map[string]bool{}, speaker: f.Source}
+	for _, w := range strings.Fields(f.Value) {
+		k := facts.Fold(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+		if k == "" {
+			continue // a dash or other mark on its own
+		}
+		it.shown = append(it.shown, w)
+		it.keys = append(it.keys, k)
+		if s := quoteStem(k); s != "" && !quoteStopWords[s] && !quoteStopWords[k] {
+			it.content[s] = true
+		}
+	}
+	return it
+}
+
+// quoteStem strips a possessive and the commonest English endings:
+// enough for "rebuilding"/"rebuild", "bridges"/"bridge", not a stemmer.
+func quoteStem(w string) string {
+	w = strings.TrimSuffix(w, "'s")
+	w = strings.TrimSuffix(w, "'")
+	switch {
+	case len(w) > 5 && strings.HasSuffix(w, "ies"):
+		w = w[:len(w)-3] + "y"
+	case len(w) > 5 && strings.HasSuffix(w, "ing"):
+		w = w[:len(w)-3]
+	case len(w) > 4 && strings.HasSuffix(w, "ed"):
+		w = w[:len(w)-2]
+	case len(w) > 3 && strings.HasSuffix(w, "s") && !strings.HasSuffix(w, "ss") &&
+		!strings.HasSuffix(w, "us") && !strings.HasSuffix(w, "is"):
+		w = w[:len(w)-1]
+	}
+	if len(w) > 4 && strings.HasSuffix(w, "e") {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+// wording is the quote's words folded, without punctuation: two quotes
+// with the same wording say the same thing the same way.
+func (it quoteItem) wording() string { return strings.Join(it.keys, " ") }
+
+// quoteMatch says whether two quotes render the same remark, and how
+// well (0–1).
+func quoteMatch(a, b quoteItem) (float64, bool) {
+	shared := 0
+	for w := range a.content {
+		if b.content[w] {
+			shared++
+		}
+	}
+	small := min(len(a.content), len(b.content))
+	if small == 0 {
+		if a.wording() != "" && a.wording() == b.wording() {
+			return 1, true
+		}
+		return 0, false
+	}
+	cont := float64(shared) / float64(small)
+	best, ok := 0.0, false
+	if shared >= 4 && cont >= 0.5 {
+		best, ok = cont, true
+	}
+	short := min(len(a.keys), len(b.keys))
+	if short >= 5 && small >= 3 && cont >= 0.6 {
+		if r := float64(quoteLCS(a.keys, b.keys)) / float64(short); r >= 0.8 {
+			best, ok = max(best, r), true
+		}
+	}
+	if !ok && shared >= 3 && cont >= 0.4 && quoteSameSpeaker(a.speaker, b.speaker) {
+		best, ok = cont, true
+	}
+	return best, ok
+}
+
+// quoteStrong says whether two quotes of one article are the same remark
+// said twice, and may share a cluster.
+func quoteStrong(a, b quoteItem) bool {
+	if a.wording() == b.wording() {
+		return true
+	}
+	s, ok := quoteMatch(a, b)
+	return ok && s >= 0.8
+}
+
+// quoteLCS is the length of the longest common subsequence of two word
+// lists.
+func quoteLCS(a, b []string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			switch {
+			case a[i-1] == b[j-1]:
+				cur[j] = prev[j-1] + 1
+			case prev[j] >= cur[j-1]:
+				cur[j] = prev[j]
+			default:
+				cur[j] = cur[j-1]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// quoteSameSpeaker says whether two speakers, both named, are one person:
+// the same name key, spelling variants, or the same surname ("Ann
+// Lee", "Ann B. Lee"; "Durand", "Marie Durand").
+func quoteSameSpeaker(a, b string) bool {
+	if a == "" || b == "" {
+		return false
+	}
+	if facts.NameKey(a) == facts.NameKey(b) || facts.SameName(a, b) {
+		return true
+	}
+	la, lb := quoteSurname(a), quoteSurname(b)
+	return la != "" && (facts.NameKey(la) == facts.NameKey(lb) || facts.SameName(la, lb))
+}
+
+func quoteSurname(name string) string {
+	f := strings.Fields(name)
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
+}
+
+// quoteCanMerge says whether two clusters may join: at least half of the
+// pairs across them (from different articles) match, and quotes of one
+// article on both sides are the same remark repeated.
+func quoteCanMerge(items []quoteItem, score [][]float64, a, b []int) bool {
+	cross, matched := 0, 0
+	for _, x := range a {
+		for _, y := range b {
+			if items[x].f.Article == items[y].f.Article {
+				if !quoteStrong(items[x], items[y]) {
+					return false
+				}
+				continue
+			}
+			cross++
+			if score[x][y] > 0 {
+				matched++
+			}
+		}
+	}
+	return cross > 0 && 2*matched >= cross
+}
+
+// quoteReps picks each article's quote in a cluster: the one that matches
+// the other articles' quotes best, the earliest on a tie. The result is
+// ordered by article id.
+func quoteReps(items []quoteItem, score [][]float64, ms []int) []int {
+	best := map[string]int{}
+	total := map[int]float64{}
+	for _, x := range ms {
+		for _, y := range ms {
+			if items[x].f.Article != items[y].f.Article {
+				total[x] += score[x][y]
+			}
+		}
+		a := items[x].f.Article
+		if cur, ok := best[a]; !ok || total[x] > total[cur] {
+			best[a] = x
+		}
+	}
+	var reps []int
+	for _, x := range best {
+		reps = append(reps, x)
+	}
+	sort.Slice(reps, func(i, j int) bool { return items[reps[i]].f.Article < items[reps[j]].f.Article })
+	return reps
+}
+
+// remark builds the slot of one remark stated by two articles or more.
+// used counts slot ids already given, to keep them unique.
+func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) SlotResult {
+	first := items[reps[0]]
+	speaker := quoteSpeakerLabel(items, reps)
+	key := facts.NameKey(speaker)
+	if key == "" {
+		key, speaker = "unknown", "unknown"
+	}
+	id := "quote:" + key + ":" + quoteShortID(first)
+	used[id]++
+	if k := used[id]; k > 1 {
+		id = fmt.Sprintf("%s-%d", id, k)
+	}
+	sr := SlotResult{
+		Slot: id, Kind: string(facts.KindQuote),
+		Label:   "quote: " + speaker + " — “" + quoteOpening(first.shown, 8) + "”",
+		Missing: []string{}, Values: []Value{}, Notes: []string{}, Generated: true,
+		Status: Agree,
+	}
+	stated := map[string]bool{}
+	var fs []facts.Fact
+	for k, x := range reps {
+		it := items[x]
+		v := toValue(it.f)
+		if k > 0 {
+			v.Diff = quoteWordDiff(first.shown, first.keys, it.shown, it.keys)
+		}
+		sr.Values = append(sr.Values, v)
+		stated[it.f.Article] = true
+		fs = append(fs, it.f)
+	}
+	for _, a := range c.articles {
+		if !stated[a.ID] {
+			sr.Missing = append(sr.Missing, a.ID)
+		}
+	}
+	// The same words credited to two people: a contradiction.
+	var named []facts.Fact
+	canon := map[string]string{}
+	for _, x := range reps {
+		it := items[x]
+		if it.speaker == "" {
+			continue
+		}
+		named = append(named, it.f)
+		canon[it.f.Article] = it.speaker
+		for _, y := range reps {
+			if y < x && quoteSameSpeaker(items[y].speaker, it.speaker) {
+				canon[it.f.Article] = canon[items[y].f.Article]
+				break
+			}
+		}
+	}
+	if d, ok := c.group("speaker", named, func(f facts.Fact) string { return canon[f.Article] }); ok {
+		sr.Differences = append(sr.Differences, d)
+		sr.Status = Contradiction
+		sr.Notes = append(sr.Notes, "attributed to different speakers: "+c.describe(d))
+	}
+	// Other words for the same remark: a nuance, never a contradiction.
+	wording := map[string]string{}
+	for _, x := range reps {
+		wording[items[x].f.Article] = items[x].wording()
+	}
+	if d, ok := c.group("wording", fs, func(f facts.Fact) string { return wording[f.Article] }); ok {
+		for i := range d.Groups {
+			for _, f := range fs {
+				if f.Article == d.Groups[i].Articles[0] {
+					d.Groups[i].Value = f.Value
+					break
+				}
+			}
+		}
+		sr.Differences = append(sr.Differences, d)
+		sr.Status = worse(sr.Status, Nuance)
+		parts := make([]string, len(d.Groups))
+		for i, g := range d.Groups {
+			parts[i] = c.names(g.Articles)
+		}
+		sr.Notes = append(sr.Notes, "worded differently: "+strings.Join(parts, " / "))
+		var partial []string
+		for _, x := range reps {
+			for _, y := range reps {
+				if len(items[x].keys) < len(items[y].keys) && quoteLCS(items[x].keys, items[y].keys) == len(items[x].keys) {
+					partial = append(partial, items[x].f.Article)
+					break
+				}
+			}
+		}
+		if len(partial) > 0 {
+			sr.Notes = append(sr.Notes, "quotes only part of it: "+c.names(partial))
+		}
+	}
+	if len(sr.Missing) > 0 {
+		sr.Notes = append(sr.Notes, "not stated by "+c.names(sr.Missing))
+	}
+	return sr
+}
+
+// quoteSpeakerLabel names a remark's speaker as most articles write it:
+// the largest group of articles naming one person, then that group's
+// commonest spelling, the fuller name and then the first article on ties.
+func quoteSpeakerLabel(items []quoteItem, reps []int) string {
+	type group struct {
+		spellings map[string]int
+		order     []string
+		size      int
+	}
+	var groups []*group
+	for _, x := range reps {
+		s := items[x].speaker
+		if s == "" {
+			continue
+		}
+		var g *group
+		for _, h := range groups {
+			if quoteSameSpeaker(h.order[0], s) {
+				g = h
+				break
+			}
+		}
+		if g == nil {
+			g = &group{spellings: map[string]int{}}
+			groups = append(groups, g)
+		}
+		if g.spellings[s] == 0 {
+			g.order = append(g.order, s)
+		}
+		g.spellings[s]++
+		g.size++
+	}
+	if len(groups) == 0 {
+		return ""
+	}
+	best := groups[0]
+	for _, g := range groups[1:] {
+		if g.size > best.size {
+			best = g
+		}
+	}
+	name := best.order[0]
+	for _, s := range best.order[1:] {
+		if n, m := best.spellings[s], best.spellings[name]; n > m || n == m && len(strings.Fields(s)) > len(strings.Fields(name)) {
+			name = s
+		}
+	}
+	return name
+}
+
+// quoteShortID is a remark's id within its speaker: its first three
+// content words, folded, joined by "-".
+func quoteShortID(it quoteItem) string {
+	var ws []string
+	for _, k := range it.keys {
+		if len(ws) == 3 {
+			break
+		}
+		if quoteStopWords[k] || quoteStopWords[quoteStem(k)] {
+			continue
+		}
+		ws = append(ws, strings.Trim(strings.TrimSuffix(k, "'s"), "'"))
+	}
+	if len(ws) == 0 {
+		ws = it.keys[:min(3, len(it.keys))]
+	}
+	if len(ws) == 0 {
+		return "quote"
+	}
+	return strings.Join(ws, "-")
+}
+
+// quoteOpening returns the first n words, with "…" when there are more.
+func quoteOpening(words []string, n int) string {
+	if len(words) <= n {
+		return strings.Join(words, " ")
+	}
+	last := strings.TrimRightFunc(words[n-1], func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	return strings.Join(append(append([]string(nil), words[:n-1]...), last), " ") + "…"
+}
+
+// quoteWordDiff diffs two quotes word by word: each distinct folded word
+// becomes one rune, diffmatchpatch diffs the rune strings (no semantic
+// cleanup), and the runs are mapped back to the words as written —
+// "equal" and "insert" runs in b's spelling, "delete" runs in a's.
+func quoteWordDiff(aShown, aKeys, bShown, bKeys []string) []DiffOp {
+	code := map[string]rune{}
+	next := rune(0xE000) // private use: never a word's own rune
+	enc := func(keys []string) []rune {
+		out := make([]rune, len(keys))
+		for i, k := range keys {
+			r, ok := code[k]
+			if !ok {
+				r = next
+				code[k] = r
+				next++
+				if next == 0xF900 {
+					next = 0xF0000
+				}
+			}
+			out[i] = r
+		}
+		return out
+	}
+	ra, rb := enc(aKeys), enc(bKeys)
+	dmp := diffmatchpatch.New()
+	dmp.DiffTimeout = 0 // no deadline: the same input always gives the same diff
+	var ops []DiffOp
+	ia, ib := 0, 0
+	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
+		n := utf8.RuneCountInString(d.Text)
+		if n == 0 {
+			continue
+		}
+		var op DiffOp
+		switch d.Type {
+		case diffmatchpatch.DiffEqual:
+			op = DiffOp{Op: "equal", Text: strings.Join(bShown[ib:ib+n], " ")}
+			ia += n
+			ib += n
+		case diffmatchpatch.DiffDelete:
+			op = DiffOp{Op: "delete", Text: strings.Join(aShown[ia:ia+n], " ")}
+			ia += n
+		case diffmatchpatch.DiffInsert:
+			op = DiffOp{Op: "insert", Text: strings.Join(bShown[ib:ib+n], " ")}
+			ib += n
+		}
+		ops = append(ops, op)
+	}
+	return ops
+}
+
+// quoteStopWords are the function words left out of content-word sets.
+var quoteStopWords = quoteWordSet(`a an the and or but nor if then than so of in on at to for
+		with by from as into onto upon about over under after before up down out off
+		through during against between among within without via per since until
+		is are was were be been being am have has had do does did will would can
+		could should may might must shall that this these those it its we our us
+		you your i me my he him his she her they them their there here what which
+		who whom whose when where why how not no all any some also just very more
+		most much many such only own same too again both each every few other even ever
+		still yet now let 's n't t s because while though although whether either
+		neither i'm i've i'd i'll we're we've we'd we'll you're you've you'll
+		he's she's it's that's there's they're they've they'll let's don't
+		doesn't didn't can't won't isn't aren't wasn't weren't haven't hasn't`)
+
+func quoteWordSet(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
