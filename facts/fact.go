@@ -6,6 +6,8 @@
 // store and compare depend on facts, never the reverse.
 package facts
 
+import "strings"
+
 // Span is a half-open byte range [Start, End) into an article's Text.
 type Span struct {
 	Start int `json:"start"`
@@ -120,3 +122,8 @@ type Fact struct {
 	// Extractor names the extractor that found the fact.
 	Extractor string `json:"extractor"`
 }
+
+// Generated reports whether the fact belongs to a generated slot (a
+// general fact found without a topic slot). Generated slot ids hold a ":"
+// ("number:migrant"), which topic slot ids cannot.
+func (f Fact) Generated() bool { return strings.Contains(f.Slot, ":") }

@@ -1,10 +1,1233 @@
 package facts
 
-// findEntities is being written: named entities and titles.
-func findEntities(d *doc) []Fact { return nil }
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+)
 
-// findEvents is being written: verb + entity events.
-func findEvents(d *doc) []Fact { return nil }
+// Named entities and titles, found in the text itself without a topic file.
+//
+// The finder is a token scan with map lookups, no model:
+//
+//   - A name is a run of capitalised tokens, with the connectors names
+//     keep inside them (al, bin, ibn, von, van, de, la, "&"; "of" after
+//     the head of an organisation, place or title: "Bank of England",
+//     "Secretary of State"), and the dots of initials and abbreviations
+//     ("Rodney S. Scott", "U.S. Customs").
+//   - Not names: capitalised function words ("The", "However": nerStop),
+//     weekday and month names, the pronoun "I", hyphened adjectives
+//     ("Kurdish-led"), demonyms alone ("Syrian", "Russians") or before a
+//     lower-case noun ("Middle Eastern country"), titles alone
+//     ("President"), and the first word of a sentence unless it is also
+//     written capitalised elsewhere in the article (and never in lower
+//     case) or another name word follows it. Headings — sentences mostly
+//     in upper case, or title-case lines with no final stop — and the
+//     dateline ("MOSCOW, Jan 28 (Reuters) -") are skipped.
+//   - Titles and honorifics are split off: a nationality (a demonym),
+//     then modifiers and title heads, then the name: "Russian President
+//     Vladimir Putin", "Syrian interim President Ahmed al-Sharaa", "Kremlin
+//     spokesman Dmitry Peskov", "CBP Commissioner Kevin McAleenan", "Rep.
+//     Zoe Lofgren"; or an apposition after the name: "Pete Flores, director
+//     of field operations for CBP".
+//   - The kind is voted from the context of every mention of the entity in
+//     the article: a title or honorific (person), a speech verb after it
+//     ("said", "told": person, or organisation after "the"), a given name
+//     plus surname with a particle or initial or whose surname also stands
+//     alone (person), a place preposition before it or a place noun after
+//     it ("in Moscow", "Qamishli airport": place), "the" before it or a
+//     title after it ("the Kremlin", "Kremlin spokesman": organisation), an
+//     acronym in brackets after it (organisation). Generic last words
+//     decide outright: "... Forces", "... Ministry" (organisation), "...
+//     City", "... Airport" (place).
+//
+// Mentions of one entity in an article are grouped: equal NameKey, or a
+// shorter name that is the end of a longer personal name ("Peskov",
+// "Dmitry Peskov"), or an acronym given in brackets ("SDF"). The
+// canonical name is the longest form the article writes.
+//
+// Slot ids (so that the same entity in two outlets shares a slot):
+//
+//   - "entity:<key>" where <key> is NameKey of the surname — the last
+//     name word, particle dropped by NameKey, Jr./III skipped — for
+//     persons, so "Dmitry Peskov" and "Peskov", "Ahmed al-Sharaa" and
+//     "Ahmad al-Sharaa" align across outlets; and NameKey of the full
+//     canonical name for places, organisations and others ("Syrian
+//     Democratic Forces", "Tartus"/"Tartous"). When two persons in one
+//     article share a surname, the second is keyed on its full name.
+//   - "title:<key>" with the same person key.
+//
+// Values: an entity's value is its canonical name as the article writes
+// it (so that SameName can spot Tartous against Tartus); its surface and
+// span are its first mention. A title's value is the title folded, with
+// abbreviations expanded ("Rep." → "representative") and "defense" written
+// "defence"; it keeps the organisation ("kremlin spokesman") and modifiers
+// ("interim president", "former president") but not the nationality:
+// "Russian President" and "President" both give "president", since
+// outlets add or drop the nationality freely. Courtesy honorifics (Mr.,
+// Mrs., Ms.) are not titles.
 
-// findGeneralDates is being written: dates keyed by their event.
-func findGeneralDates(d *doc) []Fact { return nil }
+// nerKind is the kind of a named entity.
+type nerKind uint8
+
+const (
+	kindOther nerKind = iota
+	kindPerson
+	kindPlace
+	kindOrg
+	nKinds
+)
+
+var nerKindNames = [nKinds]string{"other", "person", "place", "organisation"}
+
+func (k nerKind) String() string { return nerKindNames[k] }
+
+// nerMention is one mention of a name in a sentence.
+type nerMention struct {
+	sent        int
+	first, last int // token range of the name (title split off)
+	span        Span
+	votes       [nKinds]int
+	strong      nerKind // kind the name's own words give; kindOther if none
+	title       Span    // title as written; empty when none
+	titleValue  string
+	possessive  bool
+	acronymOf   int // mention the "(ABC)" acronym stands for; -1
+	ent         int
+	words       int // name words
+	fullKey     string
+	lastKey     string // NameKey of the surname (last name word)
+	particle    bool   // an inner particle or initial: "bin", "al-", "S."
+	aliasOf     int    // group a single word was merged into; -1
+	speech      bool
+	theBefore   bool
+	placeBefore bool
+}
+
+// nerEntity is one entity of an article: its mentions grouped.
+type nerEntity struct {
+	first  int // first mention
+	canon  int // mention with the canonical (longest) name
+	votes  [nKinds]int
+	strong nerKind
+	kind   nerKind
+	title  int // first mention with a title; -1
+	key    string
+	merged bool // a shorter mention was merged in by surname
+}
+
+// nerDoc is the named-entity analysis of a doc.
+type nerDoc struct {
+	heading []bool
+	ms      []nerMention
+	start   []int // start[i]..start[i+1] are sentence i's mentions
+	ents    []nerEntity
+	lower   map[string]bool // words the article writes in lower case
+}
+
+// mentionsOf returns the mentions of sentence i.
+func (nd *nerDoc) mentionsOf(i int) []nerMention { return nd.ms[nd.start[i]:nd.start[i+1]] }
+
+// findEntities emits one entity fact per entity per article, at its first
+// mention, and one title fact per person the article gives a title.
+func findEntities(d *doc) []Fact {
+	nd := analyseNER(d)
+	var out []Fact
+	for i := range nd.ents {
+		e := &nd.ents[i]
+		m := &nd.ms[e.first]
+		c := &nd.ms[e.canon]
+		s := d.sents[m.sent]
+		name := d.a.Text[c.span.Start:c.span.End]
+		f := d.fact(s, Slot{ID: "entity:" + e.key, Kind: KindEntity}, "entity", m.span, m.first)
+		f.Value = name
+		f.Label = e.kind.String() + ": " + name
+		out = append(out, f)
+		if e.title >= 0 && e.kind == kindPerson {
+			t := &nd.ms[e.title]
+			ts := d.sents[t.sent]
+			f := d.fact(ts, Slot{ID: "title:" + e.key, Kind: KindTitle}, "entity", t.title, t.first)
+			f.Value = t.titleValue
+			f.Label = "title: " + name
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// nerCache keeps the analyses of the last few docs: findEntities,
+// findEvents and findGeneralDates run one after the other on a doc and
+// share one analysis. Holding the doc pointers keeps them from being
+// reused for other docs while cached; concurrent extraction of more docs
+// than the cache holds only recomputes.
+var nerCache struct {
+	sync.Mutex
+	next int
+	d    [8]*doc
+	nd   [8]*nerDoc
+}
+
+// analyseNER returns the doc's named-entity analysis, cached.
+func analyseNER(d *doc) *nerDoc {
+	nerCache.Lock()
+	for i, cd := range nerCache.d {
+		if cd == d {
+			nd := nerCache.nd[i]
+			nerCache.Unlock()
+			return nd
+		}
+	}
+	nerCache.Unlock()
+	nd := computeNER(d)
+	nerCache.Lock()
+	nerCache.d[nerCache.next], nerCache.nd[nerCache.next] = d, nd
+	nerCache.next = (nerCache.next + 1) % len(nerCache.d)
+	nerCache.Unlock()
+	return nd
+}
+
+// computeNER finds the doc's named entities.
+func computeNER(d *doc) *nerDoc {
+	nd := &nerDoc{heading: make([]bool, len(d.sents)), start: make([]int, 0, len(d.sents)+1)}
+	capMid := map[string]bool{}
+	lower := map[string]bool{}
+	for i, s := range d.sents {
+		nd.heading[i] = isHeading(s.toks)
+		if nd.heading[i] {
+			continue
+		}
+		start := datelineEnd(s.toks)
+		for j := start; j < len(s.toks); j++ {
+			t := s.toks[j]
+			if t.Kind != Word {
+				continue
+			}
+			if nameTok(t) {
+				if j > start && !isInitial(s.toks, j) {
+					capMid[t.Fold] = true
+				}
+			} else if j > start {
+				lower[t.Fold] = true
+			}
+		}
+	}
+	sc := nerScanner{text: d.a.Text, capMid: capMid, lower: lower, nd: nd, keys: map[string]string{}}
+	for i, s := range d.sents {
+		nd.start = append(nd.start, len(nd.ms))
+		if nd.heading[i] {
+			continue
+		}
+		sc.sentence(i, s.toks)
+	}
+	nd.start = append(nd.start, len(nd.ms))
+	nd.lower = lower
+	nd.group(d)
+	return nd
+}
+
+// nameTok reports whether t can be part of a name: a capitalised word or
+// one with a lower-case particle before a capital ("al-Sharaa").
+func nameTok(t Token) bool {
+	if t.Kind != Word {
+		return false
+	}
+	if t.IsCapitalized() {
+		return true
+	}
+	return particleName(t.Text)
+}
+
+// particleName reports whether w is a particle, a hyphen and a capitalised
+// name: "al-Sharaa", "bin-Salman".
+func particleName(w string) bool {
+	i := strings.IndexByte(w, '-')
+	if i <= 0 || i+1 >= len(w) || !nerParticles[strings.ToLower(w[:i])] && !particlePrefix(w[:i+1]) {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w[i+1:])
+	return unicode.IsUpper(r)
+}
+
+func particlePrefix(p string) bool {
+	p = strings.ToLower(p)
+	for _, q := range particles {
+		if p == q {
+			return true
+		}
+	}
+	return false
+}
+
+// acronym reports whether t is a word of two or more letters, all upper
+// case: "SDF", "U.S".
+func acronym(t Token) bool {
+	if t.Kind != Word {
+		return false
+	}
+	n := 0
+	for _, r := range t.Text {
+		if unicode.IsLetter(r) {
+			if !unicode.IsUpper(r) {
+				return false
+			}
+			n++
+		}
+	}
+	return n >= 2
+}
+
+// hyphenAdjective reports whether t is a hyphened adjective such as
+// "Kurdish-led", "London-based", "Russian-made".
+func hyphenAdjective(t Token) bool {
+	i := strings.LastIndexByte(t.Fold, '-')
+	if i <= 0 || i+1 >= len(t.Fold) {
+		return false
+	}
+	last := t.Fold[i+1:]
+	r, _ := utf8.DecodeRuneInString(t.Text[i+1:])
+	if unicode.IsUpper(r) {
+		return false
+	}
+	return nerAdjSuffixes[last] || len(last) > 3 && (strings.HasSuffix(last, "ed") || strings.HasSuffix(last, "ing"))
+}
+
+// isHeading reports whether a sentence is a heading: mostly upper-case
+// letters, or title case with no final stop ("Emphasis on Unity and
+// Stability", "Moscow, Jan 28, 2026").
+func isHeading(toks []Token) bool {
+	if len(toks) == 0 {
+		return true
+	}
+	up, low, nw, ncap := 0, 0, 0, 0
+	for _, t := range toks {
+		if t.Kind != Word {
+			continue
+		}
+		for _, r := range t.Text {
+			if unicode.IsUpper(r) {
+				up++
+			} else if unicode.IsLower(r) {
+				low++
+			}
+		}
+		if headingConnectors[t.Fold] && !t.IsCapitalized() {
+			continue
+		}
+		nw++
+		if nameTok(t) {
+			ncap++
+		}
+	}
+	if up+low >= 6 && up*10 >= (up+low)*6 {
+		return true
+	}
+	switch toks[len(toks)-1].Fold {
+	case ".", "!", "?", `"`, "'", ")", ":":
+		return false
+	}
+	return nw >= 2 && ncap*4 >= nw*3
+}
+
+// isInitial reports whether toks[j] opens a sentence or a quotation, where
+// any word is capitalised.
+func isInitial(toks []Token, j int) bool {
+	k := j - 1
+	if k < 0 {
+		return true
+	}
+	p := toks[k]
+	if p.Kind != Punct {
+		return false
+	}
+	switch p.Text {
+	case "“", "‘", "«", ":", "—", "–":
+		return true
+	case `"`, "'":
+		return p.Span.End == toks[j].Span.Start && (k == 0 || toks[k-1].Span.End < p.Span.Start)
+	case "”", "’", "»", ")", ",", ";":
+		return false
+	}
+	// Only punctuation before: the sentence's opening marks.
+	for ; k >= 0; k-- {
+		if toks[k].Kind != Punct {
+			return false
+		}
+	}
+	return true
+}
+
+// datelineEnd returns the index of the first token after a dateline
+// ("MOSCOW, Jan 28 (Reuters) -", "TIJUANA, Mexico —"), or 0.
+func datelineEnd(toks []Token) int {
+	if len(toks) < 3 || !acronym(toks[0]) || len(toks[0].Text) < 3 {
+		return 0
+	}
+	for k := 1; k < len(toks) && k <= 12; k++ {
+		if toks[k].Fold == "-" {
+			for k+1 < len(toks) && toks[k+1].Fold == "-" {
+				k++
+			}
+			return k + 1
+		}
+		if toks[k].Kind == Word && !toks[k].IsCapitalized() && toks[k].Kind != Number {
+			return 0
+		}
+	}
+	return 0
+}
+
+// nerScanner finds the name runs of an article's sentences.
+type nerScanner struct {
+	text   string
+	capMid map[string]bool // words written capitalised inside sentences
+	lower  map[string]bool // words written in lower case
+	nd     *nerDoc
+	keys   map[string]string // NameKey memo
+	toks   []Token
+	si     int
+	from   int // first mention of the current sentence
+}
+
+// stopWord reports whether t is a function word that cannot be (part of)
+// a name: "The", "However"; acronyms ("US", "WHO") are names.
+func stopWord(t Token) bool {
+	f := t.Fold
+	if f == "i" || strings.HasPrefix(f, "i'") {
+		return true // "I", "I'm"
+	}
+	// "(D-Miss.)", "R-Texas": a party and a state.
+	if len(f) > 2 && f[1] == '-' && (f[0] == 'd' || f[0] == 'r' || f[0] == 'i') {
+		return true
+	}
+	return nerStop[f] && !acronym(t)
+}
+
+// runWord reports whether toks[k] can continue a name.
+func (sc *nerScanner) runWord(k int) bool {
+	t := sc.toks[k]
+	if !nameTok(t) || stopWord(t) || hyphenAdjective(t) {
+		return false
+	}
+	if weekdayMonth[t.Fold] {
+		// "Theresa May", but not "May 5" or "Jan".
+		if dateWeekdays[t.Fold] != 0 || t.Fold == "sunday" || k+1 >= len(sc.toks) || sc.toks[k+1].Kind == Number || len(t.Fold) <= 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// abbrevBefore reports whether toks[k] is an abbreviation or initial whose
+// dot follows at k+1: "U.S.", "Mr.", "S.".
+func abbrevBefore(toks []Token, k int) bool {
+	return k+1 < len(toks) && toks[k+1].Fold == "." && toks[k+1].Span.Start == toks[k].Span.End && abbreviationDot(toks[k])
+}
+
+func (sc *nerScanner) sentence(si int, toks []Token) {
+	sc.toks, sc.si, sc.from = toks, si, len(sc.nd.ms)
+	n := len(toks)
+	start := datelineEnd(toks)
+	for j := start; j < n; j++ {
+		t := toks[j]
+		if !sc.runWord(j) || weekdayMonth[t.Fold] {
+			continue
+		}
+		if j == start || isInitial(toks, j) {
+			if !sc.initialOK(j) {
+				continue
+			}
+		}
+		k := sc.extend(j)
+		sc.run(j, k)
+		j = k
+	}
+}
+
+// initialOK decides whether the capitalised word opening a sentence can
+// start a name: it is an acronym, a title or demonym (split off later), a
+// word the article also capitalises mid-sentence and never writes in
+// lower case, or another name word follows it.
+func (sc *nerScanner) initialOK(j int) bool {
+	t := sc.toks[j]
+	f := t.Fold
+	next := j + 1
+	if abbrevBefore(sc.toks, j) {
+		next = j + 2
+	}
+	if acronym(t) {
+		return true
+	}
+	if sc.capMid[f] && !sc.lower[f] {
+		return true
+	}
+	// "Kremlin spokesman Dmitry Peskov": an organisation before a
+	// lower-case title and a name.
+	for x := next; x < len(sc.toks) && x <= next+2; x++ {
+		tx := sc.toks[x]
+		if tx.Kind != Word || tx.IsCapitalized() || !isTitleWord(tx) {
+			break
+		}
+		if titleHead(tx) && x+1 < len(sc.toks) && sc.runWord(x+1) {
+			return true
+		}
+	}
+	if len(f) > 4 && (strings.HasSuffix(f, "ing") || strings.HasSuffix(f, "ed") || strings.HasSuffix(f, "ly")) {
+		return false // "Securing Syria's transition", "Reportedly"
+	}
+	// Another name word follows, maybe after a particle, "of" or "&":
+	// "Heather Cronk", "Ursula von der Leyen", "Secretary of State …".
+	return sc.extend(j) > j
+}
+
+// ofHead reports whether "of" may continue a name after toks[k]: "Bank of
+// England", "Gulf of Mexico", "Port of Entry", "Secretary of State".
+func ofHead(t Token) bool {
+	f := t.Fold
+	return orgSuffixes[f] || placeHeads[f] || titleHeads[f] || placeSuffixes[f]
+}
+
+// extend returns the last token of the name run starting at j.
+func (sc *nerScanner) extend(j int) int {
+	toks := sc.toks
+	n := len(toks)
+	k := j
+	for k+1 < n {
+		if abbrevBefore(toks, k) && k+2 < n && sc.runWord(k+2) {
+			k += 2
+			continue
+		}
+		if sc.runWord(k + 1) {
+			k++
+			continue
+		}
+		nx := toks[k+1]
+		if (nx.Fold == "and" || nx.Fold == "for") && sc.joinsOrg(k+1) {
+			// "Customs and Border Protection", "Center for Biological
+			// Diversity": the name goes on to an organisation word.
+			k = sc.orgEnd(k + 2)
+			continue
+		}
+		if nerConnectors[nx.Fold] && !nx.IsCapitalized() {
+			m := k + 1
+			for m < n && m <= k+3 && nerConnectors[toks[m].Fold] && !toks[m].IsCapitalized() {
+				m++
+			}
+			if m >= n || !sc.runWord(m) {
+				break
+			}
+			if nx.Fold == "of" {
+				if !ofHead(toks[k]) {
+					break
+				}
+				// "Secretary of State Marco Rubio" but not "President
+				// of Syria": a title's "of" phrase needs a name after it.
+				if titleHeads[toks[k].Fold] && !orgSuffixes[toks[k].Fold] && (m+1 >= n || !sc.runWord(m+1)) {
+					break
+				}
+			}
+			k = m
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// joinsOrg reports whether the "and" or "for" at toks[c] joins two parts
+// of one organisation's name: the name words after it end, within four
+// words, in an organisation word, and for "for" one stands before it.
+func (sc *nerScanner) joinsOrg(c int) bool {
+	toks := sc.toks
+	if toks[c].Fold == "for" && !orgSuffixes[toks[c-1].Fold] {
+		return false
+	}
+	if c+1 >= len(toks) || !sc.runWord(c+1) {
+		return false
+	}
+	e := sc.orgEnd(c + 1)
+	return e >= 0 && (toks[c].Fold == "for" || orgSuffixes[toks[e].Fold])
+}
+
+// orgEnd returns the last name word of the run of up to four name words
+// starting at toks[j].
+func (sc *nerScanner) orgEnd(j int) int {
+	k := j
+	for k+1 < len(sc.toks) && k+1 < j+4 && sc.runWord(k+1) {
+		k++
+	}
+	return k
+}
+
+// isTitleWord reports whether t is a title head, modifier, honorific or
+// abbreviated title; a hyphened word counts by its last part
+// ("co-director", "then-president").
+func isTitleWord(t Token) bool {
+	return titleHead(t) || titleModifiers[t.Fold] || honorifics[t.Fold]
+}
+
+// titleHead reports whether t is the head of a title.
+func titleHead(t Token) bool {
+	if t.Kind != Word {
+		return false
+	}
+	f := t.Fold
+	if titleHeads[f] || honorifics[f] || titleAbbrev[f] != "" && f != "st" && f != "jr" && f != "sr" {
+		return true
+	}
+	if i := strings.LastIndexByte(f, '-'); i > 0 {
+		return titleHeads[f[i+1:]]
+	}
+	return false
+}
+
+// kindOfName returns the kind a name's own words give: its last word an
+// organisation or place suffix, or an organisation or place head before
+// "of".
+func kindOfName(toks []Token, first, last int) nerKind {
+	lf := toks[last].Fold
+	switch {
+	case orgSuffixes[lf]:
+		return kindOrg
+	case placeSuffixes[lf]:
+		return kindPlace
+	}
+	for k := first; k < last; k++ {
+		if toks[k+1].Fold != "of" {
+			continue
+		}
+		f := toks[k].Fold
+		if orgSuffixes[f] {
+			return kindOrg
+		}
+		if placeHeads[f] || placeSuffixes[f] {
+			return kindPlace
+		}
+	}
+	return kindOther
+}
+
+// run splits a name run toks[j..k] into nationality, title and name, and
+// records the name's mention.
+func (sc *nerScanner) run(j, k int) {
+	toks := sc.toks
+	n := len(toks)
+	// The title inside the run ends at its last title head with a name
+	// after it: "Chief Patrol Agent | Rodney Scott".
+	q := -1
+	for x := k - 1; x >= j; x-- {
+		if titleHead(toks[x]) {
+			q = x
+			break
+		}
+	}
+	ns := j
+	ts := -1 // start of the title; -1 when none
+	if q >= 0 {
+		e := q
+		if abbrevBefore(toks, e) {
+			e++
+		}
+		if e+2 <= k && toks[e+1].Fold == "of" {
+			e += 2 // "Secretary of State"
+		}
+		if e < k && sc.nameLike(e+1, k) {
+			ns = e + 1
+			ts = q
+			for ts > j && (isTitleWord(toks[ts-1]) || toks[ts-1].Fold == "." && ts-2 >= j && abbreviationDot(toks[ts-2])) {
+				ts--
+			}
+			// Before the title: a nationality, then maybe an organisation
+			// ("CBP Commissioner", "White House Press Secretary").
+			p := j
+			for p < ts && nerDemonym(toks[p].Fold) {
+				p++
+			}
+			if p < ts {
+				sc.record(p, ts-1, false)
+				sc.voteAt(ts-1, kindOrg, 2)
+				ts = p
+			}
+			for ts < q && nerDemonym(toks[ts].Fold) {
+				ts++
+			}
+			// Lower-case title words before the run: "interim President".
+			for ts == j && ts > 0 && toks[ts-1].Kind == Word && !toks[ts-1].IsCapitalized() && isTitleWord(toks[ts-1]) {
+				ts--
+				j--
+			}
+		}
+	}
+	if ns == j {
+		// No title inside: drop what is no name.
+		if allTitle(toks, j, k) && kindOfName(toks, j, k) == kindOther {
+			return
+		}
+		if nerDemonym(toks[k].Fold) && (k+1 >= n || toks[k+1].Kind == Word && !toks[k+1].IsCapitalized()) {
+			return // "Syrian", "Middle Eastern country"
+		}
+		allDem := true
+		for x := j; x <= k; x++ {
+			if toks[x].Kind == Word && !nerDemonym(toks[x].Fold) {
+				allDem = false
+			}
+		}
+		if allDem {
+			return
+		}
+	}
+	mi := sc.record(ns, k, true)
+	if mi < 0 {
+		return
+	}
+	m := &sc.nd.ms[mi]
+	if ts >= 0 {
+		sc.setTitle(m, toks, ts, ns-1)
+	} else {
+		sc.titleBefore(m, ns)
+	}
+	if m.title.Len() == 0 && !m.possessive {
+		sc.apposition(m, k)
+	}
+}
+
+// allTitle reports whether toks[j..k] are all title words ("President",
+// "Defence Minister").
+func allTitle(toks []Token, j, k int) bool {
+	for x := j; x <= k; x++ {
+		if toks[x].Kind == Word && !isTitleWord(toks[x]) && toks[x].Fold != "of" && !nerDemonym(toks[x].Fold) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameLike reports whether toks[a..b] can be a person's name after a
+// title: no organisation or place word ends it ("General Motors",
+// "Justice Department").
+func (sc *nerScanner) nameLike(a, b int) bool {
+	if kindOfName(sc.toks, a, b) != kindOther {
+		return false
+	}
+	for x := a; x <= b; x++ {
+		if sc.toks[x].Kind == Word && !nerDemonym(sc.toks[x].Fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// voteAt adds a vote to the mention of the current sentence that covers
+// token k.
+func (sc *nerScanner) voteAt(k int, kind nerKind, w int) {
+	for i := len(sc.nd.ms) - 1; i >= sc.from; i-- {
+		m := &sc.nd.ms[i]
+		if k >= m.first && k <= m.last {
+			m.votes[kind] += w
+			return
+		}
+	}
+}
+
+// record adds a mention of the name toks[a..b], with the votes its context
+// gives, and returns its index (-1 when it is no name).
+func (sc *nerScanner) record(a, b int, context bool) int {
+	toks := sc.toks
+	n := len(toks)
+	for a <= b && (toks[a].Kind != Word || stopWord(toks[a])) {
+		a++
+	}
+	for b >= a && toks[b].Kind == Punct {
+		b--
+	}
+	if a > b {
+		return -1
+	}
+	m := nerMention{sent: sc.si, first: a, last: b, acronymOf: -1, aliasOf: -1}
+	m.span = Span{toks[a].Span.Start, toks[b].Span.End}
+	m.strong = kindOfName(toks, a, b)
+	lastName := -1
+	for x := a; x <= b; x++ {
+		t := toks[x]
+		if t.Kind != Word {
+			continue
+		}
+		if nerParticles[t.Fold] && !t.IsCapitalized() || x > a && particleName(t.Text) || abbrevBefore(toks, x) && utf8.RuneCountInString(t.Text) == 1 {
+			m.particle = true
+		}
+		if nerConnectors[t.Fold] && !t.IsCapitalized() {
+			continue
+		}
+		m.words++
+		if !nameSuffixWords[t.Fold] || lastName < 0 {
+			lastName = x
+		}
+	}
+	name := sc.text[m.span.Start:m.span.End]
+	m.fullKey = sc.nameKey(name)
+	if m.fullKey == "" {
+		return -1
+	}
+	m.lastKey = sc.nameKey(toks[lastName].Text)
+	if b+1 < n && (toks[b+1].Fold == "'s" || toks[b+1].Fold == "'" && strings.HasSuffix(toks[b].Fold, "s")) {
+		m.possessive = true
+	}
+	if context {
+		sc.contextVotes(&m, a, b)
+	}
+	sc.nd.ms = append(sc.nd.ms, m)
+	mi := len(sc.nd.ms) - 1
+	// "Syrian Democratic Forces (SDF)": the acronym names the same entity.
+	if b+3 < n && toks[b+1].Fold == "(" && acronym(toks[b+2]) && toks[b+3].Fold == ")" {
+		sc.nd.ms[mi].votes[kindOrg] += 3
+		am := nerMention{sent: sc.si, first: b + 2, last: b + 2, span: toks[b+2].Span, acronymOf: mi, aliasOf: -1, words: 1}
+		am.fullKey = sc.nameKey(toks[b+2].Text)
+		am.lastKey = am.fullKey
+		sc.nd.ms = append(sc.nd.ms, am)
+	}
+	return mi
+}
+
+// contextVotes votes on the kind of the name toks[a..b] from the words
+// around it.
+func (sc *nerScanner) contextVotes(m *nerMention, a, b int) {
+	toks := sc.toks
+	n := len(toks)
+	// Before: "the", a place preposition (over "the" and direction words).
+	for x := a - 1; x >= 0 && x >= a-3; x-- {
+		f := toks[x].Fold
+		if placePreps[f] && !(f == "to" && x > 0 && toks[x-1].Fold == "according") {
+			m.placeBefore = true
+			m.votes[kindPlace]++
+			break
+		}
+		if !placeAdjectives[f] {
+			break
+		}
+	}
+	// "the Kremlin said", but not "the Trump administration", where "the"
+	// goes with the noun after the name, nor "in the Kremlin".
+	if a > 0 && toks[a-1].Fold == "the" {
+		m.theBefore = true
+		if !m.placeBefore && (b+1 >= n || !nounAfter(toks[b+1])) {
+			m.votes[kindOrg]++
+		}
+	}
+	// After: a speech verb, a place noun, a title ("Kremlin spokesman").
+	x := b + 1
+	if x < n && toks[x].Fold == "'s" {
+		x++
+	}
+	// '…," said Nicole Ramos': a person.
+	if a >= 2 && speechVerbs[toks[a-1].Fold] && (toks[a-2].Fold == "," || toks[a-2].Fold == `"`) {
+		m.speech = true
+		m.votes[kindPerson] += 2
+	}
+	if b+1 < n && speechVerbs[toks[b+1].Fold] {
+		m.speech = true
+		if m.theBefore {
+			m.votes[kindOrg] += 2
+		} else {
+			m.votes[kindPerson] += 2
+		}
+	}
+	for y := b + 1; y < n && y <= b+3; y++ {
+		t := toks[y]
+		if t.Kind != Word || t.IsCapitalized() {
+			break
+		}
+		if placeNouns[t.Fold] {
+			m.votes[kindPlace] += 2
+			break
+		}
+		if !placeNounAdjectives[t.Fold] {
+			break
+		}
+	}
+	if x < n && toks[x].Kind == Word && !toks[x].IsCapitalized() && titleHead(toks[x]) && !honorifics[toks[x].Fold] {
+		m.votes[kindOrg] += 2
+	}
+	// ", 30," (an age) or ", who": a person.
+	if b+2 < n && toks[b+1].Fold == "," {
+		if toks[b+2].Fold == "who" || toks[b+2].Kind == Number && b+3 < n && (toks[b+3].Fold == "," || toks[b+3].Fold == ")") {
+			m.votes[kindPerson] += 2
+		}
+	}
+}
+
+// setTitle records the title toks[ts..te] of m.
+func (sc *nerScanner) setTitle(m *nerMention, toks []Token, ts, te int) {
+	for te >= ts && toks[te].Kind == Punct && toks[te].Fold != "." {
+		te--
+	}
+	if te < ts {
+		return
+	}
+	var vb strings.Builder
+	courtesy := true
+	for x := ts; x <= te; x++ {
+		t := toks[x]
+		if t.Kind != Word {
+			continue
+		}
+		f := t.Fold
+		if !honorifics[f] {
+			courtesy = false
+		}
+		if e := titleAbbrev[f]; e != "" {
+			f = e
+		}
+		if vb.Len() > 0 {
+			vb.WriteByte(' ')
+		}
+		vb.WriteString(f)
+	}
+	m.votes[kindPerson] += 3
+	if courtesy {
+		return // "Mr.": a person, but no title
+	}
+	m.title = Span{toks[ts].Span.Start, toks[te].Span.End}
+	m.titleValue = vb.String()
+}
+
+// titleBefore looks for a title written before the name at toks[ns]
+// outside its run: "Kremlin spokesman Dmitry Peskov", "former president
+// Bashar al-Assad", "Syrian interim President, Ahmed al-Sharaa".
+func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
+	toks := sc.toks
+	end := ns - 1
+	if end >= 1 && toks[end].Fold == "," && titleHead(toks[end-1]) && toks[end-1].IsCapitalized() {
+		end-- // "interim President, Ahmed al-Sharaa"
+	}
+	if end < 0 || toks[end].Fold == "." && !(end > 0 && titleHead(toks[end-1])) {
+		return
+	}
+	if toks[end].Fold != "." && !titleHead(toks[end]) {
+		return
+	}
+	ts := end
+	for ts > 0 {
+		p := toks[ts-1]
+		if p.Kind == Word && isTitleWord(p) && !nerDemonym(p.Fold) || p.Fold == "." && ts-2 >= 0 && abbreviationDot(toks[ts-2]) {
+			ts--
+			continue
+		}
+		break
+	}
+	// An organisation before the title: "Kremlin spokesman", "CBP
+	// Commissioner".
+	q := ts
+	for q > 0 && ts-q < 3 {
+		p := toks[q-1]
+		if !nameTok(p) || stopWord(p) || nerDemonym(p.Fold) || weekdayMonth[p.Fold] {
+			break
+		}
+		q--
+	}
+	if q < ts {
+		if q == 0 || !isInitial(toks, q) || sc.capMid[toks[q].Fold] || acronym(toks[q]) {
+			sc.voteAt(ts-1, kindOrg, 2)
+			ts = q
+		}
+	}
+	sc.setTitle(m, toks, ts, end)
+}
+
+// apposition looks for a title after the name that ends at toks[k]:
+// "Pete Flores, director of field operations for CBP", "Nicole Ramos, an
+// attorney with …".
+func (sc *nerScanner) apposition(m *nerMention, k int) {
+	toks := sc.toks
+	n := len(toks)
+	if k+2 >= n || toks[k+1].Fold != "," {
+		return
+	}
+	a := k + 2
+	switch toks[a].Fold {
+	case "a", "an", "the":
+		a++
+	}
+	// Up to five lower-case words (or capitalised title words) ending in
+	// a title head: "a volunteer immigration lawyer".
+	e := -1
+	for x := a; x < n && x < a+5; x++ {
+		t := toks[x]
+		if t.Kind != Word || t.IsCapitalized() && !isTitleWord(t) || stopWord(t) || honorifics[t.Fold] {
+			break
+		}
+		if titleHead(t) {
+			e = x
+			continue
+		}
+		if e >= 0 {
+			break
+		}
+	}
+	if e < 0 {
+		return
+	}
+	next := ""
+	if e+1 < n {
+		next = toks[e+1].Fold
+	}
+	switch next {
+	case "", ",", ".", "of", "for", "at", "with", "in", "on", ";", ")", "who", "and", "-", "to", "from":
+	default:
+		return
+	}
+	if next == "of" {
+		// "director of field operations": lower-case words after "of".
+		x := e + 2
+		for x < n && x <= e+5 && toks[x].Kind == Word && !toks[x].IsCapitalized() && !stopWord(toks[x]) {
+			x++
+		}
+		if x > e+2 {
+			e = x - 1
+		}
+	}
+	sc.setTitle(m, toks, a, e)
+}
+
+// group gathers the mentions into entities and decides their kinds and
+// keys.
+func (nd *nerDoc) group(d *doc) {
+	byKey := make(map[string]int, len(nd.ms))
+	for i := range nd.ms {
+		m := &nd.ms[i]
+		if m.acronymOf >= 0 {
+			e := nd.ms[m.acronymOf].ent
+			if prev, ok := byKey[m.fullKey]; ok && prev != e {
+				m.ent = prev
+			} else {
+				byKey[m.fullKey] = e
+				m.ent = e
+			}
+			continue
+		}
+		if e, ok := byKey[m.fullKey]; ok {
+			m.ent = e
+			ent := &nd.ents[e]
+			if m.words > nd.ms[ent.canon].words {
+				ent.canon = i
+			}
+			continue
+		}
+		byKey[m.fullKey] = len(nd.ents)
+		m.ent = len(nd.ents)
+		nd.ents = append(nd.ents, nerEntity{first: i, canon: i, title: -1})
+	}
+	for i := range nd.ms {
+		m := &nd.ms[i]
+		e := &nd.ents[m.ent]
+		for k := range m.votes {
+			e.votes[k] += m.votes[k]
+		}
+		if m.strong != kindOther && e.strong == kindOther {
+			e.strong = m.strong
+		}
+	}
+	for a := range nd.ents {
+		e := &nd.ents[a]
+		if c := &nd.ms[e.canon]; e.strong == kindOther && personShape(d, c, nd.lower) {
+			e.votes[kindPerson]++
+		}
+	}
+	// A shorter name that ends a longer personal name is that person:
+	// "Peskov" after (or before) "Dmitry Peskov".
+	into := make([]int, len(nd.ents))
+	for a := range nd.ents {
+		into[a] = -1
+		ca := &nd.ms[nd.ents[a].canon]
+		best := -1
+		for b := range nd.ents {
+			eb := &nd.ents[b]
+			cb := &nd.ms[eb.canon]
+			if b == a || cb.words <= ca.words || cb.lastKey != ca.lastKey || !personLike(eb) {
+				continue
+			}
+			// Evidence that the longer name is a person's, and more of it
+			// than the shorter name has for a place or organisation.
+			ea := &nd.ents[a]
+			ev := eb.votes[kindPerson] + ea.votes[kindPerson]
+			if cb.particle {
+				ev += 2
+			}
+			if ev < 1 || ea.votes[kindPlace]+ea.votes[kindOrg] > ev {
+				continue
+			}
+			if ca.words > 1 && !strings.HasSuffix(cb.fullKey, ca.fullKey) {
+				continue
+			}
+			if best < 0 || eb.votes[kindPerson] > nd.ents[best].votes[kindPerson] {
+				best = b
+			}
+		}
+		into[a] = best
+	}
+	for a, b := range into {
+		if b < 0 || into[b] >= 0 {
+			continue
+		}
+		ea, eb := &nd.ents[a], &nd.ents[b]
+		for k := range ea.votes {
+			eb.votes[k] += ea.votes[k]
+		}
+		eb.merged = true
+		if ea.first < eb.first {
+			eb.first = ea.first
+		}
+		ea.first = -1
+	}
+	// Kinds, keys, titles.
+	used := make(map[string]bool, len(nd.ents))
+	remap := make([]int, len(nd.ents))
+	var kept []nerEntity
+	for a := range nd.ents {
+		if nd.ents[a].first < 0 {
+			continue
+		}
+		e := nd.ents[a]
+		c := &nd.ms[e.canon]
+		e.kind = e.strong
+		if e.kind == kindOther {
+			if c.words >= 2 && (c.particle || e.merged) && !hasDemonym(d, c) {
+				e.votes[kindPerson] += 2
+			}
+			// On a tie an organisation or place wins: a shape alone is
+			// weak evidence of a person.
+			best := kindOther
+			for _, k := range []nerKind{kindOrg, kindPlace, kindPerson} {
+				if e.votes[k] > 0 && (best == kindOther || e.votes[k] > e.votes[best]) {
+					best = k
+				}
+			}
+			e.kind = best
+		}
+		key := c.fullKey
+		if e.kind == kindPerson {
+			key = c.lastKey
+			if used[key] {
+				key = c.fullKey
+			}
+		}
+		for n := 2; used[key]; n++ {
+			key = c.fullKey + ":" + string(rune('0'+n%10))
+		}
+		used[key] = true
+		e.key = key
+		remap[a] = len(kept)
+		kept = append(kept, e)
+	}
+	for a, b := range into {
+		if nd.ents[a].first < 0 && b >= 0 {
+			remap[a] = remap[b]
+		}
+	}
+	for i := range nd.ms {
+		m := &nd.ms[i]
+		m.ent = remap[m.ent]
+		e := &kept[m.ent]
+		if e.title < 0 && m.title.Len() > 0 {
+			e.title = i
+		}
+	}
+	nd.ents = kept
+}
+
+// personLike reports whether an entity may be a person: no organisation
+// or place word in its name, and no more place or organisation votes than
+// person votes.
+func personLike(e *nerEntity) bool {
+	return e.strong == kindOther && e.votes[kindPerson] >= e.votes[kindPlace] && e.votes[kindPerson] >= e.votes[kindOrg]
+}
+
+// hasDemonym reports whether a mention's name has a demonym among its
+// words ("Middle Eastern", "Syrian Democratic").
+func hasDemonym(d *doc, m *nerMention) bool {
+	toks := d.sents[m.sent].toks
+	for x := m.first; x <= m.last; x++ {
+		if nerDemonym(toks[x].Fold) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounAfter reports whether t is a lower-case word that reads as a noun
+// the name modifies ("the Trump administration") rather than its verb
+// ("the Kremlin said", "the Kremlin moves").
+func nounAfter(t Token) bool {
+	if t.Kind != Word || t.IsCapitalized() {
+		return false
+	}
+	f := t.Fold
+	if speechVerbs[f] || beForms[f] || haveForms[f] || modals[f] || didForms[f] || pastBase[f] != "" || reportVerbs[f] {
+		return false
+	}
+	if strings.HasSuffix(f, "ed") || strings.HasSuffix(f, "s") && !strings.HasSuffix(f, "ss") {
+		return false
+	}
+	return !nerStop[f]
+}
+
+// personShape reports whether a name has the shape of a given name and a
+// surname: two or three capitalised words, none of them a word of the
+// title, demonym, place or organisation tables, none written in lower
+// case elsewhere in the article ("Cold War"), none with the ending of a
+// common noun or adjective ("Deferred Action", "Biological Diversity"),
+// not after "the".
+func personShape(d *doc, m *nerMention, lower map[string]bool) bool {
+	if m.words < 2 || m.words > 3 || m.theBefore {
+		return false
+	}
+	toks := d.sents[m.sent].toks
+	for x := m.first; x <= m.last; x++ {
+		t := toks[x]
+		if t.Kind != Word {
+			if t.Fold != "." {
+				return false
+			}
+			continue
+		}
+		f := t.Fold
+		if nerConnectors[f] && !t.IsCapitalized() || particleName(t.Text) || nameSuffixWords[f] {
+			continue
+		}
+		if acronym(t) && utf8.RuneCountInString(t.Text) > 1 || !t.IsCapitalized() {
+			return false
+		}
+		if isTitleWord(t) || nerDemonym(f) || orgSuffixes[f] || placeSuffixes[f] || placeHeads[f] ||
+			placeAdjectives[f] || namePrefixWords[f] || nerStop[f] || lower[f] || commonEnding(f) {
+			return false
+		}
+	}
+	return true
+}
+
+// namePrefixWords start the names of places and things, not persons.
+var namePrefixWords = words(
+	"new san santa santo los las el la le saint st fort mount lake cape upper lower great",
+	"greater little old united national royal federal middle far near cold world holy",
+	"grand big high long south north east west al abu",
+)
+
+// commonEnding reports whether a word ends like a common noun or adjective
+// ("Securing", "Deferred", "Diversity", "Biological").
+func commonEnding(f string) bool {
+	for _, e := range []string{"ical", "ity", "tion", "sion", "ment", "ness", "ship", "ism", "ous", "ics"} {
+		if strings.HasSuffix(f, e) && len(f) > len(e)+2 {
+			return true
+		}
+	}
+	return len(f) > 7 && (strings.HasSuffix(f, "ing") || strings.HasSuffix(f, "ed"))
+}
+
+// nameKey is NameKey, memoised for the article.
+func (sc *nerScanner) nameKey(name string) string {
+	k, ok := sc.keys[name]
+	if !ok {
+		k = NameKey(name)
+		sc.keys[name] = k
+	}
+	return k
+}

@@ -1,0 +1,153 @@
+package facts
+
+// Dates without a topic file, keyed by what happened on them.
+//
+// Each date mention (not a dateline) takes the nearest event word in its
+// clause, within defaultDateWindow tokens: a verb (lemmatised as for
+// events) or an event noun ("talks", "meeting", "visit"), so "met … on
+// Wednesday" and "talks on Wednesday" both fill "date:meet", "traveled to
+// Moscow today" and "his visit in October" fill "date:visit". Auxiliaries
+// are passed over; a reporting verb nearest the date claims it ("said on
+// Tuesday"), and then the date fills no slot. A date that is an earlier
+// occurrence ("his first visit … in October", long before the article
+// date) is Background, as for topic date slots.
+//
+// One "date:lede" fact per article is the date of the main event as news
+// style gives it: the first date in the first three sentences of the body
+// (headings and datelines skipped) that does not end more than
+// ledeMaxAge days before the publication date.
+
+// ledeMaxAge is how many days before the publication date the lede's
+// date may end: "at the end of 2024" in a 2026 lede is background.
+const ledeMaxAge = 31
+
+// findGeneralDates emits the date facts of an article.
+func findGeneralDates(d *doc) []Fact {
+	var out []Fact
+	lede := false
+	counted := 0
+	type seenKey struct{ slot, value string }
+	seen := map[seenKey]bool{}
+	heading := analyseNER(d).heading
+	for si, s := range d.sents {
+		toks := s.toks
+		if heading[si] {
+			continue
+		}
+		counted++
+		dates := d.datesOf(s)
+		if len(dates) == 0 {
+			continue
+		}
+		clear(seen)
+		inDate := dateMask(toks, dates)
+		for _, dm := range dates {
+			if isDateline(toks, dm) {
+				continue
+			}
+			if !lede && counted <= 3 && !endsBefore(dm.Date, d.ref, ledeMaxAge) {
+				lede = true
+				f := d.fact(s, Slot{ID: "date:lede", Kind: KindDate}, "date", dm.Span, dm.First)
+				f.Value = dm.Date.String()
+				f.Label = "date of the main event"
+				out = append(out, f)
+			}
+			lem, cue, ok := dateEvent(toks, dm, inDate)
+			if !ok {
+				continue
+			}
+			k := seenKey{"date:" + lem, dm.Date.String()}
+			if seen[k] {
+				continue
+			}
+			seen[k] = true
+			f := d.fact(s, Slot{ID: k.slot, Kind: KindDate}, "date", dm.Span, dm.First)
+			f.Value = k.value
+			f.Label = "date of: " + lem
+			f.Background = earlierOccurrence(toks, cue) && endsBefore(dm.Date, d.ref, 7)
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// dateMask marks the tokens of date mentions, and the commas between two
+// of them ("today, Jan. 28"), which the search for an event word passes.
+func dateMask(toks []Token, dates []DateMention) []bool {
+	mask := make([]bool, len(toks))
+	for k, dm := range dates {
+		for x := dm.First; x <= dm.Last; x++ {
+			mask[x] = true
+		}
+		if k > 0 {
+			prev := dates[k-1]
+			if dm.First-prev.Last == 2 && toks[prev.Last+1].Fold == "," {
+				mask[prev.Last+1] = true
+			}
+		}
+	}
+	return mask
+}
+
+// dateEvent returns the lemma of the event word nearest the date dm, and
+// its index.
+func dateEvent(toks []Token, dm DateMention, inDate []bool) (string, int, bool) {
+	type hit struct {
+		lem   string
+		at    int
+		dist  int
+		found bool
+	}
+	search := func(from, step int) hit {
+		dist := 0
+		for k := from; k >= 0 && k < len(toks); k += step {
+			if inDate[k] {
+				continue
+			}
+			dist++
+			if dist > defaultDateWindow {
+				break
+			}
+			f := toks[k].Fold
+			if eventClauseBreaks[f] && f != "-" {
+				// "On Tuesday, the minister met …": a sentence-opening
+				// date reaches over its comma.
+				if !(step > 0 && f == "," && k == dm.Last+1 && dateOpensSentence(toks, dm)) {
+					break
+				}
+				continue
+			}
+			if lem, stop, ok := verbAt(toks, k); ok {
+				if stop {
+					if reportVerbs[f] || lem == "say" || lem == "tell" || lem == "report" || lem == "announce" {
+						return hit{"", k, dist, true} // the date of the report
+					}
+					continue
+				}
+				return hit{lem, k, dist, true}
+			}
+			if lem, ok := eventNounAt(toks, k); ok {
+				return hit{lem, k, dist, true}
+			}
+		}
+		return hit{}
+	}
+	back := search(dm.First-1, -1)
+	fwd := search(dm.Last+1, 1)
+	h := fwd
+	if back.found && (!fwd.found || back.dist <= fwd.dist) {
+		h = back
+	}
+	return h.lem, h.at, h.found && h.lem != ""
+}
+
+// dateOpensSentence reports whether dm opens its sentence, after at most
+// a preposition: "On Tuesday, …", "Earlier this week, …".
+func dateOpensSentence(toks []Token, dm DateMention) bool {
+	for k := 0; k < dm.First; k++ {
+		if toks[k].Kind == Word && !(k == dm.First-1 && (toks[k].Fold == "on" || toks[k].Fold == "in" || toks[k].Fold == "late" || toks[k].Fold == "early")) {
+			return false
+		}
+	}
+	return true
+}
