@@ -241,20 +241,24 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 	}
 	switch s.Kind {
 	case facts.KindEntity:
-		spell := map[string]string{}
-		for _, f := range stated {
-			spell[f.Article] = f.Value
-		}
+		spell := spellings(stated)
 		if d, ok := c.group("spelling", stated, func(f facts.Fact) string { return spell[f.Article] }); ok {
 			sr.Differences = append(sr.Differences, d)
 			sr.Status = worse(sr.Status, Variant)
 			sr.Notes = append(sr.Notes, "spelled differently: "+c.describe(d))
 		}
 	}
-	if d, ok := c.group("aspect", stated, func(f facts.Fact) string { return aspectName(f.Aspect) }); ok {
+	if s.Kind != facts.KindEvent {
+		// Aspect belongs to events only.
+	} else if d, ok := c.group("aspect", stated, func(f facts.Fact) string { return aspectName(f.Aspect) }); ok {
 		sr.Differences = append(sr.Differences, d)
 		sr.Status = worse(sr.Status, Nuance)
 		sr.Notes = append(sr.Notes, "aspect differs: "+c.describe(d))
+	}
+	// Who says a name or a title is no nuance; who says a date, number
+	// or event is.
+	if s.Kind == facts.KindEntity || s.Kind == facts.KindTitle {
+		return sr
 	}
 	if d, ok := c.group("attribution", stated, attributionName); ok {
 		sr.Differences = append(sr.Differences, d)
@@ -442,7 +446,11 @@ func (c comparer) set(s facts.Slot, fs []facts.Fact) SlotResult {
 func spellings(fs []facts.Fact) map[string]string {
 	words := map[string][]string{}
 	for _, f := range fs {
-		words[f.Article] = strings.Fields(facts.Fold(f.Surface))
+		name := f.Surface
+		if f.Kind == facts.KindEntity {
+			name = f.Value // the article's fullest form of the name
+		}
+		words[f.Article] = spellingWords(name)
 	}
 	out := map[string]string{}
 	for _, f := range fs {
@@ -454,6 +462,22 @@ func spellings(fs []facts.Fact) map[string]string {
 			}
 		}
 		out[f.Article] = strings.Join(best, " ")
+	}
+	return out
+}
+
+// spellingWords splits a name into folded words without the dots of
+// initials ("U.S." is "US") or joined particles ("al-Assad" is "assad"),
+// which change no spelling a desk cares about.
+func spellingWords(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ReplaceAll(facts.Fold(name), ".", "")) {
+		for _, p := range []string{"al-", "el-"} {
+			if strings.HasPrefix(w, p) && len(w) > len(p)+2 {
+				w = w[len(p):]
+			}
+		}
+		out = append(out, w)
 	}
 	return out
 }

@@ -109,6 +109,11 @@ func dateEvent(toks []Token, dm DateMention, inDate []bool) (string, int, bool) 
 				break
 			}
 			f := toks[k].Fold
+			if step < 0 && (f == "since" || f == "until" || f == "till") {
+				// "his second visit since ousting Assad in 2024": the date
+				// bounds a span; it is no event's date.
+				return hit{"", k, dist, true}
+			}
 			if eventClauseBreaks[f] && f != "-" {
 				// "On Tuesday, the minister met …": a sentence-opening
 				// date reaches over its comma.

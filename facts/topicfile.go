@@ -235,7 +235,8 @@ func (t *Topic) validate() error {
 // file, with its id made from the folder's name, and the YAML that
 // describes it (stored like a topic file, so later commands can load it).
 // Only general facts are extracted for it.
-func TopicFor(dir string) (*Topic, []byte, error) {
+// meta, when given, is kept as the topic's article list.
+func TopicFor(dir string, meta []ArticleMeta) (*Topic, []byte, error) {
 	name := filepath.Base(filepath.Clean(dir))
 	if abs, err := filepath.Abs(dir); err == nil {
 		name = filepath.Base(abs)
@@ -244,7 +245,7 @@ func TopicFor(dir string) (*Topic, []byte, error) {
 	if id == "" {
 		id = "untitled"
 	}
-	t := &Topic{ID: id, Title: name}
+	t := &Topic{ID: id, Title: name, Articles: meta}
 	b, err := yaml.Marshal(t)
 	if err != nil {
 		return nil, nil, fmt.Errorf("topic for %s: %w", dir, err)

@@ -48,7 +48,7 @@ are named on stderr and skipped; the rest is compared and the exit code is 3.`,
 	}
 	cmd.Flags().StringVar(&o.TopicFile, "topic-file", "", "topic file `path` (default: DIR/topic.yaml)")
 	cmd.Flags().StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json or md")
-	cmd.Flags().BoolVar(&o.NoTopic, "no-topic", false, "ignore DIR's topic file: compare general facts only")
+	cmd.Flags().BoolVar(&o.NoTopic, "no-topic", false, "ignore the topic file's entities and slots (keep its article list): general facts only")
 	return cmd
 }
 
@@ -58,20 +58,32 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 		return &usageError{err}
 	}
 	path := o.TopicFile
-	if path == "" && !o.NoTopic {
+	if path == "" {
 		path = findTopicFile(o.Dir)
 	}
 	var lt loadedTopic
-	if path == "" {
+	switch {
+	case path == "" || o.NoTopic:
 		// No topic file: general facts only, under an id made from the
-		// folder's name.
-		t, src, err := facts.TopicFor(o.Dir)
+		// folder's name. With --no-topic, the topic file's article list
+		// still supplies metadata the texts lack.
+		var meta []facts.ArticleMeta
+		if path != "" {
+			full, err := loadTopicFile(path)
+			if err != nil {
+				return err
+			}
+			meta = full.topic.Articles
+		}
+		t, src, err := facts.TopicFor(o.Dir, meta)
 		if err != nil {
 			return err
 		}
 		lt = loadedTopic{topic: t, src: src, path: o.Dir}
-	} else if lt, err = loadTopicFile(path); err != nil {
-		return err
+	default:
+		if lt, err = loadTopicFile(path); err != nil {
+			return err
+		}
 	}
 	files, err := articleFiles([]string{o.Dir})
 	if err != nil {

@@ -44,7 +44,7 @@ the outlets have in common. Edit it, save it as DIR/topic.yaml, then run
 }
 
 func runSuggest(ctx context.Context, o *suggestOptions) error {
-	base, _, err := facts.TopicFor(o.Dir)
+	base, _, err := facts.TopicFor(o.Dir, nil)
 	if err != nil {
 		return err
 	}

@@ -138,7 +138,7 @@ func short(kind string, v compare.Value) string {
 	if v.Negated {
 		s = "¬" + s
 	}
-	if v.Attribution == "reported" {
+	if v.Attribution == "reported" && kind != "entity" && kind != "title" && kind != "entity-set" {
 		s += "~"
 	}
 	return s
