@@ -203,6 +203,12 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 	} else if d, ok := c.valueGroups(s.Kind, stated); ok {
 		sr.Differences = append(sr.Differences, d)
 		switch {
+		case incompatible(s.Kind, stated) && generated && !sameSubject(s.Kind, stated):
+			// A generated slot is keyed by a word ("migrant", "date of:
+			// head"); without a shared name or phrase around the values,
+			// they may count another group or date another event.
+			sr.Status = worse(sr.Status, Nuance)
+			sr.Notes = append(sr.Notes, "values differ, perhaps about different things: "+c.describe(d))
 		case incompatible(s.Kind, stated):
 			sr.Status = Contradiction
 			sr.Notes = append(sr.Notes, "values differ: "+c.describe(d))
@@ -321,7 +327,7 @@ func incompatible(kind facts.Kind, fs []facts.Fact) bool {
 			if kind == facts.KindNumber || kind == facts.KindDuration {
 				ra, err1 := facts.ParseRange(a)
 				rb, err2 := facts.ParseRange(b)
-				if err1 == nil && err2 == nil && ra.Overlaps(rb) {
+				if err1 == nil && err2 == nil && roughly(ra).Overlaps(roughly(rb)) {
 					continue
 				}
 			}
@@ -339,6 +345,16 @@ func incompatible(kind facts.Kind, fs []facts.Fact) bool {
 		}
 	}
 	return false
+}
+
+// roughly widens an exact figure of 20 or more by 5%: news rounds, so
+// "the 150 migrants" and "more than 150 migrants" can both be true, while
+// "12" and "at least 30" still cannot.
+func roughly(r facts.Range) facts.Range {
+	if r.Lo == r.Hi && r.Lo >= 20 {
+		return facts.Range{Lo: r.Lo * 0.95, Hi: r.Hi * 1.05}
+	}
+	return r
 }
 
 // group groups facts by key; ok is false when every fact has the same key.

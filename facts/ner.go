@@ -973,7 +973,11 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 	switch next {
 	case "", ",", ".", "of", "for", "at", "with", "in", "on", ";", ")", "who", "and", "-", "to", "from":
 	default:
-		return
+		// "a volunteer immigration lawyer helping the caravan": a
+		// participle may follow the title head.
+		if !strings.HasSuffix(next, "ing") || len(next) < 6 {
+			return
+		}
 	}
 	if next == "of" {
 		// "director of field operations": lower-case words after "of".

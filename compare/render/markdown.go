@@ -81,6 +81,13 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 				attr += " (earlier occurrence)"
 			}
 			fmt.Fprintf(bw, "> **%s** — %s%s: “%s”\n\n", mdText(labels[v.Article]), mdText(v.Surface), attr, mdText(v.Sentence))
+			if len(v.Diff) > 0 {
+				var ops []compare.DiffOp
+				for _, op := range v.Diff {
+					ops = append(ops, compare.DiffOp{Op: op.Op, Text: mdText(op.Text)})
+				}
+				fmt.Fprintf(bw, "> word diff against the first: %s\n\n", diffText(ops, "~~", "~~", "**", "**"))
+			}
 		}
 	}
 

@@ -189,3 +189,27 @@ func excerpt(sentence string, from, to, n int) string {
 }
 
 func clamp(v, lo, hi int) int { return max(lo, min(v, hi)) }
+
+// diffText renders a word diff with the given marks around deleted and
+// inserted words: "the presence of our [-troops-] {+soldiers+}".
+func diffText(ops []compare.DiffOp, delOpen, delClose, insOpen, insClose string) string {
+	if len(ops) == 0 {
+		return ""
+	}
+	var parts []string
+	for _, op := range ops {
+		t := strings.TrimSpace(op.Text)
+		if t == "" {
+			continue
+		}
+		switch op.Op {
+		case "delete":
+			parts = append(parts, delOpen+t+delClose)
+		case "insert":
+			parts = append(parts, insOpen+t+insClose)
+		default:
+			parts = append(parts, t)
+		}
+	}
+	return strings.Join(parts, " ")
+}

@@ -131,6 +131,9 @@ func WriteTable(w io.Writer, res compare.Result, opt Options) error {
 			lead := fmt.Sprintf("  %s %s: ", letters[v.Article], surf)
 			ex := excerpt(v.Sentence, v.Span[0]-v.SentenceSpan[0], v.Span[1]-v.SentenceSpan[0], 160)
 			wrap(bw, lead, "      ", "“"+ex+fmt.Sprintf("” (bytes %d–%d)", v.Span[0], v.Span[1]), width)
+			if d := diffText(v.Diff, "[-", "-]", "{+", "+}"); d != "" {
+				wrap(bw, "      word diff: ", "      ", d, width)
+			}
 		}
 	}
 
