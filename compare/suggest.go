@@ -8,9 +8,12 @@ import (
 	"github.com/crosscheck-news/crosscheck/facts"
 )
 
-// maxSuggested caps each kind of suggested slot, so the draft stays a draft
-// a desk can read and edit, not a dump.
-const maxSuggested = 8
+// maxSuggested caps each kind of suggested slot, and maxEntities the
+// names, so the draft stays a draft a desk can read and edit, not a dump.
+const (
+	maxSuggested = 8
+	maxEntities  = 20
+)
 
 // Suggest drafts a topic file from the general facts of a folder's
 // articles: the names at least two articles mention become entities (with
@@ -40,8 +43,13 @@ func Suggest(id, title string, articles []facts.Article, fs []facts.Fact) *facts
 			cands = append(cands, cand{slot, len(n), sf})
 		}
 	}
-	// Most widely stated first; ties by slot id so the draft is stable.
+	// Entities first (events refer to them), then most widely stated
+	// first; ties by slot id so the draft is stable.
 	sort.Slice(cands, func(i, j int) bool {
+		ei, ej := cands[i].fs[0].Kind == facts.KindEntity, cands[j].fs[0].Kind == facts.KindEntity
+		if ei != ej {
+			return ei
+		}
 		if cands[i].articles != cands[j].articles {
 			return cands[i].articles > cands[j].articles
 		}
@@ -81,7 +89,7 @@ func Suggest(id, title string, articles []facts.Article, fs []facts.Fact) *facts
 	slotIDs := map[string]bool{}
 	for _, c := range cands {
 		kind := c.fs[0].Kind
-		if counts[kind] >= maxSuggested {
+		if limit := maxSuggested; counts[kind] >= limit && kind != facts.KindEntity || counts[kind] >= maxEntities {
 			continue
 		}
 		prefix, rest, _ := strings.Cut(c.slot, ":")
