@@ -57,10 +57,12 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 			sr = c.single(s, sf, false)
 		}
 		c.count(&sr)
+		c.headline(&sr)
 		res.Facts = append(res.Facts, sr)
 	}
 	for _, sr := range c.general(general) {
 		c.count(&sr)
+		c.headline(&sr)
 		res.Facts = append(res.Facts, sr)
 	}
 	for _, sr := range res.Facts {
@@ -134,12 +136,16 @@ type comparer struct {
 	sourceOf map[string]int
 }
 
+// names lists articles by label: "A", "A and B", "A, B and C".
 func (c comparer) names(ids []string) string {
 	out := make([]string, len(ids))
 	for i, id := range ids {
 		out[i] = c.labels[id]
 	}
-	return strings.Join(out, ", ")
+	if len(out) < 2 {
+		return strings.Join(out, "")
+	}
+	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
 }
 
 func toValue(f facts.Fact) Value {

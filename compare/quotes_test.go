@@ -153,7 +153,7 @@ func TestQuoteSlotsSpeakerContradiction(t *testing.T) {
 	if diff := cmp.Diff(wantDiff, sr.Differences[0]); diff != "" {
 		t.Errorf("speaker difference (-want +got):\n%s", diff)
 	}
-	if want := "attributed to different speakers: Kevin Marsh in a1, a3; Pete Alvarez in a2"; sr.Notes[0] != want {
+	if want := "attributed to different speakers: Kevin Marsh in a1 and a3; Pete Alvarez in a2"; sr.Notes[0] != want {
 		t.Errorf("note %q, want %q", sr.Notes[0], want)
 	}
 	if want := "quote: Kevin Marsh — “Depending on the tide, passengers may need to…”"; sr.Label != want {

@@ -130,6 +130,9 @@ type SlotResult struct {
 	Differences []Difference `json:"differences,omitempty"`
 	// Notes says in words why the status is what it is.
 	Notes []string `json:"notes"`
+	// Headline is the finding in one sentence an editor can paste,
+	// quoting the articles: "X says “…”; Y says “…”."
+	Headline string `json:"headline"`
 	// Generated is true for slots found without a topic file; their
 	// status never says omission (articles differ in length, not in
 	// honesty), though Missing still lists who does not state them.
