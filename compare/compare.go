@@ -58,11 +58,13 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 		}
 		c.count(&sr)
 		c.headline(&sr)
+		addDiffs(&sr)
 		res.Facts = append(res.Facts, sr)
 	}
 	for _, sr := range c.general(general) {
 		c.count(&sr)
 		c.headline(&sr)
+		addDiffs(&sr)
 		res.Facts = append(res.Facts, sr)
 	}
 	for _, sr := range res.Facts {
@@ -255,6 +257,15 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 	case facts.KindEntity:
 		spell := spellings(stated)
 		if d, ok := c.group("spelling", stated, func(f facts.Fact) string { return spell[f.Article] }); ok {
+			// Show each spelling as its first article writes the name.
+			for i := range d.Groups {
+				for _, f := range stated {
+					if f.Article == d.Groups[i].Articles[0] {
+						d.Groups[i].Value = f.Value
+						break
+					}
+				}
+			}
 			sr.Differences = append(sr.Differences, d)
 			sr.Status = worse(sr.Status, Variant)
 			sr.Notes = append(sr.Notes, "spelled differently: "+c.describe(d))

@@ -96,7 +96,7 @@ func (c comparer) says(sr *SlotResult, d Difference) string {
 		if surface != "" {
 			part += " “" + shorten(surface, 80) + "”"
 		}
-		if g.Value != "" && g.Value != surface {
+		if g.Value != "" && g.Value != surface && d.Field != "wording" && d.Field != "spelling" {
 			part += " (" + g.Value + ")"
 		}
 		parts = append(parts, part)

@@ -39,6 +39,7 @@ are named on stderr and skipped; the rest is compared and the exit code is 3.`,
 		Example: `  crosscheck check seeds
   crosscheck check seeds --format json
   crosscheck check seeds --no-topic
+  crosscheck check seeds --format html > seeds.html
   crosscheck check inbox/story --topic-file topics/story.yaml --format md > story.md`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -47,7 +48,7 @@ are named on stderr and skipped; the rest is compared and the exit code is 3.`,
 		},
 	}
 	cmd.Flags().StringVar(&o.TopicFile, "topic-file", "", "topic file `path` (default: DIR/topic.yaml)")
-	cmd.Flags().StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json or md")
+	cmd.Flags().StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json, md or html")
 	cmd.Flags().BoolVar(&o.NoTopic, "no-topic", false, "ignore the topic file's entities and slots (keep its article list): general facts only")
 	return cmd
 }
@@ -118,7 +119,9 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 		return err
 	}
 	res := compare.Compare(lt.topic, arts, fs)
-	if err := render.Render(o.Stdout, format, res, o.renderOptions()); err != nil {
+	opt := o.renderOptions()
+	opt.Articles = arts
+	if err := render.Render(o.Stdout, format, res, opt); err != nil {
 		return err
 	}
 	if len(st.Errors) > 0 {

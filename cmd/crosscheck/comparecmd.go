@@ -30,7 +30,7 @@ spelling, or contradict each other, with the evidence sentence of every value.`,
 		RunE: func(cmd *cobra.Command, args []string) error { return runCompare(cmd.Context(), o) },
 	}
 	cmd.Flags().StringVar(&o.Topic, "topic", "", "topic `ID` (required)")
-	cmd.Flags().StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json or md")
+	cmd.Flags().StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json, md or html")
 	return cmd
 }
 
@@ -55,5 +55,7 @@ func runCompare(ctx context.Context, o *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	return render.Render(o.Stdout, format, compare.Compare(t, arts, fs), o.renderOptions())
+	opt := o.renderOptions()
+	opt.Articles = arts
+	return render.Render(o.Stdout, format, compare.Compare(t, arts, fs), opt)
 }

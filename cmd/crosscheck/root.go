@@ -113,6 +113,7 @@ compare; see docs/topics.md.`,
 		newFactsCmd(g),
 		newCompareCmd(g),
 		newSuggestCmd(g),
+		newReportCmd(g),
 	)
 	return root
 }

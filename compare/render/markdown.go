@@ -9,9 +9,11 @@ import (
 	"github.com/crosscheck-news/crosscheck/compare"
 )
 
-// WriteMarkdown writes res as a desk report in Markdown: articles, summary,
-// the fact matrix, notes with quoted evidence, and spelling variants, fit
-// to paste into a newsroom document or chat.
+// WriteMarkdown writes res as a desk report in Markdown, with the same
+// findings in the same order as the HTML report: articles, summary (the
+// contradictions and omissions first, one pasteable sentence each), the
+// fact matrix, the evidence behind each finding, spelling variants and
+// word diffs — fit to paste into a newsroom document or chat.
 func WriteMarkdown(w io.Writer, res compare.Result) error {
 	bw := bufio.NewWriter(w)
 	title := res.Title
@@ -33,6 +35,21 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 	s := res.Summary
 	fmt.Fprintf(bw, "\n## Summary\n\n%d contradiction, %d omission, %d nuance, %d variant, %d agree.\n\n",
 		s.Contradiction, s.Omission, s.Nuance, s.Variant, s.Agree)
+	lists, agreed := summaryLists(res)
+	for _, l := range lists {
+		fmt.Fprintf(bw, "**%s %s**\n\n", statusIcon[l.Status], mdText(l.Title))
+		for _, it := range l.Items {
+			fmt.Fprintf(bw, "- %s\n", mdText(it))
+		}
+		fmt.Fprintln(bw)
+	}
+	if len(agreed) > 0 {
+		fmt.Fprintf(bw, "**✓ All that state it agree**\n\n")
+		for _, it := range agreed {
+			fmt.Fprintf(bw, "- %s\n", mdText(it))
+		}
+		fmt.Fprintln(bw)
+	}
 
 	fmt.Fprint(bw, "## Fact matrix\n\n| slot | status |")
 	for _, a := range res.Articles {
@@ -81,13 +98,7 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 				attr += " (earlier occurrence)"
 			}
 			fmt.Fprintf(bw, "> **%s** — %s%s: “%s”\n\n", mdText(labels[v.Article]), mdText(v.Surface), attr, mdText(v.Sentence))
-			if len(v.Diff) > 0 {
-				var ops []compare.DiffOp
-				for _, op := range v.Diff {
-					ops = append(ops, compare.DiffOp{Op: op.Op, Text: mdText(op.Text)})
-				}
-				fmt.Fprintf(bw, "> word diff against the first: %s\n\n", diffText(ops, "~~", "~~", "**", "**"))
-			}
+
 		}
 	}
 
@@ -106,6 +117,28 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 			forms = append(forms, fmt.Sprintf("**%s** (%s)", mdText(f.Form), mdText(strings.Join(ls, ", "))))
 		}
 		fmt.Fprintf(bw, "- `%s`: %s\n", g.Canonical, strings.Join(forms, " · "))
+	}
+
+	fmt.Fprintln(bw, "\n## Word diffs")
+	fmt.Fprintln(bw)
+	blocks := diffBlocks(res)
+	if len(blocks) == 0 {
+		fmt.Fprintln(bw, "No differing wording to compare.")
+	}
+	for _, b := range blocks {
+		fmt.Fprintf(bw, "**%s**\n\n", mdText(b.Label))
+		for _, r := range b.Rows {
+			text := mdText(r.Plain)
+			if r.Plain == "" {
+				var ops []compare.DiffOp
+				for _, op := range r.Ops {
+					ops = append(ops, compare.DiffOp{Op: op.Op, Text: mdText(op.Text)})
+				}
+				text = diffText(ops, "~~", "~~", "**", "**")
+			}
+			fmt.Fprintf(bw, "- %s: %s\n", mdText(r.Label), text)
+		}
+		fmt.Fprintln(bw)
 	}
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write markdown: %w", err)

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/compare"
+	"github.com/crosscheck-news/crosscheck/facts"
 )
 
 // Format names an output format.
@@ -23,7 +24,7 @@ const (
 )
 
 // Formats lists the formats Render accepts, for help texts and errors.
-var Formats = []Format{Table, JSON, Markdown}
+var Formats = []Format{Table, JSON, Markdown, HTML}
 
 // ParseFormat checks a --format value.
 func ParseFormat(s string) (Format, error) {
@@ -35,7 +36,7 @@ func ParseFormat(s string) (Format, error) {
 	if s == "markdown" {
 		return Markdown, nil
 	}
-	return "", fmt.Errorf("unknown format %q; want table, json or md", s)
+	return "", fmt.Errorf("unknown format %q; want table, json, md or html", s)
 }
 
 // Options tune the table renderer; the others ignore them.
@@ -44,6 +45,9 @@ type Options struct {
 	Color bool
 	// Width is the widest line the table may print; 0 means 100.
 	Width int
+	// Articles supplies the texts the HTML report shows with their facts
+	// marked.
+	Articles []facts.Article
 }
 
 // Render writes res to w in format f.
@@ -53,6 +57,8 @@ func Render(w io.Writer, f Format, res compare.Result, opt Options) error {
 		return WriteJSON(w, res)
 	case Markdown:
 		return WriteMarkdown(w, res)
+	case HTML:
+		return WriteHTML(w, res, opt.Articles)
 	default:
 		return WriteTable(w, res, opt)
 	}
@@ -133,7 +139,11 @@ func short(kind string, v compare.Value) string {
 	case kind == "entity" || kind == "title":
 		s = v.Value
 	case kind == "quote":
-		s = "“" + v.Surface + "”"
+		q := []rune(strings.Join(strings.Fields(v.Surface), " "))
+		if len(q) > 36 {
+			q = append(q[:35], '…')
+		}
+		s = "“" + string(q) + "”"
 	}
 	if v.Negated {
 		s = "¬" + s
@@ -212,4 +222,82 @@ func diffText(ops []compare.DiffOp, delOpen, delClose, insOpen, insClose string)
 		}
 	}
 	return strings.Join(parts, " ")
+}
+
+// statusList is the headlines of one status, for the summary an editor
+// reads first.
+type statusList struct {
+	Status compare.Status
+	Title  string
+	Items  []string
+}
+
+var listTitles = map[compare.Status]string{
+	compare.Contradiction: "Contradictions: outlets state incompatible things",
+	compare.Omission:      "Omissions: who leaves out what",
+	compare.Nuance:        "Nuances: the same fact told differently",
+	compare.Variant:       "Spelled two ways",
+}
+
+// summaryLists gathers the slots' headlines by status, most serious first,
+// and the headlines of the slots all stating articles agree on.
+func summaryLists(res compare.Result) (lists []statusList, agreed []string) {
+	by := map[compare.Status][]string{}
+	for _, sr := range res.Facts {
+		if sr.Status == compare.Agree {
+			agreed = append(agreed, sr.Headline)
+			continue
+		}
+		by[sr.Status] = append(by[sr.Status], sr.Headline)
+	}
+	for _, st := range []compare.Status{compare.Contradiction, compare.Omission, compare.Nuance, compare.Variant} {
+		if len(by[st]) > 0 {
+			lists = append(lists, statusList{Status: st, Title: listTitles[st], Items: by[st]})
+		}
+	}
+	return lists, agreed
+}
+
+// diffBlock is the word diffs of one slot: each wording against the first.
+type diffBlock struct {
+	Label string
+	Rows  []diffRow
+}
+
+type diffRow struct {
+	Label string
+	Ops   []compare.DiffOp
+	Plain string // the reference wording, shown whole
+}
+
+// diffBlocks collects the word diffs the Result carries, slot by slot.
+func diffBlocks(res compare.Result) []diffBlock {
+	labels := map[string]string{}
+	for _, a := range res.Articles {
+		labels[a.ID] = a.Label
+	}
+	var out []diffBlock
+	for _, sr := range res.Facts {
+		var rows []diffRow
+		for _, val := range sr.Values {
+			if len(val.Diff) > 0 {
+				rows = append(rows, diffRow{Label: labels[val.Article], Ops: val.Diff})
+			}
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		for _, val := range sr.Values {
+			if len(val.Diff) == 0 && !val.Background {
+				rows = append([]diffRow{{Label: labels[val.Article] + " (reference)", Plain: val.Surface}}, rows...)
+				break
+			}
+		}
+		label := sr.Label
+		if label == "" {
+			label = sr.Slot
+		}
+		out = append(out, diffBlock{Label: label, Rows: rows})
+	}
+	return out
 }

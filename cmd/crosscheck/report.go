@@ -1,0 +1,118 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/crosscheck-news/crosscheck/compare"
+	"github.com/crosscheck-news/crosscheck/compare/render"
+)
+
+// reportOptions are the flags of "crosscheck report".
+type reportOptions struct {
+	*globals
+	Topic  string
+	Output string
+	Format string
+}
+
+func newReportCmd(g *globals) *cobra.Command {
+	o := &reportOptions{globals: g}
+	cmd := &cobra.Command{
+		Use:   "report --topic ID -o FILE",
+		Short: "Write a topic's desk report: a self-contained HTML page or Markdown",
+		Long: `report writes the comparison of a stored topic as a report for people who never
+open a terminal: a single HTML file (styles inline, no request to any other
+address, readable with JavaScript off, printable) or a Markdown desk report to
+paste into a newsroom document or chat. The format follows the file's extension
+(.html, .htm, .md) unless --format says otherwise. The file is written whole or
+not at all.`,
+		Example: `  crosscheck ingest seeds
+  crosscheck report --topic putin-sharaa-moscow-2026 -o seeds.html
+  crosscheck report --topic putin-sharaa-moscow-2026 -o desk.md`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runReport(cmd.Context(), o) },
+	}
+	cmd.Flags().StringVar(&o.Topic, "topic", "", "topic `ID` (required)")
+	cmd.Flags().StringVarP(&o.Output, "output", "o", "", "report `file` to write (required)")
+	cmd.Flags().StringVarP(&o.Format, "format", "f", "", "`format`: html or md (default: from the file's extension)")
+	return cmd
+}
+
+// reportFormat picks the report format from --format or the extension.
+func reportFormat(flag, path string) (render.Format, error) {
+	if flag == "" {
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".html", ".htm":
+			return render.HTML, nil
+		case ".md", ".markdown":
+			return render.Markdown, nil
+		}
+		return "", fmt.Errorf("cannot tell the format of %q from its extension; give --format html or md", path)
+	}
+	f, err := render.ParseFormat(flag)
+	if err != nil || (f != render.HTML && f != render.Markdown) {
+		return "", fmt.Errorf("report format %q: want html or md", flag)
+	}
+	return f, nil
+}
+
+func runReport(ctx context.Context, o *reportOptions) error {
+	if o.Topic == "" {
+		return usagef("--topic is required; 'crosscheck topics' lists them")
+	}
+	if o.Output == "" {
+		return usagef("-o FILE is required")
+	}
+	format, err := reportFormat(o.Format, o.Output)
+	if err != nil {
+		return &usageError{err}
+	}
+	db, err := o.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	t, _, err := storedTopic(ctx, db, o.Topic)
+	if err != nil {
+		return err
+	}
+	arts, fs, err := loadCompared(ctx, db, o.Topic, nil)
+	if err != nil {
+		return err
+	}
+	res := compare.Compare(t, arts, fs)
+	return writeFileAtomic(o.Output, func(f *os.File) error {
+		return render.Render(f, format, res, render.Options{Articles: arts})
+	})
+}
+
+// writeFileAtomic writes path through a temporary file in the same folder
+// and renames it into place, so a failed run never leaves half a report.
+func writeFileAtomic(path string, write func(*os.File) error) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	defer os.Remove(tmp.Name())
+	if err := write(tmp); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return fmt.Errorf("write %s: %w", path, err)
+	}
+	return nil
+}

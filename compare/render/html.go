@@ -1,0 +1,319 @@
+package render
+
+import (
+	"bufio"
+	"crypto/sha256"
+	"encoding/base64"
+	_ "embed"
+	"fmt"
+	"html/template"
+	"io"
+	"sort"
+	"strconv"
+
+	"github.com/crosscheck-news/crosscheck/compare"
+	"github.com/crosscheck-news/crosscheck/facts"
+)
+
+// HTML is the format of the self-contained report an editor opens in a
+// browser.
+const HTML Format = "html"
+
+//go:embed report.html.tmpl
+var reportTemplate string
+
+// reportTmpl is parsed once; html/template escapes every piece of article
+// text by context, so a "<script>" in an article stays text.
+var reportTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
+	"mark":  func(st compare.Status) string { return statusIcon[st] },
+	"class": func(st compare.Status) string { return "st-" + string(st) },
+}).Parse(reportTemplate))
+
+// statusIcon shows each status by a mark as well as by colour.
+var statusIcon = map[compare.Status]string{
+	compare.Contradiction: "✗",
+	compare.Omission:      "◌",
+	compare.Nuance:        "≈",
+	compare.Variant:       "~",
+	compare.Agree:         "✓",
+}
+
+// htmlView is what the template shows; it only rearranges the Result
+// (and cuts the article texts into marked segments).
+type htmlView struct {
+	Res      compare.Result
+	Articles []htmlArticle
+	Rows     []htmlRow
+	General  bool // some rows are general facts
+	Lists    []statusList
+	Agreed   []string
+	Diffs    []diffBlock
+}
+
+type htmlArticle struct {
+	compare.Article
+	Letter   string
+	Anchor   string
+	Source   string
+	Paras    [][]segment
+	HasText  bool
+	TitleSeg []segment
+}
+
+// segment is a run of article text, marked when it is a fact's surface.
+// Anchors are ids of marks that overlap this one, so every cell's link
+// still lands in the text.
+type segment struct {
+	Text    string
+	Mark    bool
+	ID      string
+	Status  compare.Status
+	Title   string
+	Anchors []string
+}
+
+// markSpan is a fact surface to mark in an article's text.
+type markSpan struct {
+	From, To int
+	ID       string
+	Status   compare.Status
+	Title    string
+}
+
+type htmlRow struct {
+	Label     string
+	Slot      string
+	Status    compare.Status
+	Generated bool
+	Headline  string
+	Cells     []htmlCell
+}
+
+type htmlCell struct {
+	Article  string
+	Letter   string
+	Empty    bool
+	Short    string
+	Values   []htmlValue
+	Status   compare.Status
+	Missing  bool
+	Headline string
+}
+
+type htmlValue struct {
+	compare.Value
+	Short                  string
+	Before, Surface, After string
+	Link                   string
+	Attribution            string
+}
+
+
+// WriteHTML writes the report: the articles, a summary an editor reads
+// first, the fact matrix with every cell's evidence, spelling variants,
+// word diffs and the articles with their facts marked. arts supplies the
+// texts (by id); articles missing from it are listed without text.
+func WriteHTML(w io.Writer, res compare.Result, arts []facts.Article) error {
+	v := buildView(res, arts)
+	bw := bufio.NewWriter(w)
+	if err := reportTmpl.Execute(bw, v); err != nil {
+		return fmt.Errorf("write html: %w", err)
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("write html: %w", err)
+	}
+	return nil
+}
+
+func buildView(res compare.Result, arts []facts.Article) htmlView {
+	v := htmlView{Res: res}
+	texts := map[string]facts.Article{}
+	for _, a := range arts {
+		texts[a.ID] = a
+	}
+	anchor := map[string]string{}
+	letters := map[string]string{}
+	source := map[string]string{}
+	for _, g := range res.Sources {
+		for _, id := range g.Articles {
+			source[id] = g.Source
+		}
+	}
+	for i, a := range res.Articles {
+		anchor[a.ID] = "a" + strconv.Itoa(i+1)
+		letters[a.ID] = letter(i)
+	}
+	// Marks in the article texts: every value's surface, by status.
+	marks := map[string][]markSpan{}
+	for _, sr := range res.Facts {
+		for _, val := range sr.Values {
+			marks[val.Article] = append(marks[val.Article], markSpan{
+				From: val.Span[0], To: val.Span[1],
+				ID: markID(anchor[val.Article], val.Span), Status: sr.Status, Title: slotLabel(sr),
+			})
+		}
+	}
+	for i, a := range res.Articles {
+		ha := htmlArticle{Article: a, Letter: letter(i), Anchor: anchor[a.ID], Source: source[a.ID]}
+		if t, ok := texts[a.ID]; ok {
+			ha.HasText = true
+			for _, p := range t.Body {
+				ha.Paras = append(ha.Paras, segmentsOf(t.Text, p, marks[a.ID]))
+			}
+		}
+		v.Articles = append(v.Articles, ha)
+	}
+	for _, r := range matrixRows(res) {
+		row := htmlRow{Label: r.label, Slot: r.slot.Slot, Status: r.status, Generated: r.slot.Generated, Headline: r.slot.Headline}
+		if r.slot.Generated {
+			v.General = true
+		}
+		for _, a := range res.Articles {
+			cell := htmlCell{Article: a.ID, Letter: letters[a.ID], Status: r.status, Short: r.cell(a.ID)}
+			for _, val := range r.slot.Values {
+				if val.Article != a.ID || (r.value != "" && val.Value != r.value) {
+					continue
+				}
+				ev := evidence(val, anchor[a.ID])
+				ev.Short = short(r.slot.Kind, val)
+				if r.value != "" {
+					ev.Short = val.Surface
+				}
+				if val.Background {
+					ev.Short = "(" + ev.Short + ", earlier)"
+				}
+				cell.Values = append(cell.Values, ev)
+			}
+			cell.Empty = len(cell.Values) == 0
+			cell.Missing = cell.Empty
+			row.Cells = append(row.Cells, cell)
+		}
+		v.Rows = append(v.Rows, row)
+	}
+	v.Lists, v.Agreed = summaryLists(res)
+	v.Diffs = diffBlocks(res)
+	return v
+}
+
+// Cols is the number of matrix columns: fact, status and one per article.
+func (v htmlView) Cols() int { return 2 + len(v.Articles) }
+
+// LabelsOf names articles by their labels.
+func (v htmlView) LabelsOf(ids []string) string {
+	out := ""
+	for i, id := range ids {
+		if i > 0 {
+			out += ", "
+		}
+		out += labelOf(v.Res, id)
+	}
+	return out
+}
+
+// Script is the report's only script: it shows the filter controls and
+// opens every cell before printing. With JavaScript off the report is
+// complete, only unfiltered.
+func (v htmlView) Script() template.JS { return template.JS(reportScript) }
+
+// CSPScript allows that one script by its hash and nothing else, so no
+// script an article might smuggle in could run even if escaping failed.
+func (v htmlView) CSPScript() string { return reportScriptHash }
+
+const reportScript = `(function(){
+var c=document.getElementById('controls');if(!c)return;c.hidden=false;
+var t=document.getElementById('matrix-table');
+function bind(id,cls){var e=document.getElementById(id);if(!e)return;
+e.addEventListener('change',function(){t.classList.toggle(cls,!e.checked);});}
+bind('f-general','hide-general');bind('f-agree','hide-agree');
+window.addEventListener('beforeprint',function(){
+document.querySelectorAll('details').forEach(function(d){d.open=true;});});
+})();`
+
+var reportScriptHash = func() string {
+	sum := sha256.Sum256([]byte(reportScript))
+	return "'sha256-" + base64.StdEncoding.EncodeToString(sum[:]) + "'"
+}()
+
+func labelOf(res compare.Result, id string) string {
+	for _, a := range res.Articles {
+		if a.ID == id {
+			return a.Label
+		}
+	}
+	return id
+}
+
+func slotLabel(sr compare.SlotResult) string {
+	if sr.Label != "" {
+		return sr.Label
+	}
+	return sr.Slot
+}
+
+func markID(anchor string, sp [2]int) string {
+	return anchor + "-" + strconv.Itoa(sp[0]) + "-" + strconv.Itoa(sp[1])
+}
+
+// evidence cuts a value's sentence around its surface for the cell.
+func evidence(val compare.Value, anchor string) htmlValue {
+	hv := htmlValue{Value: val, Surface: val.Surface, Link: "#" + markID(anchor, val.Span)}
+	s := val.Sentence
+	from, to := val.Span[0]-val.SentenceSpan[0], val.Span[1]-val.SentenceSpan[0]
+	if from >= 0 && to <= len(s) && from <= to {
+		hv.Before, hv.Surface, hv.After = s[:from], s[from:to], s[to:]
+	} else {
+		hv.Before = s
+		hv.Surface = ""
+	}
+	switch {
+	case val.Attribution == "reported" && val.Source != "":
+		hv.Attribution = "reported by " + val.Source
+	case val.Attribution == "reported":
+		hv.Attribution = "reported"
+	}
+	return hv
+}
+
+// segmentsOf cuts text[p] into plain and marked runs. Overlapping marks
+// keep the one that starts first (longest on a tie); the others become
+// anchors on it.
+func segmentsOf(text string, p facts.Span, marks []markSpan) []segment {
+	var spans []markSpan
+	for _, m := range marks {
+		if m.From >= p.Start && m.To <= p.End && m.From < m.To {
+			spans = append(spans, m)
+		}
+	}
+	sort.SliceStable(spans, func(i, j int) bool {
+		if spans[i].From != spans[j].From {
+			return spans[i].From < spans[j].From
+		}
+		return spans[i].To > spans[j].To
+	})
+	var out []segment
+	at := p.Start
+	seen := map[string]bool{}
+	last := -1
+	for _, m := range spans {
+		if seen[m.ID] {
+			continue
+		}
+		seen[m.ID] = true
+		if m.From < at {
+			if last >= 0 {
+				out[last].Anchors = append(out[last].Anchors, m.ID)
+			}
+			continue
+		}
+		if m.From > at {
+			out = append(out, segment{Text: text[at:m.From]})
+		}
+		out = append(out, segment{Text: text[m.From:m.To], Mark: true, ID: m.ID, Status: m.Status, Title: m.Title})
+		last = len(out) - 1
+		at = m.To
+	}
+	if at < p.End {
+		out = append(out, segment{Text: text[at:p.End]})
+	}
+	return out
+}

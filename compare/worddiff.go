@@ -1,0 +1,52 @@
+package compare
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+)
+
+// wordDiff diffs two surfaces word by word, case- and accent-blind.
+func wordDiff(a, b string) []DiffOp {
+	as, ak := diffWords(a)
+	bs, bk := diffWords(b)
+	return quoteWordDiff(as, ak, bs, bk)
+}
+
+func diffWords(s string) (shown, keys []string) {
+	shown = strings.Fields(s)
+	keys = make([]string, len(shown))
+	for i, w := range shown {
+		keys[i] = facts.Fold(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
+	}
+	return shown, keys
+}
+
+// addDiffs gives every value whose surface differs from the slot's first
+// value a word diff against it, where the articles differ at all; quotes
+// come with theirs.
+func addDiffs(sr *SlotResult) {
+	if sr.Kind == string(facts.KindQuote) || sr.Status == Agree || len(sr.Values) < 2 {
+		return
+	}
+	byValue := map[string]string{} // for sets: the first surface of each element
+	for i := range sr.Values {
+		v := &sr.Values[i]
+		first, ok := byValue[v.Value]
+		if sr.Kind != string(facts.KindEntitySet) {
+			first, ok = byValue[""]
+		}
+		if !ok {
+			if sr.Kind == string(facts.KindEntitySet) {
+				byValue[v.Value] = v.Surface
+			} else {
+				byValue[""] = v.Surface
+			}
+			continue
+		}
+		if facts.Fold(first) != facts.Fold(v.Surface) {
+			v.Diff = wordDiff(first, v.Surface)
+		}
+	}
+}
