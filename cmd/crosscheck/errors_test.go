@@ -82,7 +82,7 @@ func TestUsageErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"check"}, "crosscheck: accepts 1 arg(s), received 0"},
-		{[]string{"check", filepath.Join(repo, "seeds"), "--format", "xml"}, `crosscheck: unknown format "xml"; want table, json or md`},
+		{[]string{"check", filepath.Join(repo, "seeds"), "--format", "xml"}, `crosscheck: unknown format "xml"; want table, json, md or html`},
 		{[]string{"compare"}, "crosscheck: --topic is required; 'crosscheck topics' lists them"},
 		{[]string{"frobnicate"}, `crosscheck: unknown command "frobnicate" for "crosscheck"`},
 		{[]string{"check", "--bogus", "x"}, "crosscheck: unknown flag: --bogus"},
