@@ -46,7 +46,6 @@ type htmlView struct {
 	Rows     []htmlRow
 	General  bool // some rows are general facts
 	Lists    []statusList
-	Agreed   []string
 	Diffs    []diffBlock
 }
 
@@ -190,7 +189,7 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		}
 		v.Rows = append(v.Rows, row)
 	}
-	v.Lists, v.Agreed = summaryLists(res)
+	v.Lists = summaryLists(res)
 	v.Diffs = diffBlocks(res)
 	return v
 }

@@ -35,18 +35,13 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 	s := res.Summary
 	fmt.Fprintf(bw, "\n## Summary\n\n%d contradiction, %d omission, %d nuance, %d variant, %d agree.\n\n",
 		s.Contradiction, s.Omission, s.Nuance, s.Variant, s.Agree)
-	lists, agreed := summaryLists(res)
-	for _, l := range lists {
+	for _, l := range summaryLists(res) {
 		fmt.Fprintf(bw, "**%s %s**\n\n", statusIcon[l.Status], mdText(l.Title))
 		for _, it := range l.Items {
 			fmt.Fprintf(bw, "- %s\n", mdText(it))
 		}
-		fmt.Fprintln(bw)
-	}
-	if len(agreed) > 0 {
-		fmt.Fprintf(bw, "**✓ All that state it agree**\n\n")
-		for _, it := range agreed {
-			fmt.Fprintf(bw, "- %s\n", mdText(it))
+		for _, it := range l.More {
+			fmt.Fprintf(bw, "- (general) %s\n", mdText(it))
 		}
 		fmt.Fprintln(bw)
 	}

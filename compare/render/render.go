@@ -225,37 +225,47 @@ func diffText(ops []compare.DiffOp, delOpen, delClose, insOpen, insClose string)
 }
 
 // statusList is the headlines of one status, for the summary an editor
-// reads first.
+// reads first: the topic's own slots, then the general facts (More).
 type statusList struct {
 	Status compare.Status
 	Title  string
 	Items  []string
+	More   []string
 }
 
 var listTitles = map[compare.Status]string{
-	compare.Contradiction: "Contradictions: outlets state incompatible things",
+	compare.Contradiction: "Contradictions",
 	compare.Omission:      "Omissions: who leaves out what",
-	compare.Nuance:        "Nuances: the same fact told differently",
+	compare.Nuance:        "Nuances: told differently",
 	compare.Variant:       "Spelled two ways",
+	compare.Agree:         "Agreed by all that state it",
 }
 
-// summaryLists gathers the slots' headlines by status, most serious first,
-// and the headlines of the slots all stating articles agree on.
-func summaryLists(res compare.Result) (lists []statusList, agreed []string) {
-	by := map[compare.Status][]string{}
+// summaryLists gathers the slots' headlines by status, most serious
+// first, agreement last.
+func summaryLists(res compare.Result) []statusList {
+	by := map[compare.Status]*statusList{}
+	for _, st := range compare.Statuses {
+		by[st] = &statusList{Status: st, Title: listTitles[st]}
+	}
 	for _, sr := range res.Facts {
-		if sr.Status == compare.Agree {
-			agreed = append(agreed, sr.Headline)
+		l, ok := by[sr.Status]
+		if !ok {
 			continue
 		}
-		by[sr.Status] = append(by[sr.Status], sr.Headline)
-	}
-	for _, st := range []compare.Status{compare.Contradiction, compare.Omission, compare.Nuance, compare.Variant} {
-		if len(by[st]) > 0 {
-			lists = append(lists, statusList{Status: st, Title: listTitles[st], Items: by[st]})
+		if sr.Generated {
+			l.More = append(l.More, sr.Headline)
+		} else {
+			l.Items = append(l.Items, sr.Headline)
 		}
 	}
-	return lists, agreed
+	var out []statusList
+	for _, st := range compare.Statuses {
+		if l := by[st]; len(l.Items)+len(l.More) > 0 {
+			out = append(out, *l)
+		}
+	}
+	return out
 }
 
 // diffBlock is the word diffs of one slot: each wording against the first.
