@@ -164,6 +164,9 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 	}
 	for _, r := range matrixRows(res) {
 		row := htmlRow{Label: r.label, Slot: r.slot.Slot, Status: r.status, Generated: r.slot.Generated, Headline: r.slot.Headline}
+		if r.value != "" {
+			row.Slot += "/" + r.value // one row per element of a set
+		}
 		if r.slot.Generated {
 			v.General = true
 		}
