@@ -3,8 +3,8 @@ package render
 import (
 	"bufio"
 	"crypto/sha256"
-	"encoding/base64"
 	_ "embed"
+	"encoding/base64"
 	"fmt"
 	"html/template"
 	"io"
@@ -106,7 +106,6 @@ type htmlValue struct {
 	Link                   string
 	Attribution            string
 }
-
 
 // WriteHTML writes the report: the articles, a summary an editor reads
 // first, the fact matrix with every cell's evidence, spelling variants,
