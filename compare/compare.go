@@ -147,6 +147,11 @@ func (c comparer) names(ids []string) string {
 	if len(out) < 2 {
 		return strings.Join(out, "")
 	}
+	// Long lists name the first few and count the rest, so a finding over
+	// twenty articles stays one readable sentence.
+	if len(out) > 6 {
+		return strings.Join(out[:4], ", ") + " and " + strconv.Itoa(len(out)-4) + " more"
+	}
 	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
 }
 
