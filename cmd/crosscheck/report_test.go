@@ -18,7 +18,7 @@ func TestReportCommand(t *testing.T) {
 	dir := t.TempDir()
 	cases := []struct {
 		file, format, want string
-		code              int
+		code               int
 	}{
 		{"r.html", "", "<!doctype html>", exitOK},
 		{"r.htm", "", "<!doctype html>", exitOK},
