@@ -153,6 +153,9 @@ func (db *DB) saveArticle(ctx context.Context, tx *sql.Tx, topicID string, a fac
 	if !hasCurrent {
 		status = New
 	}
+	if err := logChange(ctx, tx, topicID, a.ID, string(status), version, db.now()); err != nil {
+		return SaveResult{}, err
+	}
 	return SaveResult{Status: status, Version: version}, nil
 }
 
@@ -247,6 +250,9 @@ func (db *DB) RemoveArticle(ctx context.Context, topicID, articleID string) erro
 	}
 	if _, err := tx.ExecContext(ctx, `UPDATE articles SET current = 0 WHERE rowid = ?`, rowid); err != nil {
 		return wrap(err, "remove article %q/%q", topicID, articleID)
+	}
+	if err := logChange(ctx, tx, topicID, articleID, "removed", 0, db.now()); err != nil {
+		return err
 	}
 	if err := tx.Commit(); err != nil {
 		return wrap(err, "remove article %q/%q: commit", topicID, articleID)

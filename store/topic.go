@@ -82,6 +82,9 @@ func (db *DB) putTopic(ctx context.Context, tx *sql.Tx, rec TopicRecord) (bool, 
 		if err != nil {
 			return false, wrap(err, "insert")
 		}
+		if err := logChange(ctx, tx, rec.ID, "", "topic", 0, now); err != nil {
+			return false, err
+		}
 		return true, nil
 	case err != nil:
 		return false, wrap(err, "look up")
@@ -95,6 +98,9 @@ func (db *DB) putTopic(ctx context.Context, tx *sql.Tx, rec TopicRecord) (bool, 
 		rec.Title, rec.Hash, rec.Source, formatTime(rec.UpdatedAt), rec.ID)
 	if err != nil {
 		return false, wrap(err, "update")
+	}
+	if err := logChange(ctx, tx, rec.ID, "", "topic", 0, now); err != nil {
+		return false, err
 	}
 	return true, nil
 }
