@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -192,13 +193,21 @@ func Fold(s string) string {
 	}
 	s = foldApostrophes.Replace(s)
 	s = strings.Map(homoglyph, s)
-	if out, _, err := transform.String(stripMarks, s); err == nil {
+	t := stripMarks.Get().(transform.Transformer)
+	t.Reset()
+	if out, _, err := transform.String(t, s); err == nil {
 		s = out
 	}
+	stripMarks.Put(t)
 	return strings.ToLower(s)
 }
 
-var stripMarks = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+// stripMarks holds diacritic-removing transformers. A transform chain
+// keeps state between calls, so each goroutine takes its own: articles
+// are extracted in parallel.
+var stripMarks = sync.Pool{New: func() any {
+	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+}}
 
 // homoglyph maps Cyrillic letters that look like Latin ones to Latin, so a
 // name typed with a stray Cyrillic "а" still matches.

@@ -129,6 +129,12 @@ func (in *ingester) putTopic(ctx context.Context) error {
 	if !changed {
 		return nil
 	}
+	return in.reextract(ctx)
+}
+
+// reextract extracts the topic's stored articles again from their stored
+// text, after the topic file changed.
+func (in *ingester) reextract(ctx context.Context) error {
 	arts, err := in.db.Articles(ctx, in.topic.topic.ID)
 	if err != nil {
 		return fmt.Errorf("re-extract topic %s: %w", in.topic.topic.ID, err)
@@ -209,15 +215,20 @@ func (in *ingester) readArticle(path string) (facts.Article, error) {
 	if err != nil {
 		return a, err
 	}
+	return a, in.applyMeta(&a, path)
+}
+
+// applyMeta applies what the topic file, then the flags, say of the article.
+func (in *ingester) applyMeta(a *facts.Article, path string) error {
 	if m, ok := in.topic.topic.ArticleMeta(a.File); ok {
 		if err := a.ApplyMeta(m); err != nil {
-			return a, &facts.InputError{File: path, Reason: err.Error()}
+			return &facts.InputError{File: path, Reason: err.Error()}
 		}
 	}
 	if err := a.ApplyMeta(in.override); err != nil {
-		return a, &facts.InputError{File: path, Reason: err.Error()}
+		return &facts.InputError{File: path, Reason: err.Error()}
 	}
-	return a, nil
+	return nil
 }
 
 // ingestAll stores the topic and ingests files.

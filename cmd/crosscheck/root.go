@@ -114,6 +114,7 @@ compare; see docs/topics.md.`,
 		newCompareCmd(g),
 		newSuggestCmd(g),
 		newReportCmd(g),
+		newBatchCmd(g),
 	)
 	return root
 }

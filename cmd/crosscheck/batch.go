@@ -1,0 +1,612 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/crosscheck-news/crosscheck/compare"
+	"github.com/crosscheck-news/crosscheck/compare/render"
+	"github.com/crosscheck-news/crosscheck/facts"
+	"github.com/crosscheck-news/crosscheck/store"
+)
+
+// batchOptions are the flags of "crosscheck batch".
+type batchOptions struct {
+	*globals
+	Inbox     string
+	Out       string
+	Wait      time.Duration
+	FailOn    string
+	LogFormat string
+	Workers   int
+}
+
+func newBatchCmd(g *globals) *cobra.Command {
+	o := &batchOptions{globals: g}
+	cmd := &cobra.Command{
+		Use:   "batch --inbox DIR --out DIR",
+		Short: "Bring every topic of an inbox up to date: ingest, compare, write reports and an index",
+		Long: `batch is the nightly run. The inbox holds one folder per topic (its topic.yaml
+and its articles; articles may be added, changed or deleted between runs). Only
+new or changed articles are read into the database (by content hash), deleted
+ones are retired, and a topic is compared and its reports (HTML, Markdown,
+JSON) rewritten only when something in it changed. The out folder also gets
+index.html, topics by severity with what changed since the last run.
+
+Running it twice in a row does nothing the second time and says so. One batch
+runs per database at a time; a second one exits with a message, or waits with
+--wait. A batch killed at any moment leaves the database consistent, and the
+next run finishes its work.
+
+Exit codes: 0 done, 1 failure (or --fail-on contradiction with a topic in
+contradiction), 2 usage, 3 partial (some files could not be read; each is
+recorded in the run and named in the log).`,
+		Example: `  crosscheck batch --inbox /srv/desk/inbox --out /srv/desk/reports
+  crosscheck --db /srv/desk/desk.db batch --inbox inbox --out reports --log-format json
+  crosscheck batch --inbox inbox --out reports --wait 10m --fail-on contradiction`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error { return runBatch(cmd.Context(), o) },
+	}
+	cmd.Flags().StringVar(&o.Inbox, "inbox", "", "inbox `folder`: one sub-folder per topic (required)")
+	cmd.Flags().StringVar(&o.Out, "out", "", "report `folder` (required)")
+	cmd.Flags().DurationVar(&o.Wait, "wait", 0, "wait up to this `duration` for a running batch to finish")
+	cmd.Flags().StringVar(&o.FailOn, "fail-on", "", "exit 1 when any topic has a `status`: contradiction")
+	cmd.Flags().StringVar(&o.LogFormat, "log-format", "text", "log `format` on stderr: text or json")
+	cmd.Flags().IntVar(&o.Workers, "workers", runtime.NumCPU(), "articles extracted in parallel")
+	return cmd
+}
+
+// batchStats counts a run's work.
+type batchStats struct {
+	Topics, Reported                    int
+	Seen, New, Changed, Unchanged, Gone int
+	Errors                              []store.RunError
+}
+
+func runBatch(ctx context.Context, o *batchOptions) error {
+	switch {
+	case o.Inbox == "" || o.Out == "":
+		return usagef("--inbox and --out are required")
+	case o.FailOn != "" && o.FailOn != "contradiction":
+		return usagef("--fail-on %q: only contradiction is supported", o.FailOn)
+	case o.LogFormat != "text" && o.LogFormat != "json":
+		return usagef("--log-format %q: want text or json", o.LogFormat)
+	}
+	if o.Workers < 1 {
+		o.Workers = 1
+	}
+	log := newLogger(o.Stderr, o.LogFormat)
+	topicDirs, err := inboxTopics(o.Inbox)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(o.Out, 0o755); err != nil {
+		return fmt.Errorf("out folder: %w", err)
+	}
+	if dir := filepath.Dir(o.DBPath); dir != "" {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return fmt.Errorf("database folder: %w", err)
+		}
+	}
+	lock, err := lockBatch(o.DBPath, o.Wait)
+	if err != nil {
+		return err
+	}
+	defer lock.unlock()
+	db, err := o.openDB(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	runID, err := db.StartRun(ctx, "batch", version())
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	b := &batcher{o: o, db: db, log: log}
+	b.progress = newProgress(o, countFiles(topicDirs))
+	var st batchStats
+	var entries []render.IndexTopic
+	var runErr error
+	for _, dir := range topicDirs {
+		e, err := b.topic(ctx, dir, &st)
+		if err != nil {
+			runErr = err
+			break
+		}
+		if e != nil {
+			entries = append(entries, *e)
+		}
+	}
+	b.progress.finish()
+	if runErr == nil && (st.Reported > 0 || !exists(filepath.Join(o.Out, "index.html"))) {
+		runErr = writeIndex(o.Out, entries, st, time.Now())
+	}
+	status := "ok"
+	switch {
+	case runErr != nil:
+		status = "failed"
+		st.Errors = append(st.Errors, store.RunError{Message: runErr.Error()})
+	case len(st.Errors) > 0:
+		status = "partial"
+	}
+	if err := db.FinishRun(context.WithoutCancel(ctx), runID, store.RunResult{
+		Status: status, Seen: st.Seen, New: st.New, Changed: st.Changed, Unchanged: st.Unchanged, Errors: st.Errors,
+	}); err != nil && runErr == nil {
+		runErr = fmt.Errorf("record run: %w", err)
+	}
+	if runErr != nil {
+		return runErr
+	}
+	elapsed := time.Since(start)
+	if st.New+st.Changed+st.Gone == 0 && st.Reported == 0 {
+		fmt.Fprintf(o.Stdout, "nothing to do: %d topics, %d articles, none changed since the last run (%s)\n",
+			st.Topics, st.Seen, elapsed.Round(time.Millisecond))
+	} else {
+		fmt.Fprintf(o.Stdout, "batch: %d topics (%d reported), %d articles read: %d new, %d changed, %d removed, %d unchanged, %d skipped (%s, %.0f articles/s)\n",
+			st.Topics, st.Reported, st.Seen, st.New, st.Changed, st.Gone, st.Unchanged, len(st.Errors),
+			elapsed.Round(time.Millisecond), float64(st.Seen)/elapsed.Seconds())
+	}
+	if len(st.Errors) > 0 {
+		return fmt.Errorf("%d files could not be read: %w", len(st.Errors), errPartial)
+	}
+	if o.FailOn == "contradiction" {
+		for _, e := range entries {
+			if e.Summary.Contradiction > 0 {
+				return fmt.Errorf("topic %s has %d contradictions (--fail-on contradiction)", e.ID, e.Summary.Contradiction)
+			}
+		}
+	}
+	return nil
+}
+
+func exists(path string) bool { _, err := os.Stat(path); return err == nil }
+
+// inboxTopics lists the topic folders of an inbox, sorted.
+func inboxTopics(inbox string) ([]string, error) {
+	entries, err := os.ReadDir(inbox)
+	if err != nil {
+		return nil, fmt.Errorf("inbox: %w", err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
+			out = append(out, filepath.Join(inbox, e.Name()))
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+func countFiles(dirs []string) int {
+	n := 0
+	for _, d := range dirs {
+		if fs, err := articleFiles([]string{d}); err == nil {
+			n += len(fs)
+		}
+	}
+	return n
+}
+
+// batcher carries what every topic of a run shares.
+type batcher struct {
+	o        *batchOptions
+	db       *store.DB
+	log      *slog.Logger
+	progress *progress
+}
+
+// readResult is one article file read, parsed and extracted by a worker.
+type readResult struct {
+	path    string
+	id      string
+	hash    string
+	article facts.Article
+	facts   []facts.Fact
+	skip    bool // unchanged: same hash as stored
+	err     error
+}
+
+// topic brings one topic folder up to date and writes its reports when
+// it changed. Errors in files are recorded in st; other errors stop the run.
+func (b *batcher) topic(ctx context.Context, dir string, st *batchStats) (*render.IndexTopic, error) {
+	path := findTopicFile(dir)
+	var lt loadedTopic
+	var err error
+	if path == "" {
+		t, src, err := facts.TopicFor(dir, nil)
+		if err != nil {
+			return nil, err
+		}
+		lt = loadedTopic{topic: t, src: src, path: dir}
+	} else if lt, err = loadTopicFile(path); err != nil {
+		if errors.Is(err, facts.ErrBadInput) {
+			b.log.Error("topic skipped", "dir", dir, "error", err.Error())
+			st.Errors = append(st.Errors, store.RunError{File: path, Message: err.Error()})
+			return nil, nil
+		}
+		return nil, err
+	}
+	st.Topics++
+	tid := lt.topic.ID
+	x, err := facts.NewExtractor(lt.topic)
+	if err != nil {
+		return nil, err
+	}
+	in := &ingester{db: b.db, topic: lt, x: x, stderr: io.Discard}
+	sum := sha256.Sum256(lt.src)
+	if _, err := b.db.PutTopic(ctx, store.TopicRecord{ID: tid, Title: lt.topic.Title, Hash: hex.EncodeToString(sum[:]), Source: lt.src}); err != nil {
+		return nil, fmt.Errorf("topic %s: %w", tid, err)
+	}
+	pending, err := b.db.PendingChanges(ctx, tid)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range pending {
+		if c.Kind == "topic" {
+			// The topic file changed (now or in a run that died before its
+			// reports): every stored article is extracted again. Extraction
+			// is deterministic, so doing it twice changes nothing.
+			if err := in.reextract(ctx); err != nil {
+				return nil, err
+			}
+			break
+		}
+	}
+	hashes, err := b.db.CurrentHashes(ctx, tid)
+	if err != nil {
+		return nil, err
+	}
+	files, err := articleFiles([]string{dir})
+	if err != nil {
+		return nil, err
+	}
+	seen := map[string]bool{}
+	for _, r := range b.readAll(ctx, in, files, hashes) {
+		st.Seen++
+		b.progress.add(1)
+		if r.err != nil {
+			if !errors.Is(r.err, facts.ErrBadInput) && !errors.Is(r.err, os.ErrNotExist) && !errors.Is(r.err, os.ErrPermission) {
+				return nil, r.err
+			}
+			b.log.Error("file skipped", "topic", tid, "file", r.path, "error", errorLine(r.path, r.err))
+			st.Errors = append(st.Errors, store.RunError{File: r.path, Message: r.err.Error()})
+			if r.id != "" {
+				seen[r.id] = true // keep what is stored; an unreadable file is not a deletion
+			}
+			continue
+		}
+		if seen[r.id] {
+			err := &facts.InputError{File: r.path, Reason: fmt.Sprintf("article id %q is used by another file", r.id)}
+			st.Errors = append(st.Errors, store.RunError{File: r.path, Message: err.Error()})
+			continue
+		}
+		seen[r.id] = true
+		if r.skip {
+			st.Unchanged++
+			continue
+		}
+		res, err := b.db.SaveArticle(ctx, tid, r.article, r.facts)
+		if err != nil {
+			return nil, fmt.Errorf("save %s: %w", r.path, err)
+		}
+		switch res.Status {
+		case store.New:
+			st.New++
+		case store.Changed:
+			st.Changed++
+		default:
+			st.Unchanged++
+		}
+	}
+	var gone []string
+	for id := range hashes {
+		if !seen[id] {
+			gone = append(gone, id)
+		}
+	}
+	sort.Strings(gone)
+	for _, id := range gone {
+		if err := b.db.RemoveArticle(ctx, tid, id); err != nil {
+			return nil, fmt.Errorf("remove %s/%s: %w", tid, id, err)
+		}
+		st.Gone++
+	}
+	pending, err = b.db.PendingChanges(ctx, tid)
+	if err != nil {
+		return nil, err
+	}
+	prev, hadPrev, err := b.db.TopicResultOf(ctx, tid)
+	if err != nil {
+		return nil, err
+	}
+	reports := reportPaths(b.o.Out, tid)
+	if len(pending) == 0 && hadPrev && exists(reports["html"]) {
+		b.log.Info("topic unchanged", "topic", tid)
+		var sum compare.Summary
+		_ = json.Unmarshal(prev.Summary, &sum)
+		return &render.IndexTopic{ID: tid, Title: lt.topic.Title, Summary: sum, Reports: relReports(reports), Contradictions: prev.Contradictions}, nil
+	}
+	entry, err := b.report(ctx, lt.topic, pending, prev, reports)
+	if err != nil {
+		return nil, err
+	}
+	st.Reported++
+	b.log.Info("topic reported", "topic", tid, "changes", len(pending),
+		"contradictions", entry.Summary.Contradiction, "omissions", entry.Summary.Omission)
+	return entry, nil
+}
+
+// readAll reads, hashes, parses and extracts files on o.Workers workers,
+// returning results in file order so runs are repeatable.
+func (b *batcher) readAll(ctx context.Context, in *ingester, files []string, hashes map[string]string) []readResult {
+	out := make([]readResult, len(files))
+	jobs := make(chan int)
+	var wg sync.WaitGroup
+	for w := 0; w < b.o.Workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				out[i] = b.read(ctx, in, files[i], hashes)
+			}
+		}()
+	}
+	for i := range files {
+		if ctx.Err() != nil {
+			out[i] = readResult{path: files[i], err: ctx.Err()}
+			continue
+		}
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	return out
+}
+
+func (b *batcher) read(ctx context.Context, in *ingester, path string, hashes map[string]string) readResult {
+	r := readResult{path: path}
+	name := filepath.Base(path)
+	r.id = strings.TrimSuffix(name, filepath.Ext(name))
+	if m, ok := in.topic.topic.ArticleMeta(name); ok && m.ID != "" {
+		r.id = m.ID
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		r.err = fmt.Errorf("read article: %w", err)
+		return r
+	}
+	sum := sha256.Sum256(data)
+	r.hash = hex.EncodeToString(sum[:])
+	if hashes[r.id] == r.hash {
+		r.skip = true
+		return r
+	}
+	a, err := facts.ParseArticle(name, data)
+	if err == nil {
+		err = in.applyMeta(&a, path)
+	}
+	if err != nil {
+		r.err = err
+		return r
+	}
+	r.id = a.ID
+	r.article = a
+	r.facts, r.err = in.x.Extract(ctx, &a)
+	return r
+}
+
+// report compares a changed topic, writes its three reports atomically
+// and marks its changes reported.
+func (b *batcher) report(ctx context.Context, t *facts.Topic, pending []store.Change, prev store.TopicResult, paths map[string]string) (*render.IndexTopic, error) {
+	arts, fs, err := loadCompared(ctx, b.db, t.ID, nil)
+	if err != nil {
+		return nil, err
+	}
+	res := compare.Compare(t, arts, fs)
+	for _, f := range []render.Format{render.HTML, render.Markdown, render.JSON} {
+		key := string(f)
+		if err := writeFileAtomic(paths[key], func(w *os.File) error {
+			return render.Render(w, f, res, render.Options{Articles: arts})
+		}); err != nil {
+			return nil, err
+		}
+	}
+	entry := &render.IndexTopic{ID: t.ID, Title: t.Title, Summary: res.Summary, Reports: relReports(paths), Changed: true}
+	for _, sr := range res.Facts {
+		if sr.Status == compare.Contradiction {
+			entry.Contradictions = append(entry.Contradictions, sr.Slot)
+		}
+	}
+	entry.NewContradictions, entry.Resolved = diffSets(prev.Contradictions, entry.Contradictions)
+	labels := map[string]string{}
+	for _, a := range res.Articles {
+		labels[a.ID] = a.Label
+	}
+	for _, c := range pending {
+		switch c.Kind {
+		case "topic":
+			entry.TopicChanged = true
+		case "new":
+			entry.NewArticles = append(entry.NewArticles, nonEmpty(labels[c.ArticleID], c.ArticleID))
+		case "removed":
+			entry.Removed = append(entry.Removed, c.ArticleID)
+		case "changed":
+			ch := render.ArticleChange{Article: nonEmpty(labels[c.ArticleID], c.ArticleID)}
+			before, err := b.db.VersionFacts(ctx, t.ID, c.ArticleID, c.Version-1)
+			if err != nil {
+				return nil, err
+			}
+			after, err := b.db.VersionFacts(ctx, t.ID, c.ArticleID, c.Version)
+			if err != nil {
+				return nil, err
+			}
+			ch.Added, ch.Dropped = factChanges(before, after)
+			entry.ChangedArticles = append(entry.ChangedArticles, ch)
+		}
+	}
+	summary, err := json.Marshal(res.Summary)
+	if err != nil {
+		return nil, err
+	}
+	if err := b.db.MarkReported(ctx, t.ID, pending[len(pending)-1].ID, store.TopicResult{Summary: summary, Contradictions: entry.Contradictions}); err != nil {
+		return nil, err
+	}
+	return entry, nil
+}
+
+// factChanges says which facts an edited article gained and lost, by
+// slot and value ("qamishli.withdrawal: qamishli (completed)").
+func factChanges(before, after []facts.Fact) (added, dropped []string) {
+	key := func(f facts.Fact) string {
+		s := f.Slot + ": " + f.Value
+		if f.Negated {
+			s += " (denied)"
+		}
+		if f.Aspect != "" {
+			s += " (" + string(f.Aspect) + ")"
+		}
+		return s
+	}
+	count := func(fs []facts.Fact) map[string]int {
+		m := map[string]int{}
+		for _, f := range fs {
+			m[key(f)]++
+		}
+		return m
+	}
+	b, a := count(before), count(after)
+	for k := range a {
+		if b[k] == 0 {
+			added = append(added, k)
+		}
+	}
+	for k := range b {
+		if a[k] == 0 {
+			dropped = append(dropped, k)
+		}
+	}
+	sort.Strings(added)
+	sort.Strings(dropped)
+	return added, dropped
+}
+
+func diffSets(before, after []string) (added, removed []string) {
+	b := map[string]bool{}
+	for _, s := range before {
+		b[s] = true
+	}
+	a := map[string]bool{}
+	for _, s := range after {
+		a[s] = true
+		if !b[s] {
+			added = append(added, s)
+		}
+	}
+	for _, s := range before {
+		if !a[s] {
+			removed = append(removed, s)
+		}
+	}
+	return added, removed
+}
+
+func nonEmpty(s, alt string) string {
+	if s != "" {
+		return s
+	}
+	return alt
+}
+
+// reportPaths are a topic's report files in the out folder. The names come
+// from the topic id (validated: letters, digits, . - _), never from
+// article text.
+func reportPaths(out, topic string) map[string]string {
+	return map[string]string{
+		"html": filepath.Join(out, topic+".html"),
+		"md":   filepath.Join(out, topic+".md"),
+		"json": filepath.Join(out, topic+".json"),
+	}
+}
+
+func relReports(paths map[string]string) map[string]string {
+	out := map[string]string{}
+	for k, p := range paths {
+		out[k] = filepath.Base(p)
+	}
+	return out
+}
+
+// writeIndex writes index.html: topics by severity, with what changed.
+func writeIndex(out string, entries []render.IndexTopic, st batchStats, now time.Time) error {
+	idx := render.Index{Generated: now.UTC().Format("2006-01-02 15:04 MST"), Topics: entries,
+		Summary: fmt.Sprintf("%d topics; this run: %d articles new, %d changed, %d removed, %d unreadable",
+			st.Topics, st.New, st.Changed, st.Gone, len(st.Errors))}
+	for _, e := range st.Errors {
+		idx.Errors = append(idx.Errors, e.File+": "+e.Message)
+	}
+	var buf bytes.Buffer
+	if err := render.WriteIndex(&buf, idx); err != nil {
+		return err
+	}
+	return writeFileAtomic(filepath.Join(out, "index.html"), func(f *os.File) error {
+		_, err := f.Write(buf.Bytes())
+		return err
+	})
+}
+
+// newLogger logs to stderr as text or JSON lines (log/slog).
+func newLogger(w io.Writer, format string) *slog.Logger {
+	if format == "json" {
+		return slog.New(slog.NewJSONHandler(w, nil))
+	}
+	return slog.New(slog.NewTextHandler(w, nil))
+}
+
+// progress shows a bar on a terminal and nothing elsewhere: under cron or
+// CI the log lines say what happened.
+type progress struct{ bar *progressbar.ProgressBar }
+
+func newProgress(o *batchOptions, total int) *progress {
+	f, ok := o.Stderr.(*os.File)
+	if !ok || !isTerminal(f) || o.LogFormat == "json" || total == 0 {
+		return &progress{}
+	}
+	return &progress{bar: progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(f),
+		progressbar.OptionSetDescription("articles"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionShowIts(),
+		progressbar.OptionSetItsString("articles"),
+		progressbar.OptionClearOnFinish(),
+	)}
+}
+
+func (p *progress) add(n int) {
+	if p.bar != nil {
+		_ = p.bar.Add(n)
+	}
+}
+
+func (p *progress) finish() {
+	if p.bar != nil {
+		_ = p.bar.Finish()
+	}
+}

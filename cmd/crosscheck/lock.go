@@ -1,0 +1,66 @@
+//go:build unix
+
+package main
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"syscall"
+	"time"
+)
+
+// errBusy says another batch holds the database.
+var errBusy = errors.New("another batch is running on this database")
+
+// batchLock is an exclusive lock on a file next to the database. The
+// kernel drops it when the process dies, even by kill -9, so a crashed
+// batch never blocks the next one.
+type batchLock struct{ f *os.File }
+
+// lockBatch takes the lock for the database at dbPath, waiting up to wait
+// (0: not at all) for a running batch to finish.
+func lockBatch(dbPath string, wait time.Duration) (*batchLock, error) {
+	path := dbPath + ".lock"
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("lock %s: %w", path, err)
+	}
+	deadline := time.Now().Add(wait)
+	for {
+		err := syscall.Flock(int(f.Fd()), syscall.LOCK_EX|syscall.LOCK_NB)
+		if err == nil {
+			// Say who holds it, for whoever finds the file.
+			_ = f.Truncate(0)
+			_, _ = f.WriteAt([]byte(fmt.Sprintf("pid %d since %s\n", os.Getpid(), time.Now().UTC().Format(time.RFC3339))), 0)
+			return &batchLock{f: f}, nil
+		}
+		if !errors.Is(err, syscall.EWOULDBLOCK) {
+			f.Close()
+			return nil, fmt.Errorf("lock %s: %w", path, err)
+		}
+		if time.Now().After(deadline) {
+			holder := make([]byte, 80)
+			n, _ := f.ReadAt(holder, 0)
+			f.Close()
+			return nil, fmt.Errorf("%w (%s: %s); wait for it or pass --wait DURATION", errBusy, path, trimNL(string(holder[:n])))
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+}
+
+func trimNL(s string) string {
+	for len(s) > 0 && (s[len(s)-1] == '\n' || s[len(s)-1] == 0) {
+		s = s[:len(s)-1]
+	}
+	if s == "" {
+		return "holder unknown"
+	}
+	return s
+}
+
+// unlock releases the lock.
+func (l *batchLock) unlock() {
+	_ = syscall.Flock(int(l.f.Fd()), syscall.LOCK_UN)
+	l.f.Close()
+}
