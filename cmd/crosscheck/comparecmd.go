@@ -7,6 +7,8 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/compare"
 	"github.com/crosscheck-news/crosscheck/compare/render"
+	"github.com/crosscheck-news/crosscheck/facts"
+	"github.com/crosscheck-news/crosscheck/store"
 )
 
 // compareOptions are the flags of "crosscheck compare".
@@ -47,15 +49,24 @@ func runCompare(ctx context.Context, o *compareOptions) error {
 		return err
 	}
 	defer db.Close()
-	t, _, err := storedTopic(ctx, db, o.Topic)
-	if err != nil {
-		return err
-	}
-	arts, fs, err := loadCompared(ctx, db, o.Topic, nil)
+	res, arts, err := compareStored(ctx, db, o.Topic)
 	if err != nil {
 		return err
 	}
 	opt := o.renderOptions()
 	opt.Articles = arts
-	return render.Render(o.Stdout, format, compare.Compare(t, arts, fs), opt)
+	return render.Render(o.Stdout, format, res, opt)
+}
+
+// compareStored compares a stored topic's current articles.
+func compareStored(ctx context.Context, db *store.DB, topic string) (compare.Result, []facts.Article, error) {
+	t, _, err := storedTopic(ctx, db, topic)
+	if err != nil {
+		return compare.Result{}, nil, err
+	}
+	arts, fs, err := loadCompared(ctx, db, topic, nil)
+	if err != nil {
+		return compare.Result{}, nil, err
+	}
+	return compare.Compare(t, arts, fs), arts, nil
 }

@@ -9,7 +9,6 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/crosscheck-news/crosscheck/compare"
 	"github.com/crosscheck-news/crosscheck/compare/render"
 )
 
@@ -78,15 +77,10 @@ func runReport(ctx context.Context, o *reportOptions) error {
 		return err
 	}
 	defer db.Close()
-	t, _, err := storedTopic(ctx, db, o.Topic)
+	res, arts, err := compareStored(ctx, db, o.Topic)
 	if err != nil {
 		return err
 	}
-	arts, fs, err := loadCompared(ctx, db, o.Topic, nil)
-	if err != nil {
-		return err
-	}
-	res := compare.Compare(t, arts, fs)
 	return writeFileAtomic(o.Output, func(f *os.File) error {
 		return render.Render(f, format, res, render.Options{Articles: arts})
 	})
