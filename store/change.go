@@ -72,11 +72,37 @@ func (db *DB) PendingChanges(ctx context.Context, topicID string) ([]Change, err
 // up to and including id upTo, and what they said — in one transaction,
 // so a run that dies before it leaves the changes pending.
 func (db *DB) MarkReported(ctx context.Context, topicID string, upTo int64, r TopicResult) error {
+	return db.MarkAllReported(ctx, []Reported{{TopicID: topicID, UpTo: upTo, Result: r}})
+}
+
+// Reported is a topic whose reports were written: they reflect its changes
+// up to and including id UpTo, and said Result.
+type Reported struct {
+	TopicID string
+	UpTo    int64
+	Result  TopicResult
+}
+
+// MarkAllReported is MarkReported for several topics in one transaction,
+// so that a batch marks every topic of the index it wrote, or none.
+func (db *DB) MarkAllReported(ctx context.Context, ts []Reported) error {
 	tx, err := db.begin(ctx)
 	if err != nil {
-		return wrap(err, "mark %q reported", topicID)
+		return wrap(err, "mark topics reported")
 	}
 	defer tx.Rollback()
+	for _, t := range ts {
+		if err := db.markReported(ctx, tx, t.TopicID, t.UpTo, t.Result); err != nil {
+			return err
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return wrap(err, "mark topics reported: commit")
+	}
+	return nil
+}
+
+func (db *DB) markReported(ctx context.Context, tx *sql.Tx, topicID string, upTo int64, r TopicResult) error {
 	if _, err := tx.ExecContext(ctx, `
 		UPDATE changes SET reported = 1 WHERE topic_id = ? AND id <= ? AND reported = 0`, topicID, upTo); err != nil {
 		return wrap(err, "mark %q reported", topicID)
@@ -98,9 +124,6 @@ func (db *DB) MarkReported(ctx context.Context, topicID string, upTo int64, r To
 			contradictions = excluded.contradictions, updated_at = excluded.updated_at`,
 		topicID, string(summary), string(contra), formatTime(db.now())); err != nil {
 		return wrap(err, "mark %q reported", topicID)
-	}
-	if err := tx.Commit(); err != nil {
-		return wrap(err, "mark %q reported: commit", topicID)
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -92,6 +93,17 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if o.Workers < 1 {
 		o.Workers = 1
 	}
+	// A batch allocates about a megabyte per article and keeps little of
+	// it alive (one topic at a time), so at the default GOGC=100 the
+	// collector ran every few megabytes and took a third of the run
+	// (docs/performance.md). Collect less often, under a soft memory cap,
+	// unless the environment says otherwise.
+	if os.Getenv("GOGC") == "" {
+		defer debug.SetGCPercent(debug.SetGCPercent(400))
+	}
+	if os.Getenv("GOMEMLIMIT") == "" {
+		defer debug.SetMemoryLimit(debug.SetMemoryLimit(256 << 20))
+	}
 	log := newLogger(o.Stderr, o.LogFormat)
 	topicDirs, err := inboxTopics(o.Inbox)
 	if err != nil {
@@ -138,6 +150,14 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	b.progress.finish()
 	if runErr == nil && (st.Reported > 0 || !exists(filepath.Join(o.Out, "index.html"))) {
 		runErr = writeIndex(o.Out, entries, st, time.Now())
+	}
+	// The topics' changes are marked reported only once the index that
+	// lists them is written, all in one transaction: a run killed before
+	// leaves them pending, and the next run reports them and writes an
+	// index that says what changed, instead of finding nothing to do and
+	// leaving a stale index.
+	if runErr == nil && len(b.reported) > 0 {
+		runErr = db.MarkAllReported(ctx, b.reported)
 	}
 	status := "ok"
 	switch {
@@ -211,6 +231,9 @@ type batcher struct {
 	db       *store.DB
 	log      *slog.Logger
 	progress *progress
+	// reported are the topics whose reports this run wrote, to be marked
+	// reported once the index is written.
+	reported []store.Reported
 }
 
 // readResult is one article file read, parsed and extracted by a worker.
@@ -413,19 +436,31 @@ func (b *batcher) read(ctx context.Context, in *ingester, path string, hashes ma
 	return r
 }
 
-// report compares a changed topic, writes its three reports atomically
-// and marks its changes reported.
+// report compares a changed topic and writes its three reports
+// atomically; runBatch marks its changes reported after the index.
 func (b *batcher) report(ctx context.Context, t *facts.Topic, pending []store.Change, prev store.TopicResult, paths map[string]string) (*render.IndexTopic, error) {
 	arts, fs, err := loadCompared(ctx, b.db, t.ID, nil)
 	if err != nil {
 		return nil, err
 	}
 	res := compare.Compare(t, arts, fs)
-	for _, f := range []render.Format{render.HTML, render.Markdown, render.JSON} {
-		key := string(f)
-		if err := writeFileAtomic(paths[key], func(w *os.File) error {
-			return render.Render(w, f, res, render.Options{Articles: arts})
-		}); err != nil {
+	// The three reports only read res; written in parallel, the HTML one
+	// (the slowest) sets the time.
+	formats := []render.Format{render.HTML, render.Markdown, render.JSON}
+	errs := make([]error, len(formats))
+	var wg sync.WaitGroup
+	for i, f := range formats {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			errs[i] = writeFileAtomic(paths[string(f)], func(w *os.File) error {
+				return render.Render(w, f, res, render.Options{Articles: arts})
+			})
+		}()
+	}
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
 			return nil, err
 		}
 	}
@@ -466,9 +501,8 @@ func (b *batcher) report(ctx context.Context, t *facts.Topic, pending []store.Ch
 	if err != nil {
 		return nil, err
 	}
-	if err := b.db.MarkReported(ctx, t.ID, pending[len(pending)-1].ID, store.TopicResult{Summary: summary, Contradictions: entry.Contradictions}); err != nil {
-		return nil, err
-	}
+	b.reported = append(b.reported, store.Reported{TopicID: t.ID, UpTo: pending[len(pending)-1].ID,
+		Result: store.TopicResult{Summary: summary, Contradictions: entry.Contradictions}})
 	return entry, nil
 }
 
@@ -555,10 +589,16 @@ func relReports(paths map[string]string) map[string]string {
 }
 
 // writeIndex writes index.html: topics by severity, with what changed.
+// The counts of new, changed and removed articles are those the index
+// lists, which include the changes of a run killed before its index.
 func writeIndex(out string, entries []render.IndexTopic, st batchStats, now time.Time) error {
+	var added, changed, removed int
+	for _, e := range entries {
+		added, changed, removed = added+len(e.NewArticles), changed+len(e.ChangedArticles), removed+len(e.Removed)
+	}
 	idx := render.Index{Generated: now.UTC().Format("2006-01-02 15:04 MST"), Topics: entries,
 		Summary: fmt.Sprintf("%d topics; this run: %d articles new, %d changed, %d removed, %d unreadable",
-			st.Topics, st.New, st.Changed, st.Gone, len(st.Errors))}
+			st.Topics, added, changed, removed, len(st.Errors))}
 	for _, e := range st.Errors {
 		idx.Errors = append(idx.Errors, e.File+": "+e.Message)
 	}
