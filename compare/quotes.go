@@ -240,6 +240,9 @@ func quoteSameSpeaker(a, b string) bool {
 	if a == "" || b == "" {
 		return false
 	}
+	if a == b {
+		return true
+	}
 	if facts.NameKey(a) == facts.NameKey(b) || facts.SameName(a, b) {
 		return true
 	}

@@ -209,15 +209,19 @@ func (m *metaFinder) line(l line, inBody bool) lineKind {
 			m.setOutlet(mm[1])
 		}
 		kind = lineChrome
-	case reportBy.MatchString(l.text):
+	case mayStartWith(l.text, "reporting", "(reporting") && reportBy.MatchString(l.text):
 		if mm := reportBy.FindStringSubmatch(l.text); m.byline == "" {
 			m.byline = cleanName(mm[1])
 		}
 		kind = lineMeta
 	}
-	if mm := updatedBy.FindStringSubmatch(l.text); mm != nil && wordCount(l.text) <= 20 {
+	var upd []string
+	if mayStartWith(l.text, "updated", "written", "posted", "reported", "edited") {
+		upd = updatedBy.FindStringSubmatch(l.text)
+	}
+	if upd != nil && wordCount(l.text) <= 20 {
 		if m.byline == "" {
-			m.byline = cleanName(mm[1])
+			m.byline = cleanName(upd[1])
 		}
 		kind = lineMeta
 	}
@@ -252,7 +256,7 @@ func (m *metaFinder) line(l line, inBody bool) lineKind {
 				}
 			}
 		}
-		if mm := selfCredit.FindStringSubmatch(l.text); mm != nil && m.selfOutlet == "" {
+		if mm := selfCreditIn(l.text); mm != nil && m.selfOutlet == "" {
 			if _, isWire := wireName(mm[1]); !isWire {
 				m.selfOutlet = mm[1]
 			}
@@ -349,3 +353,35 @@ func titleLike(l line) bool {
 }
 
 func wordCount(s string) int { return len(strings.Fields(s)) }
+
+// mayStartWith reports whether s may match a case-insensitive regexp
+// anchored at its start that begins with one of the ASCII prefixes: false
+// means it cannot. A non-ASCII byte among the first bytes may still match
+// (Unicode case folding: K for k, ſ for s), so it says true. Parsing an
+// article runs the line regexps over every line; this skips them on body
+// lines, where the backtracker costs in proportion to the line's length.
+func mayStartWith(s string, prefixes ...string) bool {
+	for _, p := range prefixes {
+		head := s[:min(len(p), len(s))]
+		for i := 0; i < len(head); i++ {
+			if head[i] >= utf8.RuneSelf {
+				return true
+			}
+		}
+		if len(head) == len(p) && strings.EqualFold(head, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// selfCreditIn is selfCredit.FindStringSubmatch, run only on lines that
+// hold one of its (case-sensitive) verbs.
+func selfCreditIn(s string) []string {
+	for _, w := range []string{"spoke", "learned", "understands", "contacted", "obtained"} {
+		if strings.Contains(s, w) {
+			return selfCredit.FindStringSubmatch(s)
+		}
+	}
+	return nil
+}

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -61,7 +62,7 @@ import (
 // NameKey returns the transliteration skeleton of a name: romanisations of
 // one name collide on it. It is empty when name has no letters or digits.
 func NameKey(name string) string {
-	return nameClasses(nameSkeleton(name))
+	return nameKeys(name).key
 }
 
 // SameName reports whether a and b are spelling variants of one name:
@@ -75,8 +76,9 @@ func SameName(a, b string) bool {
 	if Fold(a) == Fold(b) {
 		return false
 	}
-	sa, sb := nameSkeleton(a), nameSkeleton(b)
-	if sa == "" || nameClasses(sa) != nameClasses(sb) {
+	ka, kb := nameKeys(a), nameKeys(b)
+	sa, sb := ka.skeleton, kb.skeleton
+	if sa == "" || ka.key != kb.key {
 		return false
 	}
 	if nameVowelClash(sa, sb) {
@@ -170,6 +172,41 @@ var nameLetterMap = strings.NewReplacer(
 	"ł", "l", "ø", "o", "æ", "ae", "œ", "oe", "ß", "ss", "đ", "dj", "ð", "d",
 	"þ", "th", "ı", "i", "'", "",
 )
+
+// nameKeyPair is a name's skeleton and its key (the skeleton with the
+// vowel classes).
+type nameKeyPair struct{ skeleton, key string }
+
+// nameKeyCache memoises nameKeys. Extraction keys every name mention and
+// compare keys every pair of quote speakers, and a topic's articles name
+// the same few people over and over: computing the skeleton each time was
+// the largest single cost of comparing quotes. The cache is bounded (it is
+// emptied when full) and keeps copies of the names, never slices of an
+// article's text, so it pins no article in memory.
+var nameKeyCache struct {
+	sync.RWMutex
+	m map[string]nameKeyPair
+}
+
+const nameKeyCacheMax = 1 << 14
+
+func nameKeys(name string) nameKeyPair {
+	nameKeyCache.RLock()
+	p, ok := nameKeyCache.m[name]
+	nameKeyCache.RUnlock()
+	if ok {
+		return p
+	}
+	sk := nameSkeleton(name)
+	p = nameKeyPair{skeleton: sk, key: nameClasses(sk)}
+	nameKeyCache.Lock()
+	if nameKeyCache.m == nil || len(nameKeyCache.m) >= nameKeyCacheMax {
+		nameKeyCache.m = make(map[string]nameKeyPair)
+	}
+	nameKeyCache.m[strings.Clone(name)] = p
+	nameKeyCache.Unlock()
+	return p
+}
 
 // nameSkeleton is the key before the vowel classes.
 func nameSkeleton(name string) string {

@@ -115,6 +115,7 @@ compare; see docs/topics.md.`,
 		newSuggestCmd(g),
 		newReportCmd(g),
 		newBatchCmd(g),
+		newBenchCmd(g),
 	)
 	return root
 }
