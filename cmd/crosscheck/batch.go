@@ -122,6 +122,9 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 		return err
 	}
 	defer lock.unlock()
+	// Under the lock no other batch writes to out: temporary files left
+	// there belong to a batch that was killed mid-write.
+	removeStaleTemps(o.Out)
 	db, err := o.openDB(ctx)
 	if err != nil {
 		return err
@@ -148,7 +151,9 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 		}
 	}
 	b.progress.finish()
-	if runErr == nil && (st.Reported > 0 || !exists(filepath.Join(o.Out, "index.html"))) {
+	// The index is rewritten when a topic was reported, when files could
+	// not be read (it lists them), or when there is none yet.
+	if runErr == nil && (st.Reported > 0 || len(st.Errors) > 0 || !exists(filepath.Join(o.Out, "index.html"))) {
 		runErr = writeIndex(o.Out, entries, st, time.Now())
 	}
 	// The topics' changes are marked reported only once the index that
@@ -159,18 +164,10 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if runErr == nil && len(b.reported) > 0 {
 		runErr = db.MarkAllReported(ctx, b.reported)
 	}
-	status := "ok"
-	switch {
-	case runErr != nil:
-		status = "failed"
-		st.Errors = append(st.Errors, store.RunError{Message: runErr.Error()})
-	case len(st.Errors) > 0:
-		status = "partial"
-	}
-	if err := db.FinishRun(context.WithoutCancel(ctx), runID, store.RunResult{
-		Status: status, Seen: st.Seen, New: st.New, Changed: st.Changed, Unchanged: st.Unchanged, Errors: st.Errors,
-	}); err != nil && runErr == nil {
-		runErr = fmt.Errorf("record run: %w", err)
+	if err := finishRun(ctx, db, runID, store.RunResult{
+		Seen: st.Seen, New: st.New, Changed: st.Changed, Unchanged: st.Unchanged, Errors: st.Errors,
+	}, runErr); err != nil && runErr == nil {
+		runErr = err
 	}
 	if runErr != nil {
 		return runErr
@@ -198,6 +195,28 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 }
 
 func exists(path string) bool { _, err := os.Stat(path); return err == nil }
+
+// removeStaleTemps removes the temporary files writeFileAtomic leaves
+// behind when a process dies between creating and renaming them
+// (".index.html.123456").
+func removeStaleTemps(out string) {
+	entries, err := os.ReadDir(out)
+	if err != nil {
+		return
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if !strings.HasPrefix(n, ".") || !e.Type().IsRegular() {
+			continue
+		}
+		for _, ext := range []string{".html.", ".md.", ".json."} {
+			if strings.Contains(n, ext) {
+				_ = os.Remove(filepath.Join(out, n))
+				break
+			}
+		}
+	}
+}
 
 // inboxTopics lists the topic folders of an inbox, sorted.
 func inboxTopics(inbox string) ([]string, error) {
@@ -309,7 +328,7 @@ func (b *batcher) topic(ctx context.Context, dir string, st *batchStats) (*rende
 			if !errors.Is(r.err, facts.ErrBadInput) && !errors.Is(r.err, os.ErrNotExist) && !errors.Is(r.err, os.ErrPermission) {
 				return nil, r.err
 			}
-			b.log.Error("file skipped", "topic", tid, "file", r.path, "error", errorLine(r.path, r.err))
+			b.log.Error("file skipped", "topic", tid, "file", r.path, "error", inputReason(r.err))
 			st.Errors = append(st.Errors, store.RunError{File: r.path, Message: r.err.Error()})
 			if r.id != "" {
 				seen[r.id] = true // keep what is stored; an unreadable file is not a deletion

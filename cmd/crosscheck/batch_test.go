@@ -770,3 +770,41 @@ func TestBatchConcurrent(t *testing.T) {
 		t.Errorf("runs: %+v", rs)
 	}
 }
+
+// TestBatchRemovesStaleTemps: the temporary files a killed batch leaves in
+// the out folder are removed by the next run, and nothing else is.
+func TestBatchRemovesStaleTemps(t *testing.T) {
+	inbox := t.TempDir()
+	if err := os.Symlink(filepath.Join(mustAbs(t, repo), "testdata", "ferry"), filepath.Join(inbox, "ferry")); err != nil {
+		t.Fatal(err)
+	}
+	out := t.TempDir()
+	stale := []string{".index.html.123456", ".selkie-ferry-fire.json.99"}
+	keep := []string{".keep-me", "notes.txt"}
+	for _, n := range append(append([]string{}, stale...), keep...) {
+		write(t, filepath.Join(out, n), []byte("x"))
+	}
+	db := filepath.Join(t.TempDir(), "b.db")
+	if _, errOut, code := run(t, db, "batch", "--inbox", inbox, "--out", out); code != exitOK {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, n := range stale {
+		if _, err := os.Stat(filepath.Join(out, n)); err == nil {
+			t.Errorf("stale %s still there", n)
+		}
+	}
+	for _, n := range keep {
+		if _, err := os.Stat(filepath.Join(out, n)); err != nil {
+			t.Errorf("%s was removed: %v", n, err)
+		}
+	}
+}
+
+func mustAbs(t *testing.T, p string) string {
+	t.Helper()
+	a, err := filepath.Abs(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a
+}

@@ -108,7 +108,7 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 	}
 	in := &ingester{db: db, topic: lt, x: x, stderr: o.Stderr}
 	st, err := ingestAll(ctx, in, files)
-	if ferr := finishRun(ctx, db, run, st, err); ferr != nil && err == nil {
+	if ferr := finishRun(ctx, db, run, st.runResult(), err); ferr != nil && err == nil {
 		err = ferr
 	}
 	if err != nil {

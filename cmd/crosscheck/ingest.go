@@ -76,7 +76,7 @@ func runIngest(ctx context.Context, o *ingestOptions) error {
 	}
 	in := &ingester{db: db, topic: lt, x: x, override: o.Meta, stderr: o.Stderr}
 	st, err := ingestAll(ctx, in, files)
-	if ferr := finishRun(ctx, db, run, st, err); ferr != nil && err == nil {
+	if ferr := finishRun(ctx, db, run, st.runResult(), err); ferr != nil && err == nil {
 		err = ferr
 	}
 	if err != nil {

@@ -197,18 +197,21 @@ func (in *ingester) ingest(ctx context.Context, files []string) (ingestStats, er
 	return st, nil
 }
 
-// errorLine renders an input error as one line that names the file.
-func errorLine(path string, err error) string {
+// inputReason is what is wrong with an input file, without its name.
+func inputReason(err error) string {
 	var ie *facts.InputError
 	if errors.As(err, &ie) {
-		return path + ": " + ie.Reason
+		return ie.Reason
 	}
 	var pe *os.PathError
 	if errors.As(err, &pe) {
-		return path + ": " + pe.Err.Error()
+		return pe.Err.Error()
 	}
-	return path + ": " + err.Error()
+	return err.Error()
 }
+
+// errorLine renders an input error as one line that names the file.
+func errorLine(path string, err error) string { return path + ": " + inputReason(err) }
 
 func (in *ingester) readArticle(path string) (facts.Article, error) {
 	a, err := facts.ReadArticleFile(path)
@@ -239,24 +242,28 @@ func ingestAll(ctx context.Context, in *ingester, files []string) (ingestStats, 
 	return in.ingest(ctx, files)
 }
 
-// finishRun records how a run ended.
-func finishRun(ctx context.Context, db *store.DB, id int64, st ingestStats, runErr error) error {
-	status := "ok"
+// finishRun records how a run ended: failed with runErr, partial when
+// files were skipped, else ok.
+func finishRun(ctx context.Context, db *store.DB, id int64, r store.RunResult, runErr error) error {
+	r.Status = "ok"
 	switch {
 	case runErr != nil:
-		status = "failed"
-		st.Errors = append(st.Errors, store.RunError{Message: runErr.Error()})
-	case len(st.Errors) > 0:
-		status = "partial"
+		r.Status = "failed"
+		r.Errors = append(r.Errors, store.RunError{Message: runErr.Error()})
+	case len(r.Errors) > 0:
+		r.Status = "partial"
 	}
 	// A cancelled run is still recorded, so the record must not depend on
 	// the cancelled context.
-	if err := db.FinishRun(context.WithoutCancel(ctx), id, store.RunResult{
-		Status: status, Seen: st.Seen, New: st.New, Changed: st.Changed, Unchanged: st.Unchanged, Errors: st.Errors,
-	}); err != nil {
+	if err := db.FinishRun(context.WithoutCancel(ctx), id, r); err != nil {
 		return fmt.Errorf("record run: %w", err)
 	}
 	return nil
+}
+
+// runResult is what an ingest run did, as the store records it.
+func (st ingestStats) runResult() store.RunResult {
+	return store.RunResult{Seen: st.Seen, New: st.New, Changed: st.Changed, Unchanged: st.Unchanged, Errors: st.Errors}
 }
 
 // storedTopic loads a topic from the database by id.
