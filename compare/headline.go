@@ -6,8 +6,8 @@ import (
 )
 
 // headline writes the slot's finding as one sentence an editor can paste:
-// "Levant24 says “withdrawing from Qamishli” (ongoing); The Moscow Times
-// says “withdrew its forces from Qamishli” (completed)." It reads only the
+// "Outlet A says “withdrawing from the airport” (ongoing); Outlet B
+// says “withdrew its forces from the airport” (completed)." It reads only the
 // slot's own values, differences and missing list.
 func (c comparer) headline(sr *SlotResult) {
 	what := sr.Label
