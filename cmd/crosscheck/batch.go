@@ -138,18 +138,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	b := &batcher{o: o, db: db, log: log}
 	b.progress = newProgress(o, countFiles(topicDirs))
 	var st batchStats
-	var entries []render.IndexTopic
-	var runErr error
-	for _, dir := range topicDirs {
-		e, err := b.topic(ctx, dir, &st)
-		if err != nil {
-			runErr = err
-			break
-		}
-		if e != nil {
-			entries = append(entries, *e)
-		}
-	}
+	entries, runErr := b.topics(ctx, topicDirs, &st)
 	b.progress.finish()
 	// The index is rewritten when a topic was reported, when files could
 	// not be read (it lists them), or when there is none yet.
@@ -266,40 +255,208 @@ type readResult struct {
 	err     error
 }
 
-// topic brings one topic folder up to date and writes its reports when
-// it changed. Errors in files are recorded in st; other errors stop the run.
-func (b *batcher) topic(ctx context.Context, dir string, st *batchStats) (*render.IndexTopic, error) {
-	path := findTopicFile(dir)
-	var lt loadedTopic
-	var err error
-	if path == "" {
-		t, src, err := facts.TopicFor(dir, nil)
-		if err != nil {
-			return nil, err
+// topicJob is one topic folder on its way through the batch. Topics
+// overlap in three stages, each taking the topics in sorted order:
+//
+//  1. prepare (its own goroutine and the read workers): load the topic
+//     file, look up the stored hashes, read, parse and extract the
+//     changed articles. It writes nothing.
+//  2. store (the runBatch goroutine): every database write of the topic
+//     (topic record, re-extraction, articles, removals), in the same
+//     order as a topic-at-a-time run.
+//  3. finish (its own goroutine): compare, write the reports atomically
+//     and build the index entry; it also emits the topic's log lines, so
+//     the log reads as if topics ran one after another.
+//
+// While topic n is compared and reported, topic n+1 is stored and topic
+// n+2 read and extracted. Stages 2 and 3 share the one database
+// connection; stage 3 only reads topic n, which stage 2 does not write
+// (a folder whose topic id was already seen waits until the earlier one
+// is finished). Changes are still marked reported only by runBatch, after
+// the index.
+type topicJob struct {
+	dir string
+
+	// Set by prepare.
+	lt       loadedTopic
+	in       *ingester
+	hashes   map[string]string
+	results  []readResult
+	badTopic *store.RunError // the topic file is unusable: skipped
+
+	// Set by store.
+	pending []store.Change
+	prev    store.TopicResult
+	reports map[string]string
+	entry   *render.IndexTopic // set when the topic needs no report
+	logs    []func()           // log lines, emitted by finish in order
+
+	err error // stops the run; earlier topics are finished first
+	// done is closed when the topic is finished (or abandoned).
+	done chan struct{}
+}
+
+func (j *topicJob) log(f func()) { j.logs = append(j.logs, f) }
+
+// topics brings every topic folder up to date, in order, and returns the
+// index entries. Errors in files are recorded in st; other errors stop
+// the run after the topics before the failing one are finished.
+func (b *batcher) topics(ctx context.Context, dirs []string, st *batchStats) ([]render.IndexTopic, error) {
+	pctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	prepared := make(chan *topicJob, 1)
+	stored := make(chan *topicJob, 1)
+
+	// Stage 1: prepare.
+	go func() {
+		defer close(prepared)
+		last := map[string]*topicJob{} // topic id -> its latest job
+		for _, dir := range dirs {
+			j := &topicJob{dir: dir, done: make(chan struct{})}
+			b.prepare(pctx, j, last)
+			failed := j.err != nil // j belongs to the next stage once sent
+			select {
+			case prepared <- j:
+			case <-pctx.Done():
+				return
+			}
+			if failed {
+				return
+			}
 		}
-		lt = loadedTopic{topic: t, src: src, path: dir}
-	} else if lt, err = loadTopicFile(path); err != nil {
-		if errors.Is(err, facts.ErrBadInput) {
-			b.log.Error("topic skipped", "dir", dir, "error", err.Error())
-			st.Errors = append(st.Errors, store.RunError{File: path, Message: err.Error()})
-			return nil, nil
+	}()
+
+	// Stage 3: finish.
+	var (
+		entries  []render.IndexTopic
+		reported int
+		finErr   error
+		finished = make(chan struct{})
+	)
+	go func() {
+		defer close(finished)
+		for j := range stored {
+			if finErr == nil {
+				e, err := b.finish(ctx, j)
+				if err != nil {
+					finErr = err
+					cancel()
+				} else if e != nil {
+					entries = append(entries, *e)
+					if e.Changed {
+						reported++
+					}
+				}
+			}
+			close(j.done)
 		}
-		return nil, err
+	}()
+
+	// Stage 2: store.
+	for j := range prepared {
+		if j.err == nil {
+			b.store(pctx, j, st)
+		}
+		failed := j.err != nil // j belongs to the next stage once sent
+		select {
+		case stored <- j:
+		case <-pctx.Done():
+			close(j.done)
+		}
+		if failed || pctx.Err() != nil {
+			break
+		}
 	}
+	close(stored)
+	<-finished
+	cancel()
+	for range prepared { // let stage 1 end
+	}
+	st.Reported += reported
+	return entries, finErr
+}
+
+// prepare loads a topic folder's topic file and reads, parses and
+// extracts its new and changed articles. It writes nothing. last holds
+// the latest job of each topic id seen: a second folder with the same id
+// waits for the first to be finished, so it sees what that one stored.
+func (b *batcher) prepare(ctx context.Context, j *topicJob, last map[string]*topicJob) {
+	path := findTopicFile(j.dir)
+	if path == "" {
+		t, src, err := facts.TopicFor(j.dir, nil)
+		if err != nil {
+			j.err = err
+			return
+		}
+		j.lt = loadedTopic{topic: t, src: src, path: j.dir}
+	} else {
+		lt, err := loadTopicFile(path)
+		if err != nil {
+			if errors.Is(err, facts.ErrBadInput) {
+				j.badTopic = &store.RunError{File: path, Message: err.Error()}
+				return
+			}
+			j.err = err
+			return
+		}
+		j.lt = lt
+	}
+	tid := j.lt.topic.ID
+	if prev := last[tid]; prev != nil {
+		select {
+		case <-prev.done:
+		case <-ctx.Done():
+			j.err = ctx.Err()
+			return
+		}
+	}
+	last[tid] = j
+	x, err := facts.NewExtractor(j.lt.topic)
+	if err != nil {
+		j.err = err
+		return
+	}
+	j.in = &ingester{db: b.db, topic: j.lt, x: x, stderr: io.Discard}
+	// The stored hashes of this topic: the runBatch goroutine may be
+	// storing an earlier topic meanwhile, never this one, and
+	// re-extraction (when the topic file changed) keeps the hashes.
+	if j.hashes, err = b.db.CurrentHashes(ctx, tid); err != nil {
+		j.err = err
+		return
+	}
+	files, err := articleFiles([]string{j.dir})
+	if err != nil {
+		j.err = err
+		return
+	}
+	j.results = b.readAll(ctx, j.in, files, j.hashes)
+}
+
+// store makes a prepared topic's database writes: the topic record, its
+// re-extraction when the topic file changed, new and changed articles and
+// removals; then it decides whether the topic needs a report. Errors in
+// files are recorded in st; other errors are left in j.err.
+func (b *batcher) store(ctx context.Context, j *topicJob, st *batchStats) {
+	j.err = b.storeTopic(ctx, j, st)
+}
+
+func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *batchStats) error {
+	if j.badTopic != nil {
+		e := *j.badTopic
+		j.log(func() { b.log.Error("topic skipped", "dir", j.dir, "error", e.Message) })
+		st.Errors = append(st.Errors, e)
+		return nil
+	}
+	lt, in := j.lt, j.in
 	st.Topics++
 	tid := lt.topic.ID
-	x, err := facts.NewExtractor(lt.topic)
-	if err != nil {
-		return nil, err
-	}
-	in := &ingester{db: b.db, topic: lt, x: x, stderr: io.Discard}
 	sum := sha256.Sum256(lt.src)
 	if _, err := b.db.PutTopic(ctx, store.TopicRecord{ID: tid, Title: lt.topic.Title, Hash: hex.EncodeToString(sum[:]), Source: lt.src}); err != nil {
-		return nil, fmt.Errorf("topic %s: %w", tid, err)
+		return fmt.Errorf("topic %s: %w", tid, err)
 	}
 	pending, err := b.db.PendingChanges(ctx, tid)
 	if err != nil {
-		return nil, err
+		return err
 	}
 	for _, c := range pending {
 		if c.Kind == "topic" {
@@ -307,28 +464,22 @@ func (b *batcher) topic(ctx context.Context, dir string, st *batchStats) (*rende
 			// reports): every stored article is extracted again. Extraction
 			// is deterministic, so doing it twice changes nothing.
 			if err := in.reextract(ctx); err != nil {
-				return nil, err
+				return err
 			}
 			break
 		}
 	}
-	hashes, err := b.db.CurrentHashes(ctx, tid)
-	if err != nil {
-		return nil, err
-	}
-	files, err := articleFiles([]string{dir})
-	if err != nil {
-		return nil, err
-	}
+	hashes := j.hashes
 	seen := map[string]bool{}
-	for _, r := range b.readAll(ctx, in, files, hashes) {
+	for _, r := range j.results {
 		st.Seen++
 		b.progress.add(1)
 		if r.err != nil {
 			if !errors.Is(r.err, facts.ErrBadInput) && !errors.Is(r.err, os.ErrNotExist) && !errors.Is(r.err, os.ErrPermission) {
-				return nil, r.err
+				return r.err
 			}
-			b.log.Error("file skipped", "topic", tid, "file", r.path, "error", inputReason(r.err))
+			path, reason := r.path, inputReason(r.err)
+			j.log(func() { b.log.Error("file skipped", "topic", tid, "file", path, "error", reason) })
 			st.Errors = append(st.Errors, store.RunError{File: r.path, Message: r.err.Error()})
 			if r.id != "" {
 				seen[r.id] = true // keep what is stored; an unreadable file is not a deletion
@@ -347,7 +498,7 @@ func (b *batcher) topic(ctx context.Context, dir string, st *batchStats) (*rende
 		}
 		res, err := b.db.SaveArticle(ctx, tid, r.article, r.facts)
 		if err != nil {
-			return nil, fmt.Errorf("save %s: %w", r.path, err)
+			return fmt.Errorf("save %s: %w", r.path, err)
 		}
 		switch res.Status {
 		case store.New:
@@ -358,6 +509,7 @@ func (b *batcher) topic(ctx context.Context, dir string, st *batchStats) (*rende
 			st.Unchanged++
 		}
 	}
+	j.results = nil // the articles are stored; let them be collected
 	var gone []string
 	for id := range hashes {
 		if !seen[id] {
@@ -367,31 +519,49 @@ func (b *batcher) topic(ctx context.Context, dir string, st *batchStats) (*rende
 	sort.Strings(gone)
 	for _, id := range gone {
 		if err := b.db.RemoveArticle(ctx, tid, id); err != nil {
-			return nil, fmt.Errorf("remove %s/%s: %w", tid, id, err)
+			return fmt.Errorf("remove %s/%s: %w", tid, id, err)
 		}
 		st.Gone++
 	}
-	pending, err = b.db.PendingChanges(ctx, tid)
-	if err != nil {
-		return nil, err
+	if j.pending, err = b.db.PendingChanges(ctx, tid); err != nil {
+		return err
 	}
 	prev, hadPrev, err := b.db.TopicResultOf(ctx, tid)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	reports := reportPaths(b.o.Out, tid)
-	if len(pending) == 0 && hadPrev && exists(reports["html"]) {
-		b.log.Info("topic unchanged", "topic", tid)
+	j.prev = prev
+	j.reports = reportPaths(b.o.Out, tid)
+	if len(j.pending) == 0 && hadPrev && exists(j.reports["html"]) {
+		j.log(func() { b.log.Info("topic unchanged", "topic", tid) })
 		var sum compare.Summary
 		_ = json.Unmarshal(prev.Summary, &sum)
-		return &render.IndexTopic{ID: tid, Title: lt.topic.Title, Summary: sum, Reports: relReports(reports), Contradictions: prev.Contradictions}, nil
+		j.entry = &render.IndexTopic{ID: tid, Title: lt.topic.Title, Summary: sum, Reports: relReports(j.reports), Contradictions: prev.Contradictions}
 	}
-	entry, err := b.report(ctx, lt.topic, pending, prev, reports)
+	return nil
+}
+
+// finish emits a stored topic's log lines and, when it changed, compares
+// it and writes its reports. It returns the topic's index entry (nil for
+// a skipped topic folder), or the error that stopped the topic.
+func (b *batcher) finish(ctx context.Context, j *topicJob) (*render.IndexTopic, error) {
+	for _, l := range j.logs {
+		l()
+	}
+	if j.err != nil {
+		return nil, j.err
+	}
+	if j.badTopic != nil {
+		return nil, nil
+	}
+	if j.entry != nil {
+		return j.entry, nil
+	}
+	entry, err := b.report(ctx, j.lt.topic, j.pending, j.prev, j.reports)
 	if err != nil {
 		return nil, err
 	}
-	st.Reported++
-	b.log.Info("topic reported", "topic", tid, "changes", len(pending),
+	b.log.Info("topic reported", "topic", j.lt.topic.ID, "changes", len(j.pending),
 		"contradictions", entry.Summary.Contradiction, "omissions", entry.Summary.Omission)
 	return entry, nil
 }
@@ -526,7 +696,7 @@ func (b *batcher) report(ctx context.Context, t *facts.Topic, pending []store.Ch
 }
 
 // factChanges says which facts an edited article gained and lost, by
-// slot and value ("qamishli.withdrawal: qamishli (completed)").
+// slot and value ("evacuation: selkie (completed)").
 func factChanges(before, after []facts.Fact) (added, dropped []string) {
 	key := func(f facts.Fact) string {
 		s := f.Slot + ": " + f.Value
