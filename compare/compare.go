@@ -324,6 +324,15 @@ func attributionName(f facts.Fact) string {
 // valueGroups groups the stated facts by value, when they differ.
 func (c comparer) valueGroups(kind facts.Kind, fs []facts.Fact) (Difference, bool) {
 	d, ok := c.group("value", fs, func(f facts.Fact) string { return f.Value })
+	if ok && (kind == facts.KindNumber || kind == facts.KindDuration) {
+		// Groups say values as people read them ("more than 10 years");
+		// the values themselves stay canonical ranges.
+		for i := range d.Groups {
+			if r, err := facts.ParseRange(d.Groups[i].Value); err == nil {
+				d.Groups[i].Value = r.Display(kind == facts.KindDuration)
+			}
+		}
+	}
 	if ok && kind != facts.KindTitle && !incompatible(kind, fs) {
 		d.Field = "precision"
 	}

@@ -67,3 +67,59 @@ func ParseRange(s string) (Range, error) {
 	}
 	return r, nil
 }
+
+// Display renders a range for people: "150", "135–165", "≥30", ">150"
+// (an open bound one past a round figure reads as "more than"), "<100".
+// Durations (days) read in the largest unit that fits: ">10 years",
+// "14 years", "<4 months".
+func (r Range) Display(days bool) string {
+	// unit renders v in its largest clean unit, or "" when none fits.
+	unit := func(v float64) string {
+		f := func(x float64) string { return strconv.FormatFloat(x, 'f', -1, 64) }
+		if !days {
+			if math.Mod(v, 5) == 0 {
+				return f(v)
+			}
+			return ""
+		}
+		for _, u := range []struct {
+			n    float64
+			name string
+		}{{3650, "decades"}, {365, "years"}, {30, "months"}, {7, "weeks"}} {
+			if v >= u.n && math.Mod(v, u.n) == 0 {
+				if u.n == 3650 {
+					return f(v/365) + " years"
+				}
+				return f(v/u.n) + " " + u.name
+			}
+		}
+		return ""
+	}
+	plain := func(v float64) string {
+		if u := unit(v); u != "" {
+			return u
+		}
+		s := strconv.FormatFloat(v, 'f', -1, 64)
+		if days {
+			s += " days"
+		}
+		return s
+	}
+	switch {
+	case r.Lo == r.Hi:
+		return plain(r.Lo)
+	case math.IsInf(r.Lo, -1) && math.IsInf(r.Hi, 1):
+		return "any"
+	case math.IsInf(r.Lo, -1):
+		if u := unit(r.Hi + 1); u != "" {
+			return "<" + u
+		}
+		return "≤" + plain(r.Hi)
+	case math.IsInf(r.Hi, 1):
+		if u := unit(r.Lo - 1); u != "" {
+			return ">" + u
+		}
+		return "≥" + plain(r.Lo)
+	}
+	return plain(r.Lo) + "–" + plain(r.Hi)
+}

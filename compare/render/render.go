@@ -138,6 +138,10 @@ func short(kind string, v compare.Value) string {
 		s = "stated"
 	case kind == "entity" || kind == "title":
 		s = v.Value
+	case kind == "number" || kind == "duration":
+		if r, err := facts.ParseRange(v.Value); err == nil {
+			s = r.Display(kind == "duration")
+		}
 	case kind == "quote":
 		q := []rune(strings.Join(strings.Fields(v.Surface), " "))
 		if len(q) > 36 {
