@@ -141,7 +141,7 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 	return nil
 }
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", "&gt;", "#", `\#`, "|", `\|`)
+var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", `\>`, "#", `\#`, "|", `\|`)
 
 // mdText escapes article text so it cannot inject markup, links or HTML
 // into the report.
