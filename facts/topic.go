@@ -4,7 +4,7 @@ package facts
 // story names, the fact slots the desk wants compared, and optionally the
 // articles with metadata their texts lack.
 type Topic struct {
-	// ID is the topic's stable id, such as "putin-sharaa-moscow-2026".
+	// ID is the topic's stable id, such as "selkie-ferry-fire".
 	ID string `yaml:"id" json:"id"`
 	// Title is a human title for reports.
 	Title string `yaml:"title" json:"title"`

@@ -26,8 +26,8 @@ func newCompareCmd(g *globals) *cobra.Command {
 		Long: `compare reads a topic's current articles and facts from the database and shows,
 for each slot, whether the articles agree, omit it, differ in nuance or
 spelling, or contradict each other, with the evidence sentence of every value.`,
-		Example: `  crosscheck compare --topic putin-sharaa-moscow-2026
-  crosscheck compare --topic putin-sharaa-moscow-2026 --format json | jq '.facts[].status'`,
+		Example: `  crosscheck compare --topic selkie-ferry-fire
+  crosscheck compare --topic selkie-ferry-fire --format json | jq '.facts[].status'`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runCompare(cmd.Context(), o) },
 	}

@@ -24,8 +24,8 @@ func newFactsCmd(g *globals) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "facts --topic ID",
 		Short: "List the facts stored for a topic, with their evidence",
-		Example: `  crosscheck facts --topic putin-sharaa-moscow-2026
-  crosscheck facts --topic putin-sharaa-moscow-2026 --slot meeting.date --format json`,
+		Example: `  crosscheck facts --topic selkie-ferry-fire
+  crosscheck facts --topic selkie-ferry-fire --slot fire.date --format json`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runFacts(cmd.Context(), o) },
 	}

@@ -31,7 +31,7 @@ The topic comes from --topic (a stored topic's id, or a topic file's path) or
 from a topic.yaml inside the first folder given. The metadata flags override
 what the texts and the topic file say, for every file of this run.`,
 		Example: `  crosscheck ingest seeds
-  crosscheck ingest --topic putin-sharaa-moscow-2026 new-article.txt
+  crosscheck ingest --topic selkie-ferry-fire new-article.txt
   crosscheck ingest --topic story.yaml --outlet "Daily Planet" --published 2026-01-29 planet.txt`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

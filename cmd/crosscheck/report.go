@@ -31,9 +31,9 @@ address, readable with JavaScript off, printable) or a Markdown desk report to
 paste into a newsroom document or chat. The format follows the file's extension
 (.html, .htm, .md) unless --format says otherwise. The file is written whole or
 not at all.`,
-		Example: `  crosscheck ingest seeds
-  crosscheck report --topic putin-sharaa-moscow-2026 -o seeds.html
-  crosscheck report --topic putin-sharaa-moscow-2026 -o desk.md`,
+		Example: `  crosscheck ingest testdata/ferry
+  crosscheck report --topic selkie-ferry-fire -o ferry.html
+  crosscheck report --topic selkie-ferry-fire -o desk.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runReport(cmd.Context(), o) },
 	}

@@ -97,8 +97,8 @@ compare; see docs/topics.md.`,
   crosscheck check seeds --format json > seeds.json
 
   # Step by step, with a database of your choice:
-  crosscheck --db desk.db ingest seeds
-  crosscheck --db desk.db compare --topic putin-sharaa-moscow-2026`,
+  crosscheck --db desk.db ingest testdata/ferry
+  crosscheck --db desk.db compare --topic selkie-ferry-fire`,
 		Version:       version(),
 		SilenceUsage:  true,
 		SilenceErrors: true,
