@@ -4,7 +4,7 @@
 //
 // It is pure: it takes articles and facts (from the store or straight from
 // extraction) and returns one Result that every renderer (table, JSON,
-// Markdown, HTML) shows without computing anything of its own.
+// Markdown, HTML) shows without working out anything of its own.
 package compare
 
 // Schema names the JSON contract of Result; see docs/json.md.

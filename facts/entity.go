@@ -54,7 +54,7 @@ func newAliasIndex(entities []Entity) *aliasIndex {
 					folded = append(folded, stripParticle(t.Fold))
 				}
 			}
-			// A leading particle written apart ("Al Sharaa") is optional.
+			// A leading particle written apart ("Al Hakim") is optional.
 			if len(folded) > 1 && (folded[0] == "al" || folded[0] == "el") {
 				folded = folded[1:]
 			}
@@ -103,8 +103,8 @@ func (idx *aliasIndex) find(text string, toks []Token) []Mention {
 }
 
 // matchAlias matches folded alias tokens at toks[i:], skipping
-// punctuation inside the alias ("Tartus, the port" does not match
-// "Tartus port", but "al-Sharaa" matches "Sharaa").
+// punctuation inside the alias ("Tobruk, the port" does not match
+// "Tobruk port", but "al-Hakim" matches "Hakim").
 func matchAlias(toks []Token, i int, al []string) (int, bool) {
 	j := i
 	for k, want := range al {

@@ -179,7 +179,7 @@ type nameKeyPair struct{ skeleton, key string }
 
 // nameKeyCache memoises nameKeys. Extraction keys every name mention and
 // compare keys every pair of quote speakers, and a topic's articles name
-// the same few people over and over: computing the skeleton each time was
+// the same few people over and over: deriving the skeleton each time was
 // the largest single cost of comparing quotes. The cache is bounded (it is
 // emptied when full) and keeps copies of the names, never slices of an
 // article's text, so it pins no article in memory.

@@ -27,8 +27,8 @@ import (
 //     dateline ("MOSCOW, Jan 28 (Reuters) -") are skipped.
 //   - Titles and honorifics are split off: a nationality (a demonym),
 //     then modifiers and title heads, then the name: "Russian President
-//     Vladimir Putin", "Syrian interim President Ahmed al-Sharaa", "Kremlin
-//     spokesman Dmitry Peskov", "CBP Commissioner Kevin McAleenan", "Rep.
+//     Vladimir Orlov", "Syrian interim President Ahmed al-Hakim", "Kremlin
+//     spokesman Dmitry Volkov", "CBP Commissioner Kevin McAleenan", "Rep.
 //     Zoe Lofgren"; or an apposition after the name: "Pete Flores, director
 //     of field operations for CBP".
 //   - The kind is voted from the context of every mention of the entity in
@@ -36,30 +36,30 @@ import (
 //     ("said", "told": person, or organisation after "the"), a given name
 //     plus surname with a particle or initial or whose surname also stands
 //     alone (person), a place preposition before it or a place noun after
-//     it ("in Moscow", "Qamishli airport": place), "the" before it or a
+//     it ("in Moscow", "Harwick airport": place), "the" before it or a
 //     title after it ("the Kremlin", "Kremlin spokesman": organisation), an
 //     acronym in brackets after it (organisation). Generic last words
 //     decide outright: "... Forces", "... Ministry" (organisation), "...
 //     City", "... Airport" (place).
 //
 // Mentions of one entity in an article are grouped: equal NameKey, or a
-// shorter name that is the end of a longer personal name ("Peskov",
-// "Dmitry Peskov"), or an acronym given in brackets ("SDF"). The
+// shorter name that is the end of a longer personal name ("Volkov",
+// "Dmitry Volkov"), or an acronym given in brackets ("SDF"). The
 // canonical name is the longest form the article writes.
 //
 // Slot ids (so that the same entity in two outlets shares a slot):
 //
 //   - "entity:<key>" where <key> is NameKey of the surname — the last
 //     name word, particle dropped by NameKey, Jr./III skipped — for
-//     persons, so "Dmitry Peskov" and "Peskov", "Ahmed al-Sharaa" and
-//     "Ahmad al-Sharaa" align across outlets; and NameKey of the full
+//     persons, so "Dmitry Volkov" and "Volkov", "Ahmed al-Hakim" and
+//     "Ahmad al-Hakim" align across outlets; and NameKey of the full
 //     canonical name for places, organisations and others ("Syrian
-//     Democratic Forces", "Tartus"/"Tartous"). When two persons in one
+//     Democratic Forces", "Tobruk"/"Tubruq"). When two persons in one
 //     article share a surname, the second is keyed on its full name.
 //   - "title:<key>" with the same person key.
 //
 // Values: an entity's value is its canonical name as the article writes
-// it (so that SameName can spot Tartous against Tartus); its surface and
+// it (so that SameName can spot Tubruq against Tobruk); its surface and
 // span are its first mention. A title's value is the title folded, with
 // abbreviations expanded ("Rep." → "representative") and "defense" written
 // "defence"; it keeps the organisation ("kremlin spokesman") and modifiers
@@ -227,7 +227,7 @@ func computeNER(d *doc) *nerDoc {
 }
 
 // nameTok reports whether t can be part of a name: a capitalised word or
-// one with a lower-case particle before a capital ("al-Sharaa").
+// one with a lower-case particle before a capital ("al-Hakim").
 func nameTok(t Token) bool {
 	if t.Kind != Word {
 		return false
@@ -239,7 +239,7 @@ func nameTok(t Token) bool {
 }
 
 // particleName reports whether w is a particle, a hyphen and a capitalised
-// name: "al-Sharaa", "bin-Salman".
+// name: "al-Hakim", "bin-Salman".
 func particleName(w string) bool {
 	i := strings.IndexByte(w, '-')
 	if i <= 0 || i+1 >= len(w) || !nerParticles[strings.ToLower(w[:i])] && !particlePrefix(w[:i+1]) {
@@ -461,7 +461,7 @@ func (sc *nerScanner) initialOK(j int) bool {
 	if sc.capMid[f] && !sc.lower[f] {
 		return true
 	}
-	// "Kremlin spokesman Dmitry Peskov": an organisation before a
+	// "Kremlin spokesman Dmitry Volkov": an organisation before a
 	// lower-case title and a name.
 	for x := next; x < len(sc.toks) && x <= next+2; x++ {
 		tx := sc.toks[x]
@@ -891,13 +891,13 @@ func (sc *nerScanner) setTitle(m *nerMention, toks []Token, ts, te int) {
 }
 
 // titleBefore looks for a title written before the name at toks[ns]
-// outside its run: "Kremlin spokesman Dmitry Peskov", "former president
-// Bashar al-Assad", "Syrian interim President, Ahmed al-Sharaa".
+// outside its run: "Kremlin spokesman Dmitry Volkov", "former president
+// Bashar al-Assad", "Syrian interim President, Ahmed al-Hakim".
 func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 	toks := sc.toks
 	end := ns - 1
 	if end >= 1 && toks[end].Fold == "," && titleHead(toks[end-1]) && toks[end-1].IsCapitalized() {
-		end-- // "interim President, Ahmed al-Sharaa"
+		end-- // "interim President, Ahmed al-Hakim"
 	}
 	if end < 0 || toks[end].Fold == "." && !(end > 0 && titleHead(toks[end-1])) {
 		return
@@ -1037,7 +1037,7 @@ func (nd *nerDoc) group(d *doc) {
 		}
 	}
 	// A shorter name that ends a longer personal name is that person:
-	// "Peskov" after (or before) "Dmitry Peskov".
+	// "Volkov" after (or before) "Dmitry Volkov".
 	into := make([]int, len(nd.ents))
 	for a := range nd.ents {
 		into[a] = -1

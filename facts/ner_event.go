@@ -4,15 +4,15 @@ import "strings"
 
 // Events without a topic file: a verb (or an event noun) and a named
 // place or organisation joined by a preposition ("withdrew its forces
-// from Qamishli airport") or as its direct object ("visited Moscow").
+// from Harwick airport") or as its direct object ("visited Moscow").
 //
 // Slot id: "event:<lemma>:<key>", where <lemma> is the verb's base form
 // (withdrew, withdrawing, withdrawal → withdraw), mapped through a small
 // synonym table (travel, trip → visit; talks, meeting, summit → meet), and
 // <key> is NameKey of the argument's head name: its canonical name in the
-// article without a final facility or district word ("Qamishli Airport"
-// → Qamishli), so "withdrew from Qamishli airport" and "begun withdrawing
-// from Qamishli Airport" share a slot. The value is that key; polarity,
+// article without a final facility or district word ("Harwick Airport"
+// → Harwick), so "withdrew from Harwick airport" and "begun withdrawing
+// from Harwick Airport" share a slot. The value is that key; polarity,
 // aspect and attribution as for topic event slots.
 
 // eventWindow is how many tokens may separate an event word from the
@@ -549,7 +549,7 @@ func argumentHead(d *doc, nd *nerDoc, e *nerEntity) string {
 var objectTail = words("overnight yesterday today tonight again twice once early late later earlier last next this that")
 
 // modifiedNoun reports whether t, after a name, is the noun the name
-// modifies ("addressed US concerns"), not a place noun ("Qamishli
+// modifies ("addressed US concerns"), not a place noun ("Harwick
 // airport"), adverb or verb.
 func modifiedNoun(t Token) bool {
 	if t.Kind != Word || t.IsCapitalized() {

@@ -198,10 +198,10 @@ var placeSuffixes = words(
 var placeHeads = words("gulf republic kingdom strait bay isle cape lake mount port sea state")
 
 // argSuffixes are the facility and district words an event argument's
-// head name drops: "withdrew from Qamishli Airport" is about Qamishli.
+// head name drops: "withdrew from Harwick Airport" is about Harwick.
 var argSuffixes = words("airport airbase base port province governorate region oblast prefecture district")
 
-// placeNouns after a name make it a place: "Qamishli airport", "Hmeimim
+// placeNouns after a name make it a place: "Harwick airport", "Mitiga
 // air base", "Latakia province".
 var placeNouns = words(
 	"airport airbase base port city province region border town village district county",
@@ -213,7 +213,7 @@ var placeNouns = words(
 // base", "naval facility".
 var placeNounAdjectives = words("air naval military international coastal border regional main port")
 
-// placePreps before a name make it a place: "in Moscow", "from Qamishli".
+// placePreps before a name make it a place: "in Moscow", "from Harwick".
 var placePreps = words("in at from into near across outside inside via through throughout within toward towards to")
 
 // placeAdjectives may stand between a place preposition and the name:

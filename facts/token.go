@@ -42,7 +42,7 @@ func (t Token) IsCapitalized() bool {
 }
 
 // Tokenize splits text[from:to] into tokens whose spans are offsets into
-// text. Words keep inner hyphens ("al-Sharaa", "14-year"), inner dots
+// text. Words keep inner hyphens ("al-Hakim", "14-year"), inner dots
 // between letters or digits ("U.S", "3.5"), inner commas between digits
 // ("1,200") and inner apostrophes ("O'Brien"), but a final "'s" or "n't" is a
 // token of its own, so "Syria's" gives "Syria" and "'s".
@@ -179,7 +179,7 @@ var foldApostrophes = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'", "ʿ
 // Fold returns s lower-cased, stripped of diacritics (NFKD, combining marks
 // removed), with apostrophe-like marks turned into "'" and Cyrillic letters
 // that look Latin turned Latin. It is how aliases, cues and text are
-// compared: "Tartús", "TARTUS" and "Tartus" fold alike.
+// compared: "Tobrúk", "TOBRUK" and "Tobruk" fold alike.
 func Fold(s string) string {
 	ascii := true
 	for i := 0; i < len(s); i++ {

@@ -23,13 +23,13 @@ type Topic struct {
 // Entity is a named thing (person, place, organisation) with a canonical
 // id and the spellings it is known by.
 type Entity struct {
-	// ID is the canonical id, such as "tartus".
+	// ID is the canonical id, such as "tobruk".
 	ID string `yaml:"id" json:"id"`
 	// Name is the display name; it is also matched as an alias.
 	Name string `yaml:"name" json:"name"`
 	// Kind is person, place, organisation or other; informative.
 	Kind string `yaml:"kind,omitempty" json:"kind,omitempty"`
-	// Aliases are other spellings and forms ("Tartous", "Tartus port").
+	// Aliases are other spellings and forms ("Tubruq", "Tobruk port").
 	Aliases []string `yaml:"aliases,omitempty" json:"aliases,omitempty"`
 }
 
