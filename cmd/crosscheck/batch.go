@@ -93,6 +93,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if o.Workers < 1 {
 		o.Workers = 1
 	}
+	o.logJSON = o.LogFormat == "json"
 	// A batch allocates about a megabyte per article and keeps little of
 	// it alive (one topic at a time), so at the default GOGC=100 the
 	// collector ran every few megabytes and took a third of the run

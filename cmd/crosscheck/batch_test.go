@@ -597,9 +597,8 @@ func TestBatchLogJSON(t *testing.T) {
 		t.Errorf("second run messages (-want +got):\n%s", diff)
 	}
 
-	// A skipped file is a JSON line with the file. Main's own closing
-	// line ("crosscheck: N files could not be read: …") is plain text
-	// whatever the log format: the log proper is every line before it.
+	// A skipped file is a JSON line with the file, and so is Main's own
+	// closing line ("1 files could not be read: …", with the exit code).
 	bad := filepath.Join(inbox, "ferry", "binary.txt")
 	write(t, bad, []byte{0, 1, 2})
 	_, stderr, code = batch(t, db, inbox, out, "--log-format", "json")
@@ -607,9 +606,13 @@ func TestBatchLogJSON(t *testing.T) {
 		t.Fatalf("partial run: exit %d, stderr:\n%s", code, stderr)
 	}
 	lines := strings.Split(strings.TrimSuffix(stderr, "\n"), "\n")
-	last := lines[len(lines)-1]
-	if !strings.HasPrefix(last, "crosscheck: 1 files could not be read") {
-		t.Errorf("partial run: last stderr line %q", last)
+	var closing struct {
+		Level, Msg string
+		Exit       int
+	}
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &closing); err != nil ||
+		closing.Level != "ERROR" || closing.Exit != exitPartial || !strings.HasPrefix(closing.Msg, "1 files could not be read") {
+		t.Errorf("partial run: last stderr line %q (%v)", lines[len(lines)-1], err)
 	}
 	msgs := jsonLines(t, "partial run", strings.Join(lines[:len(lines)-1], "\n"))
 	if diff := cmp.Diff([]string{"topic unchanged", "file skipped", "topic unchanged", "topic unchanged"}, msgs); diff != "" {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -46,6 +47,9 @@ type globals struct {
 	NoColor        bool
 	// Color is decided once from the terminal, NO_COLOR and --no-color.
 	isTerminal func() bool
+	// logJSON makes Main's closing error line a JSON log line too, for a
+	// command whose log is JSON (batch --log-format json).
+	logJSON bool
 }
 
 // openDB opens the store at the --db path.
@@ -132,11 +136,18 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	if err == nil {
 		return exitOK
 	}
+	say := func(msg string, code int) int {
+		if g.logJSON {
+			slog.New(slog.NewJSONHandler(stderr, nil)).Error(msg, "exit", code)
+		} else {
+			fmt.Fprintln(stderr, "crosscheck: "+msg)
+		}
+		return code
+	}
 	var ue *usageError
 	switch {
 	case errors.Is(err, errPartial):
-		fmt.Fprintln(stderr, "crosscheck: "+err.Error())
-		return exitPartial
+		return say(err.Error(), exitPartial)
 	case errors.As(err, &ue) || isCobraUsage(err):
 		fmt.Fprintln(stderr, "crosscheck: "+err.Error())
 		if cmd != nil {
@@ -144,11 +155,9 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		}
 		return exitUsage
 	case store.ErrorCode(err) != "" && store.ErrorCode(err) != store.EINTERNAL:
-		fmt.Fprintln(stderr, "crosscheck: "+store.ErrorMessage(err))
-		return exitFailure
+		return say(store.ErrorMessage(err), exitFailure)
 	default:
-		fmt.Fprintln(stderr, "crosscheck: "+err.Error())
-		return exitFailure
+		return say(err.Error(), exitFailure)
 	}
 }
 
