@@ -253,7 +253,10 @@ type readResult struct {
 	article facts.Article
 	facts   []facts.Fact
 	skip    bool // unchanged: same hash as stored
-	err     error
+	// stamp is the file's new stamp, to record once the article is
+	// stored; nil when the file was not read.
+	stamp *store.FileStamp
+	err   error
 }
 
 // topicJob is one topic folder on its way through the batch. Topics
@@ -282,6 +285,7 @@ type topicJob struct {
 	lt       loadedTopic
 	in       *ingester
 	hashes   map[string]string
+	stamps   map[string]store.FileStamp
 	results  []readResult
 	badTopic *store.RunError // the topic file is unusable: skipped
 
@@ -425,12 +429,16 @@ func (b *batcher) prepare(ctx context.Context, j *topicJob, last map[string]*top
 		j.err = err
 		return
 	}
+	if j.stamps, err = b.db.FileStamps(ctx, tid); err != nil {
+		j.err = err
+		return
+	}
 	files, err := articleFiles([]string{j.dir})
 	if err != nil {
 		j.err = err
 		return
 	}
-	j.results = b.readAll(ctx, j.in, files, j.hashes)
+	j.results = b.readAll(ctx, j.in, files, j.hashes, j.stamps)
 }
 
 // store makes a prepared topic's database writes: the topic record, its
@@ -472,6 +480,7 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *batchStats) e
 	}
 	hashes := j.hashes
 	seen := map[string]bool{}
+	var stamps []store.FileStamp // written after the articles they vouch for
 	for _, r := range j.results {
 		st.Seen++
 		b.progress.add(1)
@@ -493,6 +502,9 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *batchStats) e
 			continue
 		}
 		seen[r.id] = true
+		if r.stamp != nil {
+			stamps = append(stamps, *r.stamp)
+		}
 		if r.skip {
 			st.Unchanged++
 			continue
@@ -511,6 +523,9 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *batchStats) e
 		}
 	}
 	j.results = nil // the articles are stored; let them be collected
+	if err := b.db.PutFileStamps(ctx, tid, stamps); err != nil {
+		return err
+	}
 	var gone []string
 	for id := range hashes {
 		if !seen[id] {
@@ -569,7 +584,7 @@ func (b *batcher) finish(ctx context.Context, j *topicJob) (*render.IndexTopic, 
 
 // readAll reads, hashes, parses and extracts files on o.Workers workers,
 // returning results in file order so runs are repeatable.
-func (b *batcher) readAll(ctx context.Context, in *ingester, files []string, hashes map[string]string) []readResult {
+func (b *batcher) readAll(ctx context.Context, in *ingester, files []string, hashes map[string]string, stamps map[string]store.FileStamp) []readResult {
 	out := make([]readResult, len(files))
 	jobs := make(chan int)
 	var wg sync.WaitGroup
@@ -578,7 +593,7 @@ func (b *batcher) readAll(ctx context.Context, in *ingester, files []string, has
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i] = b.read(ctx, in, files[i], hashes)
+				out[i] = b.read(ctx, in, files[i], hashes, stamps)
 			}
 		}()
 	}
@@ -594,12 +609,26 @@ func (b *batcher) readAll(ctx context.Context, in *ingester, files []string, has
 	return out
 }
 
-func (b *batcher) read(ctx context.Context, in *ingester, path string, hashes map[string]string) readResult {
+func (b *batcher) read(ctx context.Context, in *ingester, path string, hashes map[string]string, stamps map[string]store.FileStamp) readResult {
 	r := readResult{path: path}
 	name := filepath.Base(path)
 	r.id = strings.TrimSuffix(name, filepath.Ext(name))
 	if m, ok := in.topic.topic.ArticleMeta(name); ok && m.ID != "" {
 		r.id = m.ID
+	}
+	// A file whose size and modification time are those it had when its
+	// hash was taken, and whose hash is still the stored version's, is not
+	// read at all: a no-change rerun only stats the inbox.
+	info, err := os.Stat(path)
+	if err != nil {
+		r.err = fmt.Errorf("read article: %w", err)
+		return r
+	}
+	stamp := store.FileStamp{ArticleID: r.id, Size: info.Size(), MTimeNS: info.ModTime().UnixNano()}
+	if old, ok := stamps[r.id]; ok && old.Size == stamp.Size && old.MTimeNS == stamp.MTimeNS &&
+		old.Hash != "" && hashes[r.id] == old.Hash {
+		r.hash, r.skip = old.Hash, true
+		return r
 	}
 	data, err := os.ReadFile(path)
 	if err != nil {
@@ -608,6 +637,8 @@ func (b *batcher) read(ctx context.Context, in *ingester, path string, hashes ma
 	}
 	sum := sha256.Sum256(data)
 	r.hash = hex.EncodeToString(sum[:])
+	stamp.Hash = r.hash
+	r.stamp = &stamp
 	if hashes[r.id] == r.hash {
 		r.skip = true
 		return r

@@ -811,3 +811,62 @@ func mustAbs(t *testing.T, p string) string {
 	}
 	return a
 }
+
+// TestBatchFileStamps: a file whose size and modification time are
+// unchanged is not read again; a touched file is read, found unchanged by
+// its hash, and its stamp follows; an edit is seen even at the same size.
+func TestBatchFileStamps(t *testing.T) {
+	inbox := t.TempDir()
+	ferry := filepath.Join(inbox, "ferry")
+	if err := os.MkdirAll(ferry, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for _, n := range []string{"topic.yaml", "01_coastal-herald.txt", "02_island-post.txt"} {
+		b, err := os.ReadFile(filepath.Join(repo, "testdata", "ferry", n))
+		if err != nil {
+			t.Fatal(err)
+		}
+		write(t, filepath.Join(ferry, n), b)
+	}
+	out, db := t.TempDir(), filepath.Join(t.TempDir(), "s.db")
+	if _, errOut, code := batch(t, db, inbox, out); code != exitOK {
+		t.Fatalf("first run: %d %s", code, errOut)
+	}
+	stamps := func() map[string]store.FileStamp {
+		t.Helper()
+		s, err := store.Open(context.Background(), db)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer s.Close()
+		m, err := s.FileStamps(context.Background(), "selkie-ferry-fire")
+		if err != nil {
+			t.Fatal(err)
+		}
+		return m
+	}
+	first := stamps()
+	if len(first) != 2 || first["01_coastal-herald"].Hash == "" {
+		t.Fatalf("stamps after the first run: %+v", first)
+	}
+	// Touched, same content: read again, nothing to do, stamp updated.
+	herald := filepath.Join(ferry, "01_coastal-herald.txt")
+	later := time.Now().Add(time.Hour)
+	if err := os.Chtimes(herald, later, later); err != nil {
+		t.Fatal(err)
+	}
+	stdout, _, code := batch(t, db, inbox, out)
+	if code != exitOK || !strings.HasPrefix(stdout, "nothing to do") {
+		t.Fatalf("touched file: exit %d, %q", code, stdout)
+	}
+	if got := stamps()["01_coastal-herald"]; got.MTimeNS != later.UnixNano() || got.Hash != first["01_coastal-herald"].Hash {
+		t.Errorf("stamp after touch: %+v", got)
+	}
+	// Edited at the same size: a new modification time, so it is read.
+	b, _ := os.ReadFile(herald)
+	write(t, herald, bytes.Replace(b, []byte("Tuesday evening"), []byte("Thursday night!"), 1))
+	stdout, _, code = batch(t, db, inbox, out)
+	if code != exitOK || !strings.Contains(stdout, "1 changed") {
+		t.Errorf("same-size edit: exit %d, %q", code, stdout)
+	}
+}
