@@ -519,12 +519,7 @@ func spellings(fs []facts.Fact) map[string]string {
 func spellingWords(name string) []string {
 	var out []string
 	for _, w := range strings.Fields(strings.ReplaceAll(facts.Fold(name), ".", "")) {
-		for _, p := range []string{"al-", "el-"} {
-			if strings.HasPrefix(w, p) && len(w) > len(p)+2 {
-				w = w[len(p):]
-			}
-		}
-		out = append(out, w)
+		out = append(out, facts.StripParticle(w))
 	}
 	return out
 }

@@ -71,15 +71,6 @@ var contextStop = map[string]bool{
 	"other": true, "over": true, "says": true, "told": true, "according": true,
 }
 
-// calendarNames are capitalised but name no subject: every story of a
-// weekend has "Sunday" in it.
-var calendarNames = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true,
-	"saturday": true, "sunday": true, "january": true, "february": true, "march": true,
-	"april": true, "may": true, "june": true, "july": true, "august": true,
-	"september": true, "october": true, "november": true, "december": true,
-}
-
 func wordsOf(f facts.Fact) sentenceWords {
 	sw := sentenceWords{names: map[string]bool{}, words: map[string]bool{}}
 	toks := facts.Tokenize(f.Sentence, 0, len(f.Sentence))
@@ -92,7 +83,7 @@ func wordsOf(f facts.Fact) sentenceWords {
 			continue
 		}
 		if t.IsCapitalized() && i > 0 && toks[i-1].Fold != "." {
-			if calendarNames[t.Fold] {
+			if facts.IsCalendarName(t.Fold) {
 				continue // "Sunday" ties no two figures to one group
 			}
 			if k := facts.NameKey(t.Text); k != "" {

@@ -130,6 +130,15 @@ var dateWeekdays = map[string]time.Weekday{
 	"sunday": time.Sunday,
 }
 
+// IsCalendarName reports whether a folded word names a weekday or a month
+// ("sunday", "jan"): capitalised, but no place, person or subject.
+func IsCalendarName(fold string) bool {
+	_, wd := dateWeekdays[fold]
+	_, mo := dateMonthNames[fold]
+	_, ab := dateMonthAbbrevs[fold]
+	return wd || mo || ab
+}
+
 // weekdayNamePrefix are words that make a weekday part of a name.
 var dateWeekdayNamePrefix = dateWords("good", "black", "bloody", "super", "cyber", "holy",
 	"ash", "palm", "easter", "maundy", "great", "giving", "blue", "boxing", "shrove")

@@ -31,6 +31,10 @@ type alias struct {
 // a space or nothing: "al-Assad", "Al Assad", "Assad".
 var particles = []string{"al-", "el-", "ad-", "ar-", "as-", "ash-", "at-", "az-", "an-", "ibn-", "bin-", "abu-", "abd-"}
 
+// StripParticle returns a folded word without a joined name particle
+// ("al-assad" → "assad"), for comparing how names are spelled.
+func StripParticle(fold string) string { return stripParticle(fold) }
+
 // stripParticle returns a folded token without its name particle.
 func stripParticle(f string) string {
 	for _, p := range particles {

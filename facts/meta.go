@@ -251,7 +251,7 @@ func (m *metaFinder) line(l line, inBody bool) lineKind {
 				}
 			}
 			if m.datelineDate.IsZero() {
-				if mm := datelineDate.FindStringSubmatch(l.text); mm != nil && !calendarWord[Fold(mm[1])] {
+				if mm := datelineDate.FindStringSubmatch(l.text); mm != nil && !IsCalendarName(Fold(mm[1])) {
 					m.datelineDate = firstFullDate(mm[2])
 				}
 			}
@@ -274,13 +274,6 @@ func copyrightLine(l line) bool {
 	}
 	return copyrightName.MatchString(l.text) || strings.Contains(l.fold, "rights reserved") ||
 		strings.HasPrefix(l.fold, "copyright ©") || strings.HasPrefix(l.fold, "copyright (c)") || wordCount(l.text) <= 3
-}
-
-// calendarWord holds weekday names, which are not dateline places:
-// "on Wednesday, January 28, 2026" is a date in a sentence, not a dateline.
-var calendarWord = map[string]bool{
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
-	"friday": true, "saturday": true, "sunday": true,
 }
 
 func (m *metaFinder) setOutlet(s string) {

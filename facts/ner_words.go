@@ -40,14 +40,17 @@ var nerStop = words(
 	"related photo video updated posted published copyright",
 )
 
-// nerConnectors may stand inside a name between capitalised words:
-// particles of Arabic, Dutch, German, Romance and other names, and "of".
-var nerConnectors = words("al el bin ibn bint abu von van der den de la le du da di dos das del della y of &")
+// nerParticleWords are the particles of Arabic, Dutch, German, Romance
+// and other personal names.
+const nerParticleWords = "al el bin ibn bint abu von van der den de la le du da di dos das del della"
 
 // nerParticles are the connectors that mark a personal name ("Ahmed bin
-// Salman", "Ursula von der Leyen"), and the hyphened prefixes of
-// entity.go's particles.
-var nerParticles = words("al el bin ibn bint abu von van der den de la le du da di dos das del della")
+// Salman", "Ursula von der Leyen").
+var nerParticles = words(nerParticleWords)
+
+// nerConnectors may stand inside a name between capitalised words: the
+// particles, and "y", "of", "&" ("Bank of England").
+var nerConnectors = words(nerParticleWords, "y of &")
 
 // titleHeads are the nouns of titles and roles that stand before or after
 // a person's name: "President", "spokesman", "Chief Patrol Agent".

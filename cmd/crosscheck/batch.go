@@ -459,8 +459,7 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *batchStats) e
 	lt, in := j.lt, j.in
 	st.Topics++
 	tid := lt.topic.ID
-	sum := sha256.Sum256(lt.src)
-	if _, err := b.db.PutTopic(ctx, store.TopicRecord{ID: tid, Title: lt.topic.Title, Hash: hex.EncodeToString(sum[:]), Source: lt.src}); err != nil {
+	if _, err := b.db.PutTopic(ctx, lt.record()); err != nil {
 		return fmt.Errorf("topic %s: %w", tid, err)
 	}
 	pending, err := b.db.PendingChanges(ctx, tid)

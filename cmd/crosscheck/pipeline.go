@@ -28,6 +28,13 @@ type loadedTopic struct {
 	path  string
 }
 
+// record is the topic as the store keeps it: the file's bytes and their
+// hash, so an unchanged file is recognised without parsing.
+func (lt loadedTopic) record() store.TopicRecord {
+	sum := sha256.Sum256(lt.src)
+	return store.TopicRecord{ID: lt.topic.ID, Title: lt.topic.Title, Hash: hex.EncodeToString(sum[:]), Source: lt.src}
+}
+
 // findTopicFile returns the topic file inside dir, or "" when none.
 func findTopicFile(dir string) string {
 	for _, n := range facts.TopicFileNames {
@@ -118,11 +125,7 @@ type ingester struct {
 // putTopic stores the topic and, when its file changed since the last
 // run, re-extracts the stored articles so their facts follow the new slots.
 func (in *ingester) putTopic(ctx context.Context) error {
-	sum := sha256.Sum256(in.topic.src)
-	changed, err := in.db.PutTopic(ctx, store.TopicRecord{
-		ID: in.topic.topic.ID, Title: in.topic.topic.Title,
-		Hash: hex.EncodeToString(sum[:]), Source: in.topic.src,
-	})
+	changed, err := in.db.PutTopic(ctx, in.topic.record())
 	if err != nil {
 		return fmt.Errorf("store topic %s: %w", in.topic.topic.ID, err)
 	}
