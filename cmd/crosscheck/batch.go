@@ -137,7 +137,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	}
 	start := time.Now()
 	b := &batcher{o: o, db: db, log: log}
-	b.progress = newProgress(o, countFiles(topicDirs))
+	b.progress = newProgress(o, topicDirs)
 	var st batchStats
 	entries, runErr := b.topics(ctx, topicDirs, &st)
 	b.progress.finish()
@@ -844,9 +844,15 @@ func newLogger(w io.Writer, format string) *slog.Logger {
 // CI the log lines say what happened.
 type progress struct{ bar *progressbar.ProgressBar }
 
-func newProgress(o *batchOptions, total int) *progress {
+func newProgress(o *batchOptions, dirs []string) *progress {
 	f, ok := o.Stderr.(*os.File)
-	if !ok || !isTerminal(f) || o.LogFormat == "json" || total == 0 {
+	if !ok || !isTerminal(f) || o.LogFormat == "json" {
+		return &progress{}
+	}
+	// Counting the files lists every folder once more: only worth it
+	// when someone watches the bar.
+	total := countFiles(dirs)
+	if total == 0 {
 		return &progress{}
 	}
 	return &progress{bar: progressbar.NewOptions(total,
