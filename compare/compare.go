@@ -215,14 +215,22 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 		// Spellings of one name; compared below as a variant.
 	} else if d, ok := c.valueGroups(s.Kind, stated); ok {
 		sr.Differences = append(sr.Differences, d)
+		incompat := incompatible(s.Kind, stated)
+		if incompat {
+			// A topic slot names one thing; a generated slot is keyed by
+			// a word ("migrant", "date of: head"), so without a shared
+			// name or phrase around the values they may count another
+			// group or date another event.
+			sr.Why, sr.Confidence = "the same slot of the topic file: "+s.ID, 1
+			if generated {
+				sr.Why, sr.Confidence = subjectTie(s.Kind, stated)
+			}
+		}
 		switch {
-		case incompatible(s.Kind, stated) && generated && !sameSubject(s.Kind, stated):
-			// A generated slot is keyed by a word ("migrant", "date of:
-			// head"); without a shared name or phrase around the values,
-			// they may count another group or date another event.
+		case incompat && sr.Confidence < ContradictionConfidence:
 			sr.Status = worse(sr.Status, Nuance)
 			sr.Notes = append(sr.Notes, "values differ, perhaps about different things: "+c.describe(d))
-		case incompatible(s.Kind, stated):
+		case incompat:
 			sr.Status = Contradiction
 			sr.Notes = append(sr.Notes, "values differ: "+c.describe(d))
 		case s.Kind == facts.KindTitle:
@@ -243,6 +251,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 		}); ok {
 			sr.Differences = append(sr.Differences, d)
 			sr.Status = Contradiction
+			sr.Why, sr.Confidence = "one event: "+strings.TrimPrefix(eventLabel(s), "event: "), 0.9
 			sr.Notes = append(sr.Notes, "affirmed against denied: "+c.describe(d))
 		}
 		for _, a := range c.articles {
@@ -548,4 +557,13 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// eventLabel names an event slot in words: its label, or its id for a
+// topic slot without one.
+func eventLabel(s facts.Slot) string {
+	if s.Label != "" {
+		return s.Label
+	}
+	return s.ID
 }

@@ -362,6 +362,7 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 	if d, ok := c.group("speaker", named, func(f facts.Fact) string { return canon[f.Article] }); ok {
 		sr.Differences = append(sr.Differences, d)
 		sr.Status = Contradiction
+		sr.Why, sr.Confidence = "the same remark credited to different named speakers", 0.8
 		sr.Notes = append(sr.Notes, "attributed to different speakers: "+c.describe(d))
 	}
 	// Other words for the same remark: a nuance, never a contradiction.

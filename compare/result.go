@@ -30,6 +30,12 @@ const (
 	Agree Status = "agree"
 )
 
+// ContradictionConfidence is the least confidence that two differing
+// values are about the same thing for a slot to be called a
+// contradiction; below it the difference is a nuance "perhaps about
+// different things".
+const ContradictionConfidence = 0.7
+
 // Statuses lists every status, most serious first.
 var Statuses = []Status{Contradiction, Omission, Nuance, Variant, Agree}
 
@@ -130,6 +136,16 @@ type SlotResult struct {
 	Differences []Difference `json:"differences,omitempty"`
 	// Notes says in words why the status is what it is.
 	Notes []string `json:"notes"`
+	// Why says, for a contradiction or a difference that was judged
+	// "perhaps about different things", what ties the values to one
+	// thing: the shared subject, frame, speaker or event ("same slot of
+	// the topic file", "shared names: Harbour Trust"), or what was
+	// missing. Empty when the values do not differ.
+	Why string `json:"why,omitempty"`
+	// Confidence is how sure the comparer is that the differing values
+	// are about the same thing, from 0 to 1. A contradiction needs at
+	// least ContradictionConfidence; below it the slot is a nuance.
+	Confidence float64 `json:"confidence,omitempty"`
 	// Headline is the finding in one sentence an editor can paste,
 	// quoting the articles: "X says “…”; Y says “…”."
 	Headline string `json:"headline"`

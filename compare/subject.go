@@ -1,19 +1,20 @@
 package compare
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/crosscheck-news/crosscheck/facts"
 )
 
-// sameSubject reports whether some pair of incompatible values of a
-// generated slot comes from sentences about the same thing: they share a
-// proper name (by name key) or, for numbers, three content words beyond
-// the slot's own.
-// "about 150 migrants … U.S. immigration officials" and "about 200
-// migrants … U.S. border officers" share "U.S."; "150 of the caravan's
-// members" and "dozens of members of the news media" share nothing.
-func sameSubject(kind facts.Kind, fs []facts.Fact) bool {
+// subjectTie says what ties some pair of incompatible values of a
+// generated slot to one thing, and how sure that is: they share a proper
+// name (by name key) or, for numbers, three content words beyond the
+// slot's own. "about 150 migrants … U.S. immigration officials" and
+// "about 200 migrants … U.S. border officers" share "U.S."; "150 of the
+// caravan's members" and "dozens of members of the news media" share
+// nothing, and get confidence 0 with why saying so.
+func subjectTie(kind facts.Kind, fs []facts.Fact) (why string, confidence float64) {
 	ctx := make([]sentenceWords, len(fs))
 	for i, f := range fs {
 		ctx[i] = wordsOf(f)
@@ -23,40 +24,49 @@ func sameSubject(kind facts.Kind, fs []facts.Fact) bool {
 			if fs[i].Article == fs[j].Article || !incompatible(kind, []facts.Fact{fs[i], fs[j]}) {
 				continue
 			}
-			if ctx[i].shares(ctx[j], kind) {
-				return true
+			if w, ok := ctx[i].shares(ctx[j], kind); ok {
+				return w, 0.8
 			}
 		}
 	}
-	return false
+	return "the sentences share no name or phrase", 0
 }
 
 // sentenceWords are the names and content words of a fact's sentence,
 // outside the fact's own surface.
 type sentenceWords struct {
-	names map[string]bool
+	names map[string]string // name key → the name as written
 	words map[string]bool
 }
 
 // shares reports whether two sentences share a name or, for numbers,
-// three content words. Dates need a name: words such as "border" run
-// through a whole story and tie no two dates to one event.
-func (a sentenceWords) shares(b sentenceWords, kind facts.Kind) bool {
-	for n := range a.names {
-		if b.names[n] {
-			return true
+// three content words, and says which. Dates need a name: words such as
+// "border" run through a whole story and tie no two dates to one event.
+func (a sentenceWords) shares(b sentenceWords, kind facts.Kind) (string, bool) {
+	var names []string
+	for n, surface := range a.names {
+		if _, ok := b.names[n]; ok {
+			names = append(names, surface)
 		}
+	}
+	if len(names) > 0 {
+		sort.Strings(names)
+		return "shared names: " + strings.Join(names, ", "), true
 	}
 	if kind == facts.KindDate {
-		return false
+		return "", false
 	}
-	shared := 0
+	var shared []string
 	for w := range a.words {
 		if b.words[w] {
-			shared++
+			shared = append(shared, w)
 		}
 	}
-	return shared >= 3
+	if len(shared) < 3 {
+		return "", false
+	}
+	sort.Strings(shared)
+	return "shared words: " + strings.Join(shared, ", "), true
 }
 
 // contextStop are frequent words that say nothing about what a sentence
@@ -72,7 +82,7 @@ var contextStop = map[string]bool{
 }
 
 func wordsOf(f facts.Fact) sentenceWords {
-	sw := sentenceWords{names: map[string]bool{}, words: map[string]bool{}}
+	sw := sentenceWords{names: map[string]string{}, words: map[string]bool{}}
 	toks := facts.Tokenize(f.Sentence, 0, len(f.Sentence))
 	own := map[string]bool{}
 	for _, t := range facts.Tokenize(f.Surface, 0, len(f.Surface)) {
@@ -87,7 +97,7 @@ func wordsOf(f facts.Fact) sentenceWords {
 				continue // "Sunday" ties no two figures to one group
 			}
 			if k := facts.NameKey(t.Text); k != "" {
-				sw.names[k] = true
+				sw.names[k] = t.Text
 			}
 			continue
 		}

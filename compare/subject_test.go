@@ -29,8 +29,9 @@ func TestSameSubject(t *testing.T) {
 			num("b", "30..", "at least 30 boats", "At least 30 boats were drifting beyond the breakwater, rescuers said."), true},
 	}
 	for _, c := range cases {
-		if got := sameSubject(facts.KindNumber, []facts.Fact{c.a, c.b}); got != c.want {
-			t.Errorf("%s: sameSubject = %v, want %v", c.name, got, c.want)
+		why, conf := subjectTie(facts.KindNumber, []facts.Fact{c.a, c.b})
+		if got := conf >= ContradictionConfidence; got != c.want {
+			t.Errorf("%s: subjectTie = %q %v, want same subject %v", c.name, why, conf, c.want)
 		}
 	}
 }
