@@ -67,6 +67,7 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 		addDiffs(&sr)
 		res.Facts = append(res.Facts, sr)
 	}
+	rank(res.Facts)
 	for _, sr := range res.Facts {
 		res.Summary.add(sr.Status)
 	}

@@ -73,7 +73,7 @@ func (c comparer) headline(sr *SlotResult) {
 	case Agree:
 		n := len(c.stating(sr))
 		if len(sr.Values) > 0 {
-			sr.Headline = fmt.Sprintf("%s: %d %s agree (%s).", what, n, plural(n, "article", "articles"), sr.Values[0].Value)
+			sr.Headline = fmt.Sprintf("%s: %d %s agree (%s).", what, n, plural(n, "article", "articles"), readable(sr))
 			return
 		}
 	}
@@ -96,7 +96,7 @@ func (c comparer) says(sr *SlotResult, d Difference) string {
 		if surface != "" {
 			part += " “" + shorten(surface, 80) + "”"
 		}
-		if g.Value != "" && g.Value != surface && d.Field != "wording" && d.Field != "spelling" {
+		if g.Value != "" && !strings.EqualFold(g.Value, surface) && d.Field != "wording" && d.Field != "spelling" {
 			part += " (" + g.Value + ")"
 		}
 		parts = append(parts, part)
@@ -140,3 +140,38 @@ func sayVerb(n int) string   { return plural(n, "says", "say") }
 func doVerb(n int) string    { return plural(n, "does", "do") }
 func leaveVerb(n int) string { return plural(n, "leaves", "leave") }
 func stateVerb(n int) string { return plural(n, "states", "state") }
+
+// readable is the agreed value as a person reads it: the words of the
+// first article for events and titles, whose values are keys ("kamashla",
+// "kremlin spokesman"), and the value itself for the rest (dates,
+// figures, names as written).
+func readable(sr *SlotResult) string {
+	v := sr.Values[0]
+	for _, x := range sr.Values {
+		if !x.Background {
+			v = x
+			break
+		}
+	}
+	if len(sr.Elements) > 0 {
+		var names []string
+		for _, el := range sr.Elements {
+			name := el.Value
+			for _, x := range sr.Values {
+				if x.Value == el.Value && x.Surface != "" && !x.Background {
+					name = x.Surface
+					break
+				}
+			}
+			names = append(names, name)
+		}
+		return strings.Join(names, ", ")
+	}
+	switch sr.Kind {
+	case "event", "title":
+		if v.Surface != "" {
+			return "“" + shorten(v.Surface, 60) + "”"
+		}
+	}
+	return v.Value
+}

@@ -153,6 +153,14 @@ type SlotResult struct {
 	// status never says omission (articles differ in length, not in
 	// honesty), though Missing still lists who does not state them.
 	Generated bool `json:"generated,omitempty"`
+	// Rank is the finding's place in reading order, from 1: what an
+	// editor must act on first (contradictions, then omissions, then
+	// hedges, with the slots most outlets state first), whatever the
+	// slot's place in Facts.
+	Rank int `json:"rank"`
+	// Soft marks a nuance an editor need not act on (an aspect some
+	// outlet leaves unsaid); summaries fold it away, the matrix keeps it.
+	Soft bool `json:"soft,omitempty"`
 	// Stated counts the articles that state the slot; Independent counts
 	// the independent sources among them (wire copies count once).
 	Stated      int `json:"stated"`

@@ -687,7 +687,9 @@ func (b *batcher) report(ctx context.Context, t *facts.Topic, pending []store.Ch
 	entry := &render.IndexTopic{ID: t.ID, Title: t.Title, Summary: res.Summary, Reports: relReports(paths), Changed: true}
 	for _, sr := range res.Facts {
 		if sr.Status == compare.Contradiction {
-			entry.Contradictions = append(entry.Contradictions, sr.Slot)
+			// The index is read by people: the slot's label, never its
+			// id (a generated id is a name key such as "kamashla").
+			entry.Contradictions = append(entry.Contradictions, slotLabel(sr))
 		}
 	}
 	entry.NewContradictions, entry.Resolved = diffSets(prev.Contradictions, entry.Contradictions)
@@ -713,7 +715,7 @@ func (b *batcher) report(ctx context.Context, t *facts.Topic, pending []store.Ch
 			if err != nil {
 				return nil, err
 			}
-			ch.Added, ch.Dropped = factChanges(before, after)
+			ch.Added, ch.Dropped = factChanges(t, before, after)
 			entry.ChangedArticles = append(entry.ChangedArticles, ch)
 		}
 	}
@@ -726,16 +728,38 @@ func (b *batcher) report(ctx context.Context, t *facts.Topic, pending []store.Ch
 	return entry, nil
 }
 
-// factChanges says which facts an edited article gained and lost, by
-// slot and value ("evacuation: selkie (completed)").
-func factChanges(before, after []facts.Fact) (added, dropped []string) {
+// slotLabel names a compared slot for people: its label, else its id.
+func slotLabel(sr compare.SlotResult) string {
+	if sr.Label != "" {
+		return sr.Label
+	}
+	return sr.Slot
+}
+
+// factChanges says which facts an edited article gained and lost, in the
+// words a person reads: the slot's label and the article's own words
+// ("Evacuation of the ferry: “passengers were taken off” (denied,
+// completed)"), never slot ids or keys.
+func factChanges(t *facts.Topic, before, after []facts.Fact) (added, dropped []string) {
+	labels := map[string]string{}
+	for _, s := range t.Slots {
+		labels[s.ID] = s.Label
+	}
 	key := func(f facts.Fact) string {
-		s := f.Slot + ": " + f.Value
+		label := f.Label
+		if label == "" {
+			label = nonEmpty(labels[f.Slot], f.Slot)
+		}
+		s := label + ": “" + f.Surface + "”"
+		var marks []string
 		if f.Negated {
-			s += " (denied)"
+			marks = append(marks, "denied")
 		}
 		if f.Aspect != "" {
-			s += " (" + string(f.Aspect) + ")"
+			marks = append(marks, string(f.Aspect))
+		}
+		if len(marks) > 0 {
+			s += " (" + strings.Join(marks, ", ") + ")"
 		}
 		return s
 	}

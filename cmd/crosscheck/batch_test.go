@@ -345,10 +345,10 @@ func TestBatchTwoRuns(t *testing.T) {
 		"batch: 3 topics (1 reported), 13 articles read: 0 new, 1 changed, 0 removed, 12 unchanged, 0 skipped (")
 	wantRow("edit", row,
 		"<li>edited: The Moscow Times<ul>",
-		"<li>now says qamishli.withdrawal: qamishli (denied) (completed)</li>",
-		"<li>no longer says qamishli.withdrawal: qamishli (completed)</li>",
-		`<li class="c">new contradiction: qamishli.withdrawal</li>`,
-		"in contradiction: qamishli.withdrawal")
+		"<li>now says Russian withdrawal from Qamishli: “withdraw its forces from Qamishli” (denied, completed)</li>",
+		"<li>no longer says Russian withdrawal from Qamishli: “withdrew its forces from Qamishli” (completed)</li>",
+		`<li class="c">new contradiction: Russian withdrawal from Qamishli</li>`,
+		"in contradiction: Russian withdrawal from Qamishli")
 	if !strings.Contains(index, "3 topics; this run: 0 articles new, 1 changed, 0 removed, 0 unreadable") {
 		t.Errorf("edit: index summary missing:\n%s", index)
 	}
@@ -361,11 +361,11 @@ func TestBatchTwoRuns(t *testing.T) {
 	_, row = step("undo",
 		"batch: 3 topics (1 reported), 13 articles read: 0 new, 1 changed, 0 removed, 12 unchanged, 0 skipped (")
 	wantRow("undo", row,
-		"<li>now says qamishli.withdrawal: qamishli (completed)</li>",
-		"<li>no longer says qamishli.withdrawal: qamishli (denied) (completed)</li>",
-		`<li class="a">resolved contradiction: qamishli.withdrawal</li>`)
-	if strings.Contains(row, "in contradiction: qamishli.withdrawal") {
-		t.Errorf("undo: qamishli.withdrawal still in contradiction:\n%s", row)
+		"<li>now says Russian withdrawal from Qamishli: “withdrew its forces from Qamishli” (completed)</li>",
+		"<li>no longer says Russian withdrawal from Qamishli: “withdraw its forces from Qamishli” (denied, completed)</li>",
+		`<li class="a">resolved contradiction: Russian withdrawal from Qamishli</li>`)
+	if strings.Contains(row, "in contradiction: Russian withdrawal from Qamishli") {
+		t.Errorf("undo: the withdrawal still in contradiction:\n%s", row)
 	}
 
 	// Deleted, then the edited version is put back: a removed article,
@@ -384,12 +384,12 @@ func TestBatchTwoRuns(t *testing.T) {
 		"batch: 3 topics (1 reported), 13 articles read: 1 new, 0 changed, 0 removed, 12 unchanged, 0 skipped (")
 	wantRow("re-add", row,
 		"<li>new article: The Moscow Times</li>",
-		`<li class="c">new contradiction: qamishli.withdrawal</li>`)
+		`<li class="c">new contradiction: Russian withdrawal from Qamishli</li>`)
 	// And restored to its first text: the contradiction is resolved.
 	write(t, path, orig)
 	_, row = step("restore",
 		"batch: 3 topics (1 reported), 13 articles read: 0 new, 1 changed, 0 removed, 12 unchanged, 0 skipped (")
-	wantRow("restore", row, `<li class="a">resolved contradiction: qamishli.withdrawal</li>`)
+	wantRow("restore", row, `<li class="a">resolved contradiction: Russian withdrawal from Qamishli</li>`)
 
 	// Back where the first run was: the seeds' reports are the first
 	// run's again, byte for byte.

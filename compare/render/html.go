@@ -25,8 +25,9 @@ var reportTemplate string
 // reportTmpl is parsed once; html/template escapes every piece of article
 // text by context, so a "<script>" in an article stays text.
 var reportTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"mark":  func(st compare.Status) string { return statusIcon[st] },
-	"class": func(st compare.Status) string { return "st-" + string(st) },
+	"mark":   func(st compare.Status) string { return statusIcon[st] },
+	"class":  func(st compare.Status) string { return "st-" + string(st) },
+	"folded": foldedNote,
 }).Parse(reportTemplate))
 
 // statusIcon shows each status by a mark as well as by colour.

@@ -43,6 +43,9 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 		for _, it := range l.More {
 			fmt.Fprintf(bw, "- (general) %s\n", mdText(it))
 		}
+		if l.Folded > 0 {
+			fmt.Fprintf(bw, "- %s\n", mdText(foldedNote(l.Folded)))
+		}
 		fmt.Fprintln(bw)
 	}
 

@@ -6,6 +6,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -91,19 +92,32 @@ func (r row) cell(article string) string {
 func matrixRows(res compare.Result) []row {
 	var out []row
 	for _, sr := range res.Facts {
+		// People read labels and the articles' words; slot ids and
+		// element ids stay in the JSON.
+		label := sr.Label
+		if label == "" {
+			label = sr.Slot
+		}
 		if len(sr.Elements) == 0 {
-			label := sr.Slot
-			if sr.Generated && sr.Label != "" {
-				label = sr.Label
-			}
 			out = append(out, row{label: label, status: sr.Status, slot: sr})
 			continue
 		}
 		for _, el := range sr.Elements {
-			out = append(out, row{label: sr.Slot + ": " + el.Value, status: el.Status, slot: sr, value: el.Value})
+			out = append(out, row{label: label + ": " + elementName(sr, el.Value), status: el.Status, slot: sr, value: el.Value})
 		}
 	}
 	return out
+}
+
+// elementName is a set member as the first article that names it writes
+// it, or its id when none does.
+func elementName(sr compare.SlotResult, id string) string {
+	for _, v := range sr.Values {
+		if v.Value == id && v.Surface != "" && !v.Background {
+			return v.Surface
+		}
+	}
+	return id
 }
 
 // cell is what a matrix cell shows of one article's value(s) for a slot.
@@ -126,17 +140,17 @@ func cell(sr compare.SlotResult, article string) string {
 }
 
 // short renders one value in a few characters: the spelling for set
-// members, the aspect for events, with "~" for reported and "¬" for denied.
+// members and titles, the aspect for events, with "~" for reported and "¬" for denied.
 func short(kind string, v compare.Value) string {
 	s := v.Value
 	switch {
-	case kind == "entity-set":
-		s = v.Surface
+	case kind == "entity-set" || kind == "title":
+		s = v.Surface // the title as written, not its folded key
 	case kind == "event" && v.Aspect != "":
 		s = v.Aspect
 	case kind == "event":
 		s = "stated"
-	case kind == "entity" || kind == "title":
+	case kind == "entity":
 		s = v.Value
 	case kind == "number" || kind == "duration":
 		if r, err := facts.ParseRange(v.Value); err == nil {
@@ -229,12 +243,15 @@ func diffText(ops []compare.DiffOp, delOpen, delClose, insOpen, insClose string)
 }
 
 // statusList is the headlines of one status, for the summary an editor
-// reads first: the topic's own slots, then the general facts (More).
+// reads first: the topic's own slots, then the general facts (More), each
+// in the order compare ranked them. Folded counts the soft nuances left
+// out of the list (they stay in the matrix).
 type statusList struct {
 	Status compare.Status
 	Title  string
 	Items  []string
 	More   []string
+	Folded int
 }
 
 var listTitles = map[compare.Status]string{
@@ -246,30 +263,43 @@ var listTitles = map[compare.Status]string{
 }
 
 // summaryLists gathers the slots' headlines by status, most serious
-// first, agreement last.
+// first, agreement last; within a status, in rank order.
 func summaryLists(res compare.Result) []statusList {
 	by := map[compare.Status]*statusList{}
 	for _, st := range compare.Statuses {
 		by[st] = &statusList{Status: st, Title: listTitles[st]}
 	}
-	for _, sr := range res.Facts {
+	ranked := append([]compare.SlotResult(nil), res.Facts...)
+	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].Rank < ranked[j].Rank })
+	for _, sr := range ranked {
 		l, ok := by[sr.Status]
-		if !ok {
+		switch {
+		case !ok:
 			continue
-		}
-		if sr.Generated {
+		case sr.Soft:
+			l.Folded++
+		case sr.Generated:
 			l.More = append(l.More, sr.Headline)
-		} else {
+		default:
 			l.Items = append(l.Items, sr.Headline)
 		}
 	}
 	var out []statusList
 	for _, st := range compare.Statuses {
-		if l := by[st]; len(l.Items)+len(l.More) > 0 {
+		if l := by[st]; len(l.Items)+len(l.More)+l.Folded > 0 {
 			out = append(out, *l)
 		}
 	}
 	return out
+}
+
+// foldedNote says what the summary leaves out of a list, for the reader
+// who wonders where a matrix row went.
+func foldedNote(n int) string {
+	if n == 1 {
+		return "1 more only in the matrix: an event some outlet tells without saying whether it happened"
+	}
+	return fmt.Sprintf("%d more only in the matrix: events some outlets tell without saying whether they happened", n)
 }
 
 // diffBlock is the word diffs of one slot: each wording against the first.
