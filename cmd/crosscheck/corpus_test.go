@@ -40,3 +40,22 @@ func caravanDir(t testing.TB) string {
 
 // caravanTopicFile is our topic file for the caravan story.
 var caravanTopicFile = filepath.Join(repo, "testdata", "caravan", "topic.yaml")
+
+// caravanArgs are check's arguments for the caravan story with our topic
+// file.
+func caravanArgs(t testing.TB) []string {
+	t.Helper()
+	return []string{"check", caravanDir(t), "--topic-file", caravanTopicFile}
+}
+
+// caravanInto makes dst a topic folder of the caravan story: the corpus
+// folder's files and our topic file.
+func caravanInto(t *testing.T, dst string) {
+	t.Helper()
+	copyInto(t, caravanDir(t), dst)
+	b, err := os.ReadFile(caravanTopicFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(dst, "topic.yaml"), b)
+}
