@@ -464,6 +464,9 @@ func (c *compiled) matches(e *Expect, i int, f compare.SlotResult, files map[str
 		if !ok {
 			fn = v.Article
 		}
+		// Lower-cased equality, as score.py's str.lower(), not case folding:
+		// EqualFold would take the long s "ſ" for "s", which Python does not.
+		//lint:ignore SA6005 the scorer's rule, kept exactly
 		if fe.Value != nil && strings.ToLower(v.Value) != strings.ToLower(*fe.Value) {
 			continue
 		}
