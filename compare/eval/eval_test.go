@@ -102,8 +102,9 @@ var cases = []struct {
 			{"what": "twelve", "value": 12, "articles": ["01"]},
 			{"what": "trust lower", "value": "HARBOUR TRUST", "articles": ["01", "02"]},
 			{"what": "an empty value is a value", "value": "", "articles": ["03"]},
-			{"what": "twelve point zero is not twelve", "value": 12.0, "articles": ["01"]}]}`,
-		want: Score{Held: 3, Total: 5, Misses: []string{"an empty value is a value", "twelve point zero is not twelve"}},
+			{"what": "twelve point zero is not twelve", "value": 12.0, "articles": ["01"]},
+			{"what": "null is a value too", "value": null, "articles": ["01"]}]}`,
+		want: Score{Held: 3, Total: 6, Misses: []string{"an empty value is a value", "twelve point zero is not twelve", "null is a value too"}},
 	},
 	{
 		name: "status_in and status_not",
