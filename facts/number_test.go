@@ -487,15 +487,15 @@ func TestGeneralExtractorNumbers(t *testing.T) {
 	}
 }
 
-// caravanArticles reads the caravan test articles with the publication
-// dates the topic file gives them.
+// caravanArticles reads the caravan articles from the corpus with the
+// publication dates our topic file gives them.
 func caravanArticles(t testing.TB) map[string]*Article {
 	t.Helper()
 	tp, _, err := LoadTopic("../testdata/caravan/topic.yaml")
 	if err != nil {
 		t.Fatal(err)
 	}
-	paths, err := filepath.Glob("../testdata/caravan/*.txt")
+	paths, err := filepath.Glob(filepath.Join(caravanDir(t), "*.txt"))
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("caravan articles: %v (%d files)", err, len(paths))
 	}

@@ -199,27 +199,39 @@ func TestQuotesInGeneralExtract(t *testing.T) {
 // span holds its surface and that no quote runs past its paragraphs'
 // end into unrelated text.
 func TestQuoteSpansOnCorpus(t *testing.T) {
-	for _, dir := range []string{"../seeds", "../testdata/caravan"} {
-		paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
-		if err != nil || len(paths) == 0 {
-			t.Fatalf("no articles in %s: %v", dir, err)
-		}
-		for _, p := range paths {
-			a, err := ReadArticleFile(p)
-			if err != nil {
-				t.Fatal(err)
+	for _, name := range []string{"seeds", "caravan"} {
+		t.Run(name, func(t *testing.T) {
+			dir := "../seeds"
+			if name == "caravan" {
+				dir = caravanDir(t)
 			}
-			d := (&Extractor{topic: &Topic{ID: "t"}, aliases: newAliasIndex(nil)}).analyse(&a)
-			for _, f := range findQuotes(d) {
-				if a.Text[f.Span.Start:f.Span.End] != f.Surface {
-					t.Errorf("%s: span %v is not surface %q", a.ID, f.Span, f.Surface)
-				}
-				if !f.SentenceSpan.Contains(f.Span) {
-					t.Errorf("%s: quote %q outside its sentence", a.ID, f.Value)
-				}
-				if strings.Count(f.Surface, "\n") > 2 {
-					t.Errorf("%s: quote %q spans more than two paragraphs", a.ID, f.Value)
-				}
+			checkQuoteSpans(t, dir)
+		})
+	}
+}
+
+// checkQuoteSpans checks the quotes of every article in dir.
+func checkQuoteSpans(t *testing.T, dir string) {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no articles in %s: %v", dir, err)
+	}
+	for _, p := range paths {
+		a, err := ReadArticleFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d := (&Extractor{topic: &Topic{ID: "t"}, aliases: newAliasIndex(nil)}).analyse(&a)
+		for _, f := range findQuotes(d) {
+			if a.Text[f.Span.Start:f.Span.End] != f.Surface {
+				t.Errorf("%s: span %v is not surface %q", a.ID, f.Span, f.Surface)
+			}
+			if !f.SentenceSpan.Contains(f.Span) {
+				t.Errorf("%s: quote %q outside its sentence", a.ID, f.Value)
+			}
+			if strings.Count(f.Surface, "\n") > 2 {
+				t.Errorf("%s: quote %q spans more than two paragraphs", a.ID, f.Value)
 			}
 		}
 	}

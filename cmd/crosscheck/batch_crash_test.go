@@ -356,7 +356,7 @@ func TestBatchKillAnywhere(t *testing.T) {
 	// reading, saving, reporting, the index.
 	copyInto(t, filepath.Join(repo, "testdata", "ferry"), filepath.Join(b.inbox, "1-ferry"))
 	bulkTopic(t, filepath.Join(b.inbox, "2-bulk"), "bulk-a", 14)
-	copyInto(t, filepath.Join(repo, "testdata", "caravan"), filepath.Join(b.inbox, "3-caravan"))
+	caravanInto(t, filepath.Join(b.inbox, "3-caravan"))
 	bulkTopic(t, filepath.Join(b.inbox, "4-bulk"), "bulk-b", 14)
 	copyInto(t, filepath.Join(repo, "seeds"), filepath.Join(b.inbox, "5-seeds"))
 	topicPath := filepath.Join(b.inbox, "4-bulk", "topic.yaml")

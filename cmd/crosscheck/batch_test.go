@@ -57,12 +57,15 @@ func copyInto(t *testing.T, src, dst string) {
 func storyInbox(t *testing.T, stories ...string) string {
 	t.Helper()
 	src := map[string]string{
-		"seeds":   filepath.Join(repo, "seeds"),
-		"ferry":   filepath.Join(repo, "testdata", "ferry"),
-		"caravan": filepath.Join(repo, "testdata", "caravan"),
+		"seeds": filepath.Join(repo, "seeds"),
+		"ferry": filepath.Join(repo, "testdata", "ferry"),
 	}
 	inbox := t.TempDir()
 	for _, s := range stories {
+		if s == "caravan" {
+			caravanInto(t, filepath.Join(inbox, s))
+			continue
+		}
 		copyInto(t, src[s], filepath.Join(inbox, s))
 	}
 	return inbox

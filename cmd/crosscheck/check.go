@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 
 	"github.com/spf13/cobra"
 
@@ -76,49 +77,22 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 			}
 			meta = full.topic.Articles
 		}
-		t, src, err := facts.TopicFor(o.Dir, meta)
-		if err != nil {
+		if lt, err = generalTopic(o.Dir, meta); err != nil {
 			return err
 		}
-		lt = loadedTopic{topic: t, src: src, path: o.Dir}
 	default:
 		if lt, err = loadTopicFile(path); err != nil {
 			return err
 		}
 	}
-	files, err := articleFiles([]string{o.Dir})
+	files, err := folderArticles(o.Dir)
 	if err != nil {
 		return err
 	}
-	if len(files) == 0 {
-		return fmt.Errorf("%s holds no article files (.txt, .html)", o.Dir)
-	}
-	x, err := facts.NewExtractor(lt.topic)
+	res, arts, st, err := checkFiles(ctx, o.DBPath, lt, files, o.Stderr)
 	if err != nil {
 		return err
 	}
-	db, err := o.openDB(ctx)
-	if err != nil {
-		return err
-	}
-	defer db.Close()
-	run, err := db.StartRun(ctx, "check", version())
-	if err != nil {
-		return err
-	}
-	in := &ingester{db: db, topic: lt, x: x, stderr: o.Stderr}
-	st, err := ingestAll(ctx, in, files)
-	if ferr := finishRun(ctx, db, run, st.runResult(), err); ferr != nil && err == nil {
-		err = ferr
-	}
-	if err != nil {
-		return err
-	}
-	arts, fs, err := loadCompared(ctx, db, lt.topic.ID, st.IDs)
-	if err != nil {
-		return err
-	}
-	res := compare.Compare(lt.topic, arts, fs)
 	opt := o.renderOptions()
 	opt.Articles = arts
 	if err := render.Render(o.Stdout, format, res, opt); err != nil {
@@ -128,4 +102,61 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 		return fmt.Errorf("%d of %d files skipped: %w", len(st.Errors), st.Seen, errPartial)
 	}
 	return nil
+}
+
+// generalTopic is the topic of a folder compared without a topic file:
+// general facts only, under an id made from the folder's name, with meta
+// (a topic file's article list, or nil) for what the texts lack.
+func generalTopic(dir string, meta []facts.ArticleMeta) (loadedTopic, error) {
+	t, src, err := facts.TopicFor(dir, meta)
+	if err != nil {
+		return loadedTopic{}, err
+	}
+	return loadedTopic{topic: t, src: src, path: dir}, nil
+}
+
+// folderArticles are the article files check reads in dir; none is an
+// error.
+func folderArticles(dir string) ([]string, error) {
+	files, err := articleFiles([]string{dir})
+	if err != nil {
+		return nil, err
+	}
+	if len(files) == 0 {
+		return nil, fmt.Errorf("%s holds no article files (.txt, .html)", dir)
+	}
+	return files, nil
+}
+
+// checkFiles is check's run once the topic and files are known: it ingests
+// files under lt into the database at dbPath as one "check" run, then
+// compares the articles of this run. eval scores exactly this, so both must
+// stay one code path.
+func checkFiles(ctx context.Context, dbPath string, lt loadedTopic, files []string, stderr io.Writer) (compare.Result, []facts.Article, ingestStats, error) {
+	x, err := facts.NewExtractor(lt.topic)
+	if err != nil {
+		return compare.Result{}, nil, ingestStats{}, err
+	}
+	db, err := openDBAt(ctx, dbPath)
+	if err != nil {
+		return compare.Result{}, nil, ingestStats{}, err
+	}
+	defer db.Close()
+	run, err := db.StartRun(ctx, "check", version())
+	if err != nil {
+		return compare.Result{}, nil, ingestStats{}, err
+	}
+	in := &ingester{db: db, topic: lt, x: x, stderr: stderr}
+	st, err := ingestAll(ctx, in, files)
+	if ferr := finishRun(ctx, db, run, st.runResult(), err); ferr != nil && err == nil {
+		err = ferr
+	}
+	if err != nil {
+		return compare.Result{}, nil, st, err
+	}
+	arts, fs, err := loadCompared(ctx, db, lt.topic.ID, st.IDs)
+	if err != nil {
+		return compare.Result{}, nil, st, err
+	}
+	return compare.Compare(lt.topic, arts, fs), arts, st, nil
 }

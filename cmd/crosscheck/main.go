@@ -5,9 +5,11 @@
 // Exit codes:
 //
 //	0  success
-//	1  failure (a file could not be written, the database failed, …)
+//	1  failure (a file could not be written, the database failed, …);
+//	   for eval, also: an expectation missed or a contradiction was a false alarm
 //	2  usage error (unknown flag, missing argument, bad --format)
 //	3  partial: the run finished but skipped input files it could not read
+//	   (for eval: story folders without expect.json)
 package main
 
 import (

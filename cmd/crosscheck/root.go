@@ -53,10 +53,13 @@ type globals struct {
 }
 
 // openDB opens the store at the --db path.
-func (g *globals) openDB(ctx context.Context) (*store.DB, error) {
-	db, err := store.Open(ctx, g.DBPath)
+func (g *globals) openDB(ctx context.Context) (*store.DB, error) { return openDBAt(ctx, g.DBPath) }
+
+// openDBAt opens the store at path.
+func openDBAt(ctx context.Context, path string) (*store.DB, error) {
+	db, err := store.Open(ctx, path)
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", g.DBPath, err)
+		return nil, fmt.Errorf("open database %s: %w", path, err)
 	}
 	return db, nil
 }
@@ -120,6 +123,7 @@ compare; see docs/topics.md.`,
 		newReportCmd(g),
 		newBatchCmd(g),
 		newBenchCmd(g),
+		newEvalCmd(g),
 	)
 	return root
 }
