@@ -14,8 +14,7 @@ package facts
 //
 // One "date:lede" fact per article is the date of the main event as news
 // style gives it: the first date in the first three sentences of the body
-// (headings and datelines skipped) that does not end more than
-// ledeMaxAge days before the publication date.
+// (headings and datelines skipped) that ledeDate accepts.
 
 // ledeMaxAge is how many days before the publication date the lede's
 // date may end: "at the end of 2024" in a 2026 lede is background.
@@ -45,7 +44,7 @@ func findGeneralDates(d *doc) []Fact {
 			if isDateline(toks, dm) {
 				continue
 			}
-			if !lede && counted <= 3 && !endsBefore(dm.Date, d.ref, ledeMaxAge) {
+			if !lede && counted <= 3 && ledeDate(dm.Date, d.ref) {
 				lede = true
 				f := d.fact(s, Slot{ID: "date:lede", Kind: KindDate}, "date", dm.Span, dm.First)
 				f.Value = dm.Date.String()
@@ -69,6 +68,25 @@ func findGeneralDates(d *doc) []Fact {
 		}
 	}
 	return out
+}
+
+// ledeDate reports whether a date in a lede can be the main event's: one
+// that does not end more than ledeMaxAge days before the publication
+// date, and a day or a week, or a month when the publication date shows
+// it is recent. A year or a month in a lede read with no publication date
+// is named in passing ("took over the probe in May 2017", "a June 2016
+// meeting"): news gives its main event a day.
+func ledeDate(date, ref Date) bool {
+	switch date.Precision {
+	case PrecisionDay, PrecisionWeek:
+	case PrecisionMonth:
+		if ref.IsZero() {
+			return false
+		}
+	default:
+		return false
+	}
+	return !endsBefore(date, ref, ledeMaxAge)
 }
 
 // dateMask marks the tokens of date mentions, and the commas between two
