@@ -25,6 +25,8 @@ func (c comparer) general(fs []facts.Fact) []SlotResult {
 		}
 		bySlot[f.Slot] = append(bySlot[f.Slot], f)
 	}
+	c.common = commonNames(fs)
+	mergeDateSlots(bySlot, c.common)
 	var out []SlotResult
 	for id, sf := range bySlot {
 		articles := map[string]bool{}

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"context"
+	"sort"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -38,11 +39,11 @@ func TestGeneralDates(t *testing.T) {
 		{"synonyms of dismissal share a slot",
 			"Governor June Ellis was ousted in February 2017. Her deputy Ann Roe was fired on Feb. 13, 2017. The clerk was sacked on March 3, 2017.",
 			Date{},
-			[]string{"date:fire February 2017=2017-02", "date:fire Feb. 13, 2017=2017-02-13", "date:lede Feb. 13, 2017=2017-02-13", "date:fire March 3, 2017=2017-03-03"}},
+			[]string{"date:oust February 2017=2017-02", "date:oust Feb. 13, 2017=2017-02-13", "date:lede Feb. 13, 2017=2017-02-13", "date:oust March 3, 2017=2017-03-03"}},
 		{"removal from power joins dismissal through oust",
 			"Rebels toppled the Harbour Trust chairman on March 3, 2017, and the army deposed his rival in April 2017.",
 			Date{},
-			[]string{"date:fire March 3, 2017=2017-03-03", "date:lede March 3, 2017=2017-03-03", "date:fire April 2017=2017-04"}},
+			[]string{"date:lede March 3, 2017=2017-03-03", "date:oust March 3, 2017=2017-03-03", "date:oust April 2017=2017-04"}},
 		{"a phrase verb is its synonym",
 			"Mayor Ann Vole stepped down on Tuesday. Her deputy resigned on Wednesday.",
 			nerRef,
@@ -67,6 +68,9 @@ func TestGeneralDates(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got := generalDates(t, tc.text, tc.pub)
+			// Facts of one span come in slot order; the order says nothing.
+			sort.Strings(got)
+			sort.Strings(tc.want)
 			if diff := cmp.Diff(tc.want, got); diff != "" {
 				t.Errorf("dates of %q (-want +got):\n%s", tc.text, diff)
 			}
@@ -76,8 +80,8 @@ func TestGeneralDates(t *testing.T) {
 
 func TestCanonicalLemma(t *testing.T) {
 	tests := map[string]string{
-		"oust": "fire", "topple": "fire", "overthrow": "fire", "depose": "fire",
-		"dismiss": "fire", "sack": "fire", "fire": "fire",
+		"oust": "oust", "topple": "oust", "overthrow": "oust", "depose": "oust",
+		"dismiss": "oust", "sack": "oust", "fire": "oust",
 		"quit": "resign", "resign": "resign",
 		"reveal": "announce", "confirm": "announce",
 		"travel": "visit", "host": "meet", "talks": "meet", "summit": "meet",

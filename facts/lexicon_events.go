@@ -50,15 +50,21 @@ var canonicalLemma = func() map[string]string {
 	}
 	for _, set := range eventSynonymSets {
 		ws := strings.Fields(set)
-		first := find(ws[0])
-		head[first] = first
-		for _, w := range ws[1:] {
-			if _, ok := head[w]; !ok {
-				head[w] = first
-				continue
+		// The set joins the root of the first of its words seen before,
+		// so a set's name stays the one listed first.
+		root := ws[0]
+		for _, w := range ws {
+			if _, ok := head[w]; ok {
+				root = find(w)
+				break
 			}
-			if r := find(w); r != first {
-				head[r] = first
+		}
+		head[root] = root
+		for _, w := range ws {
+			if _, ok := head[w]; !ok {
+				head[w] = root
+			} else if r := find(w); r != root {
+				head[r] = root
 			}
 		}
 	}

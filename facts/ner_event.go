@@ -52,6 +52,7 @@ var eventNouns = map[string]string{
 	"capture": "capture", "seizure": "seize", "release": "release", "launch": "launch",
 	"ceremony": "ceremony", "funeral": "funeral", "hearing": "hearing", "trial": "trial",
 	"verdict": "verdict", "ruling": "rule", "sentencing": "sentence", "resignation": "resign",
+	"ouster": "oust", "overthrow": "oust", "dismissal": "dismiss", "firing": "fire", "firings": "fire",
 	"inauguration": "inaugurate", "signing": "sign", "agreement": "agree", "deal": "agree",
 	"match": "match", "game": "match", "final": "match", "race": "race", "earthquake": "earthquake",
 	"quake": "earthquake", "storm": "storm", "flood": "flood", "flooding": "flood", "fire": "blaze",

@@ -1,0 +1,301 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+)
+
+// Dates without a topic file come keyed by the word nearest them
+// ("date:fire", "date:agree"), so one event dated around different words
+// ("the vote", "the ruling", "will be heard") would make one slot per
+// word. mergeDateSlots joins them when their sentences share the event's
+// names and their dates can all be one day.
+
+// commonShare is the share of a story's sentences above which a name runs
+// through the whole story ("Trump" in a story about Trump): sharing it
+// ties no two sentences to one event.
+const commonShare = 0.3
+
+// commonNames returns the name keys that appear in more than commonShare
+// of the distinct sentences the story's facts come from (and in at least
+// four), so that small stories keep every name.
+func commonNames(fs []facts.Fact) map[string]bool {
+	type key struct {
+		article string
+		start   int
+	}
+	seen := map[key]bool{}
+	count := map[string]int{}
+	n := 0
+	for _, f := range fs {
+		k := key{f.Article, f.SentenceSpan.Start}
+		if seen[k] || f.Sentence == "" {
+			continue
+		}
+		seen[k] = true
+		n++
+		for name := range namesOf(f.Sentence) {
+			count[name]++
+		}
+	}
+	common := map[string]bool{}
+	for name, c := range count {
+		if c >= 4 && float64(c) > commonShare*float64(n) {
+			common[name] = true
+		}
+	}
+	return common
+}
+
+// namesOf returns the name keys of a sentence's capitalised words, as
+// wordsOf reads them, calendar names left out.
+func namesOf(sentence string) map[string]string {
+	out := map[string]string{}
+	toks := facts.Tokenize(sentence, 0, len(sentence))
+	for i, t := range toks {
+		if t.Kind != facts.Word || !t.IsCapitalized() || i == 0 || facts.IsCalendarName(t.Fold) {
+			continue
+		}
+		if toks[i-1].Fold == "." && !(i >= 2 && toks[i-2].IsCapitalized() && len(toks[i-2].Fold) <= 3) {
+			continue // a sentence start, not "Mr. Roe" or "U.S. Navy"
+		}
+		if k := facts.NameKey(t.Text); k != "" {
+			out[k] = t.Text
+		}
+	}
+	return out
+}
+
+// dateFact is a generated date fact with what merging needs.
+type dateFact struct {
+	f     facts.Fact
+	date  facts.Date
+	names map[string]string
+}
+
+// mergeDateSlots re-keys the generated date facts of bySlot (not the
+// lede's): two slots become one when every date of one can be the same day
+// as every date of the other (so merging never makes a contradiction), and
+// a sentence of one shares a name with a sentence of the other from
+// another article. The name must not run through the whole story, unless
+// both dates name the same single day ("Trump on Tuesday lashed out" and
+// "Mr. Trump said on Tuesday"); the same calendar day ("May 12", "Feb.
+// 13, 2017") needs no name. Dates a reporting verb claims (slot
+// "date:say") and dates with no event word ("date:other") join an event's
+// slot one by one, for an article that has no date there yet, and are
+// dropped when they join none: a statement's day alone is no finding.
+func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool) {
+	type group struct {
+		ids   []string
+		facts []dateFact
+	}
+	var groups []*group
+	var says []dateFact
+	for id, fs := range bySlot {
+		if !strings.HasPrefix(id, "date:") || id == "date:lede" || len(fs) == 0 || fs[0].Kind != facts.KindDate {
+			continue
+		}
+		var dfs []dateFact
+		ok := true
+		for _, f := range fs {
+			d, err := facts.ParseISODate(f.Value)
+			if err != nil || d.IsZero() {
+				ok = false
+				break
+			}
+			dfs = append(dfs, dateFact{f: f, date: d, names: namesOf(f.Sentence)})
+		}
+		if !ok {
+			continue
+		}
+		if id == "date:"+facts.ReportDateLemma || id == "date:"+facts.UnkeyedDateLemma {
+			says = append(says, dfs...)
+			delete(bySlot, id)
+			continue
+		}
+		for _, part := range splitByDay(dfs) {
+			pid := id
+			if len(part) < len(dfs) {
+				// One article dates this word twice, far apart: two events.
+				pid = id + "@" + part[0].f.Value
+			}
+			groups = append(groups, &group{ids: []string{pid}, facts: part})
+		}
+		delete(bySlot, id)
+	}
+	// Deterministic order: most articles first, then by id.
+	sort.Slice(groups, func(i, j int) bool {
+		ai, aj := articleCount(groups[i].facts), articleCount(groups[j].facts)
+		if ai != aj {
+			return ai > aj
+		}
+		return groups[i].ids[0] < groups[j].ids[0]
+	})
+	tied := func(a, b []dateFact) bool {
+		for _, x := range a {
+			for _, y := range b {
+				if !sameDayPossible(x.date, y.date) {
+					return false
+				}
+			}
+		}
+		for _, x := range a {
+			for _, y := range b {
+				if x.f.Article != y.f.Article && !x.f.Background && !y.f.Background && nested(x.date, y.date) && sameEvent(x, y, common) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for merged := true; merged; {
+		merged = false
+		for i := 0; i < len(groups) && !merged; i++ {
+			for j := i + 1; j < len(groups); j++ {
+				if tied(groups[i].facts, groups[j].facts) {
+					groups[i].ids = append(groups[i].ids, groups[j].ids...)
+					groups[i].facts = append(groups[i].facts, groups[j].facts...)
+					groups = append(groups[:j], groups[j+1:]...)
+					merged = true
+					break
+				}
+			}
+		}
+	}
+	sort.SliceStable(says, func(i, j int) bool {
+		if says[i].f.Article != says[j].f.Article {
+			return says[i].f.Article < says[j].f.Article
+		}
+		return says[i].f.Span.Start < says[j].f.Span.Start
+	})
+	for _, s := range says {
+		if s.f.Background {
+			continue
+		}
+		for _, g := range groups {
+			if hasArticle(g.facts, s.f.Article) || !tied([]dateFact{s}, g.facts) {
+				continue
+			}
+			g.facts = append(g.facts, s)
+			break
+		}
+	}
+	for _, g := range groups {
+		id := g.ids[0]
+		var labels []string
+		for _, x := range g.ids {
+			x, _, _ = strings.Cut(strings.TrimPrefix(x, "date:"), "@")
+			labels = append(labels, x)
+		}
+		label := "date of: " + strings.Join(labels, " / ")
+		fs := make([]facts.Fact, len(g.facts))
+		for i, x := range g.facts {
+			x.f.Slot = id
+			x.f.Label = label
+			fs[i] = x.f
+		}
+		bySlot[id] = fs
+	}
+}
+
+// splitByDay splits a slot's dates into groups that can each be one day,
+// when one article gives the slot's word two dates that cannot: "the
+// agreement" of 2015 and "the agreement" whose deadline is May 12 are two
+// events, each compared with the same date elsewhere. A slot where every
+// article gives one day stays whole, so that two articles' different days
+// for one event still show as a contradiction.
+func splitByDay(dfs []dateFact) [][]dateFact {
+	multi := false
+	for i := range dfs {
+		for j := i + 1; j < len(dfs); j++ {
+			if dfs[i].f.Article == dfs[j].f.Article && !dfs[i].f.Background && !dfs[j].f.Background &&
+				!dfs[i].date.Overlaps(dfs[j].date) {
+				multi = true
+			}
+		}
+	}
+	if !multi {
+		return [][]dateFact{dfs}
+	}
+	var parts [][]dateFact
+next:
+	for _, d := range dfs {
+		for k, p := range parts {
+			ok := true
+			for _, x := range p {
+				if !sameDayPossible(x.date, d.date) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				parts[k] = append(parts[k], d)
+				continue next
+			}
+		}
+		parts = append(parts, []dateFact{d})
+	}
+	return parts
+}
+
+// sameDayPossible reports whether two dates can be one day, as evidence
+// for merging: a floating "Tuesday" cannot be told apart from "2016", but
+// that is no sign that they date one event.
+func sameDayPossible(a, b facts.Date) bool {
+	if a.IsFloating() != b.IsFloating() || a.IsFloating() && a.From.Year() != b.From.Year() {
+		return false // a weekday against a year, or against a month-day
+	}
+	return a.Overlaps(b)
+}
+
+// nested reports whether two dates are the same, or one is a calendar
+// month or year that holds the other ("February 2017" and "Feb. 13,
+// 2017"): the pairs that can tie two slots. "Recent weeks" overlaps a
+// Wednesday without dating it.
+func nested(a, b facts.Date) bool {
+	if a.String() == b.String() {
+		return true
+	}
+	if a.IsFloating() || b.IsFloating() {
+		return false
+	}
+	if a.Precision < b.Precision {
+		a, b = b, a
+	}
+	return (a.Precision == facts.PrecisionMonth || a.Precision == facts.PrecisionYear) && a.Overlaps(b)
+}
+
+// sameEvent reports whether two dated sentences share the event's names:
+// a name that does not run through the whole story, or any name when both
+// dates are the same single day.
+func sameEvent(x, y dateFact, common map[string]bool) bool {
+	sameDay := x.date.Precision == facts.PrecisionDay && x.date.From.Equal(y.date.From)
+	if sameDay && !x.date.IsFloating() || sameDay && x.date.String() == y.date.String() && strings.HasPrefix(x.date.String(), "--") {
+		return true // "May 12" twice: a calendar day is no coincidence, a weekday may be
+	}
+	for k := range x.names {
+		if _, ok := y.names[k]; ok && (sameDay || !common[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+func articleCount(dfs []dateFact) int {
+	seen := map[string]bool{}
+	for _, d := range dfs {
+		seen[d.f.Article] = true
+	}
+	return len(seen)
+}
+
+func hasArticle(dfs []dateFact, article string) bool {
+	for _, d := range dfs {
+		if d.f.Article == article && !d.f.Background {
+			return true
+		}
+	}
+	return false
+}
