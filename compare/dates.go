@@ -36,7 +36,7 @@ func commonNames(fs []facts.Fact) map[string]bool {
 		}
 		seen[k] = true
 		n++
-		for name := range namesOf(f.Sentence) {
+		for name := range namesOf(f.Sentence).names {
 			count[name]++
 		}
 	}
@@ -49,20 +49,48 @@ func commonNames(fs []facts.Fact) map[string]bool {
 	return common
 }
 
-// namesOf returns the name keys of a sentence's capitalised words, as
-// wordsOf reads them, calendar names left out.
-func namesOf(sentence string) map[string]string {
-	out := map[string]string{}
+// sentenceNames are the name keys of a sentence's capitalised words,
+// calendar names left out; the word that opens the sentence is only
+// perhaps a name ("Ellis quit", "The board").
+type sentenceNames struct {
+	names, opening map[string]string
+}
+
+// namesOf reads the names of a sentence.
+func namesOf(sentence string) sentenceNames {
+	out := sentenceNames{names: map[string]string{}, opening: map[string]string{}}
 	toks := facts.Tokenize(sentence, 0, len(sentence))
 	for i, t := range toks {
-		if t.Kind != facts.Word || !t.IsCapitalized() || i == 0 || facts.IsCalendarName(t.Fold) {
+		if t.Kind != facts.Word || !t.IsCapitalized() || facts.IsCalendarName(t.Fold) {
 			continue
 		}
-		if toks[i-1].Fold == "." && !(i >= 2 && toks[i-2].IsCapitalized() && len(toks[i-2].Fold) <= 3) {
-			continue // a sentence start, not "Mr. Roe" or "U.S. Navy"
+		k := facts.NameKey(t.Text)
+		if k == "" {
+			continue
 		}
-		if k := facts.NameKey(t.Text); k != "" {
-			out[k] = t.Text
+		if i == 0 || toks[i-1].Fold == "." && !(i >= 2 && toks[i-2].IsCapitalized() && len(toks[i-2].Fold) <= 3) {
+			out.opening[k] = t.Text // a sentence start, not "Mr. Roe" or "U.S. Navy"
+			continue
+		}
+		out.names[k] = t.Text
+	}
+	return out
+}
+
+// shared returns the names two sentences share: a name of both, or a name
+// of one that opens the other.
+func (a sentenceNames) shared(b sentenceNames) []string {
+	var out []string
+	for k := range a.names {
+		_, ok1 := b.names[k]
+		_, ok2 := b.opening[k]
+		if ok1 || ok2 {
+			out = append(out, k)
+		}
+	}
+	for k := range a.opening {
+		if _, ok := b.names[k]; ok {
+			out = append(out, k)
 		}
 	}
 	return out
@@ -72,14 +100,14 @@ func namesOf(sentence string) map[string]string {
 type dateFact struct {
 	f     facts.Fact
 	date  facts.Date
-	names map[string]string
+	names sentenceNames
 }
 
 // mergeDateSlots re-keys the generated date facts of bySlot (not the
-// lede's): two slots become one when every date of one can be the same day
-// as every date of the other (so merging never makes a contradiction), and
-// a sentence of one shares a name with a sentence of the other from
-// another article. The name must not run through the whole story, unless
+// lede's): two slots become one when every date of one is the same as
+// every date of the other, or a calendar month or year holding it (so
+// merging never makes a contradiction), and a sentence of one shares a
+// name with a sentence of the other from another article. The name must not run through the whole story, unless
 // both dates name the same single day ("Trump on Tuesday lashed out" and
 // "Mr. Trump said on Tuesday"); the same calendar day ("May 12", "Feb.
 // 13, 2017") needs no name. Dates a reporting verb claims (slot
@@ -136,14 +164,14 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool) {
 	tied := func(a, b []dateFact) bool {
 		for _, x := range a {
 			for _, y := range b {
-				if !sameDayPossible(x.date, y.date) {
+				if !nested(x.date, y.date) {
 					return false
 				}
 			}
 		}
 		for _, x := range a {
 			for _, y := range b {
-				if x.f.Article != y.f.Article && !x.f.Background && !y.f.Background && nested(x.date, y.date) && sameEvent(x, y, common) {
+				if x.f.Article != y.f.Article && !x.f.Background && !y.f.Background && sameEvent(x, y, common) {
 					return true
 				}
 			}
@@ -211,7 +239,7 @@ func splitByDay(dfs []dateFact) [][]dateFact {
 	for i := range dfs {
 		for j := i + 1; j < len(dfs); j++ {
 			if dfs[i].f.Article == dfs[j].f.Article && !dfs[i].f.Background && !dfs[j].f.Background &&
-				!dfs[i].date.Overlaps(dfs[j].date) {
+				!nested(dfs[i].date, dfs[j].date) {
 				multi = true
 			}
 		}
@@ -225,7 +253,7 @@ next:
 		for k, p := range parts {
 			ok := true
 			for _, x := range p {
-				if !sameDayPossible(x.date, d.date) {
+				if !nested(x.date, d.date) {
 					ok = false
 					break
 				}
@@ -240,20 +268,11 @@ next:
 	return parts
 }
 
-// sameDayPossible reports whether two dates can be one day, as evidence
-// for merging: a floating "Tuesday" cannot be told apart from "2016", but
-// that is no sign that they date one event.
-func sameDayPossible(a, b facts.Date) bool {
-	if a.IsFloating() != b.IsFloating() || a.IsFloating() && a.From.Year() != b.From.Year() {
-		return false // a weekday against a year, or against a month-day
-	}
-	return a.Overlaps(b)
-}
-
 // nested reports whether two dates are the same, or one is a calendar
 // month or year that holds the other ("February 2017" and "Feb. 13,
-// 2017"): the pairs that can tie two slots. "Recent weeks" overlaps a
-// Wednesday without dating it.
+// 2017"): dates that can be of one event. "Recent weeks" overlaps a
+// Wednesday without dating it, and a floating "Tuesday" cannot be told
+// apart from "2016", which is no sign that they date one event.
 func nested(a, b facts.Date) bool {
 	if a.String() == b.String() {
 		return true
@@ -275,8 +294,8 @@ func sameEvent(x, y dateFact, common map[string]bool) bool {
 	if sameDay && !x.date.IsFloating() || sameDay && x.date.String() == y.date.String() && strings.HasPrefix(x.date.String(), "--") {
 		return true // "May 12" twice: a calendar day is no coincidence, a weekday may be
 	}
-	for k := range x.names {
-		if _, ok := y.names[k]; ok && (sameDay || !common[k]) {
+	for _, k := range x.names.shared(y.names) {
+		if sameDay || !common[k] {
 			return true
 		}
 	}
