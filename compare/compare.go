@@ -136,9 +136,9 @@ type comparer struct {
 	labels   map[string]string
 	// sourceOf maps an article id to the index of its source group.
 	sourceOf map[string]int
-	// common are the name keys that run through the whole story: they
-	// tie no two dates to one event (set by general).
-	common map[string]bool
+	// story is what the whole story says about its dates' events (set
+	// by general).
+	story storyDates
 }
 
 // names lists articles by label: "A", "A and B", "A, B and C".
@@ -226,7 +226,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 			// group or date another event.
 			sr.Why, sr.Confidence = "the same slot of the topic file: "+s.ID, 1
 			if generated {
-				sr.Why, sr.Confidence = subjectTie(s.Kind, stated, c.common)
+				sr.Why, sr.Confidence = subjectTie(s.Kind, stated, c.story)
 			}
 		}
 		switch {

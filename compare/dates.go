@@ -96,6 +96,62 @@ func (a sentenceNames) shared(b sentenceNames) []string {
 	return out
 }
 
+// storyDates is what the comparison knows of a story's dates beyond one
+// slot: the names that run through it, and the event each lede's date
+// dates.
+type storyDates struct {
+	common map[string]bool
+	// ledeEvent maps an article to the slot of the event its lede's date
+	// dates, "" when no event word dates it.
+	ledeEvent map[string]string
+}
+
+// sameLedeEvent reports whether two facts, if both are ledes' dates, can
+// date one event: unless both ledes' dates are keyed to events (a word or
+// a statement) that the comparison did not join into one slot.
+func (s storyDates) sameLedeEvent(a, b facts.Fact) bool {
+	if a.Slot != "date:lede" || b.Slot != "date:lede" {
+		return true
+	}
+	ea, eb := s.ledeEvent[a.Article], s.ledeEvent[b.Article]
+	if ea == "" || eb == "" {
+		return true // no event word: the names decide
+	}
+	return ea == eb
+}
+
+// dateKey names one date fact before merging.
+type dateKey struct {
+	article string
+	start   int
+	slot    string
+}
+
+// ledeEvents maps each article to the slot (after merging) of the event
+// its lede's date dates: the keyed date fact at the lede's span. Dates
+// with no event word leave it "", and so do statements' dates that joined
+// no event ("said on Monday"): those are keyed to "date:say".
+func ledeEvents(bySlot map[string][]facts.Fact, moved map[dateKey]string) map[string]string {
+	out := map[string]string{}
+	for _, f := range bySlot["date:lede"] {
+		if _, ok := out[f.Article]; ok || f.Background {
+			continue
+		}
+		out[f.Article] = ""
+		for k, to := range moved {
+			if k.article != f.Article || k.start != f.Span.Start || k.slot == "date:"+facts.UnkeyedDateLemma {
+				continue
+			}
+			if to == "" {
+				to = k.slot // a statement's date that joined nothing
+			}
+			out[f.Article] = to
+			break
+		}
+	}
+	return out
+}
+
 // dateFact is a generated date fact with what merging needs.
 type dateFact struct {
 	f     facts.Fact
@@ -109,12 +165,13 @@ type dateFact struct {
 // merging never makes a contradiction), and a sentence of one shares a
 // name with a sentence of the other from another article. The name must not run through the whole story, unless
 // both dates name the same single day ("Trump on Tuesday lashed out" and
-// "Mr. Trump said on Tuesday"); the same calendar day ("May 12", "Feb.
-// 13, 2017") needs no name. Dates a reporting verb claims (slot
+// "Mr. Trump said on Tuesday"); the same calendar day written as one
+// ("May 12", "Feb. 13, 2017", not "Tuesday") needs no name. Dates a reporting verb claims (slot
 // "date:say") and dates with no event word ("date:other") join an event's
 // slot one by one, for an article that has no date there yet, and are
 // dropped when they join none: a statement's day alone is no finding.
-func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool) {
+func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool) map[dateKey]string {
+	moved := map[dateKey]string{}
 	type group struct {
 		ids   []string
 		facts []dateFact
@@ -210,6 +267,9 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool) {
 			break
 		}
 	}
+	for _, s := range says {
+		moved[dateKey{s.f.Article, s.f.Span.Start, s.f.Slot}] = ""
+	}
 	for _, g := range groups {
 		id := g.ids[0]
 		var labels []string
@@ -220,12 +280,14 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool) {
 		label := "date of: " + strings.Join(labels, " / ")
 		fs := make([]facts.Fact, len(g.facts))
 		for i, x := range g.facts {
+			moved[dateKey{x.f.Article, x.f.Span.Start, x.f.Slot}] = id
 			x.f.Slot = id
 			x.f.Label = label
 			fs[i] = x.f
 		}
 		bySlot[id] = fs
 	}
+	return moved
 }
 
 // splitByDay splits a slot's dates into groups that can each be one day,
@@ -291,7 +353,7 @@ func nested(a, b facts.Date) bool {
 // dates are the same single day.
 func sameEvent(x, y dateFact, common map[string]bool) bool {
 	sameDay := x.date.Precision == facts.PrecisionDay && x.date.From.Equal(y.date.From)
-	if sameDay && !x.date.IsFloating() || sameDay && x.date.String() == y.date.String() && strings.HasPrefix(x.date.String(), "--") {
+	if sameDay && strings.ContainsAny(x.f.Surface, "0123456789") && strings.ContainsAny(y.f.Surface, "0123456789") {
 		return true // "May 12" twice: a calendar day is no coincidence, a weekday may be
 	}
 	for _, k := range x.names.shared(y.names) {

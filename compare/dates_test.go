@@ -99,7 +99,7 @@ func TestMergeDateSlots(t *testing.T) {
 			for _, n := range tc.common {
 				common[n] = true
 			}
-			mergeDateSlots(bySlot, common)
+			_ = mergeDateSlots(bySlot, common)
 			if diff := cmp.Diff(tc.want, slotsOf(bySlot)); diff != "" {
 				t.Errorf("slots (-want +got):\n%s", diff)
 			}
@@ -118,24 +118,34 @@ func TestDateSubjectTie(t *testing.T) {
 		name   string
 		a, b   facts.Fact
 		common map[string]bool
+		events map[string]string
 		want   bool
 	}{
 		{"a name of the event ties two days",
 			dateFactIn("a", "sink", "2025-03-11", "Tuesday", "The Selkie sank on Tuesday off Port Alder."),
-			dateFactIn("b", "sink", "2025-03-10", "Monday", "The Selkie sank on Monday near Kell Point."), nil, true},
+			dateFactIn("b", "sink", "2025-03-10", "Monday", "The Selkie sank on Monday near Kell Point."), nil, nil, true},
 		{"only the story's name ties nothing",
 			dateFactIn("a", "testify", "2025-03-11", "Tuesday", "Mayor Vole testified on Tuesday."),
-			dateFactIn("b", "testify", "2025-03-10", "Monday", "Vole testified on Monday, aides said."), vole, false},
+			dateFactIn("b", "testify", "2025-03-10", "Monday", "Vole testified on Monday, aides said."), vole, nil, false},
 		{"a lede's year named in passing is not the main event's date",
 			lede("a", "2017-05", "May 2017", "Inspector Ann Roe took over the Vole inquiry in May 2017."),
-			lede("b", "2016-06", "June 2016", "They ask about a June 2016 meeting of Vole aides with Ann Roe."), nil, false},
+			lede("b", "2016-06", "June 2016", "They ask about a June 2016 meeting of Vole aides with Ann Roe."), nil, nil, false},
 		{"two ledes to the day can contradict",
 			lede("a", "2025-03-11", "Tuesday", "A fire broke out on the Selkie on Tuesday."),
-			lede("b", "2025-03-10", "Monday", "The blaze on the Selkie started on Monday."), nil, true},
+			lede("b", "2025-03-10", "Monday", "The blaze on the Selkie started on Monday."),
+			nil, map[string]string{"a": "date:break", "b": ""}, true},
+		{"two ledes dating different events do not contradict",
+			lede("a", "2025-03-11", "Tuesday", "A fire broke out on the Selkie on Tuesday."),
+			lede("b", "2025-03-12", "Wednesday", "Investigators boarded the Selkie on Wednesday."),
+			nil, map[string]string{"a": "date:break", "b": "date:board"}, false},
+		{"two ledes dating one event can contradict",
+			lede("a", "2025-03-11", "Tuesday", "A fire broke out on the Selkie on Tuesday."),
+			lede("b", "2025-03-10", "Monday", "A fire broke out on the Selkie on Monday."),
+			nil, map[string]string{"a": "date:break", "b": "date:break"}, true},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			why, conf := subjectTie(facts.KindDate, []facts.Fact{tc.a, tc.b}, tc.common)
+			why, conf := subjectTie(facts.KindDate, []facts.Fact{tc.a, tc.b}, storyDates{common: tc.common, ledeEvent: tc.events})
 			if got := conf >= ContradictionConfidence; got != tc.want {
 				t.Errorf("subjectTie = %q %v, want same event %v", why, conf, tc.want)
 			}
@@ -170,5 +180,26 @@ func TestIncompatibleDates(t *testing.T) {
 		if got := incompatible(facts.KindDate, []facts.Fact{d("x", tc.a), d("y", tc.b)}); got != tc.want {
 			t.Errorf("%s: incompatible(%s, %s) = %v, want %v", tc.name, tc.a, tc.b, got, tc.want)
 		}
+	}
+}
+
+func TestLedeEvents(t *testing.T) {
+	lede := func(f facts.Fact) facts.Fact {
+		f.Slot, f.Label = "date:lede", "date of the main event"
+		return f
+	}
+	a := dateFactIn("a", "break", "2025-03-11", "Tuesday", "A fire broke out on the Selkie on Tuesday.")
+	b := dateFactIn("b", "board", "2025-03-12", "Wednesday", "Investigators boarded the Selkie on Wednesday.")
+	c := dateFactIn("c", facts.UnkeyedDateLemma, "2025-03-10", "Monday", "The blaze on the Selkie, Monday night.")
+	d := dateFactIn("d", facts.ReportDateLemma, "2025-03-11", "Tuesday", "Port Alder officials said on Tuesday the fire was out.")
+	bySlot := map[string][]facts.Fact{}
+	for _, f := range []facts.Fact{a, b, c, d} {
+		bySlot[f.Slot] = append(bySlot[f.Slot], f)
+		bySlot["date:lede"] = append(bySlot["date:lede"], lede(f))
+	}
+	got := ledeEvents(bySlot, mergeDateSlots(bySlot, nil))
+	want := map[string]string{"a": "date:break", "b": "date:board", "c": "", "d": "date:say"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("ledeEvents (-want +got):\n%s", diff)
 	}
 }

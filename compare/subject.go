@@ -18,8 +18,11 @@ import (
 // Dates need more: the same event. A name that runs through the whole
 // story (common: "Trump" in a story about Trump) dates no event, and a
 // lede's date against a year or a month named in passing ("took over in
-// May 2017" against "a June 2016 meeting") are not the same date.
-func subjectTie(kind facts.Kind, fs []facts.Fact, common map[string]bool) (why string, confidence float64) {
+// May 2017" against "a June 2016 meeting") are not the same date, nor are
+// two ledes' dates of different events ("boarded on Wednesday" against "a
+// fire broke out on Tuesday").
+func subjectTie(kind facts.Kind, fs []facts.Fact, story storyDates) (why string, confidence float64) {
+	common := story.common
 	ctx := make([]sentenceWords, len(fs))
 	for i, f := range fs {
 		ctx[i] = wordsOf(f)
@@ -39,6 +42,10 @@ func subjectTie(kind facts.Kind, fs []facts.Fact, common map[string]bool) (why s
 			}
 			if kind == facts.KindDate && (coarseLede(fs[i]) || coarseLede(fs[j])) {
 				why = "a lede's date against a date named in passing"
+				continue
+			}
+			if kind == facts.KindDate && !story.sameLedeEvent(fs[i], fs[j]) {
+				why = "the ledes date different events"
 				continue
 			}
 			if w, ok := ctx[i].shares(ctx[j], kind); ok {
