@@ -277,6 +277,10 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool) map[
 			x, _, _ = strings.Cut(strings.TrimPrefix(x, "date:"), "@")
 			labels = append(labels, x)
 		}
+		if len(labels) > 3 {
+			// The words of the slots with most articles come first.
+			labels = append(labels[:3], "…")
+		}
 		label := "date of: " + strings.Join(labels, " / ")
 		fs := make([]facts.Fact, len(g.facts))
 		for i, x := range g.facts {
