@@ -356,6 +356,18 @@ func nested(a, b facts.Date) bool {
 // a name that does not run through the whole story, or any name when both
 // dates are the same single day.
 func sameEvent(x, y dateFact, common map[string]bool) bool {
+	if x.date.String() != y.date.String() {
+		// A month or a year holding the other's day ties them only when
+		// the text names it ("February 2017"): "this month" holds every
+		// day of the story.
+		coarse := x
+		if y.date.Precision > x.date.Precision {
+			coarse = y
+		}
+		if !strings.ContainsAny(coarse.f.Surface, "0123456789") {
+			return false
+		}
+	}
 	sameDay := x.date.Precision == facts.PrecisionDay && x.date.From.Equal(y.date.From)
 	if sameDay && strings.ContainsAny(x.f.Surface, "0123456789") && strings.ContainsAny(y.f.Surface, "0123456789") {
 		return true // "May 12" twice: a calendar day is no coincidence, a weekday may be

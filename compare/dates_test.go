@@ -55,6 +55,12 @@ func TestMergeDateSlots(t *testing.T) {
 				dateFactIn("b", "resign", "2017-02-13", "Feb. 13, 2017", "Ellis quit on Feb. 13, 2017."),
 			}, nil,
 			[]string{"date:oust: a=2017-02 b=2017-02-13"}},
+		{"a relative month holds every day of the story: no tie",
+			[]facts.Fact{
+				dateFactIn("a", "lose", "2026-01", "this month", "Mayor Vole lost another ally this month."),
+				dateFactIn("b", "meet", "2026-01-28", "Wednesday", "Mayor Vole met the Harbour Trust on Wednesday."),
+			}, nil,
+			[]string{"date:lose: a=2026-01", "date:meet: b=2026-01-28"}},
 		{"different days are never merged",
 			[]facts.Fact{
 				dateFactIn("a", "oust", "2017-02-13", "Feb. 13, 2017", "Governor June Ellis was ousted on Feb. 13, 2017."),
