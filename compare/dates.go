@@ -297,9 +297,10 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool) map[
 // splitByDay splits a slot's dates into groups that can each be one day,
 // when one article gives the slot's word two dates that cannot: "the
 // agreement" of 2015 and "the agreement" whose deadline is May 12 are two
-// events, each compared with the same date elsewhere. A slot where every
-// article gives one day stays whole, so that two articles' different days
-// for one event still show as a contradiction.
+// events, each compared with the same date elsewhere; so are a weekday
+// with no reference date and a calendar date. A slot where every article
+// gives one day stays whole, so that two articles' different days for one
+// event still show as a contradiction.
 func splitByDay(dfs []dateFact) [][]dateFact {
 	multi := false
 	for i := range dfs {
@@ -307,6 +308,9 @@ func splitByDay(dfs []dateFact) [][]dateFact {
 			if dfs[i].f.Article == dfs[j].f.Article && !dfs[i].f.Background && !dfs[j].f.Background &&
 				!nested(dfs[i].date, dfs[j].date) {
 				multi = true
+			}
+			if dfs[i].date.IsFloating() != dfs[j].date.IsFloating() {
+				multi = true // "Tuesday" beside "2016": no two dates of one event
 			}
 		}
 	}

@@ -88,6 +88,13 @@ func TestMergeDateSlots(t *testing.T) {
 				dateFactIn("c", facts.UnkeyedDateLemma, "--05-12", "May 12", "Vole faces the new, May 12 deadline."),
 			}, nil,
 			[]string{"date:agree@--05-12: a=--05-12 c=--05-12", "date:agree@2015: a=2015 b=2015"}},
+		{"a floating weekday and a year are two events",
+			[]facts.Fact{
+				dateFactIn("a", "meet", "2016", "2016", "Aides of Vole held a 2016 meeting at Alder Tower."),
+				dateFactIn("b", "meet", "Tuesday", "Tuesday", "Vole met the Harbour Trust on Tuesday."),
+				dateFactIn("c", "meet", "Tuesday", "Tuesday", "Vole and the Harbour Trust met Tuesday."),
+			}, nil,
+			[]string{"date:meet@2016: a=2016", "date:meet@Tuesday: b=Tuesday c=Tuesday"}},
 		{"one date per article stays one slot, so a contradiction can show",
 			[]facts.Fact{
 				dateFactIn("a", "sink", "2025-03-11", "Tuesday", "The Selkie sank on Tuesday off Port Alder."),
