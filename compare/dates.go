@@ -16,7 +16,7 @@ import (
 // commonShare is the share of a story's sentences above which a name runs
 // through the whole story ("Trump" in a story about Trump): sharing it
 // ties no two sentences to one event.
-const commonShare = 0.3
+const commonShare = 0.2
 
 // commonNames returns the name keys that appear in more than commonShare
 // of the distinct sentences the story's facts come from (and in at least
@@ -56,12 +56,19 @@ type sentenceNames struct {
 	names, opening map[string]string
 }
 
+// nameFunctionWords are capitalised inside names ("The New York Times",
+// "Bank of England") without naming anything.
+var nameFunctionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "and": true, "for": true,
+	"in": true, "on": true, "at": true, "to": true, "de": true, "la": true,
+}
+
 // namesOf reads the names of a sentence.
 func namesOf(sentence string) sentenceNames {
 	out := sentenceNames{names: map[string]string{}, opening: map[string]string{}}
 	toks := facts.Tokenize(sentence, 0, len(sentence))
 	for i, t := range toks {
-		if t.Kind != facts.Word || !t.IsCapitalized() || facts.IsCalendarName(t.Fold) {
+		if t.Kind != facts.Word || !t.IsCapitalized() || facts.IsCalendarName(t.Fold) || nameFunctionWords[t.Fold] {
 			continue
 		}
 		k := facts.NameKey(t.Text)
@@ -376,12 +383,20 @@ func sameEvent(x, y dateFact, common map[string]bool) bool {
 	if sameDay && strings.ContainsAny(x.f.Surface, "0123456789") && strings.ContainsAny(y.f.Surface, "0123456789") {
 		return true // "May 12" twice: a calendar day is no coincidence, a weekday may be
 	}
+	// A year holds many events of its names: it takes two names to tie
+	// ("the 2016 election" and "a 2016 meeting", both with Russians, are
+	// two events).
+	need := 1
+	if x.date.Precision >= facts.PrecisionPart || y.date.Precision >= facts.PrecisionPart {
+		need = 2
+	}
+	n := 0
 	for _, k := range x.names.shared(y.names) {
 		if sameDay || !common[k] {
-			return true
+			n++
 		}
 	}
-	return false
+	return n >= need
 }
 
 func articleCount(dfs []dateFact) int {

@@ -61,6 +61,18 @@ func TestMergeDateSlots(t *testing.T) {
 				dateFactIn("b", "meet", "2026-01-28", "Wednesday", "Mayor Vole met the Harbour Trust on Wednesday."),
 			}, nil,
 			[]string{"date:lose: a=2026-01", "date:meet: b=2026-01-28"}},
+		{"one shared name ties no two years",
+			[]facts.Fact{
+				dateFactIn("a", "elect", "2016", "2016", "Agents from Kell meddled in the 2016 election."),
+				dateFactIn("b", "meet", "2016", "2016", "Aides held a 2016 meeting with a lawyer from Kell."),
+			}, nil,
+			[]string{"date:elect: a=2016", "date:meet: b=2016"}},
+		{"two shared names tie two years",
+			[]facts.Fact{
+				dateFactIn("a", "agree", "2015", "2015", "The 2015 accord of Governor Ellis with Harbour Trust capped fees."),
+				dateFactIn("b", "sign", "2015", "2015", "Ellis signed it with Harbour Trust in 2015."),
+			}, nil,
+			[]string{"date:agree: a=2015 b=2015"}},
 		{"different days are never merged",
 			[]facts.Fact{
 				dateFactIn("a", "oust", "2017-02-13", "Feb. 13, 2017", "Governor June Ellis was ousted on Feb. 13, 2017."),
