@@ -361,8 +361,8 @@ func incompatible(kind facts.Kind, fs []facts.Fact) bool {
 				continue
 			}
 			if kind == facts.KindDate {
-				da, err1 := facts.ParseISODate(a)
-				db, err2 := facts.ParseISODate(b)
+				da, err1 := facts.ParseDateValue(a)
+				db, err2 := facts.ParseDateValue(b)
 				if err1 == nil && err2 == nil && da.Overlaps(db) {
 					continue
 				}

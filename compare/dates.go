@@ -192,7 +192,7 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool) map[
 		var dfs []dateFact
 		ok := true
 		for _, f := range fs {
-			d, err := facts.ParseISODate(f.Value)
+			d, err := facts.ParseDateValue(f.Value)
 			if err != nil || d.IsZero() {
 				ok = false
 				break

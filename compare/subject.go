@@ -66,7 +66,7 @@ func coarseLede(f facts.Fact) bool {
 	if f.Slot != "date:lede" {
 		return false
 	}
-	d, err := facts.ParseISODate(f.Value)
+	d, err := facts.ParseDateValue(f.Value)
 	return err == nil && d.Precision != facts.PrecisionDay && d.Precision != facts.PrecisionWeek
 }
 

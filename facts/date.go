@@ -44,7 +44,7 @@ type DateMention struct {
 // order. Durations ("a 14-year war", "two weeks of talks") are not dates.
 func FindDates(text string, toks []Token, ref Date) []DateMention {
 	s := dateScanner{text: text, toks: toks}
-	if ref.Precision == PrecisionDay {
+	if ref.Precision == PrecisionDay && !ref.IsFloating() {
 		s.hasRef = true
 		s.ref = truncDay(ref.From)
 	}

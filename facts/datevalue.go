@@ -136,25 +136,13 @@ func (d Date) String() string {
 	return d.From.Format("2006-01-02") + "/" + d.To.Format("2006-01-02")
 }
 
-// ParseISODate parses what Date.String renders. It is how dates come back
-// from the store and from topic files.
+// ParseISODate parses what Date.String renders for calendar dates. It is
+// how publication dates come back from the store and from topic files;
+// fact values, which may be floating, go through ParseDateValue.
 func ParseISODate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
 		return Date{}, nil
-	}
-	if wd, ok := weekdayByName[s]; ok {
-		return FloatingWeekday(wd), nil
-	}
-	if strings.HasPrefix(s, "--") {
-		t, err := time.Parse("01-02", s[2:])
-		if err != nil {
-			return Date{}, fmt.Errorf("date %q: %w", s, err)
-		}
-		if d, ok := FloatingMonthDay(t.Month(), t.Day()); ok {
-			return d, nil
-		}
-		return Date{}, fmt.Errorf("date %q: no such day", s)
 	}
 	if from, to, ok := strings.Cut(s, "/"); ok {
 		f, err := time.Parse("2006-01-02", from)
@@ -190,6 +178,28 @@ func ParseISODate(s string) (Date, error) {
 		}
 	}
 	return Date{}, fmt.Errorf("date %q: want YYYY-MM-DD, YYYY-MM, YYYY or FROM/TO", s)
+}
+
+// ParseDateValue parses what Date.String renders for a fact's value:
+// what ParseISODate reads, and the floating forms ("Tuesday", "--05-12").
+// Publication and topic dates go through ParseISODate, which refuses
+// floating ones: a reference date must be a calendar day.
+func ParseDateValue(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if wd, ok := weekdayByName[s]; ok {
+		return FloatingWeekday(wd), nil
+	}
+	if strings.HasPrefix(s, "--") {
+		t, err := time.Parse("01-02", s[2:])
+		if err != nil {
+			return Date{}, fmt.Errorf("date %q: %w", s, err)
+		}
+		if d, ok := FloatingMonthDay(t.Month(), t.Day()); ok {
+			return d, nil
+		}
+		return Date{}, fmt.Errorf("date %q: no such day", s)
+	}
+	return ParseISODate(s)
 }
 
 // weekdayByName reads the weekday names String gives floating weekdays.
@@ -248,7 +258,7 @@ func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
 // UnmarshalText parses what MarshalText renders.
 func (d *Date) UnmarshalText(b []byte) error {
-	v, err := ParseISODate(string(b))
+	v, err := ParseDateValue(string(b))
 	if err != nil {
 		return err
 	}

@@ -32,16 +32,19 @@ func TestFloatingDateRoundTrip(t *testing.T) {
 		if !tc.d.IsFloating() {
 			t.Errorf("%s: IsFloating false", tc.want)
 		}
-		back, err := ParseISODate(tc.want)
+		back, err := ParseDateValue(tc.want)
 		if err != nil || back.String() != tc.want {
-			t.Errorf("ParseISODate(%q) = %v, %v; want it back", tc.want, back, err)
+			t.Errorf("ParseDateValue(%q) = %v, %v; want it back", tc.want, back, err)
+		}
+		if _, err := ParseISODate(tc.want); err == nil {
+			t.Errorf("ParseISODate(%q): want an error, a reference date is a calendar day", tc.want)
 		}
 	}
 	if Day(2018, time.April, 24).IsFloating() {
 		t.Error("a calendar day is not floating")
 	}
-	if _, err := ParseISODate("--13-40"); err == nil {
-		t.Error("ParseISODate(--13-40): want an error")
+	if _, err := ParseDateValue("--13-40"); err == nil {
+		t.Error("ParseDateValue(--13-40): want an error")
 	}
 }
 
