@@ -93,3 +93,36 @@ func TestCanonicalLemma(t *testing.T) {
 		}
 	}
 }
+
+// Events named by synonyms share a slot: "toppled" and "deposed" the same
+// ruler, "held talks" and "met" in one place.
+func TestEventSynonymSlots(t *testing.T) {
+	tests := []struct {
+		name, a, b string
+	}{
+		{"removal from power", "Rebels toppled the Harbour Trust in a night.", "The army deposed the Harbour Trust in a night."},
+		{"meeting", "Mayor Ann Vole held talks in Port Alder with the union.", "Mayor Ann Vole met the union in Port Alder."},
+	}
+	slots := func(text string) map[string]bool {
+		_, fs := generalFacts(t, text)
+		out := map[string]bool{}
+		for _, f := range fs {
+			if f.Kind == KindEvent {
+				out[f.Slot] = true
+			}
+		}
+		return out
+	}
+	for _, tc := range tests {
+		sa, sb := slots(tc.a), slots(tc.b)
+		shared := false
+		for s := range sa {
+			if sb[s] {
+				shared = true
+			}
+		}
+		if !shared {
+			t.Errorf("%s: event slots %v and %v share none", tc.name, sa, sb)
+		}
+	}
+}
