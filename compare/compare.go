@@ -137,6 +137,9 @@ type comparer struct {
 	labels   map[string]string
 	// sourceOf maps an article id to the index of its source group.
 	sourceOf map[string]int
+	// story is what the whole story says about its dates' events (set
+	// by general).
+	story storyDates
 }
 
 // names lists articles by label: "A", "A and B", "A, B and C".
@@ -224,7 +227,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 			// group or date another event.
 			sr.Why, sr.Confidence = "the same slot of the topic file: "+s.ID, 1
 			if generated {
-				sr.Why, sr.Confidence = subjectTie(s.Kind, stated)
+				sr.Why, sr.Confidence = subjectTie(s.Kind, stated, c.story)
 			}
 		}
 		switch {
@@ -359,8 +362,8 @@ func incompatible(kind facts.Kind, fs []facts.Fact) bool {
 				continue
 			}
 			if kind == facts.KindDate {
-				da, err1 := facts.ParseISODate(a)
-				db, err2 := facts.ParseISODate(b)
+				da, err1 := facts.ParseDateValue(a)
+				db, err2 := facts.ParseDateValue(b)
 				if err1 == nil && err2 == nil && da.Overlaps(db) {
 					continue
 				}

@@ -14,14 +14,38 @@ import (
 // "about 200 migrants … U.S. border officers" share "U.S."; "150 of the
 // caravan's members" and "dozens of members of the news media" share
 // nothing, and get confidence 0 with why saying so.
-func subjectTie(kind facts.Kind, fs []facts.Fact) (why string, confidence float64) {
+//
+// Dates need more: the same event. A name that runs through the whole
+// story (common: "Trump" in a story about Trump) dates no event, and a
+// lede's date against a year or a month named in passing ("took over in
+// May 2017" against "a June 2016 meeting") are not the same date, nor are
+// two ledes' dates of different events ("boarded on Wednesday" against "a
+// fire broke out on Tuesday").
+func subjectTie(kind facts.Kind, fs []facts.Fact, story storyDates) (why string, confidence float64) {
+	common := story.common
 	ctx := make([]sentenceWords, len(fs))
 	for i, f := range fs {
 		ctx[i] = wordsOf(f)
+		if kind == facts.KindDate {
+			for k := range ctx[i].names {
+				if common[k] {
+					delete(ctx[i].names, k)
+				}
+			}
+		}
 	}
+	why = "the sentences share no name or phrase"
 	for i := range fs {
 		for j := i + 1; j < len(fs); j++ {
 			if fs[i].Article == fs[j].Article || !incompatible(kind, []facts.Fact{fs[i], fs[j]}) {
+				continue
+			}
+			if kind == facts.KindDate && (coarseLede(fs[i]) || coarseLede(fs[j])) {
+				why = "a lede's date against a date named in passing"
+				continue
+			}
+			if kind == facts.KindDate && !story.sameLedeEvent(fs[i], fs[j]) {
+				why = "the ledes date different events"
 				continue
 			}
 			if w, ok := ctx[i].shares(ctx[j], kind); ok {
@@ -29,7 +53,21 @@ func subjectTie(kind facts.Kind, fs []facts.Fact) (why string, confidence float6
 			}
 		}
 	}
-	return "the sentences share no name or phrase", 0
+	if kind == facts.KindDate && len(common) > 0 && why == "the sentences share no name or phrase" {
+		why = "the sentences share no name of the event, only the story's"
+	}
+	return why, 0
+}
+
+// coarseLede reports whether a fact is a lede's date coarser than a week:
+// a lede dates its main event to the day, so a year or a month there is
+// one named in passing.
+func coarseLede(f facts.Fact) bool {
+	if f.Slot != "date:lede" {
+		return false
+	}
+	d, err := facts.ParseDateValue(f.Value)
+	return err == nil && d.Precision != facts.PrecisionDay && d.Precision != facts.PrecisionWeek
 }
 
 // sentenceWords are the names and content words of a fact's sentence,

@@ -29,7 +29,7 @@ func TestSameSubject(t *testing.T) {
 			num("b", "30..", "at least 30 boats", "At least 30 boats were drifting beyond the breakwater, rescuers said."), true},
 	}
 	for _, c := range cases {
-		why, conf := subjectTie(facts.KindNumber, []facts.Fact{c.a, c.b})
+		why, conf := subjectTie(facts.KindNumber, []facts.Fact{c.a, c.b}, storyDates{})
 		if got := conf >= ContradictionConfidence; got != c.want {
 			t.Errorf("%s: subjectTie = %q %v, want same subject %v", c.name, why, conf, c.want)
 		}

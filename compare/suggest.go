@@ -111,8 +111,8 @@ func Suggest(id, title string, articles []facts.Article, fs []facts.Fact) *facts
 			sid := uniqueID(slugID(lemma)+"."+arg, slotIDs)
 			t.Slots = append(t.Slots, facts.Slot{ID: sid, Kind: facts.KindEvent, Label: c.fs[0].Label, Triggers: []string{lemma}, Argument: arg})
 		case facts.KindDate:
-			if rest == "lede" || rest == "" {
-				continue
+			if rest == "lede" || rest == "" || rest == facts.ReportDateLemma || rest == facts.UnkeyedDateLemma {
+				continue // no event word to cue a slot
 			}
 			sid := uniqueID(slugID(rest)+".date", slotIDs)
 			t.Slots = append(t.Slots, facts.Slot{ID: sid, Kind: facts.KindDate, Label: c.fs[0].Label, Cues: []string{rest}})

@@ -44,7 +44,7 @@ type DateMention struct {
 // order. Durations ("a 14-year war", "two weeks of talks") are not dates.
 func FindDates(text string, toks []Token, ref Date) []DateMention {
 	s := dateScanner{text: text, toks: toks}
-	if ref.Precision == PrecisionDay {
+	if ref.Precision == PrecisionDay && !ref.IsFloating() {
 		s.hasRef = true
 		s.ref = truncDay(ref.From)
 	}
@@ -157,6 +157,10 @@ var dateMayContext = dateWords("in", "since", "of", "early", "late", "mid", "las
 var dateYearContext = dateWords("in", "since", "by", "until", "till", "from", "before", "after",
 	"of", "during", "through", "throughout", "between", "around", "circa", "c",
 	"fiscal", "year", "into", "early", "late", "mid")
+
+// attributiveBefore may stand before a year used as a modifier ("a 2016
+// meeting", "its 2015 deal").
+var dateAttributiveBefore = dateWords("a", "an", "the", "his", "her", "its", "their", "our")
 
 // yearLinks join a second year to a first ("from 2012 to 2014").
 var dateYearLinks = dateWords("to", "and", "or", "-", "through", "until", "till")
@@ -787,7 +791,10 @@ func (s *dateScanner) dayMonth(y int, hasYear bool, m time.Month, d, last int) (
 		return dmatch{last: last, date: dateOf(t)}, true
 	}
 	if !s.hasRef {
-		return dmatch{}, false
+		// No reference date: keep the month and day, so "May 12" can
+		// still agree with another article's "May 12".
+		fd, ok := FloatingMonthDay(m, d)
+		return dmatch{last: last, date: fd, rel: true}, ok
 	}
 	t, ok := s.nearestDay(m, d)
 	if !ok {
@@ -930,7 +937,12 @@ func (s *dateScanner) matchWeekday(i int) (dmatch, bool) {
 		last = k
 	}
 	if !s.hasRef {
-		return dmatch{}, false
+		if _, ok := dateModWhen[s.fold(i-1)]; ok || mod != "" {
+			return dmatch{}, false // "last Friday": which week is unknown
+		}
+		// No reference date: keep the weekday, so two articles' "on
+		// Tuesday" can still agree.
+		return dmatch{last: last, date: FloatingWeekday(wd), rel: true}, true
 	}
 	return dmatch{last: last, date: dateOf(s.resolveWeekday(wd, s.mode(i, last, mod))), rel: true}, true
 }
@@ -1497,6 +1509,16 @@ func (s *dateScanner) matchYear(i int) (dmatch, bool) {
 			return dmatch{}, false
 		}
 	case s.fold(i+1) == "'s":
+	case dateAttributiveBefore[pv] || pv == "'s":
+		// "a 2016 Trump Tower meeting", "the 2015 deal", "Obama's 2015
+		// accord": a year naming its event, before a name or an event
+		// noun; "the 2000 delegates" stays a count.
+		if i+1 >= len(s.toks) || s.toks[i+1].Kind != Word {
+			return dmatch{}, false
+		}
+		if _, ev := eventNouns[s.toks[i+1].Fold]; !ev && !s.toks[i+1].IsCapitalized() {
+			return dmatch{}, false
+		}
 	default:
 		return dmatch{}, false
 	}

@@ -131,7 +131,33 @@ func TestFindDates(t *testing.T) {
 			[]string{"Thursday=2025-11-13 day rel"}},
 		{"holiday name", "Shoppers crowded stores on Black Friday.", refWed260128,
 			[]string{}},
-		{"weekday needs a reference", "Putin met the envoy on Wednesday.", Date{},
+		// No reference date: a weekday or a month-day keeps what the text
+		// gives, so two articles can still agree on it.
+		{"weekday floats without a reference", "Mayor Ann Vole met the envoy on Wednesday.", Date{},
+			[]string{"Wednesday=Wednesday day rel"}},
+		{"weekday with last needs a reference", "Mayor Ann Vole met the envoy last Wednesday.", Date{},
+			[]string{}},
+		{"month day floats without a reference", "The board faces a May 12 deadline in Port Alder.", Date{},
+			[]string{"May 12=--05-12 day rel"}},
+		{"day month floats without a reference", "The Harbour Trust votes on 4 March.", Date{},
+			[]string{"4 March=--03-04 day rel"}},
+
+		// A month-day without a year takes the story's year, however written.
+		{"day month without year", "The Harbour Trust votes on 4 March.", refWed260128,
+			[]string{"4 March=2026-03-04 day rel"}},
+		{"month day without year", "The Harbour Trust votes on March 4.", refWed260128,
+			[]string{"March 4=2026-03-04 day rel"}},
+		{"ordinal of month without year", "The Harbour Trust votes on the 4th of March.", refWed260128,
+			[]string{"the 4th of March=2026-03-04 day rel"}},
+		{"month ordinal without year", "The Harbour Trust votes on March 4th.", refWed260128,
+			[]string{"March 4th=2026-03-04 day rel"}},
+
+		// A year naming its event.
+		{"attributive year before a name", "They asked about a 2016 Alder Tower meeting with lawyers.", Date{},
+			[]string{"2016=2016 year"}},
+		{"attributive year before an event noun", "The 2015 deal curbed the program, and Kell's 2019 visit followed.", Date{},
+			[]string{"2015=2015 year", "2019=2019 year"}},
+		{"attributive number before a count noun", "The 2000 delegates and a 1950 crowd cheered.", Date{},
 			[]string{}},
 
 		// Days relative to ref.

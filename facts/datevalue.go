@@ -79,10 +79,50 @@ func truncDay(t time.Time) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// Floating dates are days read with no reference date to place them: an
+// article with no publication date, in a story where no article has one,
+// still says "on Tuesday" or "by the May 12 deadline". They keep what the
+// text gives (the weekday, or the month and day) so that two articles'
+// "Tuesday" can agree and "Tuesday" against "Wednesday" can differ. They
+// live in years no news date uses: year 0 holds a month-day, and the first
+// week of year 1 (which starts on a Monday) holds a weekday.
+
+// FloatingWeekday returns the Date of weekday wd with no week known.
+func FloatingWeekday(wd time.Weekday) Date {
+	t := time.Date(1, 1, 1+(int(wd)+6)%7, 0, 0, 0, 0, time.UTC)
+	return Date{From: t, To: t, Precision: PrecisionDay}
+}
+
+// FloatingMonthDay returns the Date of day d of month m with no year known;
+// ok is false when no year has that day.
+func FloatingMonthDay(m time.Month, d int) (Date, bool) {
+	t := time.Date(0, m, d, 0, 0, 0, 0, time.UTC)
+	if t.Month() != m || t.Day() != d { // year 0 is a leap year: Feb 29 passes
+		return Date{}, false
+	}
+	return Date{From: t, To: t, Precision: PrecisionDay}, true
+}
+
+// IsFloating reports whether the date is a weekday or a month-day with no
+// year known.
+func (d Date) IsFloating() bool { return d.Precision == PrecisionDay && d.From.Year() < 2 }
+
+func (d Date) floatingWeekday() bool { return d.Precision == PrecisionDay && d.From.Year() == 1 }
+
+func (d Date) floatingMonthDay() bool { return d.Precision == PrecisionDay && d.From.Year() == 0 }
+
 // String renders the date in ISO 8601: "2026-01-28" for a day, "2024-12"
 // for a month, "2024" for a year, and "2024-09-01/2024-12-31" for any
-// other interval. The zero Date renders as "".
+// other interval. A floating month-day renders as ISO's "--05-12", a
+// floating weekday as its English name ("Tuesday"). The zero Date renders
+// as "".
 func (d Date) String() string {
+	switch {
+	case d.floatingWeekday():
+		return d.From.Weekday().String()
+	case d.floatingMonthDay():
+		return d.From.Format("--01-02")
+	}
 	switch d.Precision {
 	case PrecisionNone:
 		return ""
@@ -96,8 +136,9 @@ func (d Date) String() string {
 	return d.From.Format("2006-01-02") + "/" + d.To.Format("2006-01-02")
 }
 
-// ParseISODate parses what Date.String renders. It is how dates come back
-// from the store and from topic files.
+// ParseISODate parses what Date.String renders for calendar dates. It is
+// how publication dates come back from the store and from topic files;
+// fact values, which may be floating, go through ParseDateValue.
 func ParseISODate(s string) (Date, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -139,10 +180,74 @@ func ParseISODate(s string) (Date, error) {
 	return Date{}, fmt.Errorf("date %q: want YYYY-MM-DD, YYYY-MM, YYYY or FROM/TO", s)
 }
 
+// ParseDateValue parses what Date.String renders for a fact's value:
+// what ParseISODate reads, and the floating forms ("Tuesday", "--05-12").
+// Publication and topic dates go through ParseISODate, which refuses
+// floating ones: a reference date must be a calendar day.
+func ParseDateValue(s string) (Date, error) {
+	s = strings.TrimSpace(s)
+	if wd, ok := weekdayByName[s]; ok {
+		return FloatingWeekday(wd), nil
+	}
+	if strings.HasPrefix(s, "--") {
+		t, err := time.Parse("01-02", s[2:])
+		if err != nil {
+			return Date{}, fmt.Errorf("date %q: %w", s, err)
+		}
+		if d, ok := FloatingMonthDay(t.Month(), t.Day()); ok {
+			return d, nil
+		}
+		return Date{}, fmt.Errorf("date %q: no such day", s)
+	}
+	return ParseISODate(s)
+}
+
+// weekdayByName reads the weekday names String gives floating weekdays.
+var weekdayByName = func() map[string]time.Weekday {
+	m := map[string]time.Weekday{}
+	for wd := time.Sunday; wd <= time.Saturday; wd++ {
+		m[wd.String()] = wd
+	}
+	return m
+}()
+
 // Overlaps reports whether two dates can describe the same day: their
-// intervals share at least one day. Unknown dates overlap nothing.
+// intervals share at least one day. Unknown dates overlap nothing. A
+// floating date overlaps what it cannot be told apart from: "Tuesday"
+// overlaps any Tuesday and any span of a week or more, "--05-12" any May
+// 12 and any span that holds one; a floating weekday and a floating
+// month-day always overlap.
 func (d Date) Overlaps(o Date) bool {
 	if d.IsZero() || o.IsZero() {
+		return false
+	}
+	if o.IsFloating() && !d.IsFloating() {
+		d, o = o, d
+	}
+	switch {
+	case d.floatingWeekday() && o.floatingWeekday():
+		return d.From.Weekday() == o.From.Weekday()
+	case d.floatingMonthDay() && o.floatingMonthDay():
+		return d.From.Month() == o.From.Month() && d.From.Day() == o.From.Day()
+	case d.IsFloating() && o.IsFloating():
+		return true
+	case d.floatingWeekday():
+		if o.To.Sub(o.From) >= 6*24*time.Hour {
+			return true // a week or more holds every weekday
+		}
+		for t := o.From; !t.After(o.To); t = t.AddDate(0, 0, 1) {
+			if t.Weekday() == d.From.Weekday() {
+				return true
+			}
+		}
+		return false
+	case d.floatingMonthDay():
+		for y := o.From.Year(); y <= o.To.Year(); y++ {
+			t, ok := dateValid(y, d.From.Month(), d.From.Day())
+			if ok && !t.Before(o.From) && !t.After(o.To) {
+				return true
+			}
+		}
 		return false
 	}
 	return !d.To.Before(o.From) && !o.To.Before(d.From)
@@ -153,7 +258,7 @@ func (d Date) MarshalText() ([]byte, error) { return []byte(d.String()), nil }
 
 // UnmarshalText parses what MarshalText renders.
 func (d *Date) UnmarshalText(b []byte) error {
-	v, err := ParseISODate(string(b))
+	v, err := ParseDateValue(string(b))
 	if err != nil {
 		return err
 	}

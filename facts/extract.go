@@ -50,6 +50,18 @@ func NewExtractor(t *Topic) (*Extractor, error) {
 	return x, nil
 }
 
+// WithStoryDate returns an extractor that reads undated articles against
+// the story's date (see StoryDate) when the topic gives none; the topic's
+// own date wins.
+func (x *Extractor) WithStoryDate(d Date) *Extractor {
+	if !x.ref.IsZero() || d.IsZero() {
+		return x
+	}
+	y := *x
+	y.ref = d
+	return &y
+}
+
 // Extract returns the facts the article states about the topic's slots,
 // in text order. The context is checked between slots so a cancelled batch
 // stops promptly.
@@ -93,6 +105,9 @@ func (x *Extractor) analyse(a *Article) *doc {
 	d := &doc{a: a, ref: a.Published}
 	if d.ref.IsZero() {
 		d.ref = x.ref
+	}
+	if d.ref.IsZero() {
+		d.ref = statedDate(a)
 	}
 	for _, para := range a.Body {
 		for _, sp := range Sentences(a.Text, para) {

@@ -378,3 +378,52 @@ func selfCreditIn(s string) []string {
 	}
 	return nil
 }
+
+// StoryDate returns the date a story's undated articles are read against:
+// the publication day most of its dated articles share (the latest of
+// those on a tie), or the zero Date when none is dated. An article with
+// no dateline takes its date from the story, never from a year it names
+// in passing.
+func StoryDate(arts []Article) Date {
+	count := map[string]int{}
+	var best Date
+	bestN := 0
+	for _, a := range arts {
+		if a.Published.Precision != PrecisionDay || a.Published.IsFloating() {
+			continue
+		}
+		k := a.Published.String()
+		count[k]++
+		n := count[k]
+		if n > bestN || n == bestN && a.Published.From.After(best.From) {
+			best, bestN = a.Published, n
+		}
+	}
+	return best
+}
+
+// statedDate returns the day an undated article gives itself: a full date
+// with its weekday ("Wednesday, January 28, 2026") in the first three
+// sentences of its body. A day named with its weekday near the top is the
+// day of the news; a bare year or month there is often one named in
+// passing.
+func statedDate(a *Article) Date {
+	n := 0
+	for _, para := range a.Body {
+		for _, sp := range Sentences(a.Text, para) {
+			if n++; n > 3 {
+				return Date{}
+			}
+			toks := Tokenize(a.Text, sp.Start, sp.End)
+			for _, dm := range FindDates(a.Text, toks, Date{}) {
+				if dm.Date.Precision != PrecisionDay || dm.Relative || dm.Date.IsFloating() {
+					continue
+				}
+				if wd, ok := dateWeekdays[toks[dm.First].Fold]; ok && wd == dm.Date.From.Weekday() {
+					return dm.Date
+				}
+			}
+		}
+	}
+	return Date{}
+}

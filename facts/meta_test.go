@@ -1,6 +1,8 @@
 package facts
 
 import (
+	"context"
+	"sort"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -166,5 +168,70 @@ func TestApplyMeta(t *testing.T) {
 	}
 	if err := a.ApplyMeta(ArticleMeta{Published: "June 2"}); err == nil {
 		t.Errorf("ApplyMeta with published %q: no error", "June 2")
+	}
+}
+
+func TestStoryDate(t *testing.T) {
+	art := func(d Date) Article { return Article{Published: d} }
+	tests := []struct {
+		name string
+		arts []Article
+		want Date
+	}{
+		{"none dated", []Article{art(Date{}), art(Date{})}, Date{}},
+		{"the day most share", []Article{art(Day(2026, 3, 10)), art(Day(2026, 3, 11)), art(Day(2026, 3, 10)), art(Date{})}, Day(2026, 3, 10)},
+		{"the latest on a tie", []Article{art(Day(2026, 3, 10)), art(Day(2026, 3, 11))}, Day(2026, 3, 11)},
+		{"a month is no publication day", []Article{art(Month(2026, 3))}, Date{}},
+	}
+	for _, tc := range tests {
+		if got := StoryDate(tc.arts); got.String() != tc.want.String() {
+			t.Errorf("%s: StoryDate = %s, want %s", tc.name, got, tc.want)
+		}
+	}
+}
+
+func TestUndatedArticleReference(t *testing.T) {
+	tests := []struct {
+		name  string
+		text  string
+		story Date
+		want  []string
+	}{
+		{"the story's date resolves a weekday and a day without a year",
+			"Mayor Ann Vole met the Harbour Trust on Tuesday. The levy vote is set for 4 March.",
+			Day(2026, 3, 11),
+			[]string{"date:lede Tuesday=2026-03-10", "date:meet Tuesday=2026-03-10", "date:vote 4 March=2026-03-04"}},
+		{"a full date with its weekday in the lede dates the article",
+			"Mayor Ann Vole met the Harbour Trust on Tuesday, March 10, 2026. The Port Alder council voted on Monday.",
+			Date{},
+			[]string{"date:lede Tuesday, March 10, 2026=2026-03-10", "date:meet Tuesday, March 10, 2026=2026-03-10", "date:vote Monday=2026-03-09"}},
+		{"a year named in passing dates nothing",
+			"Mayor Ann Vole, elected in 2019, met the Harbour Trust on Tuesday.",
+			Date{},
+			[]string{"date:elect 2019=2019", "date:lede Tuesday=Tuesday", "date:meet Tuesday=Tuesday"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			a := parseText(t, headline+tc.text)
+			x, err := NewExtractor(&Topic{ID: "t"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			fs, err := x.WithStoryDate(tc.story).Extract(context.Background(), &a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := []string{}
+			for _, f := range fs {
+				if f.Kind == KindDate {
+					got = append(got, f.Slot+" "+f.Surface+"="+f.Value)
+				}
+			}
+			sort.Strings(got)
+			sort.Strings(tc.want)
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("dates (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -8,14 +8,26 @@ package facts
 // Wednesday" and "talks on Wednesday" both fill "date:meet", "traveled to
 // Moscow today" and "his visit in October" fill "date:visit". Auxiliaries
 // are passed over; a reporting verb nearest the date claims it ("said on
-// Tuesday"), and then the date fills no slot. A date that is an earlier
+// Tuesday"), and then the date fills "date:say". A date that is an earlier
 // occurrence ("his first visit … in October", long before the article
 // date) is Background, as for topic date slots.
 //
 // One "date:lede" fact per article is the date of the main event as news
 // style gives it: the first date in the first three sentences of the body
-// (headings and datelines skipped) that does not end more than
-// ledeMaxAge days before the publication date.
+// (headings and datelines skipped) that ledeDate accepts.
+
+// ReportDateLemma keys the dates a reporting verb claims ("said on
+// Tuesday", "reported Monday"): slot "date:say". Such a date dates a
+// statement, not an event; the comparison shows it only beside an event
+// another article dates the same day with the same names ("Trump said on
+// Tuesday" beside "Trump on Tuesday lashed out").
+const ReportDateLemma = "say"
+
+// UnkeyedDateLemma keys the dates with no event word in reach ("bringing
+// about the new, May 12 deadline"): slot "date:other". Like a statement's
+// date, the comparison shows one only beside an event another article
+// dates to the same calendar day or with the same names.
+const UnkeyedDateLemma = "other"
 
 // ledeMaxAge is how many days before the publication date the lede's
 // date may end: "at the end of 2024" in a 2026 lede is background.
@@ -45,7 +57,7 @@ func findGeneralDates(d *doc) []Fact {
 			if isDateline(toks, dm) {
 				continue
 			}
-			if !lede && counted <= 3 && !endsBefore(dm.Date, d.ref, ledeMaxAge) {
+			if !lede && counted <= 3 && ledeDate(dm.Date, d.ref) {
 				lede = true
 				f := d.fact(s, Slot{ID: "date:lede", Kind: KindDate}, "date", dm.Span, dm.First)
 				f.Value = dm.Date.String()
@@ -64,11 +76,36 @@ func findGeneralDates(d *doc) []Fact {
 			f := d.fact(s, Slot{ID: k.slot, Kind: KindDate}, "date", dm.Span, dm.First)
 			f.Value = k.value
 			f.Label = "date of: " + lem
-			f.Background = earlierOccurrence(toks, cue) && endsBefore(dm.Date, d.ref, 7)
+			switch lem {
+			case ReportDateLemma:
+				f.Label = "date of a statement"
+			case UnkeyedDateLemma:
+				f.Label = "date"
+			}
+			f.Background = cue >= 0 && earlierOccurrence(toks, cue) && endsBefore(dm.Date, d.ref, 7)
 			out = append(out, f)
 		}
 	}
 	return out
+}
+
+// ledeDate reports whether a date in a lede can be the main event's: one
+// that does not end more than ledeMaxAge days before the publication
+// date, and a day or a week, or a month when the publication date shows
+// it is recent. A year or a month in a lede read with no publication date
+// is named in passing ("took over the probe in May 2017", "a June 2016
+// meeting"): news gives its main event a day.
+func ledeDate(date, ref Date) bool {
+	switch date.Precision {
+	case PrecisionDay, PrecisionWeek:
+	case PrecisionMonth:
+		if ref.IsZero() {
+			return false
+		}
+	default:
+		return false
+	}
+	return !endsBefore(date, ref, ledeMaxAge)
 }
 
 // dateMask marks the tokens of date mentions, and the commas between two
@@ -90,7 +127,9 @@ func dateMask(toks []Token, dates []DateMention) []bool {
 }
 
 // dateEvent returns the lemma of the event word nearest the date dm, and
-// its index.
+// its index; ReportDateLemma when a reporting verb is nearest,
+// UnkeyedDateLemma (index -1) when no word is in reach, and ok false when
+// the date bounds a span ("since 2024").
 func dateEvent(toks []Token, dm DateMention, inDate []bool) (string, int, bool) {
 	type hit struct {
 		lem   string
@@ -125,7 +164,7 @@ func dateEvent(toks []Token, dm DateMention, inDate []bool) (string, int, bool) 
 			if lem, stop, ok := verbAt(toks, k); ok {
 				if stop {
 					if reportVerbs[f] || lem == "say" || lem == "tell" || lem == "report" || lem == "announce" {
-						return hit{"", k, dist, true} // the date of the report
+						return hit{ReportDateLemma, k, dist, true} // the date of the report
 					}
 					continue
 				}
@@ -143,7 +182,10 @@ func dateEvent(toks []Token, dm DateMention, inDate []bool) (string, int, bool) 
 	if back.found && (!fwd.found || back.dist <= fwd.dist) {
 		h = back
 	}
-	return h.lem, h.at, h.found && h.lem != ""
+	if !h.found {
+		return UnkeyedDateLemma, -1, true
+	}
+	return h.lem, h.at, h.lem != ""
 }
 
 // dateOpensSentence reports whether dm opens its sentence, after at most

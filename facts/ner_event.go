@@ -7,8 +7,9 @@ import "strings"
 // from Harwick airport") or as its direct object ("visited Moscow").
 //
 // Slot id: "event:<lemma>:<key>", where <lemma> is the verb's base form
-// (withdrew, withdrawing, withdrawal → withdraw), mapped through a small
-// synonym table (travel, trip → visit; talks, meeting, summit → meet), and
+// (withdrew, withdrawing, withdrawal → withdraw), mapped through the
+// synonym sets of lexicon_events.go (travel, trip → visit; talks,
+// meeting, summit → meet; fired, sacked, ousted → one event), and
 // <key> is NameKey of the argument's head name: its canonical name in the
 // article without a final facility or district word ("Harwick Airport"
 // → Harwick), so "withdrew from Harwick airport" and "begun withdrawing
@@ -51,22 +52,16 @@ var eventNouns = map[string]string{
 	"capture": "capture", "seizure": "seize", "release": "release", "launch": "launch",
 	"ceremony": "ceremony", "funeral": "funeral", "hearing": "hearing", "trial": "trial",
 	"verdict": "verdict", "ruling": "rule", "sentencing": "sentence", "resignation": "resign",
+	"ouster": "oust", "overthrow": "oust", "dismissal": "dismiss", "firing": "fire", "firings": "fire",
 	"inauguration": "inaugurate", "signing": "sign", "agreement": "agree", "deal": "agree",
 	"match": "match", "game": "match", "final": "match", "race": "race", "earthquake": "earthquake",
-	"quake": "earthquake", "storm": "storm", "flood": "flood", "flooding": "flood", "fire": "fire",
-	"wildfire": "fire", "landfall": "landfall", "protest": "protest", "protests": "protest",
+	"quake": "earthquake", "storm": "storm", "flood": "flood", "flooding": "flood", "fire": "blaze",
+	"wildfire": "blaze", "landfall": "landfall", "protest": "protest", "protests": "protest",
 	"rally": "rally", "march": "march", "strike-off": "strike", "closure": "close",
 	"opening": "open", "transfer": "transfer", "handover": "transfer", "entry": "enter",
 	"crossing": "cross", "escape": "escape", "flight": "fly", "landing": "land",
 	"acquisition": "acquire", "merger": "merge", "takeover": "acquire", "speech": "speak",
 	"interview": "interview", "conference": "conference", "announcement": "announce",
-}
-
-// canonicalLemma maps synonymous lemmas to one: travel → visit, hold
-// talks → meet.
-var canonicalLemma = map[string]string{
-	"travel": "visit", "trip": "visit", "tour": "visit", "talks": "meet", "meeting": "meet",
-	"summit": "meet", "pullout": "withdraw", "host": "meet",
 }
 
 // knownVerbs are base forms taken as verbs after "to", a pronoun or a name
@@ -89,6 +84,11 @@ var knownVerbs = func() map[string]bool {
 	}
 	for _, l := range eventNouns {
 		m[l] = true
+	}
+	for _, set := range eventSynonymSets {
+		for _, w := range strings.Fields(set) {
+			m[w] = true
+		}
 	}
 	return m
 }()
@@ -357,7 +357,12 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 	if !(modalsAndDo[pf] || pf == "not" || pf == "n't") || strings.HasSuffix(f, "ed") || pastBase[f] != "" {
 		l = lemma(f)
 	}
-	if stopVerbs[l] {
+	if i+1 < len(toks) {
+		if p, ok := eventPhrases[l+" "+toks[i+1].Fold]; ok {
+			l = p // "stepped down" → resign
+		}
+	}
+	if stopVerbs[l] || stopVerbs[canonical(l)] {
 		return l, true, true
 	}
 	return canonical(l), false, true

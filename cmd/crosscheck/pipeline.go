@@ -159,12 +159,28 @@ func (in *ingester) reextract(ctx context.Context) error {
 func (in *ingester) ingest(ctx context.Context, files []string) (ingestStats, error) {
 	var st ingestStats
 	seen := map[string]string{}
-	for _, path := range files {
+	// Read every file first: an undated article is read against the
+	// story's date, which the dated ones give.
+	read := make([]facts.Article, len(files))
+	readErr := make([]error, len(files))
+	var dated []facts.Article
+	for i, path := range files {
+		if err := ctx.Err(); err != nil {
+			return st, fmt.Errorf("ingest: %w", err)
+		}
+		read[i], readErr[i] = in.readArticle(path)
+		if readErr[i] == nil && !read[i].Published.IsZero() {
+			dated = append(dated, facts.Article{Published: read[i].Published})
+		}
+	}
+	x := in.x.WithStoryDate(facts.StoryDate(dated))
+	for i, path := range files {
 		if err := ctx.Err(); err != nil {
 			return st, fmt.Errorf("ingest: %w", err)
 		}
 		st.Seen++
-		a, err := in.readArticle(path)
+		a, err := read[i], readErr[i]
+		read[i] = facts.Article{}
 		if err == nil {
 			if prev, dup := seen[a.ID]; dup {
 				err = &facts.InputError{File: path, Reason: fmt.Sprintf("article id %q is already used by %s", a.ID, prev)}
@@ -179,7 +195,7 @@ func (in *ingester) ingest(ctx context.Context, files []string) (ingestStats, er
 			continue
 		}
 		seen[a.ID] = path
-		fs, err := in.x.Extract(ctx, &a)
+		fs, err := x.Extract(ctx, &a)
 		if err != nil {
 			return st, err
 		}

@@ -1,0 +1,417 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+)
+
+// Dates without a topic file come keyed by the word nearest them
+// ("date:fire", "date:agree"), so one event dated around different words
+// ("the vote", "the ruling", "will be heard") would make one slot per
+// word. mergeDateSlots joins them when their sentences share the event's
+// names and their dates can all be one day.
+
+// commonShare is the share of a story's sentences above which a name runs
+// through the whole story ("Trump" in a story about Trump): sharing it
+// ties no two sentences to one event.
+const commonShare = 0.2
+
+// commonNames returns the name keys that appear in more than commonShare
+// of the distinct sentences the story's facts come from (and in at least
+// four), so that small stories keep every name.
+func commonNames(fs []facts.Fact) map[string]bool {
+	type key struct {
+		article string
+		start   int
+	}
+	seen := map[key]bool{}
+	count := map[string]int{}
+	n := 0
+	for _, f := range fs {
+		k := key{f.Article, f.SentenceSpan.Start}
+		if seen[k] || f.Sentence == "" {
+			continue
+		}
+		seen[k] = true
+		n++
+		for name := range namesOf(f.Sentence).names {
+			count[name]++
+		}
+	}
+	common := map[string]bool{}
+	for name, c := range count {
+		if c >= 4 && float64(c) > commonShare*float64(n) {
+			common[name] = true
+		}
+	}
+	return common
+}
+
+// sentenceNames are the name keys of a sentence's capitalised words,
+// calendar names left out; the word that opens the sentence is only
+// perhaps a name ("Ellis quit", "The board").
+type sentenceNames struct {
+	names, opening map[string]string
+}
+
+// nameFunctionWords are capitalised inside names ("The New York Times",
+// "Bank of England") without naming anything.
+var nameFunctionWords = map[string]bool{
+	"the": true, "a": true, "an": true, "of": true, "and": true, "for": true,
+	"in": true, "on": true, "at": true, "to": true, "de": true, "la": true,
+}
+
+// namesOf reads the names of a sentence.
+func namesOf(sentence string) sentenceNames {
+	out := sentenceNames{names: map[string]string{}, opening: map[string]string{}}
+	toks := facts.Tokenize(sentence, 0, len(sentence))
+	for i, t := range toks {
+		if t.Kind != facts.Word || !t.IsCapitalized() || facts.IsCalendarName(t.Fold) || nameFunctionWords[t.Fold] {
+			continue
+		}
+		k := facts.NameKey(t.Text)
+		if k == "" {
+			continue
+		}
+		if i == 0 || toks[i-1].Fold == "." && !(i >= 2 && toks[i-2].IsCapitalized() && len(toks[i-2].Fold) <= 3) {
+			out.opening[k] = t.Text // a sentence start, not "Mr. Roe" or "U.S. Navy"
+			continue
+		}
+		out.names[k] = t.Text
+	}
+	return out
+}
+
+// shared returns the names two sentences share: a name of both, or a name
+// of one that opens the other.
+func (a sentenceNames) shared(b sentenceNames) []string {
+	var out []string
+	for k := range a.names {
+		_, ok1 := b.names[k]
+		_, ok2 := b.opening[k]
+		if ok1 || ok2 {
+			out = append(out, k)
+		}
+	}
+	for k := range a.opening {
+		if _, ok := b.names[k]; ok {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+// storyDates is what the comparison knows of a story's dates beyond one
+// slot: the names that run through it, and the event each lede's date
+// dates.
+type storyDates struct {
+	common map[string]bool
+	// ledeEvent maps an article to the slot of the event its lede's date
+	// dates, "" when no event word dates it.
+	ledeEvent map[string]string
+}
+
+// sameLedeEvent reports whether two facts, if both are ledes' dates, can
+// date one event: unless both ledes' dates are keyed to events (a word or
+// a statement) that the comparison did not join into one slot.
+func (s storyDates) sameLedeEvent(a, b facts.Fact) bool {
+	if a.Slot != "date:lede" || b.Slot != "date:lede" {
+		return true
+	}
+	ea, eb := s.ledeEvent[a.Article], s.ledeEvent[b.Article]
+	if ea == "" || eb == "" {
+		return true // no event word: the names decide
+	}
+	return ea == eb
+}
+
+// dateKey names one date fact before merging.
+type dateKey struct {
+	article string
+	start   int
+	slot    string
+}
+
+// ledeEvents maps each article to the slot (after merging) of the event
+// its lede's date dates: the keyed date fact at the lede's span. Dates
+// with no event word leave it "", and so do statements' dates that joined
+// no event ("said on Monday"): those are keyed to "date:say".
+func ledeEvents(bySlot map[string][]facts.Fact, moved map[dateKey]string) map[string]string {
+	out := map[string]string{}
+	for _, f := range bySlot["date:lede"] {
+		if _, ok := out[f.Article]; ok || f.Background {
+			continue
+		}
+		out[f.Article] = ""
+		for k, to := range moved {
+			if k.article != f.Article || k.start != f.Span.Start || k.slot == "date:"+facts.UnkeyedDateLemma {
+				continue
+			}
+			if to == "" {
+				to = k.slot // a statement's date that joined nothing
+			}
+			out[f.Article] = to
+			break
+		}
+	}
+	return out
+}
+
+// dateFact is a generated date fact with what merging needs.
+type dateFact struct {
+	f     facts.Fact
+	date  facts.Date
+	names sentenceNames
+}
+
+// mergeDateSlots re-keys the generated date facts of bySlot (not the
+// lede's): two slots become one when every date of one is the same as
+// every date of the other, or a calendar month or year holding it (so
+// merging never makes a contradiction), and a sentence of one shares a
+// name with a sentence of the other from another article. The name must not run through the whole story, unless
+// both dates name the same single day ("Trump on Tuesday lashed out" and
+// "Mr. Trump said on Tuesday"); the same calendar day written as one
+// ("May 12", "Feb. 13, 2017", not "Tuesday") needs no name. Dates a reporting verb claims (slot
+// "date:say") and dates with no event word ("date:other") join an event's
+// slot one by one, for an article that has no date there yet, and are
+// dropped when they join none: a statement's day alone is no finding.
+func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool) map[dateKey]string {
+	moved := map[dateKey]string{}
+	type group struct {
+		ids   []string
+		facts []dateFact
+	}
+	var groups []*group
+	var says []dateFact
+	for id, fs := range bySlot {
+		if !strings.HasPrefix(id, "date:") || id == "date:lede" || len(fs) == 0 || fs[0].Kind != facts.KindDate {
+			continue
+		}
+		var dfs []dateFact
+		ok := true
+		for _, f := range fs {
+			d, err := facts.ParseDateValue(f.Value)
+			if err != nil || d.IsZero() {
+				ok = false
+				break
+			}
+			dfs = append(dfs, dateFact{f: f, date: d, names: namesOf(f.Sentence)})
+		}
+		if !ok {
+			continue
+		}
+		if id == "date:"+facts.ReportDateLemma || id == "date:"+facts.UnkeyedDateLemma {
+			says = append(says, dfs...)
+			delete(bySlot, id)
+			continue
+		}
+		for _, part := range splitByDay(dfs) {
+			pid := id
+			if len(part) < len(dfs) {
+				// One article dates this word twice, far apart: two events.
+				pid = id + "@" + part[0].f.Value
+			}
+			groups = append(groups, &group{ids: []string{pid}, facts: part})
+		}
+		delete(bySlot, id)
+	}
+	// Deterministic order: most articles first, then by id.
+	sort.Slice(groups, func(i, j int) bool {
+		ai, aj := articleCount(groups[i].facts), articleCount(groups[j].facts)
+		if ai != aj {
+			return ai > aj
+		}
+		return groups[i].ids[0] < groups[j].ids[0]
+	})
+	tied := func(a, b []dateFact) bool {
+		for _, x := range a {
+			for _, y := range b {
+				if !nested(x.date, y.date) {
+					return false
+				}
+			}
+		}
+		for _, x := range a {
+			for _, y := range b {
+				if x.f.Article != y.f.Article && !x.f.Background && !y.f.Background && sameEvent(x, y, common) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for merged := true; merged; {
+		merged = false
+		for i := 0; i < len(groups) && !merged; i++ {
+			for j := i + 1; j < len(groups); j++ {
+				if tied(groups[i].facts, groups[j].facts) {
+					groups[i].ids = append(groups[i].ids, groups[j].ids...)
+					groups[i].facts = append(groups[i].facts, groups[j].facts...)
+					groups = append(groups[:j], groups[j+1:]...)
+					merged = true
+					break
+				}
+			}
+		}
+	}
+	sort.SliceStable(says, func(i, j int) bool {
+		if says[i].f.Article != says[j].f.Article {
+			return says[i].f.Article < says[j].f.Article
+		}
+		return says[i].f.Span.Start < says[j].f.Span.Start
+	})
+	for _, s := range says {
+		if s.f.Background {
+			continue
+		}
+		for _, g := range groups {
+			if hasArticle(g.facts, s.f.Article) || !tied([]dateFact{s}, g.facts) {
+				continue
+			}
+			g.facts = append(g.facts, s)
+			break
+		}
+	}
+	for _, s := range says {
+		moved[dateKey{s.f.Article, s.f.Span.Start, s.f.Slot}] = ""
+	}
+	for _, g := range groups {
+		id := g.ids[0]
+		var labels []string
+		for _, x := range g.ids {
+			x, _, _ = strings.Cut(strings.TrimPrefix(x, "date:"), "@")
+			labels = append(labels, x)
+		}
+		if len(labels) > 3 {
+			// The words of the slots with most articles come first.
+			labels = append(labels[:3], "…")
+		}
+		label := "date of: " + strings.Join(labels, " / ")
+		fs := make([]facts.Fact, len(g.facts))
+		for i, x := range g.facts {
+			moved[dateKey{x.f.Article, x.f.Span.Start, x.f.Slot}] = id
+			x.f.Slot = id
+			x.f.Label = label
+			fs[i] = x.f
+		}
+		bySlot[id] = fs
+	}
+	return moved
+}
+
+// splitByDay splits a slot's dates into groups that can each be one day,
+// when one article gives the slot's word two dates that cannot: "the
+// agreement" of 2015 and "the agreement" whose deadline is May 12 are two
+// events, each compared with the same date elsewhere; so are a weekday
+// with no reference date and a calendar date. A slot where every article
+// gives one day stays whole, so that two articles' different days for one
+// event still show as a contradiction.
+func splitByDay(dfs []dateFact) [][]dateFact {
+	multi := false
+	for i := range dfs {
+		for j := i + 1; j < len(dfs); j++ {
+			if dfs[i].f.Article == dfs[j].f.Article && !dfs[i].f.Background && !dfs[j].f.Background &&
+				!nested(dfs[i].date, dfs[j].date) {
+				multi = true
+			}
+			if dfs[i].date.IsFloating() != dfs[j].date.IsFloating() {
+				multi = true // "Tuesday" beside "2016": no two dates of one event
+			}
+		}
+	}
+	if !multi {
+		return [][]dateFact{dfs}
+	}
+	var parts [][]dateFact
+next:
+	for _, d := range dfs {
+		for k, p := range parts {
+			ok := true
+			for _, x := range p {
+				if !nested(x.date, d.date) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				parts[k] = append(parts[k], d)
+				continue next
+			}
+		}
+		parts = append(parts, []dateFact{d})
+	}
+	return parts
+}
+
+// nested reports whether two dates are the same, or one is a calendar
+// month or year that holds the other ("February 2017" and "Feb. 13,
+// 2017"): dates that can be of one event. "Recent weeks" overlaps a
+// Wednesday without dating it, and a floating "Tuesday" cannot be told
+// apart from "2016", which is no sign that they date one event.
+func nested(a, b facts.Date) bool {
+	if a.String() == b.String() {
+		return true
+	}
+	if a.IsFloating() || b.IsFloating() {
+		return false
+	}
+	if a.Precision < b.Precision {
+		a, b = b, a
+	}
+	return (a.Precision == facts.PrecisionMonth || a.Precision == facts.PrecisionYear) && a.Overlaps(b)
+}
+
+// sameEvent reports whether two dated sentences share the event's names:
+// a name that does not run through the whole story, or any name when both
+// dates are the same single day.
+func sameEvent(x, y dateFact, common map[string]bool) bool {
+	if x.date.String() != y.date.String() {
+		// A month or a year holding the other's day ties them only when
+		// the text names it ("February 2017"): "this month" holds every
+		// day of the story.
+		coarse := x
+		if y.date.Precision > x.date.Precision {
+			coarse = y
+		}
+		if !strings.ContainsAny(coarse.f.Surface, "0123456789") {
+			return false
+		}
+	}
+	sameDay := x.date.Precision == facts.PrecisionDay && x.date.From.Equal(y.date.From)
+	if sameDay && strings.ContainsAny(x.f.Surface, "0123456789") && strings.ContainsAny(y.f.Surface, "0123456789") {
+		return true // "May 12" twice: a calendar day is no coincidence, a weekday may be
+	}
+	// A year holds many events of its names: it takes two names to tie
+	// ("the 2016 election" and "a 2016 meeting", both with Russians, are
+	// two events).
+	need := 1
+	if x.date.Precision >= facts.PrecisionPart || y.date.Precision >= facts.PrecisionPart {
+		need = 2
+	}
+	n := 0
+	for _, k := range x.names.shared(y.names) {
+		if sameDay || !common[k] {
+			n++
+		}
+	}
+	return n >= need
+}
+
+func articleCount(dfs []dateFact) int {
+	seen := map[string]bool{}
+	for _, d := range dfs {
+		seen[d.f.Article] = true
+	}
+	return len(seen)
+}
+
+func hasArticle(dfs []dateFact, article string) bool {
+	for _, d := range dfs {
+		if d.f.Article == article && !d.f.Background {
+			return true
+		}
+	}
+	return false
+}
