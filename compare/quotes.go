@@ -31,7 +31,10 @@ import (
 //     content words for the first test, and a one-word substitution
 //     ("lawyers" for "attorneys") in a short quote;
 //   - or they have the same named speaker, containment ≥ 0.4 and at least
-//     3 shared content words.
+//     3 shared content words;
+//   - or the shorter (four words or more, two content words or more)
+//     stands word for word, in a row, inside the longer: a remark cut
+//     short ("It's insane. It's ridiculous").
 //
 // Matching pairs are merged best first (average-link style): two clusters
 // join only when at least half of the pairs across them match, so a short
@@ -259,7 +262,27 @@ func quoteMatch(a, b quoteItem) (float64, bool) {
 	if !ok && shared >= 3 && cont >= 0.4 && quoteSameSpeaker(a.speaker, b.speaker) {
 		best, ok = cont, true
 	}
+	if !ok && short >= 4 && small >= 2 && shared == small && (quoteRunIn(a.keys, b.keys) || quoteRunIn(b.keys, a.keys)) {
+		best, ok = 1, true // a remark cut short: its words, in order, inside the full one
+	}
 	return best, ok
+}
+
+// quoteRunIn says whether the words of a stand, in a row, in b.
+func quoteRunIn(a, b []string) bool {
+	if len(a) > len(b) {
+		return false
+	}
+	for i := 0; i+len(a) <= len(b); i++ {
+		j := 0
+		for j < len(a) && a[j] == b[i+j] {
+			j++
+		}
+		if j == len(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteStrong says whether two quotes of one article are the same remark

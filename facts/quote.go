@@ -66,7 +66,8 @@ func findQuotes(d *doc) []Fact {
 	qc := newQuoteContext(d, quotes)
 	var out []Fact
 	prevSpeaker := map[int]quoteSpeaker{} // last speaker per paragraph
-	for _, q := range quotes {
+	for i := 0; i < len(quotes); i++ {
+		q := quotes[i]
 		words := quoteWordCount(text, q)
 		if words == 0 {
 			continue
@@ -77,6 +78,13 @@ func findQuotes(d *doc) []Fact {
 				sp = prev
 			}
 		}
+		// A quote split around its attribution ('"A," she said, "B."')
+		// is one quote: outlets that quote it whole align with it.
+		for sp.attributed && i+1 < len(quotes) && qc.splitAround(q, quotes[i+1]) {
+			q = joinQuotes(q, quotes[i+1])
+			i++
+		}
+		words = quoteWordCount(text, q)
 		if sp.name != "" {
 			prevSpeaker[q.paraClose] = sp
 			qc.named = append(qc.named, namedAt{pos: q.pieces[0].Start, name: sp.name})
@@ -87,6 +95,57 @@ func findQuotes(d *doc) []Fact {
 		out = append(out, qc.fact(q, sp.name))
 	}
 	return out
+}
+
+// splitAround reports whether next continues q's sentence after q's
+// attribution ('"We will strike," she said, "and we will win."'): in the
+// same paragraph, the first half ending on a comma, with only a short
+// attribution between them (one speech verb, no "that" clause) ending on
+// a comma, and with no attribution of its own after it. A quote that starts a new sentence ('," she said. "We …"') is left
+// apart: it may be another remark, and outlets quote remarks one by one.
+func (qc *quoteContext) splitAround(q, next quoteSpan) bool {
+	if q.close.Len() == 0 || next.open.Len() == 0 || next.paraOpen != q.paraClose || len(next.pieces) == 0 {
+		return false
+	}
+	toks := qc.paraToks[q.paraClose]
+	from, to := quoteTokAt(toks, q.close.End), quoteTokAt(toks, next.open.Start)
+	if to <= from+1 || to-from > 12 {
+		return false
+	}
+	verbs := 0
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if t.Fold == `"` || t.Fold == "that" || quoteSentenceEnd(toks, k) {
+			return false
+		}
+		if quoteSpeechVerbs[t.Fold] || quoteCharacterVerbs[t.Fold] {
+			if !qc.verbAt(toks, k, false) || strings.HasSuffix(t.Fold, "ing") {
+				return false
+			}
+			verbs++
+		}
+	}
+	if verbs != 1 || toks[to-1].Fold != "," {
+		return false
+	}
+	// The first half ends on a comma, inside its marks or after them.
+	last := q.pieces[len(q.pieces)-1]
+	if !strings.HasSuffix(qc.text[last.Start:last.End], ",") && toks[from].Fold != "," {
+		return false
+	}
+	if next.close.Len() > 0 {
+		if _, _, ok := qc.speakerAfter(next, true); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// joinQuotes makes one quote of a quote and its continuation.
+func joinQuotes(q, next quoteSpan) quoteSpan {
+	q.pieces = append(append([]Span(nil), q.pieces...), next.pieces...)
+	q.close, q.paraClose = next.close, next.paraClose
+	return q
 }
 
 // quoteSpan is one quote: its marks and the quoted text.
@@ -336,6 +395,19 @@ func quoteValue(text string, q quoteSpan) string {
 	parts := make([]string, len(q.pieces))
 	for i, p := range q.pieces {
 		parts[i] = text[p.Start:p.End]
+		if i == 0 {
+			continue
+		}
+		// The comma a split quote leaves before its attribution
+		// ('"We will strike," she said, "and win."') goes; a sentence
+		// that ends there and starts anew takes a full stop.
+		prev := strings.TrimRight(parts[i-1], ",")
+		next, _ := utf8.DecodeRuneInString(parts[i])
+		last, _ := utf8.DecodeLastRuneInString(prev)
+		if unicode.IsUpper(next) && !strings.ContainsRune(".!?…;:—-", last) {
+			prev += "."
+		}
+		parts[i-1] = prev
 	}
 	v := strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 	v = quoteStraighten.Replace(v)
@@ -661,7 +733,7 @@ func (qc *quoteContext) speakerOf(q quoteSpan, long bool) quoteSpeaker {
 			}
 		}
 	}
-	if q.open.Len() > 0 && !attributed {
+	if q.open.Len() > 0 {
 		name, pron, ok := qc.speakerBefore(q, long)
 		if ok {
 			attributed = true
