@@ -36,7 +36,8 @@ import (
 //     stands word for word, in a row, inside the longer: a remark cut
 //     short ("It's insane. It's ridiculous").
 //
-// Matching pairs are merged best first (average-link style): two clusters
+// Matching pairs are merged best first (by score times the content words
+// they share; average-link style): two clusters
 // join only when at least half of the pairs across them match, so a short
 // fragment cannot chain two different remarks together, and only when
 // every two quotes of one article that would end up together overlap
@@ -84,7 +85,9 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 			}
 			score[i][j], score[j][i] = s, s
 			if items[i].f.Article != items[j].f.Article {
-				links = append(links, link{i, j, s})
+				// A match of more shared words is stronger evidence:
+				// an article's full rendering joins before its excerpt.
+				links = append(links, link{i, j, s * float64(quoteShared(items[i], items[j]))})
 			}
 		}
 	}
@@ -268,6 +271,17 @@ func quoteMatch(a, b quoteItem) (float64, bool) {
 	return best, ok
 }
 
+// quoteShared counts the content words two quotes share.
+func quoteShared(a, b quoteItem) int {
+	n := 0
+	for w := range a.content {
+		if b.content[w] {
+			n++
+		}
+	}
+	return n
+}
+
 // quoteRunIn says whether the words of a stand, in a row, in b.
 func quoteRunIn(a, b []string) bool {
 	if len(a) > len(b) {
@@ -387,15 +401,17 @@ func quoteCanMerge(items []quoteItem, score [][]float64, a, b []int) bool {
 }
 
 // quoteReps picks each article's quote in a cluster: the one that matches
-// the other articles' quotes best, the earliest on a tie. The result is
-// ordered by article id.
+// the other articles' quotes best, each match weighed by the content
+// words it shares (so an article's full rendering wins over a short
+// excerpt it also quotes), the earliest on a tie. The result is ordered
+// by article id.
 func quoteReps(items []quoteItem, score [][]float64, ms []int) []int {
 	best := map[string]int{}
 	total := map[int]float64{}
 	for _, x := range ms {
 		for _, y := range ms {
 			if items[x].f.Article != items[y].f.Article {
-				total[x] += score[x][y]
+				total[x] += score[x][y] * float64(quoteShared(items[x], items[y]))
 			}
 		}
 		a := items[x].f.Article
