@@ -1,0 +1,124 @@
+package compare
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+)
+
+// entityFact is an entity fact as the extractor gives it: its label says
+// the kind ("person: Jane Roe").
+func entityFact(article, kind, name string) facts.Fact {
+	return facts.Fact{
+		Topic: "t", Article: article, Slot: "entity:" + facts.NameKey(name), Kind: facts.KindEntity,
+		Label: kind + ": " + name, Value: name, Surface: name, Extractor: "entity",
+	}
+}
+
+// TestQuoteSpeakerRules checks when one remark credited to two speakers
+// is a contradiction: only two different persons, each named, and
+// neither rendering a short fragment of the other.
+func TestQuoteSpeakerRules(t *testing.T) {
+	long := "Depending on the tide, passengers may need to wait at the pier for several hours before boarding"
+	longer := "Depending on the tide, passengers may need to wait at the pier for several hours before boarding, and we ask them to be patient with the crews"
+	type want struct {
+		Status  Status
+		Why     string
+		Speaker bool // a speaker difference is shown
+	}
+	cases := []struct {
+		name string
+		fs   []facts.Fact
+		want want
+	}{
+		{"two persons: contradiction", []facts.Fact{
+			quoteFact("a1", "Jane Roe", long, 10), quoteFact("a2", "John Hale", long, 10),
+			entityFact("a1", "person", "Jane Roe"), entityFact("a2", "person", "John Hale"),
+		}, want{Contradiction, "the same remark credited to Jane Roe and John Hale", true}},
+		{"person and the body she speaks for: compatible", []facts.Fact{
+			quoteFact("a1", "Jane Roe", long, 10), quoteFact("a2", "Harbour Trust", long, 10),
+			entityFact("a1", "person", "Jane Roe"), entityFact("a1", "organisation", "Harbour Trust"),
+			entityFact("a2", "organisation", "Harbour Trust"),
+		}, want{Nuance, "credited to Jane Roe and to Harbour Trust, not both known to be persons (a body and someone speaking for it are compatible)", true}},
+		{"a speaker the entity finder does not know is no person", []facts.Fact{
+			quoteFact("a1", "Jane Roe", long, 10), quoteFact("a2", "Alder Shipping", long, 10),
+			entityFact("a1", "person", "Jane Roe"), entityFact("a2", "place", "Port Alder"),
+		}, want{Nuance, "credited to Jane Roe and to Alder Shipping, not both known to be persons (a body and someone speaking for it are compatible)", true}},
+		{"surname alone and full name: one person", []facts.Fact{
+			quoteFact("a1", "Jane Roe", long, 10), quoteFact("a2", "Roe", long, 10),
+			entityFact("a1", "person", "Jane Roe"), entityFact("a2", "person", "Roe"),
+		}, want{Agree, "", false}},
+		{"middle initial: one person", []facts.Fact{
+			quoteFact("a1", "Jane Roe", long, 10), quoteFact("a2", "Jane B. Roe", long, 10),
+			entityFact("a1", "person", "Jane Roe"), entityFact("a2", "person", "Jane B. Roe"),
+		}, want{Agree, "", false}},
+		{"two given names, one surname: two people", []facts.Fact{
+			quoteFact("a1", "Jane Roe", long, 10), quoteFact("a2", "Maria Roe", long, 10),
+			entityFact("a1", "person", "Jane Roe"), entityFact("a2", "person", "Maria Roe"),
+		}, want{Contradiction, "the same remark credited to Jane Roe and Maria Roe", true}},
+		{"unknown speaker never contradicts", []facts.Fact{
+			quoteFact("a1", "Jane Roe", long, 10), quoteFact("a2", "", long, 10),
+			entityFact("a1", "person", "Jane Roe"),
+		}, want{Agree, "", false}},
+		{"a short fragment echoed by someone else: nuance", []facts.Fact{
+			quoteFact("a1", "Jane Roe", longer, 10), quoteFact("a2", "John Hale", "passengers may need to wait at the pier", 10),
+			entityFact("a1", "person", "Jane Roe"), entityFact("a2", "person", "John Hale"),
+		}, want{Nuance, "a short fragment (“passengers may need to wait at the pier”) credited to John Hale, echoed inside a longer statement credited to Jane Roe", true}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := quoteComparer("a1", "a2").quoteSlots(c.fs)
+			if len(got) != 1 {
+				t.Fatalf("got %d slots, want 1: %+v", len(got), got)
+			}
+			sr := got[0]
+			speaker := false
+			for _, d := range sr.Differences {
+				speaker = speaker || d.Field == "speaker"
+			}
+			if diff := cmp.Diff(c.want, want{sr.Status, sr.Why, speaker}); diff != "" {
+				t.Errorf("(-want +got):\n%s", diff)
+			}
+			if sr.Status == Contradiction && sr.Confidence < ContradictionConfidence {
+				t.Errorf("contradiction with confidence %v below %v", sr.Confidence, ContradictionConfidence)
+			}
+			if sr.Status != Contradiction && sr.Why != "" && sr.Confidence >= ContradictionConfidence {
+				t.Errorf("nuance with confidence %v at or above %v", sr.Confidence, ContradictionConfidence)
+			}
+		})
+	}
+}
+
+// TestQuoteCutShort checks that a remark cut short aligns with the full
+// one, and that an article's full rendering stands for it rather than an
+// excerpt it also quotes.
+func TestQuoteCutShort(t *testing.T) {
+	c := quoteComparer("a1", "a2", "a3")
+	fs := []facts.Fact{
+		quoteFact("a1", "Jane Roe", "It is unsafe. It is crumbling. It should have been closed years ago", 10),
+		quoteFact("a2", "Jane Roe", "It is unsafe. It is crumbling", 10),
+		quoteFact("a3", "Jane Roe", "is unsafe. It is crumbling", 5),
+		quoteFact("a3", "Jane Roe", "It is unsafe. It is crumbling. It should have been closed years ago, and we will close it now", 100),
+	}
+	got := c.quoteSlots(fs)
+	if len(got) != 1 {
+		t.Fatalf("got %d slots, want 1: %+v", len(got), got)
+	}
+	var spans []string
+	for _, v := range got[0].Values {
+		spans = append(spans, v.Article+" "+v.Value)
+	}
+	want := []string{
+		"a1 It is unsafe. It is crumbling. It should have been closed years ago",
+		"a2 It is unsafe. It is crumbling",
+		"a3 It is unsafe. It is crumbling. It should have been closed years ago, and we will close it now",
+	}
+	if diff := cmp.Diff(want, spans); diff != "" {
+		t.Errorf("values (-want +got):\n%s", diff)
+	}
+	if got[0].Status == Contradiction {
+		t.Errorf("status contradiction, want nuance")
+	}
+}
