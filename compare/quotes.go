@@ -33,8 +33,9 @@ import (
 //   - or they have the same named speaker, containment ≥ 0.4 and at least
 //     3 shared content words;
 //   - or the shorter (four words or more, two content words or more)
-//     stands word for word, in a row, inside the longer: a remark cut
-//     short ("It's insane. It's ridiculous").
+//     stands in the longer word for word, in a row: a remark cut short
+//     ("It's insane. It's ridiculous"), or a phrase of it quoted inside a
+//     paraphrase ('warned that it "will not be easy to rebuild"').
 //
 // Matching pairs are merged best first (by score times the content words
 // they share; average-link style): two clusters
@@ -195,7 +196,7 @@ func (k speakerKinds) person(article, speaker string) bool {
 
 func newQuoteItem(f facts.Fact) quoteItem {
 	it := quoteItem{f: f, content: map[string]bool{}, speaker: f.Source}
-	for _, w := range strings.Fields(f.Value) {
+	for _, w := range strings.FieldsFunc(f.Value, quoteWordBreak) {
 		k := facts.Fold(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 		if k == "" {
 			continue // a dash or other mark on its own
@@ -208,6 +209,10 @@ func newQuoteItem(f facts.Fact) quoteItem {
 	}
 	return it
 }
+
+// quoteWordBreak splits a quote into words: at spaces and at dashes
+// written without spaces ("problems—bigger").
+func quoteWordBreak(r rune) bool { return unicode.IsSpace(r) || r == '—' || r == '–' }
 
 // quoteStem strips a possessive and the commonest English endings:
 // enough for "rebuilding"/"rebuild", "bridges"/"bridge", not a stemmer.
@@ -266,7 +271,9 @@ func quoteMatch(a, b quoteItem) (float64, bool) {
 		best, ok = cont, true
 	}
 	if !ok && short >= 4 && small >= 2 && shared == small && (quoteRunIn(a.keys, b.keys) || quoteRunIn(b.keys, a.keys)) {
-		best, ok = 1, true // a remark cut short: its words, in order, inside the full one
+		// A remark cut short, or a phrase of it quoted inside a
+		// paraphrase: its words, in a row, inside the full one.
+		best, ok = 1, true
 	}
 	return best, ok
 }

@@ -122,3 +122,17 @@ func TestQuoteCutShort(t *testing.T) {
 		t.Errorf("status contradiction, want nuance")
 	}
 }
+
+// TestQuoteInsideParaphrase checks that a phrase of a remark quoted
+// inside a paraphrase aligns with the remark, with a word left out.
+func TestQuoteInsideParaphrase(t *testing.T) {
+	c := quoteComparer("a1", "a2")
+	fs := []facts.Fact{
+		quoteFact("a1", "Jane Roe", "It will not be easy to rebuild. They will need years, and the money is gone", 10),
+		quoteFact("a2", "Jane Roe", "will not be easy to rebuild", 10),
+	}
+	got := c.quoteSlots(fs)
+	if len(got) != 1 || len(got[0].Values) != 2 || got[0].Status == Contradiction {
+		t.Fatalf("got %+v, want one slot of two values, not a contradiction", got)
+	}
+}
