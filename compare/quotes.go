@@ -45,6 +45,9 @@ import (
 // strongly (the article repeating itself). Each article then shows its
 // best-matching quote in the remark.
 //
+// A remark credited to two different persons is a contradiction (see
+// speakerDifference); any other difference of speaker is a nuance.
+//
 // fs holds the quote facts and may hold the articles' entity facts too,
 // which say whether a speaker is a person: only two different persons
 // credited with one remark make a contradiction.

@@ -34,20 +34,32 @@ import (
 //     "…"'); the speaker of the previous quote in the same paragraph.
 //     A speaker is the capitalised name next to the verb with titles and
 //     honorifics dropped ("Port Commissioner Kevin Walsh" → "Kevin
-//     Walsh"); a common noun ("the minister said") names no one. A
-//     one-word name maps to the latest earlier full name that ends with it
-//     (by NameKey, so "Hakim" finds "Omar al-Hakim").
+//     Walsh"); a common noun ("the minister said") names no one.
+//
+//     A one-word name maps to a full name only when one person of the
+//     article has that surname and it did not stand alone before that
+//     full name was given (two paragraphs with "Hale" and only then
+//     "Maria Hale, his wife": the bare surname is someone else); else it
+//     stays a surname, which the comparer matches with any full name of
+//     it. A sentence-opening participle ("Following Hale's visit") is no
+//     first name, and a place (by the entity finder) is no speaker.
 //
 //     Pronouns (he, she) are resolved simply: in the clause before a
 //     quote, to the first name of that clause ("X voiced support …, in
 //     what he described as “…”"); otherwise to the person named last
-//     before the quote, either as a speaker (of an earlier quote, or the
-//     subject of a speech verb: "Okafor said …") or as a name standing
-//     where a subject stands (at a sentence or clause start, before a
-//     verb). A person is a name of two words or more (after a surname is
-//     mapped to its full name), so bodies ("Reuters said") are passed
-//     over. There is no gender or number check; they, we and I are not
+//     before the quote in its paragraph or the two before, either as a
+//     speaker (of an earlier quote, or the subject of a speech verb:
+//     "Okafor said …") or as a name standing where a subject stands (at a
+//     sentence or clause start, before a verb; after "and" only when the
+//     name before "and" is a subject too). A person is a name of two words
+//     or more, a surname after a title or honorific ("Mr. Hale"), or a
+//     name the entity finder calls a person, and never a place or body
+//     ("Reuters said", a country): with no person near, the speaker is
+//     unknown. There is no gender or number check; they, we and I are not
 //     resolved.
+//
+//     A quote split around its attribution within one sentence ('"We
+//     will strike," she said, "and we will win."') is joined into one.
 //
 //  3. Filters: quotes of fewer than four words without a speaker are
 //     scare quotes (a “caravan”) and skipped; so are titles of works
@@ -601,8 +613,10 @@ func quoteEntityKinds(d *doc) map[string]nerKind {
 		k := NameKey(d.a.Text[m.span.Start:m.span.End])
 		kind := nd.ents[m.ent].kind
 		if prev, ok := out[k]; ok && prev != kind {
+			// One spelling in two entities: a person wins (a surname
+			// alone must stay a possible speaker); else it is unsure.
 			if prev == kindPerson || kind == kindPerson {
-				kind = kindPerson // a person's surname also in a body's name
+				kind = kindPerson
 			} else {
 				kind = kindOther
 			}
