@@ -1195,12 +1195,13 @@ func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 	return tokRange{i, j}, i < j
 }
 
-// quoteParticipleLike reports whether a word has the shape of a
-// participle ("Following", "Asked"): opening a sentence before a name it
-// is a clause, not a first name, unless the article also capitalises it
-// inside sentences.
+// quoteParticipleLike reports whether a word has the shape of a present
+// participle ("Following", "Dispensing"): opening a sentence before a
+// name it is a clause, not a first name, unless the article also
+// capitalises it inside sentences. Past participles are left to
+// quoteLeadWords: too many given names end in -ed (Ahmed, Mohammed).
 func quoteParticipleLike(fold string) bool {
-	return len(fold) >= 6 && (strings.HasSuffix(fold, "ing") || strings.HasSuffix(fold, "ed"))
+	return len(fold) >= 6 && strings.HasSuffix(fold, "ing")
 }
 
 func (qc *quoteContext) runText(pi int, r tokRange) string {
@@ -1343,6 +1344,8 @@ var quoteLeadWords = map[string]bool{
 	"amid": true, "following": true, "upon": true, "once": true,
 	"because": true, "unless": true, "until": true, "whether": true,
 	"perhaps": true, "maybe": true, "like": true, "given": true,
+	"pressed": true, "faced": true, "questioned": true, "flanked": true,
+	"accompanied": true, "surrounded": true, "seated": true,
 }
 
 // quoteTitleWords are titles and honorifics: a name run is cut after the
