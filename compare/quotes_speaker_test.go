@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"context"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -134,5 +135,60 @@ func TestQuoteInsideParaphrase(t *testing.T) {
 	got := c.quoteSlots(fs)
 	if len(got) != 1 || len(got[0].Values) != 2 || got[0].Status == Contradiction {
 		t.Fatalf("got %+v, want one slot of two values, not a contradiction", got)
+	}
+}
+
+// TestQuoteSpeakersEndToEnd reads invented articles and compares their
+// quotes: a person and the body she speaks for are compatible, two
+// persons credited with one remark contradict, and an unknown speaker
+// ("he said" with no person before) never does.
+func TestQuoteSpeakersEndToEnd(t *testing.T) {
+	remark := "Depending on the tide, passengers may need to wait at the pier for several hours before boarding."
+	texts := map[string]string{
+		"a1": "Ferry delays expected at Port Alder\n\nThe ferry service will run late this week.\n\nJane Roe, director of the Harbour Trust, said: \"" + remark + "\"\n",
+		"a2": "Harbour Trust warns of delays\n\nThe ferry service will run late this week.\n\nThe Harbour Trust said in a statement: \"" + remark + "\"\n",
+		"a3": "Port manager warns of delays\n\nThe ferry service will run late this week.\n\n\"" + remark + "\" said Tom Hale, the port manager.\n",
+		"a4": "Delays at the pier\n\nThe Harbour Trust published new timetables.\n\n\"" + remark + "\" he said.\n",
+	}
+	run := func(ids ...string) SlotResult {
+		t.Helper()
+		var arts []facts.Article
+		var fs []facts.Fact
+		x := facts.NewGeneralExtractor("t")
+		for _, id := range ids {
+			a, err := facts.ParseArticle(id+".txt", []byte(texts[id]))
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := x.Extract(context.Background(), &a)
+			if err != nil {
+				t.Fatal(err)
+			}
+			arts = append(arts, a)
+			fs = append(fs, got...)
+		}
+		res := Compare(&facts.Topic{ID: "t"}, arts, fs)
+		for _, sr := range res.Facts {
+			if sr.Kind == "quote" {
+				return sr
+			}
+		}
+		t.Fatalf("%v: no quote slot", ids)
+		return SlotResult{}
+	}
+	cases := []struct {
+		ids    []string
+		status Status
+		why    string
+	}{
+		{[]string{"a1", "a2"}, Nuance, "credited to Jane Roe and to Harbour Trust, not both known to be persons (a body and someone speaking for it are compatible)"},
+		{[]string{"a1", "a3"}, Contradiction, "the same remark credited to Jane Roe and Tom Hale"},
+		{[]string{"a1", "a4"}, Agree, ""},
+	}
+	for _, c := range cases {
+		sr := run(c.ids...)
+		if sr.Status != c.status || sr.Why != c.why {
+			t.Errorf("%v: status %q why %q, want %q %q (values %+v)", c.ids, sr.Status, sr.Why, c.status, c.why, sr.Values)
+		}
 	}
 }
