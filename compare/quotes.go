@@ -519,7 +519,8 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 // speakerDifference compares the named speakers of a remark. The same
 // words credited to two different persons, each named, are a
 // contradiction, unless one rendering is a short fragment of the other
-// (someone echoing a phrase inside a longer statement: a nuance). A
+// (someone echoing a phrase inside a longer statement: a nuance) or the
+// two share subject words more than wording (perhaps two remarks). A
 // person and a body (the organisation the person may speak for) are
 // compatible; so are a surname alone and a full name with it. An unknown
 // speaker is never in a difference.
@@ -573,8 +574,8 @@ func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []in
 	sr.Notes = append(sr.Notes, "attributed to different speakers: "+c.describe(d))
 	// The strongest pair: two persons of different groups, neither quote
 	// a fragment of the other.
-	var fragment, body [2]int
-	fragment[0], body[0] = -1, -1
+	var fragment, body, loose [2]int
+	fragment[0], body[0], loose[0] = -1, -1, -1
 	for _, x := range named {
 		for _, y := range named {
 			if group[x] >= group[y] {
@@ -589,6 +590,10 @@ func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []in
 			case quoteFragmentOf(a, b) || quoteFragmentOf(b, a):
 				if fragment[0] < 0 {
 					fragment = [2]int{x, y}
+				}
+			case !quoteSameWords(a, b):
+				if loose[0] < 0 {
+					loose = [2]int{x, y}
 				}
 			default:
 				sr.Status = Contradiction
@@ -608,11 +613,24 @@ func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []in
 		sr.Why = "a short fragment (“" + quoteOpening(a.shown, 8) + "”) credited to " + a.speaker +
 			", echoed inside a longer statement credited to " + b.speaker
 		sr.Confidence = 0.4
+	case loose[0] >= 0:
+		a, b := items[loose[0]], items[loose[1]]
+		sr.Why = "credited to " + a.speaker + " and to " + b.speaker + ", but worded too differently to be sure it is one remark"
+		sr.Confidence = 0.5
 	case body[0] >= 0:
 		a, b := items[body[0]], items[body[1]]
 		sr.Why = "credited to " + a.speaker + " and to " + b.speaker + ", not both known to be persons (a body and someone speaking for it are compatible)"
 		sr.Confidence = 0.3
 	}
+}
+
+// quoteSameWords says whether two renderings are close enough to be one
+// remark for sure, as a contradiction of speakers needs: most of the
+// shorter's words (60%) stand in the longer, in order. Two remarks on one
+// subject share content words, not their run of words.
+func quoteSameWords(a, b quoteItem) bool {
+	short := min(len(a.keys), len(b.keys))
+	return short > 0 && 5*quoteLCS(a.keys, b.keys) >= 3*short
 }
 
 // quoteFragmentOf says whether a is a short fragment of b: a few words

@@ -192,3 +192,22 @@ func TestQuoteSpeakersEndToEnd(t *testing.T) {
 		}
 	}
 }
+
+// TestQuoteSpeakersTwoRemarksOnOneSubject checks that two persons' remarks
+// that share subject words but not wording are no contradiction.
+func TestQuoteSpeakersTwoRemarksOnOneSubject(t *testing.T) {
+	c := quoteComparer("a1", "a2")
+	fs := []facts.Fact{
+		quoteFact("a1", "Jane Roe", "The harbour dredging plan will cost the port millions and the ferries will stop for a month", 10),
+		quoteFact("a2", "John Hale", "Nobody asked the ferries: a month without ferries is the price of this dredging plan, millions for the port", 10),
+		entityFact("a1", "person", "Jane Roe"), entityFact("a2", "person", "John Hale"),
+	}
+	got := c.quoteSlots(fs)
+	if len(got) != 1 {
+		t.Fatalf("got %d slots, want 1 (the test needs the two aligned)", len(got))
+	}
+	want := "credited to Jane Roe and to John Hale, but worded too differently to be sure it is one remark"
+	if got[0].Status == Contradiction || got[0].Why != want {
+		t.Errorf("status %q why %q, want nuance %q", got[0].Status, got[0].Why, want)
+	}
+}
