@@ -583,6 +583,8 @@ func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []in
 			}
 			a, b := items[x], items[y]
 			switch {
+			case quoteSameSpeaker(a.speaker, b.speaker):
+				continue // "Hale" grouped with Jane Hale may still be John Hale
 			case !a.person || !b.person:
 				if body[0] < 0 {
 					body = [2]int{x, y}

@@ -59,6 +59,10 @@ func TestQuoteSpeakerRules(t *testing.T) {
 			quoteFact("a1", "Jane Roe", long, 10), quoteFact("a2", "Maria Roe", long, 10),
 			entityFact("a1", "person", "Jane Roe"), entityFact("a2", "person", "Maria Roe"),
 		}, want{Contradiction, "the same remark credited to Jane Roe and Maria Roe", true}},
+		{"a bare surname conflicts with neither of two people of that surname", []facts.Fact{
+			quoteFact("a1", "Roe", long, 10), quoteFact("a2", "Jane Roe", long, 10), quoteFact("a3", "Maria Roe", long, 10),
+			entityFact("a1", "person", "Roe"), entityFact("a2", "person", "Jane Roe"), entityFact("a3", "person", "Maria Roe"),
+		}, want{Contradiction, "the same remark credited to Jane Roe and Maria Roe", true}},
 		{"unknown speaker never contradicts", []facts.Fact{
 			quoteFact("a1", "Jane Roe", long, 10), quoteFact("a2", "", long, 10),
 			entityFact("a1", "person", "Jane Roe"),
@@ -70,7 +74,7 @@ func TestQuoteSpeakerRules(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			got := quoteComparer("a1", "a2").quoteSlots(c.fs)
+			got := quoteComparer("a1", "a2", "a3").quoteSlots(c.fs)
 			if len(got) != 1 {
 				t.Fatalf("got %d slots, want 1: %+v", len(got), got)
 			}
