@@ -944,10 +944,11 @@ func (qc *quoteContext) bareBefore(key string, full int) bool {
 }
 
 // quoteSameGiven reports whether two full names of one surname share
-// their first word ("John Bolton", "John R. Bolton").
+// their first word, or spellings of it ("John Bolton", "John R. Bolton";
+// "Ahmed Saleh", "Ahmad Saleh").
 func quoteSameGiven(a, b string) bool {
 	fa, fb := strings.Fields(a), strings.Fields(b)
-	return NameKey(fa[0]) == NameKey(fb[0])
+	return NameKey(fa[0]) == NameKey(fb[0]) || SameName(fa[0], fb[0])
 }
 
 func quoteWordsIn(s string) int { return len(strings.Fields(s)) }
@@ -1182,7 +1183,7 @@ func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 		// A capitalised common word opening a sentence ("Officials said").
 		initial := i == 0 || toks[i-1].Fold == `"` || toks[i-1].Fold == ":" || quoteSentenceEnd(toks, i-1)
 		if initial && (qc.lower[toks[i].Fold] || quoteGroupNouns[toks[i].Fold] ||
-			quoteParticipleLike(toks[i].Fold) && !qc.midCap[toks[i].Fold] && qc.kinds[toks[i].Fold] != kindPerson) {
+			quoteParticipleLike(toks[i].Fold) && !qc.midCap[toks[i].Fold] && qc.kinds[NameKey(toks[i].Text)] != kindPerson) {
 			i++
 		}
 	}

@@ -35,6 +35,8 @@ func TestQuoteSpeakers(t *testing.T) {
 			[]string{"Hale: We will win this seat"}},
 		{"surname of one person maps to the full name", "Governor June Ellis toured the dam.\n\n\"The dam is safe,\" Ellis said.",
 			[]string{"June Ellis: The dam is safe"}},
+		{"two spellings of one given name are one person", "Governor Ahmed Saleh toured the dam. Ahmad Saleh later met the engineers.\n\n\"The dam is safe,\" Saleh said.",
+			[]string{"Ahmad Saleh: The dam is safe"}},
 		{"full names with and without a middle initial are one person", "Governor June Ellis toured the dam. June T. Ellis later met the engineers.\n\n\"The dam is safe,\" Ellis said.",
 			[]string{"June T. Ellis: The dam is safe"}},
 
