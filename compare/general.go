@@ -23,6 +23,9 @@ func (c comparer) general(fs []facts.Fact) []SlotResult {
 			quotes = append(quotes, f)
 			continue
 		}
+		if f.Kind == facts.KindEntity {
+			quotes = append(quotes, f) // whether a quote's speaker is a person
+		}
 		bySlot[f.Slot] = append(bySlot[f.Slot], f)
 	}
 	c.story.common = commonNames(fs)

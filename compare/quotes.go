@@ -31,23 +31,45 @@ import (
 //     content words for the first test, and a one-word substitution
 //     ("lawyers" for "attorneys") in a short quote;
 //   - or they have the same named speaker, containment ≥ 0.4 and at least
-//     3 shared content words.
+//     3 shared content words;
+//   - or the shorter (four words or more, two content words or more)
+//     stands in the longer word for word, in a row: a remark cut short
+//     ("It's insane. It's ridiculous"), or a phrase of it quoted inside a
+//     paraphrase ('warned that it "will not be easy to rebuild"').
 //
-// Matching pairs are merged best first (average-link style): two clusters
+// Matching pairs are merged best first (by score times the content words
+// they share; average-link style): two clusters
 // join only when at least half of the pairs across them match, so a short
 // fragment cannot chain two different remarks together, and only when
 // every two quotes of one article that would end up together overlap
 // strongly (the article repeating itself). Each article then shows its
 // best-matching quote in the remark.
+//
+// A remark credited to two different persons is a contradiction (see
+// speakerDifference); any other difference of speaker is a nuance.
+//
+// fs holds the quote facts and may hold the articles' entity facts too,
+// which say whether a speaker is a person: only two different persons
+// credited with one remark make a contradiction.
 func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
-	if len(fs) == 0 {
+	var qs, ents []facts.Fact
+	for _, f := range fs {
+		switch f.Kind {
+		case facts.KindQuote:
+			qs = append(qs, f)
+		case facts.KindEntity:
+			ents = append(ents, f)
+		}
+	}
+	if len(qs) == 0 {
 		return nil
 	}
-	qs := append([]facts.Fact(nil), fs...)
 	sortFacts(qs)
+	kinds := newSpeakerKinds(ents)
 	items := make([]quoteItem, len(qs))
 	for i, f := range qs {
 		items[i] = newQuoteItem(f)
+		items[i].person = kinds.person(f.Article, f.Source)
 	}
 	n := len(items)
 	score := make([][]float64, n)
@@ -67,7 +89,9 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 			}
 			score[i][j], score[j][i] = s, s
 			if items[i].f.Article != items[j].f.Article {
-				links = append(links, link{i, j, s})
+				// A match of more shared words is stronger evidence:
+				// an article's full rendering joins before its excerpt.
+				links = append(links, link{i, j, s * float64(quoteShared(items[i], items[j]))})
 			}
 		}
 	}
@@ -125,11 +149,57 @@ type quoteItem struct {
 	keys    []string        // the same words folded, without punctuation
 	content map[string]bool // stemmed content words
 	speaker string          // the named speaker, or ""
+	person  bool            // the speaker is a person, not a body or place
+}
+
+// speakerKinds holds, per article, the kind the entity finder gave each
+// name ("person", "organisation", "place"), by the name's key and, for
+// persons, by the surname's key.
+type speakerKinds map[string]map[string]string
+
+func newSpeakerKinds(ents []facts.Fact) speakerKinds {
+	out := speakerKinds{}
+	for _, f := range ents {
+		kind, _, ok := strings.Cut(f.Label, ": ")
+		if !ok {
+			continue
+		}
+		m := out[f.Article]
+		if m == nil {
+			m = map[string]string{}
+			out[f.Article] = m
+		}
+		m[facts.NameKey(f.Value)] = kind
+		if kind == "person" {
+			if k := facts.NameKey(quoteSurname(f.Value)); m[k] == "" {
+				m[k] = kind
+			}
+		}
+	}
+	return out
+}
+
+// person says whether an article's speaker is a person: the entity
+// finder says so, or, for an article with no entity facts, the name has
+// two words or more. A name the entity finder does not know is not
+// taken for a person: it cannot make a contradiction.
+func (k speakerKinds) person(article, speaker string) bool {
+	if speaker == "" {
+		return false
+	}
+	m, ok := k[article]
+	if !ok {
+		return len(strings.Fields(speaker)) >= 2
+	}
+	if kind, ok := m[facts.NameKey(speaker)]; ok {
+		return kind == "person"
+	}
+	return len(strings.Fields(speaker)) >= 2 && m[facts.NameKey(quoteSurname(speaker))] == "person"
 }
 
 func newQuoteItem(f facts.Fact) quoteItem {
 	it := quoteItem{f: f, content: map[string]bool{}, speaker: f.Source}
-	for _, w := range strings.Fields(f.Value) {
+	for _, w := range strings.FieldsFunc(f.Value, quoteWordBreak) {
 		k := facts.Fold(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 		if k == "" {
 			continue // a dash or other mark on its own
@@ -142,6 +212,10 @@ func newQuoteItem(f facts.Fact) quoteItem {
 	}
 	return it
 }
+
+// quoteWordBreak splits a quote into words: at spaces and at dashes
+// written without spaces ("problems—bigger").
+func quoteWordBreak(r rune) bool { return unicode.IsSpace(r) || r == '—' || r == '–' }
 
 // quoteStem strips a possessive and the commonest English endings:
 // enough for "rebuilding"/"rebuild", "bridges"/"bridge", not a stemmer.
@@ -199,7 +273,40 @@ func quoteMatch(a, b quoteItem) (float64, bool) {
 	if !ok && shared >= 3 && cont >= 0.4 && quoteSameSpeaker(a.speaker, b.speaker) {
 		best, ok = cont, true
 	}
+	if !ok && short >= 4 && small >= 2 && shared == small && (quoteRunIn(a.keys, b.keys) || quoteRunIn(b.keys, a.keys)) {
+		// A remark cut short, or a phrase of it quoted inside a
+		// paraphrase: its words, in a row, inside the full one.
+		best, ok = 1, true
+	}
 	return best, ok
+}
+
+// quoteShared counts the content words two quotes share.
+func quoteShared(a, b quoteItem) int {
+	n := 0
+	for w := range a.content {
+		if b.content[w] {
+			n++
+		}
+	}
+	return n
+}
+
+// quoteRunIn says whether the words of a stand, in a row, in b.
+func quoteRunIn(a, b []string) bool {
+	if len(a) > len(b) {
+		return false
+	}
+	for i := 0; i+len(a) <= len(b); i++ {
+		j := 0
+		for j < len(a) && a[j] == b[i+j] {
+			j++
+		}
+		if j == len(a) {
+			return true
+		}
+	}
+	return false
 }
 
 // quoteStrong says whether two quotes of one article are the same remark
@@ -233,9 +340,11 @@ func quoteLCS(a, b []string) int {
 	return prev[len(b)]
 }
 
-// quoteSameSpeaker says whether two speakers, both named, are one person:
-// the same name key, spelling variants, or the same surname ("Ann
-// Lee", "Ann B. Lee"; "Durand", "Marie Durand").
+// quoteSameSpeaker says whether two speakers, both named, can be one
+// person: the same name key, spelling variants, a surname alone and a
+// full name with it ("Durand", "Marie Durand"), or two full names with
+// the same surname and given name ("Ann Lee", "Ann B. Lee"). Two given
+// names with one surname (Jane Hale, John Hale) are two people.
 func quoteSameSpeaker(a, b string) bool {
 	if a == "" || b == "" {
 		return false
@@ -247,16 +356,37 @@ func quoteSameSpeaker(a, b string) bool {
 		return true
 	}
 	la, lb := quoteSurname(a), quoteSurname(b)
-	return la != "" && (facts.NameKey(la) == facts.NameKey(lb) || facts.SameName(la, lb))
+	if la == "" || lb == "" || !(facts.NameKey(la) == facts.NameKey(lb) || facts.SameName(la, lb)) {
+		return false
+	}
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	if len(fa) == 1 || len(fb) == 1 {
+		return true
+	}
+	ga, gb := strings.TrimSuffix(fa[0], "."), strings.TrimSuffix(fb[0], ".")
+	if utf8.RuneCountInString(ga) == 1 || utf8.RuneCountInString(gb) == 1 {
+		ra, _ := utf8.DecodeRuneInString(facts.Fold(ga))
+		rb, _ := utf8.DecodeRuneInString(facts.Fold(gb))
+		return ra == rb // "J. Hale", "John Hale"
+	}
+	return facts.NameKey(ga) == facts.NameKey(gb) || facts.SameName(ga, gb)
 }
 
+// quoteSurname returns a name's last word, a suffix ("Jr.", "III")
+// skipped.
 func quoteSurname(name string) string {
 	f := strings.Fields(name)
+	for len(f) > 1 && quoteNameSuffixes[facts.Fold(strings.TrimSuffix(f[len(f)-1], "."))] {
+		f = f[:len(f)-1]
+	}
 	if len(f) == 0 {
 		return ""
 	}
-	return f[len(f)-1]
+	return strings.TrimSuffix(f[len(f)-1], ",")
 }
+
+// quoteNameSuffixes end a personal name without being its surname.
+var quoteNameSuffixes = quoteWordSet("jr sr ii iii iv")
 
 // quoteCanMerge says whether two clusters may join: at least half of the
 // pairs across them (from different articles) match, and quotes of one
@@ -281,15 +411,17 @@ func quoteCanMerge(items []quoteItem, score [][]float64, a, b []int) bool {
 }
 
 // quoteReps picks each article's quote in a cluster: the one that matches
-// the other articles' quotes best, the earliest on a tie. The result is
-// ordered by article id.
+// the other articles' quotes best, each match weighed by the content
+// words it shares (so an article's full rendering wins over a short
+// excerpt it also quotes), the earliest on a tie. The result is ordered
+// by article id.
 func quoteReps(items []quoteItem, score [][]float64, ms []int) []int {
 	best := map[string]int{}
 	total := map[int]float64{}
 	for _, x := range ms {
 		for _, y := range ms {
 			if items[x].f.Article != items[y].f.Article {
-				total[x] += score[x][y]
+				total[x] += score[x][y] * float64(quoteShared(items[x], items[y]))
 			}
 		}
 		a := items[x].f.Article
@@ -343,28 +475,7 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 		}
 	}
 	// The same words credited to two people: a contradiction.
-	var named []facts.Fact
-	canon := map[string]string{}
-	for _, x := range reps {
-		it := items[x]
-		if it.speaker == "" {
-			continue
-		}
-		named = append(named, it.f)
-		canon[it.f.Article] = it.speaker
-		for _, y := range reps {
-			if y < x && quoteSameSpeaker(items[y].speaker, it.speaker) {
-				canon[it.f.Article] = canon[items[y].f.Article]
-				break
-			}
-		}
-	}
-	if d, ok := c.group("speaker", named, func(f facts.Fact) string { return canon[f.Article] }); ok {
-		sr.Differences = append(sr.Differences, d)
-		sr.Status = Contradiction
-		sr.Why, sr.Confidence = "the same remark credited to different named speakers", 0.8
-		sr.Notes = append(sr.Notes, "attributed to different speakers: "+c.describe(d))
-	}
+	c.speakerDifference(&sr, items, reps)
 	// Other words for the same remark: a nuance, never a contradiction.
 	wording := map[string]string{}
 	for _, x := range reps {
@@ -403,6 +514,131 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 		sr.Notes = append(sr.Notes, "not stated by "+c.names(sr.Missing))
 	}
 	return sr
+}
+
+// speakerDifference compares the named speakers of a remark. The same
+// words credited to two different persons, each named, are a
+// contradiction, unless one rendering is a short fragment of the other
+// (someone echoing a phrase inside a longer statement: a nuance) or the
+// two share subject words more than wording (perhaps two remarks). A
+// person and a body (the organisation the person may speak for) are
+// compatible; so are a surname alone and a full name with it. An unknown
+// speaker is never in a difference.
+func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []int) {
+	var named []int
+	for _, x := range reps {
+		if items[x].speaker != "" {
+			named = append(named, x)
+		}
+	}
+	// Group the speakers: a speaker joins the first group all of whose
+	// members may be the same person.
+	var groups [][]int
+	group := map[int]int{}
+	for _, x := range named {
+		g := -1
+		for k, ms := range groups {
+			all := true
+			for _, y := range ms {
+				if !quoteSameSpeaker(items[x].speaker, items[y].speaker) {
+					all = false
+					break
+				}
+			}
+			if all {
+				g = k
+				break
+			}
+		}
+		if g < 0 {
+			g = len(groups)
+			groups = append(groups, nil)
+		}
+		groups[g] = append(groups[g], x)
+		group[x] = g
+	}
+	if len(groups) < 2 {
+		return
+	}
+	canon := map[string]string{}
+	var fs []facts.Fact
+	for _, x := range named {
+		canon[items[x].f.Article] = items[groups[group[x]][0]].speaker
+		fs = append(fs, items[x].f)
+	}
+	d, ok := c.group("speaker", fs, func(f facts.Fact) string { return canon[f.Article] })
+	if !ok {
+		return
+	}
+	sr.Differences = append(sr.Differences, d)
+	sr.Notes = append(sr.Notes, "attributed to different speakers: "+c.describe(d))
+	// The strongest pair: two persons of different groups, neither quote
+	// a fragment of the other.
+	var fragment, body, loose [2]int
+	fragment[0], body[0], loose[0] = -1, -1, -1
+	for _, x := range named {
+		for _, y := range named {
+			if group[x] >= group[y] {
+				continue
+			}
+			a, b := items[x], items[y]
+			switch {
+			case quoteSameSpeaker(a.speaker, b.speaker):
+				continue // "Hale" grouped with Jane Hale may still be John Hale
+			case !a.person || !b.person:
+				if body[0] < 0 {
+					body = [2]int{x, y}
+				}
+			case quoteFragmentOf(a, b) || quoteFragmentOf(b, a):
+				if fragment[0] < 0 {
+					fragment = [2]int{x, y}
+				}
+			case !quoteSameWords(a, b):
+				if loose[0] < 0 {
+					loose = [2]int{x, y}
+				}
+			default:
+				sr.Status = Contradiction
+				sr.Why = "the same remark credited to " + a.speaker + " and " + b.speaker
+				sr.Confidence = 0.85
+				return
+			}
+		}
+	}
+	sr.Status = worse(sr.Status, Nuance)
+	switch {
+	case fragment[0] >= 0:
+		a, b := items[fragment[0]], items[fragment[1]]
+		if len(a.keys) > len(b.keys) {
+			a, b = b, a
+		}
+		sr.Why = "a short fragment (“" + quoteOpening(a.shown, 8) + "”) credited to " + a.speaker +
+			", echoed inside a longer statement credited to " + b.speaker
+		sr.Confidence = 0.4
+	case loose[0] >= 0:
+		a, b := items[loose[0]], items[loose[1]]
+		sr.Why = "credited to " + a.speaker + " and to " + b.speaker + ", but worded too differently to be sure it is one remark"
+		sr.Confidence = 0.5
+	case body[0] >= 0:
+		a, b := items[body[0]], items[body[1]]
+		sr.Why = "credited to " + a.speaker + " and to " + b.speaker + ", not both known to be persons (a body and someone speaking for it are compatible)"
+		sr.Confidence = 0.3
+	}
+}
+
+// quoteSameWords says whether two renderings are close enough to be one
+// remark for sure, as a contradiction of speakers needs: most of the
+// shorter's words (60%) stand in the longer, in order. Two remarks on one
+// subject share content words, not their run of words.
+func quoteSameWords(a, b quoteItem) bool {
+	short := min(len(a.keys), len(b.keys))
+	return short > 0 && 5*quoteLCS(a.keys, b.keys) >= 3*short
+}
+
+// quoteFragmentOf says whether a is a short fragment of b: a few words
+// (eight or fewer), or less than 40% of b's length.
+func quoteFragmentOf(a, b quoteItem) bool {
+	return len(a.keys) <= 8 || 5*len(a.keys) < 2*len(b.keys)
 }
 
 // quoteSpeakerLabel names a remark's speaker as most articles write it:

@@ -143,6 +143,9 @@ func TestQuoteSlotsSpeakerContradiction(t *testing.T) {
 	if sr.Status != Contradiction {
 		t.Errorf("status %q, want contradiction", sr.Status)
 	}
+	if want := "the same remark credited to Kevin Marsh and Pete Alvarez"; sr.Why != want || sr.Confidence < ContradictionConfidence {
+		t.Errorf("why %q confidence %v, want %q at least %v", sr.Why, sr.Confidence, want, ContradictionConfidence)
+	}
 	wantDiff := Difference{Field: "speaker", Groups: []DiffGroup{
 		{Value: "Kevin Marsh", Articles: []string{"a1", "a3"}},
 		{Value: "Pete Alvarez", Articles: []string{"a2"}},

@@ -257,7 +257,14 @@ func verbAttribution(toks []Token, i int) []attribution {
 		}
 		trailing = trailing || k >= n || toks[k].Fold == "." || toks[k].Fold == "?" || toks[k].Fold == "!"
 	}
-	if toks[i].Fold == "said" && i > 0 && (toks[i-1].Fold == "," || toks[i-1].Fold == "\"") {
+	if before.to <= before.from {
+		// "Jane Roe, director of the Harbour Trust, said …": the
+		// appositive names the person's role; the source is the person.
+		if a, ok := appositiveSubject(toks, i); ok {
+			before = a
+		}
+	}
+	if before.to <= before.from && toks[i].Fold == "said" && i > 0 && (toks[i-1].Fold == "," || toks[i-1].Fold == "\"") {
 		// '…," said Ramani.' — the source follows the verb.
 		after := phraseAfter(toks, i+1)
 		if after.to <= after.from {
@@ -293,6 +300,41 @@ func verbAttribution(toks []Token, i int) []attribution {
 		}
 	}
 	return []attribution{{from: i + 1, to: to, source: src}}
+}
+
+// appositiveSubject finds the subject of the report verb at i across an
+// appositive: "Jane Roe, director of the Harbour Trust, said" gives the
+// range of "Jane Roe". The appositive starts with a lower-case word or a
+// determiner and holds no verb of its own; the name before it is
+// capitalised and opens its clause.
+func appositiveSubject(toks []Token, i int) (tokRange, bool) {
+	if i < 4 || toks[i-1].Fold != "," {
+		return tokRange{}, false
+	}
+	c := -1
+	for j := i - 2; j > 0 && i-j <= 14; j-- {
+		if toks[j].Fold == "," {
+			c = j
+			break
+		}
+		if toks[j].Kind == Punct && toks[j].Fold != "." && toks[j].Fold != "'s" && toks[j].Fold != "-" && toks[j].Fold != "&" ||
+			reportVerbs[toks[j].Fold] || relatives[toks[j].Fold] {
+			return tokRange{}, false
+		}
+	}
+	if c < 1 || c+1 >= i-1 || toks[c+1].IsCapitalized() && !attributiveDeterminers[toks[c+1].Fold] {
+		return tokRange{}, false
+	}
+	name := phraseBefore(toks, c)
+	if name.to <= name.from || name.to != c {
+		return tokRange{}, false
+	}
+	for k := name.from; k < name.to; k++ {
+		if toks[k].Kind == Word && !toks[k].IsCapitalized() {
+			return tokRange{}, false
+		}
+	}
+	return name, true
 }
 
 // clauseStart returns where the clause that ends at i starts: after the

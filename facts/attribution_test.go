@@ -114,6 +114,17 @@ func TestAttribution(t *testing.T) {
 		{"parenthetical pronoun", "The union, it said, will strike on Monday.",
 			[]string{"strike"}, []string{"strike reported(it)"}},
 
+		// An appositive between the source and the verb names the
+		// person's role: the source is the person.
+		{"appositive before said", "Jane Roe, director of the Harbour Trust, said 40 boats sank.",
+			[]string{"sank"}, []string{"sank reported(Jane Roe)"}},
+		{"appositive with an article", "Tom Hale, a spokesman for the port, said the pier would close.",
+			[]string{"close"}, []string{"close reported(Tom Hale)"}},
+		{"appositive, trailing", "The pier will close, Jane Roe, director of the Harbour Trust, said.",
+			[]string{"close"}, []string{"close reported(Jane Roe)"}},
+		{"a list before said is no appositive", "Boats, nets, and traps, the fishermen said, were lost.",
+			[]string{"lost"}, []string{"lost reported(the fishermen)"}},
+
 		// Quotes with the source after them.
 		{"said NAME after a quote", `"The dam held overnight," said Maria Lopez.`,
 			[]string{"held"}, []string{"held reported(Maria Lopez)"}},

@@ -34,20 +34,32 @@ import (
 //     "…"'); the speaker of the previous quote in the same paragraph.
 //     A speaker is the capitalised name next to the verb with titles and
 //     honorifics dropped ("Port Commissioner Kevin Walsh" → "Kevin
-//     Walsh"); a common noun ("the minister said") names no one. A
-//     one-word name maps to the latest earlier full name that ends with it
-//     (by NameKey, so "Hakim" finds "Omar al-Hakim").
+//     Walsh"); a common noun ("the minister said") names no one.
+//
+//     A one-word name maps to a full name only when one person of the
+//     article has that surname and it did not stand alone before that
+//     full name was given (two paragraphs with "Hale" and only then
+//     "Maria Hale, his wife": the bare surname is someone else); else it
+//     stays a surname, which the comparer matches with any full name of
+//     it. A sentence-opening participle ("Following Hale's visit") is no
+//     first name, and a place (by the entity finder) is no speaker.
 //
 //     Pronouns (he, she) are resolved simply: in the clause before a
 //     quote, to the first name of that clause ("X voiced support …, in
 //     what he described as “…”"); otherwise to the person named last
-//     before the quote, either as a speaker (of an earlier quote, or the
-//     subject of a speech verb: "Okafor said …") or as a name standing
-//     where a subject stands (at a sentence or clause start, before a
-//     verb). A person is a name of two words or more (after a surname is
-//     mapped to its full name), so bodies ("Reuters said") are passed
-//     over. There is no gender or number check; they, we and I are not
+//     before the quote in its paragraph or the two before, either as a
+//     speaker (of an earlier quote, or the subject of a speech verb:
+//     "Okafor said …") or as a name standing where a subject stands (at a
+//     sentence or clause start, before a verb; after "and" only when the
+//     name before "and" is a subject too). A person is a name of two words
+//     or more, a surname after a title or honorific ("Mr. Hale"), or a
+//     name the entity finder calls a person, and never a place or body
+//     ("Reuters said", a country): with no person near, the speaker is
+//     unknown. There is no gender or number check; they, we and I are not
 //     resolved.
+//
+//     A quote split around its attribution within one sentence ('"We
+//     will strike," she said, "and we will win."') is joined into one.
 //
 //  3. Filters: quotes of fewer than four words without a speaker are
 //     scare quotes (a “caravan”) and skipped; so are titles of works
@@ -66,7 +78,8 @@ func findQuotes(d *doc) []Fact {
 	qc := newQuoteContext(d, quotes)
 	var out []Fact
 	prevSpeaker := map[int]quoteSpeaker{} // last speaker per paragraph
-	for _, q := range quotes {
+	for i := 0; i < len(quotes); i++ {
+		q := quotes[i]
 		words := quoteWordCount(text, q)
 		if words == 0 {
 			continue
@@ -77,6 +90,13 @@ func findQuotes(d *doc) []Fact {
 				sp = prev
 			}
 		}
+		// A quote split around its attribution ('"A," she said, "B."')
+		// is one quote: outlets that quote it whole align with it.
+		for sp.attributed && i+1 < len(quotes) && qc.splitAround(q, quotes[i+1]) {
+			q = joinQuotes(q, quotes[i+1])
+			i++
+		}
+		words = quoteWordCount(text, q)
 		if sp.name != "" {
 			prevSpeaker[q.paraClose] = sp
 			qc.named = append(qc.named, namedAt{pos: q.pieces[0].Start, name: sp.name})
@@ -87,6 +107,57 @@ func findQuotes(d *doc) []Fact {
 		out = append(out, qc.fact(q, sp.name))
 	}
 	return out
+}
+
+// splitAround reports whether next continues q's sentence after q's
+// attribution ('"We will strike," she said, "and we will win."'): in the
+// same paragraph, the first half ending on a comma, with only a short
+// attribution between them (one speech verb, no "that" clause) ending on
+// a comma, and with no attribution of its own after it. A quote that starts a new sentence ('," she said. "We …"') is left
+// apart: it may be another remark, and outlets quote remarks one by one.
+func (qc *quoteContext) splitAround(q, next quoteSpan) bool {
+	if q.close.Len() == 0 || next.open.Len() == 0 || next.paraOpen != q.paraClose || len(next.pieces) == 0 {
+		return false
+	}
+	toks := qc.paraToks[q.paraClose]
+	from, to := quoteTokAt(toks, q.close.End), quoteTokAt(toks, next.open.Start)
+	if to <= from+1 || to-from > 12 {
+		return false
+	}
+	verbs := 0
+	for k := from; k < to; k++ {
+		t := toks[k]
+		if t.Fold == `"` || t.Fold == "that" || quoteSentenceEnd(toks, k) {
+			return false
+		}
+		if quoteSpeechVerbs[t.Fold] || quoteCharacterVerbs[t.Fold] {
+			if !qc.verbAt(toks, k, false) || strings.HasSuffix(t.Fold, "ing") {
+				return false
+			}
+			verbs++
+		}
+	}
+	if verbs != 1 || toks[to-1].Fold != "," {
+		return false
+	}
+	// The first half ends on a comma, inside its marks or after them.
+	last := q.pieces[len(q.pieces)-1]
+	if !strings.HasSuffix(qc.text[last.Start:last.End], ",") && toks[from].Fold != "," {
+		return false
+	}
+	if next.close.Len() > 0 {
+		if _, _, ok := qc.speakerAfter(next, true); ok {
+			return false
+		}
+	}
+	return true
+}
+
+// joinQuotes makes one quote of a quote and its continuation.
+func joinQuotes(q, next quoteSpan) quoteSpan {
+	q.pieces = append(append([]Span(nil), q.pieces...), next.pieces...)
+	q.close, q.paraClose = next.close, next.paraClose
+	return q
 }
 
 // quoteSpan is one quote: its marks and the quoted text.
@@ -336,6 +407,19 @@ func quoteValue(text string, q quoteSpan) string {
 	parts := make([]string, len(q.pieces))
 	for i, p := range q.pieces {
 		parts[i] = text[p.Start:p.End]
+		if i == 0 {
+			continue
+		}
+		// The comma a split quote leaves before its attribution
+		// ('"We will strike," she said, "and win."') goes; a sentence
+		// that ends there and starts anew takes a full stop.
+		prev := strings.TrimRight(parts[i-1], ",")
+		next, _ := utf8.DecodeRuneInString(parts[i])
+		last, _ := utf8.DecodeLastRuneInString(prev)
+		if unicode.IsUpper(next) && !strings.ContainsRune(".!?…;:—-", last) {
+			prev += "."
+		}
+		parts[i-1] = prev
 	}
 	v := strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
 	v = quoteStraighten.Replace(v)
@@ -389,21 +473,37 @@ type quoteContext struct {
 	quoted    []Span          // quoted text, to tell quotes from narration
 	lower     map[string]bool // words the article writes in lower case
 	fullNames []namedAt       // names of two words or more, in text order
-	persons   []namedAt       // fullNames not after a preposition or article
+	persons   []namedAt       // persons standing where a subject stands
 	named     []namedAt       // speakers named with a speech verb
+	// kinds is the entity finder's kind of each name, by NameKey, so a
+	// place ("North Korea") or a body is never taken for a person.
+	kinds map[string]nerKind
+	// midCap holds the words the article capitalises inside a sentence:
+	// a sentence-initial word that is not among them ("Following") is
+	// no name word.
+	midCap map[string]bool
+	// bare is, by NameKey, where a surname first stands alone ("Hale",
+	// "Mr. Hale") outside the headline: its first few positions.
+	bare map[string][]int
 }
 
 func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
-	qc := &quoteContext{d: d, text: d.a.Text, lower: map[string]bool{}}
+	qc := &quoteContext{d: d, text: d.a.Text, lower: map[string]bool{},
+		kinds: quoteEntityKinds(d), midCap: map[string]bool{}, bare: map[string][]int{}}
 	for _, q := range quotes {
 		qc.quoted = append(qc.quoted, q.span())
 	}
 	for _, para := range d.a.Body {
 		toks := Tokenize(qc.text, para.Start, para.End)
 		qc.paraToks = append(qc.paraToks, toks)
-		for _, t := range toks {
-			if t.Kind == Word && !t.IsCapitalized() {
+		for k, t := range toks {
+			if t.Kind != Word {
+				continue
+			}
+			if !t.IsCapitalized() {
 				qc.lower[t.Fold] = true
+			} else if k > 0 && (toks[k-1].Kind == Word || toks[k-1].Fold == ",") {
+				qc.midCap[t.Fold] = true
 			}
 		}
 	}
@@ -411,18 +511,44 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 		if !quoteHasLower(toks) {
 			continue // a heading in capitals: every word looks like a name
 		}
+		prevSubject := false // the last run was subject-like and ended before "and"
+		prevEnd := -1
 		for i := 0; i < len(toks); {
 			if !quoteNameTok(toks[i]) {
 				i++
 				continue
 			}
 			r := qc.runFrom(pi, i)
-			if c, ok := qc.cleanRun(pi, r); ok && quoteRunWords(toks, c) >= 2 {
-				n := namedAt{pos: toks[c.from].Span.Start, name: qc.runText(pi, c)}
+			c, ok := qc.cleanRun(pi, r)
+			subject := quoteSubjectLike(toks, r)
+			if subject && r.from > 0 && toks[r.from-1].Fold == "and" {
+				// "with Jim Hale and Ann Roe": a name after "and" is a
+				// subject only when the name before "and" is one.
+				subject = prevEnd == r.from-1 && prevSubject
+			}
+			prevSubject, prevEnd = subject, r.to
+			if !ok {
+				i = max(r.to, i+1)
+				continue
+			}
+			name := qc.runText(pi, c)
+			n := namedAt{pos: toks[c.from].Span.Start, name: name}
+			kind := qc.kinds[NameKey(name)]
+			words := quoteRunWords(toks, c)
+			if words >= 2 {
 				qc.fullNames = append(qc.fullNames, n)
-				if quoteSubjectLike(toks, r) {
-					qc.persons = append(qc.persons, n)
+			} else if kind != kindPlace && kind != kindOrg && !qc.d.a.TitleSpan.Contains(Span{n.pos, n.pos + 1}) {
+				if k := NameKey(name); k != "" && len(qc.bare[k]) < 4 {
+					qc.bare[k] = append(qc.bare[k], n.pos)
 				}
+			}
+			// A person: not a place or body, and a name of two words, a
+			// name the entity finder calls a person, or one after a title
+			// or honorific ("Mr. Hale").
+			person := kind != kindPlace && kind != kindOrg &&
+				(words >= 2 || kind == kindPerson || quoteTitled(toks, r, c))
+			if subject && person {
+				qc.persons = append(qc.persons, n)
 			}
 			i = max(r.to, i+1)
 		}
@@ -461,6 +587,53 @@ func quoteSubjectLike(toks []Token, r tokRange) bool {
 		}
 	}
 	return true
+}
+
+// quoteTitled reports whether cleaning a name run dropped a title or an
+// honorific before the name ("Mr. Hale", "Governor Hale").
+func quoteTitled(toks []Token, r, c tokRange) bool {
+	for k := r.from; k < c.from; k++ {
+		if quoteTitleWords[strings.TrimSuffix(toks[k].Fold, ".")] {
+			return true
+		}
+	}
+	return false
+}
+
+// quoteEntityKinds maps the NameKey of every name the entity finder found
+// to its entity's kind.
+func quoteEntityKinds(d *doc) map[string]nerKind {
+	nd := analyseNER(d)
+	out := make(map[string]nerKind, len(nd.ms))
+	for i := range nd.ms {
+		m := &nd.ms[i]
+		if m.ent < 0 || m.ent >= len(nd.ents) {
+			continue
+		}
+		k := NameKey(d.a.Text[m.span.Start:m.span.End])
+		kind := nd.ents[m.ent].kind
+		if prev, ok := out[k]; ok && prev != kind {
+			// One spelling in two entities: a person wins (a surname
+			// alone must stay a possible speaker); else it is unsure.
+			if prev == kindPerson || kind == kindPerson {
+				kind = kindPerson
+			} else {
+				kind = kindOther
+			}
+		}
+		out[k] = kind
+	}
+	return out
+}
+
+// isPlace reports whether a name is a place: a country or town "said"
+// something only as a stand-in for someone unnamed.
+func (qc *quoteContext) isPlace(name string) bool { return qc.kinds[NameKey(name)] == kindPlace }
+
+// nonPerson reports whether a name is a place or a body.
+func (qc *quoteContext) nonPerson(name string) bool {
+	k := qc.kinds[NameKey(name)]
+	return k == kindPlace || k == kindOrg
 }
 
 func quoteHasLower(toks []Token) bool {
@@ -569,7 +742,7 @@ func (qc *quoteContext) speakerOf(q quoteSpan, long bool) quoteSpeaker {
 			if pron {
 				name = qc.resolvePronoun(q.pieces[0].Start)
 			}
-			if name != "" {
+			if name != "" && !qc.isPlace(name) {
 				return quoteSpeaker{name: qc.fullName(name, q.pieces[0].Start), attributed: true}
 			}
 		}
@@ -581,7 +754,7 @@ func (qc *quoteContext) speakerOf(q quoteSpan, long bool) quoteSpeaker {
 			if pron != "" {
 				name = pron
 			}
-			if name != "" {
+			if name != "" && !qc.isPlace(name) {
 				return quoteSpeaker{name: qc.fullName(name, q.pieces[0].Start), attributed: true}
 			}
 		}
@@ -671,27 +844,46 @@ func (qc *quoteContext) pronounIn(pi, lo, v int, q quoteSpan) string {
 
 // resolvePronoun returns the person a he or she at pos most likely is:
 // the latest person before pos named as a speaker (of a quote or of
-// reported speech) or standing as a sentence's subject. A person is a name
-// of two words or more, so bodies ("Reuters said") are passed over.
+// reported speech) or standing as a sentence's subject, in the same
+// paragraph or the two before it. A person is a name of two words or
+// more, a name after a title or honorific, or one the entity finder calls
+// a person, and never a place or body ("Reuters said", "North Korea"):
+// with no such person near, the speaker is unknown.
 func (qc *quoteContext) resolvePronoun(pos int) string {
+	lo := 0
+	if p := qc.paraOf(pos); p >= 2 {
+		lo = qc.d.a.Body[p-2].Start
+	}
 	best := namedAt{pos: -1}
 	for _, n := range qc.named {
-		if n.pos < pos && n.pos > best.pos {
-			if full := qc.fullName(n.name, n.pos); quoteWordsIn(full) >= 2 {
+		if n.pos < pos && n.pos >= lo && n.pos > best.pos && !qc.nonPerson(n.name) {
+			full := qc.fullName(n.name, n.pos)
+			if quoteWordsIn(full) >= 2 || qc.kinds[NameKey(full)] == kindPerson {
 				best = namedAt{pos: n.pos, name: full}
 			}
 		}
 	}
 	for _, n := range qc.persons {
-		if n.pos < pos && n.pos > best.pos && !qc.inQuote(n.pos) {
-			best = n
+		if n.pos < pos && n.pos >= lo && n.pos > best.pos && !qc.inQuote(n.pos) {
+			best = namedAt{pos: n.pos, name: qc.fullName(n.name, n.pos)}
 		}
 	}
 	return best.name
 }
 
-// fullName maps a one-word name to the latest full name before pos that
-// ends with it (or the first after pos, when none comes before).
+// paraOf returns the index of the paragraph holding pos.
+func (qc *quoteContext) paraOf(pos int) int {
+	body := qc.d.a.Body
+	return max(0, sort.Search(len(body), func(k int) bool { return body[k].Start > pos })-1)
+}
+
+// fullName maps a one-word name to the full name of the one person of
+// the article with that surname (the latest before pos, or the first
+// after). The surname stays as it is when that person is not clear: two
+// people share it (Jane and John Hale are two people), or the surname
+// stands alone before any full name has it ("Hale" throughout, then
+// "Maria Hale, his wife": the bare surname is someone else). Places and
+// bodies are no one's full name.
 func (qc *quoteContext) fullName(name string, pos int) string {
 	if quoteWordsIn(name) != 1 {
 		return name
@@ -700,18 +892,27 @@ func (qc *quoteContext) fullName(name string, pos int) string {
 	if key == "" {
 		return name
 	}
-	best, after := "", ""
+	best, after, first := "", "", ""
+	firstPos := -1
 	for _, n := range qc.fullNames {
 		f := strings.Fields(n.name)
 		last := f[len(f)-1]
-		if NameKey(last) != key && !SameName(last, name) {
+		if NameKey(last) != key && !SameName(last, name) || qc.nonPerson(n.name) {
 			continue
+		}
+		if first == "" {
+			first, firstPos = n.name, n.pos
+		} else if !quoteSameGiven(first, n.name) {
+			return name
 		}
 		if n.pos <= pos {
 			best = n.name
 		} else if after == "" {
 			after = n.name
 		}
+	}
+	if firstPos >= 0 && qc.bareBefore(key, firstPos) {
+		return name
 	}
 	switch {
 	case best != "":
@@ -720,6 +921,34 @@ func (qc *quoteContext) fullName(name string, pos int) string {
 		return after
 	}
 	return name
+}
+
+// bareBefore reports whether a surname stands alone before the first
+// full name with it in a way that makes it someone else: in the full
+// name's own paragraph ("President Hale and Maria Hale"), or in two
+// paragraphs or more (a teaser line's bare surname alone does not count).
+func (qc *quoteContext) bareBefore(key string, full int) bool {
+	fp := qc.paraOf(full)
+	paras := map[int]bool{}
+	for _, b := range qc.bare[key] {
+		if b >= full {
+			break
+		}
+		p := qc.paraOf(b)
+		if p == fp {
+			return true
+		}
+		paras[p] = true
+	}
+	return len(paras) >= 2
+}
+
+// quoteSameGiven reports whether two full names of one surname share
+// their first word, or spellings of it ("John Bolton", "John R. Bolton";
+// "Ahmed Saleh", "Ahmad Saleh").
+func quoteSameGiven(a, b string) bool {
+	fa, fb := strings.Fields(a), strings.Fields(b)
+	return NameKey(fa[0]) == NameKey(fb[0]) || SameName(fa[0], fb[0])
 }
 
 func quoteWordsIn(s string) int { return len(strings.Fields(s)) }
@@ -953,7 +1182,8 @@ func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 	} else if i < j {
 		// A capitalised common word opening a sentence ("Officials said").
 		initial := i == 0 || toks[i-1].Fold == `"` || toks[i-1].Fold == ":" || quoteSentenceEnd(toks, i-1)
-		if initial && (qc.lower[toks[i].Fold] || quoteGroupNouns[toks[i].Fold]) {
+		if initial && (qc.lower[toks[i].Fold] || quoteGroupNouns[toks[i].Fold] ||
+			quoteParticipleLike(toks[i].Fold) && !qc.midCap[toks[i].Fold] && qc.kinds[NameKey(toks[i].Text)] != kindPerson) {
 			i++
 		}
 	}
@@ -964,6 +1194,15 @@ func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 		j--
 	}
 	return tokRange{i, j}, i < j
+}
+
+// quoteParticipleLike reports whether a word has the shape of a present
+// participle ("Following", "Dispensing"): opening a sentence before a
+// name it is a clause, not a first name, unless the article also
+// capitalises it inside sentences. Past participles are left to
+// quoteLeadWords: too many given names end in -ed (Ahmed, Mohammed).
+func quoteParticipleLike(fold string) bool {
+	return len(fold) >= 6 && strings.HasSuffix(fold, "ing")
 }
 
 func (qc *quoteContext) runText(pi int, r tokRange) string {
@@ -1101,7 +1340,13 @@ var quoteLeadWords = map[string]bool{
 	"monday": true, "tuesday": true, "wednesday": true, "thursday": true,
 	"friday": true, "saturday": true, "sunday": true, "top": true,
 	"senior": true, "veteran": true, "interim": true, "acting": true,
-	"outgoing": true, "incoming": true, "deputy": true,
+	"outgoing": true, "incoming": true, "deputy": true, "whatever": true,
+	"whoever": true, "whenever": true, "wherever": true, "unlike": true,
+	"amid": true, "following": true, "upon": true, "once": true,
+	"because": true, "unless": true, "until": true, "whether": true,
+	"perhaps": true, "maybe": true, "like": true, "given": true,
+	"pressed": true, "faced": true, "questioned": true, "flanked": true,
+	"accompanied": true, "surrounded": true, "seated": true,
 }
 
 // quoteTitleWords are titles and honorifics: a name run is cut after the

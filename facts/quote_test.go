@@ -111,9 +111,15 @@ func TestFindQuotes(t *testing.T) {
 		{"surname maps to full name", "Election observer Grace Mwangi visited six polling stations.\n\n\"The count was orderly and transparent,\" Mwangi said.",
 			[]string{"Grace Mwangi: The count was orderly and transparent"}},
 		{"split quote", `Union leader Carla Ruiz addressed the crowd. "We will strike on Monday," she said, "and we will win."`,
-			[]string{"Carla Ruiz: We will strike on Monday", "Carla Ruiz: and we will win."}},
+			[]string{"Carla Ruiz: We will strike on Monday and we will win."}},
 		{"unattributed quote after a quote", `"The hard part starts now," said organiser Ben Ortega. "We have walked for a month."`,
 			[]string{"Ben Ortega: The hard part starts now", "Ben Ortega: We have walked for a month."}},
+		{"split quote with a capital after the comma", `"We'll see," Mayor Ann Holt said, "Whether the dam holds is up to the river."`,
+			[]string{"Ann Holt: We'll see. Whether the dam holds is up to the river."}},
+		{"split quote with a quote of its own attribution stays apart", `"The hard part starts now," said organiser Ben Ortega, "and the road is long," said his deputy Ana Cruz.`,
+			[]string{"Ben Ortega: The hard part starts now", "Ana Cruz: and the road is long"}},
+		{"a fragment quoted inside a paraphrase stays apart", `"The levee will hold," Mayor Ann Holt said, noting that the county "should have raised it ten years ago."`,
+			[]string{"Ann Holt: The levee will hold", "Ann Holt: should have raised it ten years ago."}},
 
 		// Quote marks.
 		{"quote over two paragraphs", "Prosecutor Dana Whitfield told jurors: \"The defendant planned this for months.\n\n\"He bought the tools in March and hid them in a shed,\" she said.",
