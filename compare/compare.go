@@ -269,17 +269,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 	}
 	switch s.Kind {
 	case facts.KindEntity:
-		spell := spellings(stated)
-		if d, ok := c.group("spelling", stated, func(f facts.Fact) string { return spell[f.Article] }); ok {
-			// Show each spelling as its first article writes the name.
-			for i := range d.Groups {
-				for _, f := range stated {
-					if f.Article == d.Groups[i].Articles[0] {
-						d.Groups[i].Value = f.Value
-						break
-					}
-				}
-			}
+		if d, ok := c.entitySpellings(stated); ok {
 			sr.Differences = append(sr.Differences, d)
 			sr.Status = worse(sr.Status, Variant)
 			sr.Notes = append(sr.Notes, "spelled differently: "+c.describe(d))

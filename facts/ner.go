@@ -744,7 +744,7 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 		return -1
 	}
 	m := nerMention{sent: sc.si, first: a, last: b, acronymOf: -1, aliasOf: -1}
-	m.span = Span{toks[a].Span.Start, toks[b].Span.End}
+	m.span = Span{toks[a].Span.Start, abbrevEnd(toks, b)}
 	m.strong = kindOfName(toks, a, b)
 	lastName := -1
 	for x := a; x <= b; x++ {
@@ -778,7 +778,14 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 	sc.nd.ms = append(sc.nd.ms, m)
 	mi := len(sc.nd.ms) - 1
 	// "Syrian Democratic Forces (SDF)": the acronym names the same entity.
-	if b+3 < n && toks[b+1].Fold == "(" && acronym(toks[b+2]) && toks[b+3].Fold == ")" {
+	// "United Nations (U.N.)": the same with the acronym's closing dot.
+	if b+4 < n && toks[b+1].Fold == "(" && acronym(toks[b+2]) && toks[b+3].Fold == "." && toks[b+4].Fold == ")" && strings.Contains(toks[b+2].Text, ".") {
+		sc.nd.ms[mi].votes[kindOrg] += 3
+		am := nerMention{sent: sc.si, first: b + 2, last: b + 2, span: Span{toks[b+2].Span.Start, toks[b+3].Span.End}, acronymOf: mi, aliasOf: -1, words: 1}
+		am.fullKey = sc.nameKey(toks[b+2].Text)
+		am.lastKey = am.fullKey
+		sc.nd.ms = append(sc.nd.ms, am)
+	} else if b+3 < n && toks[b+1].Fold == "(" && acronym(toks[b+2]) && toks[b+3].Fold == ")" {
 		sc.nd.ms[mi].votes[kindOrg] += 3
 		am := nerMention{sent: sc.si, first: b + 2, last: b + 2, span: toks[b+2].Span, acronymOf: mi, aliasOf: -1, words: 1}
 		am.fullKey = sc.nameKey(toks[b+2].Text)
@@ -786,6 +793,21 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 		sc.nd.ms = append(sc.nd.ms, am)
 	}
 	return mi
+}
+
+// abbrevEnd is the end of toks[b] with the dot that closes it when it is
+// a dotted abbreviation ("U.S.", "F.B.I.") or a name suffix ("Jr."): the
+// tokenizer leaves that dot out of the word, as it may also end the
+// sentence, but the name as written keeps it, and "F.B.I." against "FBI"
+// is a spelling a desk wants to see.
+func abbrevEnd(toks []Token, b int) int {
+	t := toks[b]
+	end := t.Span.End
+	if b+1 < len(toks) && toks[b+1].Fold == "." && toks[b+1].Span.Start == end &&
+		(strings.Contains(t.Text, ".") || t.Fold == "jr" || t.Fold == "sr") {
+		return toks[b+1].Span.End
+	}
+	return end
 }
 
 // contextVotes votes on the kind of the name toks[a..b] from the words

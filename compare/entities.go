@@ -1,0 +1,216 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+)
+
+// Spelling variants of one entity across articles.
+//
+// A desk wants to see a name spelled two ways (Ahmed/Ahmad al-Hakim, Lee
+// Min-ho/Lee Min Ho, F.B.I./FBI, Nurses/Nurse Without Borders), but not a
+// fuller form of it: "Ann Roe", "Ann B. Roe" and "Ann B. Roe Jr." are one
+// name written with more or less of it, and "United Nations" against "UN"
+// is a name against its abbreviation. Neither is a difference to show.
+//
+// Each article's name is reduced to a spelling form: folded words without
+// the dots of abbreviations, joined Arabic articles, middle initials, name
+// suffixes (Jr., III) or leading titles; an abbreviation keeps whether it
+// was written with dots. A form that holds another article's form as a
+// word run counts as that shorter one. Two forms are spellings of one name
+// when they are the same abbreviation with and without dots, the same
+// words with the hyphens and spaces moved, or the same number of words
+// each pair of which is equal, a romanisation of the other (SameName) or,
+// in a name of two or more words, its plural. Anything else (Rudy against
+// Rudolph, Melania against Donald, a name against its abbreviation) is no
+// spelling difference.
+
+// nameForm is one article's spelling of an entity name.
+type nameForm struct {
+	words   []string // folded words, reduced as described above
+	acronym bool     // one all-capital word: "FBI", "F.B.I."
+	dotted  bool     // an acronym written with dots
+}
+
+// key identifies the spelling: an abbreviation keeps its dots.
+func (f nameForm) key() string {
+	k := strings.Join(f.words, " ")
+	if f.dotted {
+		k += "."
+	}
+	return k
+}
+
+// nameSuffixes end a personal name without being a spelling of it.
+var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
+
+// newNameForm reduces a name as written to its spelling form.
+func newNameForm(name string) nameForm {
+	fields := strings.FieldsFunc(name, func(r rune) bool {
+		return unicode.IsSpace(r) || r == ','
+	})
+	if len(fields) == 1 && isAcronym(fields[0]) {
+		w := strings.ReplaceAll(facts.Fold(fields[0]), ".", "")
+		return nameForm{words: []string{w}, acronym: true, dotted: strings.Contains(fields[0], ".")}
+	}
+	var out []string
+	for i, fw := range fields {
+		w := strings.ReplaceAll(facts.Fold(fw), ".", "")
+		if w == "" {
+			continue
+		}
+		// A leading title or honorific is no part of the name's spelling.
+		if len(out) == 0 && i < len(fields)-1 && variantTitles[w] {
+			continue
+		}
+		if i > 0 && nameSuffixes[w] {
+			continue
+		}
+		// A middle initial: one letter, not the first or last word.
+		if i > 0 && i < len(fields)-1 && len([]rune(w)) == 1 {
+			continue
+		}
+		out = append(out, facts.StripParticle(w))
+	}
+	return nameForm{words: out}
+}
+
+// isAcronym reports whether w is two or more capital letters, with or
+// without dots: "UN", "U.N.", "JCPOA".
+func isAcronym(w string) bool {
+	n := 0
+	for _, r := range w {
+		switch {
+		case r == '.':
+		case unicode.IsUpper(r):
+			n++
+		default:
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// spellingVariant reports whether two different spelling forms are one
+// name spelled differently.
+func spellingVariant(a, b nameForm) bool {
+	if a.acronym || b.acronym {
+		return a.acronym && b.acronym && a.words[0] == b.words[0] && a.dotted != b.dotted
+	}
+	if len(a.words) == 0 || len(b.words) == 0 {
+		return false
+	}
+	join := func(ws []string) string { return strings.ReplaceAll(strings.Join(ws, ""), "-", "") }
+	if join(a.words) == join(b.words) {
+		return true // Lee Min-ho, Lee Min Ho
+	}
+	if len(a.words) != len(b.words) {
+		return false
+	}
+	differ := false
+	for i := range a.words {
+		x, y := a.words[i], b.words[i]
+		switch {
+		case x == y:
+		case facts.SameName(x, y):
+			differ = true
+		case len(a.words) >= 2 && (x+"s" == y || y+"s" == x):
+			differ = true // Nurses Without Borders, Nurse Without Borders
+		default:
+			return false
+		}
+	}
+	return differ
+}
+
+// entitySpellings groups the articles of an entity slot by spelling when
+// at least two of them spell the name differently; articles whose form is
+// only fuller or shorter (a middle initial, an abbreviation against its
+// long form) are left out of the difference.
+func (c comparer) entitySpellings(stated []facts.Fact) (Difference, bool) {
+	forms := map[string]nameForm{}
+	for _, f := range stated {
+		forms[f.Article] = newNameForm(f.Value)
+	}
+	// A form holding another as a word run counts as the shorter one.
+	key := map[string]string{}
+	byKey := map[string]nameForm{}
+	for _, f := range stated {
+		best := forms[f.Article]
+		for _, o := range forms {
+			if o.acronym != best.acronym || len(o.words) >= len(best.words) {
+				continue
+			}
+			if containsSeq(best.words, o.words) {
+				best = o
+			}
+		}
+		key[f.Article] = best.key()
+		byKey[best.key()] = best
+	}
+	keys := make([]string, 0, len(byKey))
+	for k := range byKey {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	// Union the keys that are spellings of one another.
+	parent := map[string]string{}
+	var find func(string) string
+	find = func(x string) string {
+		if p, ok := parent[x]; ok && p != x {
+			r := find(p)
+			parent[x] = r
+			return r
+		}
+		return x
+	}
+	linked := map[string]bool{}
+	for i := range keys {
+		for j := i + 1; j < len(keys); j++ {
+			if spellingVariant(byKey[keys[i]], byKey[keys[j]]) {
+				parent[find(keys[j])] = find(keys[i])
+				linked[keys[i]], linked[keys[j]] = true, true
+			}
+		}
+	}
+	if len(linked) == 0 {
+		return Difference{}, false
+	}
+	// The largest set of linked spellings, by articles.
+	size := map[string]int{}
+	for _, f := range stated {
+		if k := key[f.Article]; linked[k] {
+			size[find(k)]++
+		}
+	}
+	root := ""
+	for _, k := range keys {
+		r := find(k)
+		if linked[k] && (root == "" || size[r] > size[root]) {
+			root = r
+		}
+	}
+	var in []facts.Fact
+	for _, f := range stated {
+		if k := key[f.Article]; linked[k] && find(k) == root {
+			in = append(in, f)
+		}
+	}
+	d, ok := c.group("spelling", in, func(f facts.Fact) string { return key[f.Article] })
+	if !ok {
+		return Difference{}, false
+	}
+	// Show each spelling as its first article writes the name.
+	for i := range d.Groups {
+		for _, f := range in {
+			if f.Article == d.Groups[i].Articles[0] {
+				d.Groups[i].Value = f.Value
+				break
+			}
+		}
+	}
+	return d, true
+}
