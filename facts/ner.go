@@ -896,6 +896,9 @@ func (sc *nerScanner) setTitle(m *nerMention, toks []Token, ts, te int) {
 		if !honorifics[f] {
 			courtesy = false
 		}
+		if strings.Contains(f, ".") {
+			f = strings.ReplaceAll(f, ".", "") // "F.B.I. director", "FBI director"
+		}
 		if e := titleAbbrev[f]; e != "" {
 			f = e
 		}
@@ -918,8 +921,12 @@ func (sc *nerScanner) setTitle(m *nerMention, toks []Token, ts, te int) {
 func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 	toks := sc.toks
 	end := ns - 1
-	if end >= 1 && toks[end].Fold == "," && titleHead(toks[end-1]) && toks[end-1].IsCapitalized() {
-		end-- // "interim President, Ahmed al-Hakim"
+	lowerComma := false
+	if end >= 1 && toks[end].Fold == "," && titleHead(toks[end-1]) {
+		// "interim President, Ahmed al-Hakim"; in lower case only as an
+		// apposition checked below: "his former adviser, Ann Roe, said".
+		lowerComma = !toks[end-1].IsCapitalized()
+		end--
 	}
 	if end < 0 || toks[end].Fold == "." && !(end > 0 && titleHead(toks[end-1])) {
 		return
@@ -930,11 +937,33 @@ func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 	ts := end
 	for ts > 0 {
 		p := toks[ts-1]
+		// One lower-case title has one head: "the president fire special
+		// counsel" stops at "president".
+		if p.Kind == Word && !p.IsCapitalized() && titleHeads[p.Fold] && !titleModifiers[p.Fold] {
+			break
+		}
 		if p.Kind == Word && isTitleWord(p) && !nerDemonym(p.Fold) || p.Fold == "." && ts-2 >= 0 && abbreviationDot(toks[ts-2]) {
 			ts--
 			continue
 		}
 		break
+	}
+	if lowerComma {
+		// "After meeting the president, Ann Roe said" is no title of
+		// hers: the lower-case title needs a determiner before it and
+		// the name must close the apposition.
+		after := ""
+		if m.last+1 < len(toks) {
+			after = toks[m.last+1].Fold
+		}
+		if ts == 0 || !possessiveDeterminers[toks[ts-1].Fold] && toks[ts-1].Fold != "'s" && toks[ts-1].Fold != "the" {
+			return
+		}
+		switch after {
+		case ",", ".", ";", ")", "":
+		default:
+			return
+		}
 	}
 	// An organisation before the title: "Kremlin spokesman", "CBP
 	// Commissioner".
@@ -969,12 +998,17 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 	case "a", "an", "the":
 		a++
 	}
-	// Up to five lower-case words (or capitalised title words) ending in
-	// a title head: "a volunteer immigration lawyer".
+	a = skipPossessive(toks, a)
+	// Up to five lower-case words (or capitalised title words, or an
+	// organisation's acronym) ending in a title head: "a volunteer
+	// immigration lawyer", "the F.B.I. director".
 	e := -1
-	for x := a; x < n && x < a+5; x++ {
+	for x := a; x < n && x < a+6; x++ {
 		t := toks[x]
-		if t.Kind != Word || t.IsCapitalized() && !isTitleWord(t) || stopWord(t) || honorifics[t.Fold] {
+		if t.Fold == "." && x > a && abbrevBefore(toks, x-1) {
+			continue
+		}
+		if t.Kind != Word || t.IsCapitalized() && !isTitleWord(t) && !acronym(t) || stopWord(t) || honorifics[t.Fold] {
 			break
 		}
 		if titleHead(t) {
@@ -1012,6 +1046,31 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 		}
 	}
 	sc.setTitle(m, toks, a, e)
+}
+
+// possessiveDeterminers stand before a title in place of "the": "his
+// former adviser", "their lawyer".
+var possessiveDeterminers = words("his her their its our my your")
+
+// skipPossessive returns the index after a possessive that opens a title
+// at toks[a] ("his former adviser", "Trump's lawyer", "the
+// administration's short-lived adviser"), or a when there is none.
+func skipPossessive(toks []Token, a int) int {
+	if a < len(toks) && possessiveDeterminers[toks[a].Fold] {
+		return a + 1
+	}
+	for y := a; y < len(toks) && y < a+3; y++ {
+		if toks[y].Fold == "'s" || toks[y].Fold == "'" && y > a && strings.HasSuffix(toks[y-1].Fold, "s") {
+			if y > a {
+				return y + 1
+			}
+			break
+		}
+		if toks[y].Kind != Word {
+			break
+		}
+	}
+	return a
 }
 
 // group gathers the mentions into entities and decides their kinds and

@@ -108,6 +108,8 @@ var titleAbbrev = map[string]string{
 	"amb": "ambassador", "hon": "honourable", "gov.-elect": "governor-elect",
 	"defense": "defence", "cpl": "corporal", "pvt": "private", "brig": "brigadier",
 	"sr": "senior", "jr": "junior", "st": "saint", "fr": "father",
+	// Spellings of one title: "adviser" and "advisor".
+	"advisor": "adviser", "advisors": "advisers",
 }
 
 // nameSuffixWords end a personal name without being its surname.
