@@ -134,6 +134,10 @@ func (nd *nerDoc) mentionsOf(i int) []nerMention { return nd.ms[nd.start[i]:nd.s
 func findEntities(d *doc) []Fact {
 	nd := analyseNER(d)
 	var out []Fact
+	keys := make(map[string]bool, len(nd.ents))
+	for i := range nd.ents {
+		keys[nd.ents[i].key] = true
+	}
 	for i := range nd.ents {
 		e := &nd.ents[i]
 		m := &nd.ms[e.first]
@@ -144,6 +148,22 @@ func findEntities(d *doc) []Fact {
 		f.Value = name
 		f.Label = e.kind.String() + ": " + name
 		out = append(out, f)
+		// "the Harwick Port of Entry" names Harwick too, as another
+		// outlet's "the Harwick border crossing" does.
+		if e.kind != kindPerson {
+			ctoks := d.sents[c.sent].toks
+			if h := facilityHead(ctoks, c.first, c.last); h >= 0 {
+				sp := Span{ctoks[c.first].Span.Start, ctoks[h].Span.End}
+				head := d.a.Text[sp.Start:sp.End]
+				if k := NameKey(head); k != "" && !keys[k] {
+					keys[k] = true
+					hf := d.fact(d.sents[c.sent], Slot{ID: "entity:" + k, Kind: KindEntity}, "entity", sp, c.first)
+					hf.Value = head
+					hf.Label = kindPlace.String() + ": " + head
+					out = append(out, hf)
+				}
+			}
+		}
 		if e.title >= 0 && e.kind == kindPerson {
 			t := &nd.ms[e.title]
 			ts := d.sents[t.sent]
@@ -154,6 +174,37 @@ func findEntities(d *doc) []Fact {
 		}
 	}
 	return out
+}
+
+// facilityHead returns the last token of the place a facility's name
+// toks[first..last] is named after ("Harwick" in "Harwick Port of
+// Entry", "Harwick International Airport"), or -1 when the name does not
+// end in a facility word or nothing capitalised stands before it.
+func facilityHead(toks []Token, first, last int) int {
+	for _, tail := range facilityTails {
+		h := last - len(tail)
+		if h < first {
+			continue
+		}
+		ok := true
+		for i, w := range tail {
+			if toks[h+1+i].Fold != w {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		for h >= first && toks[h].Kind == Punct {
+			h--
+		}
+		if h < first || !toks[h].IsCapitalized() || isTitleWord(toks[h]) || nerDemonym(toks[h].Fold) {
+			return -1
+		}
+		return h
+	}
+	return -1
 }
 
 // nerCache keeps the analyses of the last few docs: findEntities,

@@ -247,3 +247,10 @@ var nerAdjSuffixes = words(
 // headingConnectors are the small words a title-case heading leaves in
 // lower case.
 var headingConnectors = words("of and the a an in on for to with at by from as amid over or vs")
+
+// facilityTails end the names of facilities named after a place: "Port
+// Alder Port of Entry", "Harwick International Airport". Longest first.
+var facilityTails = [][]string{
+	{"port", "of", "entry"}, {"international", "airport"}, {"border", "crossing"},
+	{"air", "base"}, {"airport"}, {"airbase"}, {"crossing"}, {"checkpoint"},
+}
