@@ -98,6 +98,8 @@ type nerMention struct {
 	words       int // name words
 	fullKey     string
 	lastKey     string // NameKey of the surname (last name word)
+	coreKey     string // NameKey without middle initials and III: "Ann B. Roe" is "Ann Roe"
+	gender      byte   // 'm' or 'f' when a title or honorific says so
 	particle    bool   // an inner particle or initial: "bin", "al-", "S."
 	aliasOf     int    // group a single word was merged into; -1
 	speech      bool
@@ -115,6 +117,10 @@ type nerEntity struct {
 	title  int // first mention with a title; -1
 	key    string
 	merged bool // a shorter mention was merged in by surname
+	// ambiguous marks a bare surname that two fuller names in the
+	// article could claim ("Roe" beside "Ann Roe" and "Bob Roe"): it
+	// names no one for sure, so it makes no fact.
+	ambiguous bool
 }
 
 // nerDoc is the named-entity analysis of a doc.
@@ -140,6 +146,9 @@ func findEntities(d *doc) []Fact {
 	}
 	for i := range nd.ents {
 		e := &nd.ents[i]
+		if e.ambiguous {
+			continue
+		}
 		m := &nd.ms[e.first]
 		c := &nd.ms[e.canon]
 		s := d.sents[m.sent]
@@ -819,6 +828,19 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 	if m.fullKey == "" {
 		return -1
 	}
+	m.coreKey = m.fullKey
+	if m.words >= 3 {
+		var core strings.Builder
+		for x := a; x <= b; x++ {
+			t := toks[x]
+			if t.Kind != Word || x > a && x < b && utf8.RuneCountInString(t.Text) == 1 || x > a && romanSuffixes[t.Fold] {
+				continue
+			}
+			core.WriteString(t.Text)
+			core.WriteByte(' ')
+		}
+		m.coreKey = sc.nameKey(core.String())
+	}
 	m.lastKey = sc.nameKey(toks[lastName].Text)
 	if b+1 < n && (toks[b+1].Fold == "'s" || toks[b+1].Fold == "'" && strings.HasSuffix(toks[b].Fold, "s")) {
 		m.possessive = true
@@ -947,6 +969,9 @@ func (sc *nerScanner) setTitle(m *nerMention, toks []Token, ts, te int) {
 		if !honorifics[f] {
 			courtesy = false
 		}
+		if g := genderWords[f]; g != 0 {
+			m.gender = g
+		}
 		if strings.Contains(f, ".") {
 			f = strings.ReplaceAll(f, ".", "") // "F.B.I. director", "FBI director"
 		}
@@ -1032,6 +1057,14 @@ func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 			ts = q
 		}
 	}
+	// A courtesy honorific takes no words before it: "to fire Mr. Roe".
+	h := end
+	if toks[h].Fold == "." && h > 0 {
+		h--
+	}
+	if honorifics[toks[h].Fold] {
+		ts = h
+	}
 	sc.setTitle(m, toks, ts, end)
 }
 
@@ -1059,7 +1092,7 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 		if t.Fold == "." && x > a && abbrevBefore(toks, x-1) {
 			continue
 		}
-		if t.Kind != Word || t.IsCapitalized() && !isTitleWord(t) && !acronym(t) || stopWord(t) || honorifics[t.Fold] {
+		if t.Kind != Word || t.IsCapitalized() && !isTitleWord(t) && !acronym(t) || stopWord(t) && !titleModifiers[t.Fold] || honorifics[t.Fold] {
 			break
 		}
 		if titleHead(t) {
@@ -1170,15 +1203,42 @@ func (nd *nerDoc) group(d *doc) {
 	}
 	// A shorter name that ends a longer personal name is that person:
 	// "Volkov" after (or before) "Dmitry Volkov".
+	// It is not when the two are told apart by title or gender ("President
+	// Roe" and "first lady Ann Roe", "Mr. Roe" and "Ann Roe, the first
+	// lady"), nor when two fuller names could claim it ("Roe" beside
+	// "Ann Roe" and "Bob Roe").
+	heads, genders := nd.personMarks()
+	firstTitled := make([]int, len(nd.ents))
+	for i := range firstTitled {
+		firstTitled[i] = -1
+	}
+	for i := range nd.ms {
+		if e := nd.ms[i].ent; nd.ms[i].titleValue != "" && firstTitled[e] < 0 {
+			firstTitled[e] = i
+		}
+	}
 	into := make([]int, len(nd.ents))
 	for a := range nd.ents {
 		into[a] = -1
 		ca := &nd.ms[nd.ents[a].canon]
 		best := -1
+		bestCore := ""
+		ambiguous := false
 		for b := range nd.ents {
 			eb := &nd.ents[b]
 			cb := &nd.ms[eb.canon]
 			if b == a || cb.words <= ca.words || cb.lastKey != ca.lastKey || !personLike(eb) {
+				continue
+			}
+			if genders[a] != 0 && genders[b] != 0 && genders[a] != genders[b] {
+				continue
+			}
+			// Another title on the shorter name before the fuller one
+			// is introduced is another person's: "President Roe and Ann
+			// Roe, the first lady". Later, one person may get a second
+			// title ("Ann Roe, the former adviser" … "Ms. Roe, a retired
+			// general").
+			if titlesClash(heads[a], heads[b]) && firstTitled[a] >= 0 && firstTitled[a] < eb.first {
 				continue
 			}
 			// Evidence that the longer name is a person's, and more of it
@@ -1191,12 +1251,19 @@ func (nd *nerDoc) group(d *doc) {
 			if ev < 1 || ea.votes[kindPlace]+ea.votes[kindOrg] > ev {
 				continue
 			}
-			if ca.words > 1 && !strings.HasSuffix(cb.fullKey, ca.fullKey) {
+			if ca.words > 1 && !strings.HasSuffix(cb.fullKey, ca.fullKey) && !strings.HasSuffix(cb.coreKey, ca.coreKey) {
 				continue
 			}
-			if best < 0 || eb.votes[kindPerson] > nd.ents[best].votes[kindPerson] {
-				best = b
+			if best >= 0 && bestCore != cb.coreKey {
+				ambiguous = true
 			}
+			if best < 0 || eb.votes[kindPerson] > nd.ents[best].votes[kindPerson] {
+				best, bestCore = b, cb.coreKey
+			}
+		}
+		if ambiguous && ca.words == 1 {
+			best = -1
+			nd.ents[a].ambiguous = true
 		}
 		into[a] = best
 	}
@@ -1215,9 +1282,19 @@ func (nd *nerDoc) group(d *doc) {
 		ea.first = -1
 	}
 	// Kinds, keys, titles.
+	mentions := make([]int, len(nd.ents))
+	for i := range nd.ms {
+		mentions[nd.ms[i].ent]++
+	}
+	for a, b := range into {
+		if b >= 0 && into[b] < 0 {
+			mentions[b] += mentions[a]
+		}
+	}
 	used := make(map[string]bool, len(nd.ents))
 	remap := make([]int, len(nd.ents))
 	var kept []nerEntity
+	var keptMentions []int
 	for a := range nd.ents {
 		if nd.ents[a].first < 0 {
 			continue
@@ -1239,11 +1316,32 @@ func (nd *nerDoc) group(d *doc) {
 			}
 			e.kind = best
 		}
+		remap[a] = len(kept)
+		kept = append(kept, e)
+		keptMentions = append(keptMentions, mentions[a])
+	}
+	// Persons are keyed on the surname, so that "Roe" and "Ann Roe" align
+	// across outlets; of two persons sharing it in an article, the one
+	// named most often keeps it ("President Roe" over "first lady Ann
+	// Roe"), the other is keyed on the full name.
+	owner := map[string]int{}
+	for i := range kept {
+		if kept[i].kind != kindPerson || kept[i].ambiguous {
+			continue
+		}
+		lk := nd.ms[kept[i].canon].lastKey
+		if o, ok := owner[lk]; !ok || keptMentions[i] > keptMentions[o] {
+			owner[lk] = i
+		}
+	}
+	for i := range kept {
+		e := &kept[i]
+		c := &nd.ms[e.canon]
 		key := c.fullKey
 		if e.kind == kindPerson {
-			key = c.lastKey
-			if used[key] {
-				key = c.fullKey
+			key = c.coreKey
+			if owner[c.lastKey] == i && !used[c.lastKey] {
+				key = c.lastKey
 			}
 		}
 		for n := 2; used[key]; n++ {
@@ -1251,8 +1349,6 @@ func (nd *nerDoc) group(d *doc) {
 		}
 		used[key] = true
 		e.key = key
-		remap[a] = len(kept)
-		kept = append(kept, e)
 	}
 	for a, b := range into {
 		if nd.ents[a].first < 0 && b >= 0 {
@@ -1268,6 +1364,54 @@ func (nd *nerDoc) group(d *doc) {
 		}
 	}
 	nd.ents = kept
+}
+
+// personMarks returns, for each entity, the heads of the titles its
+// mentions carry and the gender a title or honorific gives it (0 when
+// none or both).
+func (nd *nerDoc) personMarks() ([]map[string]bool, []byte) {
+	heads := make([]map[string]bool, len(nd.ents))
+	genders := make([]byte, len(nd.ents))
+	mixed := make([]bool, len(nd.ents))
+	for i := range nd.ms {
+		m := &nd.ms[i]
+		if m.gender != 0 {
+			if genders[m.ent] != 0 && genders[m.ent] != m.gender {
+				mixed[m.ent] = true
+			}
+			genders[m.ent] = m.gender
+		}
+		if m.titleValue == "" {
+			continue
+		}
+		if heads[m.ent] == nil {
+			heads[m.ent] = map[string]bool{}
+		}
+		f := strings.Fields(m.titleValue)
+		if h := f[len(f)-1]; !honorifics[h] {
+			heads[m.ent][h] = true
+		}
+	}
+	for e, x := range mixed {
+		if x {
+			genders[e] = 0
+		}
+	}
+	return heads, genders
+}
+
+// titlesClash reports whether two entities both carry titles and share no
+// title head: "president" against "lady" are two people.
+func titlesClash(a, b map[string]bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for h := range a {
+		if b[h] {
+			return false
+		}
+	}
+	return true
 }
 
 // personLike reports whether an entity may be a person: no organisation

@@ -188,7 +188,7 @@ func TestNEREntities(t *testing.T) {
 			[]string{"place: Middle East @Middle East key=name"}},
 		// Kinds.
 		{"place suffix", "Crowds gathered in Mexico City and at Heathrow Airport.",
-			[]string{"place: Mexico City @Mexico City key=name", "place: Heathrow Airport @Heathrow Airport key=name"}},
+			[]string{"place: Mexico City @Mexico City key=name", "place: Heathrow @Heathrow key=name", "place: Heathrow Airport @Heathrow Airport key=name"}},
 		{"organisation suffix", "The Finance Ministry and the National Grid Company disagreed.",
 			[]string{"organisation: Finance Ministry @Finance Ministry key=name", "organisation: National Grid Company @National Grid Company key=name"}},
 		{"of organisation", "The Bank of England raised rates.",

@@ -254,3 +254,22 @@ var facilityTails = [][]string{
 	{"port", "of", "entry"}, {"international", "airport"}, {"border", "crossing"},
 	{"air", "base"}, {"airport"}, {"airbase"}, {"crossing"}, {"checkpoint"},
 }
+
+// romanSuffixes end a personal name as a generation number (Robert Roe
+// III); unlike Jr. and Sr. they are dropped when a name is matched against
+// a shorter form of it, since outlets add or drop them for one person.
+var romanSuffixes = words("ii iii iv")
+
+// genderWords are honorifics and title heads that say a person's gender:
+// "Mr. Roe" and "first lady Ann Roe" are two people.
+var genderWords = map[string]byte{
+	"mr": 'm', "messrs": 'm', "sir": 'm', "lord": 'm', "king": 'm', "prince": 'm',
+	"duke": 'm', "baron": 'm', "earl": 'm', "emperor": 'm', "sultan": 'm',
+	"sheikh": 'm', "spokesman": 'm', "chairman": 'm', "congressman": 'm',
+	"assemblyman": 'm', "councilman": 'm', "businessman": 'm', "father": 'm',
+	"mrs": 'f', "ms": 'f', "miss": 'f', "mme": 'f', "mlle": 'f', "lady": 'f',
+	"dame": 'f', "queen": 'f', "princess": 'f', "duchess": 'f', "baroness": 'f',
+	"empress": 'f', "sheikha": 'f', "spokeswoman": 'f', "chairwoman": 'f',
+	"congresswoman": 'f', "assemblywoman": 'f', "councilwoman": 'f',
+	"businesswoman": 'f', "actress": 'f',
+}
