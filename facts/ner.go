@@ -470,10 +470,44 @@ func (sc *nerScanner) runWord(k int) bool {
 		return false
 	}
 	if weekdayMonth[t.Fold] {
-		// "Theresa May", but not "May 5" or "Jan".
-		if dateWeekdays[t.Fold] != 0 || t.Fold == "sunday" || k+1 >= len(sc.toks) || sc.toks[k+1].Kind == Number || len(t.Fold) <= 4 {
-			return false
-		}
+		return sc.monthGivenName(k) || sc.monthSurname(k)
+	}
+	return true
+}
+
+// monthName reports whether toks[k] is a full month name that may be a
+// name word there: not before a number ("May 5") nor after a preposition
+// or a time word ("in June", "last March").
+func (sc *nerScanner) monthName(k int) bool {
+	toks := sc.toks
+	if !monthNames[toks[k].Fold] || k+1 < len(toks) && toks[k+1].Kind == Number {
+		return false
+	}
+	return k == 0 || !monthLeads[toks[k-1].Fold]
+}
+
+// monthGivenName reports whether the month name at toks[k] is a given
+// name: another name word follows it ("Governor June Ellis", "April
+// Hale said").
+func (sc *nerScanner) monthGivenName(k int) bool {
+	if !sc.monthName(k) || k+1 >= len(sc.toks) {
+		return false
+	}
+	nx := sc.toks[k+1]
+	return nameTok(nx) && !weekdayMonth[nx.Fold] && !stopWord(nx) && !hyphenAdjective(nx)
+}
+
+// monthSurname reports whether the month name at toks[k] is a surname
+// after a given name ("Senator Ann March", "Theresa May"), not a month
+// after an organisation or a title ("the Senate March vote").
+func (sc *nerScanner) monthSurname(k int) bool {
+	if !sc.monthName(k) || k == 0 {
+		return false
+	}
+	p := sc.toks[k-1]
+	if !nameTok(p) || weekdayMonth[p.Fold] || stopWord(p) || isTitleWord(p) || acronym(p) ||
+		orgSuffixes[p.Fold] || placeSuffixes[p.Fold] || nerDemonym(p.Fold) {
+		return false
 	}
 	return true
 }
@@ -490,7 +524,7 @@ func (sc *nerScanner) sentence(si int, toks []Token) {
 	start := datelineEnd(toks)
 	for j := start; j < n; j++ {
 		t := toks[j]
-		if !sc.runWord(j) || weekdayMonth[t.Fold] {
+		if !sc.runWord(j) || weekdayMonth[t.Fold] && !sc.monthGivenName(j) {
 			continue
 		}
 		if j == start || isInitial(toks, j) {
@@ -712,7 +746,7 @@ func (sc *nerScanner) run(j, k int) {
 				ts++
 			}
 			// Lower-case title words before the run: "interim President".
-			for ts == j && ts > 0 && toks[ts-1].Kind == Word && !toks[ts-1].IsCapitalized() && isTitleWord(toks[ts-1]) {
+			for ts == j && ts > 0 && !honorifics[toks[q].Fold] && toks[ts-1].Kind == Word && !toks[ts-1].IsCapitalized() && isTitleWord(toks[ts-1]) {
 				ts--
 				j--
 			}

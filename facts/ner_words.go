@@ -83,7 +83,7 @@ var titleModifiers = words(
 	"interim acting former deputy vice senior chief foreign defence defense interior finance",
 	"economy economic health justice education trade energy prime first press state federal",
 	"regional local national assistant associate executive managing top military army navy",
-	"naval air border patrol police fire district county city presidential royal crown supreme",
+	"naval air border patrol police district county city presidential royal crown supreme",
 	"grand lead co then incoming outgoing opposition party union team club security",
 	"intelligence labour labor agriculture environment transport culture sports field special",
 	"permanent attorney general head principal junior second lieutenant staff",
@@ -273,3 +273,14 @@ var genderWords = map[string]byte{
 	"congresswoman": 'f', "assemblywoman": 'f', "councilwoman": 'f',
 	"businesswoman": 'f', "actress": 'f',
 }
+
+// monthNames are the full month names, some of which are also given names
+// or surnames ("June Ellis", "Ann March", "Theresa May").
+var monthNames = words("january february march april may june july august september october november december")
+
+// monthLeads before a month name make it the month: "in June", "last
+// March", "since May".
+var monthLeads = words(
+	"in on by since until till from through during of last next this early late mid",
+	"before after between around and or to",
+)
