@@ -214,3 +214,125 @@ func (c comparer) entitySpellings(stated []facts.Fact) (Difference, bool) {
 	}
 	return d, true
 }
+
+// alignAbbreviations moves the entity facts of an abbreviation ("UN",
+// "U.N.") into the slot of the one multi-word name of the story whose
+// initials it spells ("United Nations"), with or without its small words
+// ("Joint Plan of Action" is JPA or JPOA), so that an outlet writing only
+// the abbreviation and one writing only the long form state one entity.
+// A long form opening with an abbreviation is also spelled without it
+// (U.S. Customs and Border Protection, CBP). An abbreviation that two
+// long forms of the story could spell stays in its own slot. fs is not
+// modified.
+func alignAbbreviations(fs []facts.Fact) []facts.Fact {
+	short := map[string]string{}  // slot → letters, for slots of abbreviations
+	long := map[string][]string{} // initials → slots of multi-word names
+	notShort := map[string]bool{}
+	seenLong := map[string]bool{}
+	longName := map[string]string{} // slot → its longest multi-word name
+	for _, f := range fs {
+		if f.Kind != facts.KindEntity {
+			continue
+		}
+		fields := strings.Fields(f.Value)
+		if len(fields) == 1 && isAcronym(fields[0]) {
+			short[f.Slot] = strings.ToLower(strings.ReplaceAll(fields[0], ".", ""))
+			continue
+		}
+		notShort[f.Slot] = true
+		if len(fields) < 2 || strings.HasPrefix(f.Label, "person: ") {
+			continue
+		}
+		ins := nameInitials(fields)
+		if len(fields) > 2 && isAcronym(fields[0]) {
+			// "U.S. Customs and Border Protection" is also "CBP".
+			ins = append(ins, nameInitials(fields[1:])...)
+		}
+		if n := longName[f.Slot]; len(fields) > len(strings.Fields(n)) {
+			longName[f.Slot] = f.Value
+		}
+		for _, in := range ins {
+			k := in + "\x00" + f.Slot
+			if !seenLong[k] {
+				seenLong[k] = true
+				long[in] = append(long[in], f.Slot)
+			}
+		}
+	}
+	moved := map[string]string{}
+	for slot, letters := range short {
+		if notShort[slot] {
+			continue
+		}
+		if to := oneLongForm(long[letters], longName); to != "" && to != slot {
+			moved[slot] = to
+		}
+	}
+	if len(moved) == 0 {
+		return fs
+	}
+	out := append([]facts.Fact(nil), fs...)
+	for i := range out {
+		if to, ok := moved[out[i].Slot]; ok {
+			out[i].Slot = to
+		}
+	}
+	return out
+}
+
+// nameInitials returns the initials a name's words spell, lower case:
+// of its capitalised words ("Joint Plan of Action": jpa), and of all its
+// words when small ones stand inside (jpoa). A word that is itself an
+// abbreviation gives all its letters ("U.S. Border Patrol": usbp).
+func nameInitials(fields []string) []string {
+	var caps, all strings.Builder
+	small := false
+	for _, w := range fields {
+		r := []rune(w)
+		switch {
+		case isAcronym(strings.TrimRight(w, ",")):
+			for _, c := range w {
+				if unicode.IsUpper(c) {
+					caps.WriteRune(unicode.ToLower(c))
+					all.WriteRune(unicode.ToLower(c))
+				}
+			}
+		case unicode.IsUpper(r[0]):
+			caps.WriteRune(unicode.ToLower(r[0]))
+			all.WriteRune(unicode.ToLower(r[0]))
+		case unicode.IsLetter(r[0]):
+			all.WriteRune(unicode.ToLower(r[0]))
+			small = true
+		}
+	}
+	if caps.Len() < 2 {
+		return nil
+	}
+	if small && all.String() != caps.String() {
+		return []string{caps.String(), all.String()}
+	}
+	return []string{caps.String()}
+}
+
+// oneLongForm returns the one long form among the candidate slots: the
+// only one, or the longest when every other candidate's name ends it
+// ("Customs and Border Protection" in "U.S. Customs and Border
+// Protection"); "" when they are different names.
+func oneLongForm(cands []string, names map[string]string) string {
+	if len(cands) == 0 {
+		return ""
+	}
+	sort.Strings(cands)
+	best := cands[0]
+	for _, c := range cands[1:] {
+		if len(names[c]) > len(names[best]) {
+			best = c
+		}
+	}
+	for _, c := range cands {
+		if c != best && !strings.HasSuffix(facts.Fold(names[best]), " "+facts.Fold(names[c])) {
+			return ""
+		}
+	}
+	return best
+}
