@@ -336,3 +336,84 @@ func oneLongForm(cands []string, names map[string]string) string {
 	}
 	return best
 }
+
+// splitNamesakes keeps apart, across articles, two people who share only
+// a surname: the finder keys a person on the surname so that "Roe" and
+// "Ann Roe" meet, which puts "Ann Roe" in one outlet and "Bob Roe" in
+// another in one slot. Of the given names of a person slot that cannot be
+// one person's (facts.SameGivenName), the one most articles write keeps
+// the slot, with the bare surnames; the others move, with their articles'
+// title facts, to a slot of their full name. fs is not modified.
+func splitNamesakes(fs []facts.Fact) []facts.Fact {
+	bySlot := map[string][]int{}
+	var slots []string
+	for i, f := range fs {
+		if f.Kind != facts.KindEntity || !strings.HasPrefix(f.Label, "person: ") {
+			continue
+		}
+		if bySlot[f.Slot] == nil {
+			slots = append(slots, f.Slot)
+		}
+		bySlot[f.Slot] = append(bySlot[f.Slot], i)
+	}
+	sort.Strings(slots)
+	type namesake struct {
+		given []string
+		facts []int
+	}
+	moved := map[int]string{}        // fact index → new slot
+	titles := map[[2]string]string{} // (article, old title slot) → new title slot
+	for _, slot := range slots {
+		var groups []*namesake
+		for _, i := range bySlot[slot] {
+			w := newNameForm(fs[i].Value).words
+			if len(w) < 2 {
+				continue // a bare surname stays
+			}
+			var g *namesake
+			for _, h := range groups {
+				for _, given := range h.given {
+					if facts.SameGivenName(given, w[0]) {
+						g = h
+						break
+					}
+				}
+				if g != nil {
+					break
+				}
+			}
+			if g == nil {
+				g = &namesake{}
+				groups = append(groups, g)
+			}
+			g.given = append(g.given, w[0])
+			g.facts = append(g.facts, i)
+		}
+		if len(groups) < 2 {
+			continue
+		}
+		sort.SliceStable(groups, func(a, b int) bool { return len(groups[a].facts) > len(groups[b].facts) })
+		for _, g := range groups[1:] {
+			for _, i := range g.facts {
+				key := facts.NameKey(strings.Join(newNameForm(fs[i].Value).words, " "))
+				if key == "" || "entity:"+key == slot {
+					continue
+				}
+				moved[i] = "entity:" + key
+				titles[[2]string{fs[i].Article, "title:" + strings.TrimPrefix(slot, "entity:")}] = "title:" + key
+			}
+		}
+	}
+	if len(moved) == 0 {
+		return fs
+	}
+	out := append([]facts.Fact(nil), fs...)
+	for i := range out {
+		if to, ok := moved[i]; ok {
+			out[i].Slot = to
+		} else if to, ok := titles[[2]string{out[i].Article, out[i].Slot}]; ok && out[i].Kind == facts.KindTitle {
+			out[i].Slot = to
+		}
+	}
+	return out
+}

@@ -144,3 +144,45 @@ func TestAlignAbbreviations(t *testing.T) {
 		})
 	}
 }
+
+func TestSplitNamesakes(t *testing.T) {
+	person := func(art, slot, value string) facts.Fact {
+		return facts.Fact{Article: art, Slot: slot, Kind: facts.KindEntity, Label: "person: " + value, Value: value}
+	}
+	title := func(art, slot, value string) facts.Fact {
+		return facts.Fact{Article: art, Slot: slot, Kind: facts.KindTitle, Value: value}
+	}
+	keyAnn := "entity:" + facts.NameKey("Ann Hale")
+	tests := []struct {
+		name string
+		in   []facts.Fact
+		want []string // "article=slot"
+	}{
+		{"two people sharing a surname", []facts.Fact{
+			person("a", "entity:hale", "John Hale"),
+			person("b", "entity:hale", "Hale"),
+			person("c", "entity:hale", "John Hale"),
+			person("d", "entity:hale", "Ann Hale"),
+			title("d", "title:hale", "first lady"),
+			title("a", "title:hale", "mayor"),
+		}, []string{"a=entity:hale", "a=title:hale", "b=entity:hale", "c=entity:hale", "d=" + keyAnn, "d=title:" + strings.TrimPrefix(keyAnn, "entity:")}},
+		{"nicknames and initials stay one person", []facts.Fact{
+			person("a", "entity:hale", "Bill Hale"),
+			person("b", "entity:hale", "William J. Hale"),
+			person("c", "entity:hale", "Will Hale"),
+			person("d", "entity:hale", "W. Hale"),
+		}, []string{"a=entity:hale", "b=entity:hale", "c=entity:hale", "d=entity:hale"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, f := range splitNamesakes(tt.in) {
+				got = append(got, f.Article+"="+f.Slot)
+			}
+			sort.Strings(got)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("slots (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -284,3 +284,25 @@ var monthLeads = words(
 	"in on by since until till from through during of last next this early late mid",
 	"before after between around and or to",
 )
+
+// givenNameForms are English nicknames and the given names they stand for,
+// whose first letters differ: "Bill Hale" and "William Hale" may be one
+// person. Names that share a first letter (Jim/James, Rob/Robert) need no
+// entry.
+var givenNameForms = map[string]string{
+	"bill": "william", "billy": "william", "will": "william", "liam": "william",
+	"bob": "robert", "bobby": "robert", "dick": "richard", "rick": "richard",
+	"ted": "edward", "ned": "edward", "ed": "edward", "chuck": "charles",
+	"hank": "henry", "harry": "henry", "jack": "john", "johnny": "john",
+	"peggy": "margaret", "meg": "margaret", "maggie": "margaret", "polly": "mary",
+	"molly": "mary", "sally": "sarah", "betty": "elizabeth", "beth": "elizabeth",
+	"liz": "elizabeth", "lisa": "elizabeth", "libby": "elizabeth", "bess": "elizabeth",
+	"sandy": "alexander", "sasha": "alexander", "alex": "alexander", "xander": "alexander",
+	"tony": "anthony", "tom": "thomas", "larry": "lawrence", "jerry": "gerald",
+	"kate": "katherine", "kathy": "katherine", "kit": "christopher", "chris": "christopher",
+	"dan": "daniel", "dave": "david", "greg": "gregory", "jim": "james", "jimmy": "james",
+	"joe": "joseph", "mike": "michael", "nick": "nicholas", "pat": "patrick",
+	"pete": "peter", "rudy": "rudolph", "sam": "samuel", "steve": "stephen",
+	"sue": "susan", "terry": "terence", "vicky": "victoria", "wendy": "gwendolyn",
+	"hal": "henry", "jenny": "jennifer", "jen": "jennifer",
+}
