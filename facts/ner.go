@@ -101,6 +101,7 @@ type nerMention struct {
 	coreKey     string // NameKey without middle initials and III: "Ann B. Roe" is "Ann Roe"
 	gender      byte   // 'm' or 'f' when a title or honorific says so
 	particle    bool   // an inner particle or initial: "bin", "al-", "S."
+	junior      bool   // ends in Jr. or Sr.: another person than the name without it
 	aliasOf     int    // group a single word was merged into; -1
 	speech      bool
 	theBefore   bool
@@ -591,6 +592,12 @@ func (sc *nerScanner) extend(j int) int {
 			k += 2
 			continue
 		}
+		// "Ann Roe, Jr.": the suffix after a comma ends the name.
+		if toks[k+1].Fold == "," && k+2 < n && nameSuffixWords[toks[k+2].Fold] && toks[k+2].IsCapitalized() &&
+			(toks[k+2].Fold == "jr" || toks[k+2].Fold == "sr" || toks[k+2].Text == strings.ToUpper(toks[k+2].Text)) && k > j {
+			k += 2
+			break
+		}
 		if sc.runWord(k + 1) {
 			k++
 			continue
@@ -853,6 +860,9 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 			continue
 		}
 		m.words++
+		if x > a && (t.Fold == "jr" || t.Fold == "sr") {
+			m.junior = true
+		}
 		if !nameSuffixWords[t.Fold] || lastName < 0 {
 			lastName = x
 		}
@@ -1265,6 +1275,11 @@ func (nd *nerDoc) group(d *doc) {
 				continue
 			}
 			if genders[a] != 0 && genders[b] != 0 && genders[a] != genders[b] {
+				continue
+			}
+			// "Ann Roe Jr." is called "Roe Jr.", not "Roe", beside her
+			// mother.
+			if cb.junior && !ca.junior {
 				continue
 			}
 			// Another title on the shorter name before the fuller one

@@ -232,6 +232,10 @@ func TestNEREntities(t *testing.T) {
 			[]string{"person: Ann B. Roe III @Ann B. Roe III key=surname"}},
 		{"two claimants leave a bare surname out", "Ann Hale met Bob Hale. Hale spoke.",
 			[]string{"person: Ann Hale @Ann Hale key=surname", "person: Bob Hale @Bob Hale key=name"}},
+		{"a junior is another person", "Governor Roe spoke. Ann Roe, Jr. left. Roe Jr. waved. Roe returned.",
+			[]string{"person: Roe @Roe key=name", "person: Ann Roe, Jr. @Ann Roe, Jr. key=name"}},
+		{"a tower is a place", "Crowds met at Alder Tower.",
+			[]string{"place: Alder Tower @Alder Tower key=name"}},
 		// Names that are also words stay names.
 		{"month as a given name", "Governor June Ellis said the port would open.",
 			[]string{"person: June Ellis @June Ellis key=surname"}},

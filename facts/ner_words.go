@@ -193,6 +193,7 @@ var orgSuffixes = words(
 var placeSuffixes = words(
 	"city province airport port park border county state states island islands river",
 	"mountains mountain valley bay sea ocean gulf lake street avenue road square bridge",
+	"tower towers building palace castle cathedral mosque temple",
 	"heights coast beach canyon desert district region republic kingdom station stadium",
 	"arena base airbase strait peninsula crossing plaza boulevard highway village town",
 	"township oblast governorate prefecture territory territories hills plain plains",
