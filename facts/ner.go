@@ -1525,8 +1525,11 @@ func personShape(d *doc, m *nerMention, lower map[string]bool) bool {
 		if acronym(t) && utf8.RuneCountInString(t.Text) > 1 || !t.IsCapitalized() {
 			return false
 		}
+		// A given name that is also a word ("Mark", "Rose") may be
+		// written in lower case elsewhere in the article.
+		lowerElsewhere := lower[f] && !(x == m.first && wordGivenNames[f])
 		if isTitleWord(t) || nerDemonym(f) || orgSuffixes[f] || placeSuffixes[f] || placeHeads[f] ||
-			placeAdjectives[f] || namePrefixWords[f] || nerStop[f] || lower[f] || commonEnding(f) {
+			placeAdjectives[f] || namePrefixWords[f] || nerStop[f] || lowerElsewhere || commonEnding(f) {
 			return false
 		}
 	}

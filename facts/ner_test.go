@@ -243,6 +243,8 @@ func TestNEREntities(t *testing.T) {
 			[]string{"person: Ann March @Ann March key=surname"}},
 		{"april and august as given names", "April Hale met August Lind in Port Alder.",
 			[]string{"person: April Hale @April Hale key=surname", "person: August Lind @August Lind key=surname", "place: Port Alder @Port Alder key=name"}},
+		{"word given names written in lower case elsewhere", "Mark Lind agreed, and we mark the day. Rose Alder rose to speak.",
+			[]string{"person: Mark Lind @Mark Lind key=surname", "person: Rose Alder @Rose Alder key=surname"}},
 		{"month after a preposition is a month", "In June Ellis said the port would open.",
 			[]string{"person: Ellis @Ellis key=name"}},
 		{"month before a day is a month", "Tova Lind arrives on March 4 in Port Alder.",

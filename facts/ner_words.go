@@ -307,3 +307,13 @@ var givenNameForms = map[string]string{
 	"sue": "susan", "terry": "terence", "vicky": "victoria", "wendy": "gwendolyn",
 	"hal": "henry", "jenny": "jennifer", "jen": "jennifer",
 }
+
+// wordGivenNames are given names that are also English words: at the
+// start of a two- or three-word name they keep its person shape even
+// when the article writes the word in lower case ("Mark Lind agreed, and
+// we mark the day").
+var wordGivenNames = words(
+	"will mark grace bill rose hope chase faith joy dawn summer june april may august",
+	"ray frank jack pat sue drew dean lily ivy jay rob guy penny amber ruby pearl iris",
+	"daisy holly heather violet grant earl april miles rich sterling hunter mason",
+)
