@@ -61,7 +61,7 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 		addDiffs(&sr)
 		res.Facts = append(res.Facts, sr)
 	}
-	for _, sr := range c.general(splitNamesakes(alignAbbreviations(general))) {
+	for _, sr := range c.general(alignEntities(general)) {
 		c.count(&sr)
 		c.headline(&sr)
 		addDiffs(&sr)

@@ -215,6 +215,14 @@ func (c comparer) entitySpellings(stated []facts.Fact) (Difference, bool) {
 	return d, true
 }
 
+// alignEntities brings together, across the story, the entity facts the
+// finder keyed apart though they name one thing, and keeps apart the
+// persons it keyed together: abbreviations and long forms, plural
+// spellings, namesakes.
+func alignEntities(fs []facts.Fact) []facts.Fact {
+	return splitNamesakes(alignPlurals(alignAbbreviations(fs)))
+}
+
 // alignAbbreviations moves the entity facts of an abbreviation ("UN",
 // "U.N.") into the slot of the one multi-word name of the story whose
 // initials it spells ("United Nations"), with or without its small words
@@ -412,6 +420,63 @@ func splitNamesakes(fs []facts.Fact) []facts.Fact {
 		if to, ok := moved[i]; ok {
 			out[i].Slot = to
 		} else if to, ok := titles[[2]string{out[i].Article, out[i].Slot}]; ok && out[i].Kind == facts.KindTitle {
+			out[i].Slot = to
+		}
+	}
+	return out
+}
+
+// alignPlurals puts in one slot the multi-word names of the story that
+// differ only by a plural -s on a word ("Nurses Without Borders", "Nurse
+// Without Borders"): the finder keys names on all their letters, so the
+// two spellings would otherwise never meet to be shown as variants.
+// Persons are left alone (their slots are keyed on the surname). The slot
+// with the most facts absorbs the others. fs is not modified.
+func alignPlurals(fs []facts.Fact) []facts.Fact {
+	bucket := map[string][]string{} // singular key → slots
+	count := map[string]int{}
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if f.Kind != facts.KindEntity || strings.HasPrefix(f.Label, "person: ") {
+			continue
+		}
+		count[f.Slot]++
+		if seen[f.Slot] {
+			continue
+		}
+		seen[f.Slot] = true
+		w := newNameForm(f.Value).words
+		if len(w) < 2 {
+			continue
+		}
+		sing := make([]string, len(w))
+		for i, x := range w {
+			sing[i] = strings.TrimSuffix(x, "s")
+		}
+		k := facts.NameKey(strings.Join(sing, " "))
+		bucket[k] = append(bucket[k], f.Slot)
+	}
+	moved := map[string]string{}
+	for _, slots := range bucket {
+		if len(slots) < 2 {
+			continue
+		}
+		sort.Slice(slots, func(i, j int) bool {
+			if count[slots[i]] != count[slots[j]] {
+				return count[slots[i]] > count[slots[j]]
+			}
+			return slots[i] < slots[j]
+		})
+		for _, s := range slots[1:] {
+			moved[s] = slots[0]
+		}
+	}
+	if len(moved) == 0 {
+		return fs
+	}
+	out := append([]facts.Fact(nil), fs...)
+	for i := range out {
+		if to, ok := moved[out[i].Slot]; ok && out[i].Kind == facts.KindEntity {
 			out[i].Slot = to
 		}
 	}

@@ -186,3 +186,37 @@ func TestSplitNamesakes(t *testing.T) {
 		})
 	}
 }
+
+func TestAlignPlurals(t *testing.T) {
+	ent := func(art, slot, label, value string) facts.Fact {
+		return facts.Fact{Article: art, Slot: slot, Kind: facts.KindEntity, Label: label + ": " + value, Value: value}
+	}
+	in := []facts.Fact{
+		ent("a", "entity:nurses", "organisation", "Nurses Without Borders"),
+		ent("b", "entity:nurse", "organisation", "Nurse Without Borders"),
+		ent("c", "entity:nurse", "organisation", "Nurse Without Borders"),
+		ent("d", "entity:alder", "place", "Port Alder"),
+		ent("e", "entity:alders", "place", "Alders"),
+		ent("f", "entity:roes", "person", "Ann Roes"),
+		ent("g", "entity:roe", "person", "Ann Roe"),
+	}
+	var got []string
+	for _, f := range alignPlurals(in) {
+		got = append(got, f.Article+"="+f.Slot)
+	}
+	want := []string{"a=entity:nurse", "b=entity:nurse", "c=entity:nurse", "d=entity:alder", "e=entity:alders", "f=entity:roes", "g=entity:roe"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("slots (-want +got):\n%s", diff)
+	}
+	// And the merged slot shows the two spellings.
+	var merged []facts.Fact
+	for _, f := range alignPlurals(in) {
+		if f.Slot == "entity:nurse" {
+			merged = append(merged, f)
+		}
+	}
+	d, ok := comparer{}.entitySpellings(merged)
+	if !ok || len(d.Groups) != 2 {
+		t.Errorf("entitySpellings = %+v, %v; want two spellings", d, ok)
+	}
+}
