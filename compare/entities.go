@@ -428,36 +428,57 @@ func splitNamesakes(fs []facts.Fact) []facts.Fact {
 
 // alignPlurals puts in one slot the multi-word names of the story that
 // differ only by a plural -s on a word ("Nurses Without Borders", "Nurse
-// Without Borders"): the finder keys names on all their letters, so the
-// two spellings would otherwise never meet to be shown as variants.
-// Persons are left alone (their slots are keyed on the surname). The slot
-// with the most facts absorbs the others. fs is not modified.
+// Without Borders") or, for persons, by hyphens and spaces ("Lee Min-ho",
+// "Lee Min Ho", which the finder keys on different last words): keyed
+// apart, the two spellings would never meet to be shown as variants. The
+// slot with the most facts absorbs the others; a person's slots are
+// merged only when no article has facts in both, since an article's two
+// persons of one surname are two people. fs is not modified.
 func alignPlurals(fs []facts.Fact) []facts.Fact {
-	bucket := map[string][]string{} // singular key → slots
+	bucket := map[string][]string{} // spelling key → slots
 	count := map[string]int{}
+	arts := map[string]map[string]bool{}
+	person := map[string]bool{}
 	seen := map[string]bool{}
 	for _, f := range fs {
-		if f.Kind != facts.KindEntity || strings.HasPrefix(f.Label, "person: ") {
+		if f.Kind != facts.KindEntity {
 			continue
 		}
 		count[f.Slot]++
-		if seen[f.Slot] {
-			continue
+		if arts[f.Slot] == nil {
+			arts[f.Slot] = map[string]bool{}
 		}
-		seen[f.Slot] = true
+		arts[f.Slot][f.Article] = true
 		w := newNameForm(f.Value).words
 		if len(w) < 2 {
 			continue
 		}
-		sing := make([]string, len(w))
-		for i, x := range w {
-			sing[i] = strings.TrimSuffix(x, "s")
+		isPerson := strings.HasPrefix(f.Label, "person: ")
+		var k string
+		if isPerson {
+			k = "p:" + facts.NameKey(strings.Join(w, " "))
+		} else {
+			sing := make([]string, len(w))
+			for i, x := range w {
+				sing[i] = strings.TrimSuffix(x, "s")
+			}
+			k = "o:" + facts.NameKey(strings.Join(sing, " "))
 		}
-		k := facts.NameKey(strings.Join(sing, " "))
+		if seen[k+"\x00"+f.Slot] {
+			continue
+		}
+		seen[k+"\x00"+f.Slot] = true
+		person[f.Slot] = isPerson
 		bucket[k] = append(bucket[k], f.Slot)
 	}
+	keys := make([]string, 0, len(bucket))
+	for k := range bucket {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
 	moved := map[string]string{}
-	for _, slots := range bucket {
+	for _, k := range keys {
+		slots := bucket[k]
 		if len(slots) < 2 {
 			continue
 		}
@@ -467,16 +488,57 @@ func alignPlurals(fs []facts.Fact) []facts.Fact {
 			}
 			return slots[i] < slots[j]
 		})
+		to := slots[0]
+		if _, ok := moved[to]; ok {
+			continue
+		}
 		for _, s := range slots[1:] {
-			moved[s] = slots[0]
+			if _, ok := moved[s]; ok {
+				continue
+			}
+			if person[s] || person[to] {
+				shared := false
+				for a := range arts[s] {
+					if arts[to][a] {
+						shared = true
+					}
+				}
+				if shared {
+					continue
+				}
+				for a := range arts[s] {
+					arts[to][a] = true
+				}
+			}
+			moved[s] = to
 		}
 	}
 	if len(moved) == 0 {
 		return fs
 	}
+	for s, to := range moved {
+		// A slot absorbed by one that was itself absorbed later.
+		for n := 0; n < len(moved); n++ {
+			next, ok := moved[to]
+			if !ok || next == s {
+				break
+			}
+			to = next
+		}
+		moved[s] = to
+	}
 	out := append([]facts.Fact(nil), fs...)
+	titles := map[[2]string]string{} // (article, old title slot) → new
 	for i := range out {
 		if to, ok := moved[out[i].Slot]; ok && out[i].Kind == facts.KindEntity {
+			if person[out[i].Slot] {
+				titles[[2]string{out[i].Article, "title:" + strings.TrimPrefix(out[i].Slot, "entity:")}] = "title:" + strings.TrimPrefix(to, "entity:")
+			}
+			out[i].Slot = to
+		}
+	}
+	for i := range out {
+		if to, ok := titles[[2]string{out[i].Article, out[i].Slot}]; ok && out[i].Kind == facts.KindTitle {
 			out[i].Slot = to
 		}
 	}

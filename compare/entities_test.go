@@ -199,14 +199,21 @@ func TestAlignPlurals(t *testing.T) {
 		ent("e", "entity:alders", "place", "Alders"),
 		ent("f", "entity:roes", "person", "Ann Roes"),
 		ent("g", "entity:roe", "person", "Ann Roe"),
+		ent("h", "entity:minho", "person", "Lee Min-ho"),
+		ent("i", "entity:minho", "person", "Lee Min-ho"),
+		ent("j", "entity:ho", "person", "Lee Min Ho"),
+		{Article: "j", Slot: "title:ho", Kind: facts.KindTitle, Value: "actor"},
 	}
-	var got []string
-	for _, f := range alignPlurals(in) {
-		got = append(got, f.Article+"="+f.Slot)
-	}
-	want := []string{"a=entity:nurse", "b=entity:nurse", "c=entity:nurse", "d=entity:alder", "e=entity:alders", "f=entity:roes", "g=entity:roe"}
-	if diff := cmp.Diff(want, got); diff != "" {
+	// Lee Min Ho joins Lee Min-ho with its title.
+	want := []string{"a=entity:nurse", "b=entity:nurse", "c=entity:nurse", "d=entity:alder", "e=entity:alders", "f=entity:roes", "g=entity:roe",
+		"h=entity:minho", "i=entity:minho", "j=entity:minho", "j=title:minho"}
+	if diff := cmp.Diff(want, slotsOf(alignPlurals(in))); diff != "" {
 		t.Errorf("slots (-want +got):\n%s", diff)
+	}
+	// Not when one article names both: two persons there.
+	both := append(append([]facts.Fact(nil), in...), ent("k", "entity:minho", "person", "Lee Min-ho"), ent("k", "entity:ho", "person", "Lee Min Ho"))
+	if got := slotsOf(alignPlurals(both)); got[9] != "j=entity:ho" {
+		t.Errorf("Lee Min Ho moved though one article names both: %v", got)
 	}
 	// And the merged slot shows the two spellings.
 	var merged []facts.Fact
@@ -219,4 +226,13 @@ func TestAlignPlurals(t *testing.T) {
 	if !ok || len(d.Groups) != 2 {
 		t.Errorf("entitySpellings = %+v, %v; want two spellings", d, ok)
 	}
+}
+
+// slotsOf renders facts as "article=slot" in order.
+func slotsOf(fs []facts.Fact) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Article+"="+f.Slot)
+	}
+	return out
 }
