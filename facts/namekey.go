@@ -366,3 +366,18 @@ func SameGivenName(a, b string) bool {
 	}
 	return fa == fb
 }
+
+// shortGivenName reports whether given name a is b or a short form of it:
+// its start ("Don", "Donald") or a nickname ("Bill", "William"; "Jim",
+// "James"). Unlike SameGivenName it does not take any two names with
+// one first letter (Joan, John) for one.
+func shortGivenName(a, b string) bool {
+	a, b = strings.Trim(Fold(a), "."), strings.Trim(Fold(b), ".")
+	if a == "" || b == "" {
+		return false
+	}
+	if a == b || len(a) >= 3 && strings.HasPrefix(b, a) {
+		return true
+	}
+	return givenNameForms[a] == b
+}

@@ -592,6 +592,11 @@ func (sc *nerScanner) extend(j int) int {
 			k += 2
 			continue
 		}
+		// A middle initial that is also a word: "Sergey I. Volkov".
+		if k+3 < n && utf8.RuneCountInString(toks[k+1].Text) == 1 && abbrevBefore(toks, k+1) && sc.runWord(k+3) {
+			k += 3
+			continue
+		}
 		// "Ann Roe, Jr.": the suffix after a comma ends the name.
 		if toks[k+1].Fold == "," && k+2 < n && nameSuffixWords[toks[k+2].Fold] && toks[k+2].IsCapitalized() &&
 			(toks[k+2].Fold == "jr" || toks[k+2].Fold == "sr" || toks[k+2].Text == strings.ToUpper(toks[k+2].Text)) && k > j {
@@ -1300,7 +1305,8 @@ func (nd *nerDoc) group(d *doc) {
 			if ev < 1 || ea.votes[kindPlace]+ea.votes[kindOrg] > ev {
 				continue
 			}
-			if ca.words > 1 && !strings.HasSuffix(cb.fullKey, ca.fullKey) && !strings.HasSuffix(cb.coreKey, ca.coreKey) {
+			if ca.words > 1 && !strings.HasSuffix(cb.fullKey, ca.fullKey) && !strings.HasSuffix(cb.coreKey, ca.coreKey) &&
+				!(ca.words == 2 && shortGivenName(nd.givenName(d, ca), nd.givenName(d, cb))) {
 				continue
 			}
 			if best >= 0 && bestCore != cb.coreKey {
@@ -1413,6 +1419,11 @@ func (nd *nerDoc) group(d *doc) {
 		}
 	}
 	nd.ents = kept
+}
+
+// givenName is the first word of a mention's name.
+func (nd *nerDoc) givenName(d *doc, m *nerMention) string {
+	return d.sents[m.sent].toks[m.first].Text
 }
 
 // personMarks returns, for each entity, the heads of the titles its
