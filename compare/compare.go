@@ -173,6 +173,9 @@ func toValue(f facts.Fact) Value {
 // fact the desk asked for.
 func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResult {
 	sr := SlotResult{Slot: s.ID, Kind: string(s.Kind), Label: s.Label, Missing: []string{}, Values: []Value{}, Notes: []string{}, Generated: generated}
+	if s.Kind == facts.KindEntity {
+		fs = preferSpellings(fs)
+	}
 	primary := map[string]facts.Fact{}
 	background := map[string]facts.Fact{}
 	negations := map[string]map[bool]bool{}
@@ -269,7 +272,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 	}
 	switch s.Kind {
 	case facts.KindEntity:
-		if d, ok := c.entitySpellings(stated); ok {
+		if d, ok := c.entitySpellings(fs); ok {
 			sr.Differences = append(sr.Differences, d)
 			sr.Status = worse(sr.Status, Variant)
 			sr.Notes = append(sr.Notes, "spelled differently: "+c.describe(d))

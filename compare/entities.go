@@ -129,33 +129,100 @@ func spellingVariant(a, b nameForm) bool {
 // entitySpellings groups the articles of an entity slot by spelling when
 // at least two of them spell the name differently; articles whose form is
 // only fuller or shorter (a middle initial, an abbreviation against its
-// long form) are left out of the difference.
-func (c comparer) entitySpellings(stated []facts.Fact) (Difference, bool) {
-	forms := map[string]nameForm{}
-	for _, f := range stated {
-		forms[f.Article] = newNameForm(f.Value)
+// long form) are left out of the difference. Every statement of the slot
+// counts, not only each article's first: an article that writes the long
+// form first and "J.C.P.O.A." after still spells the abbreviation.
+func (c comparer) entitySpellings(fs []facts.Fact) (Difference, bool) {
+	keys, member := spellingMembers(fs)
+	// One group per spelling, shown as its first statement writes it.
+	idx := map[string]int{}
+	var groups []DiffGroup
+	for i, f := range fs {
+		if !member[i] {
+			continue
+		}
+		g, ok := idx[keys[i]]
+		if !ok {
+			g = len(groups)
+			idx[keys[i]] = g
+			groups = append(groups, DiffGroup{Value: f.Value})
+		}
+		if !contains(groups[g].Articles, f.Article) {
+			groups[g].Articles = append(groups[g].Articles, f.Article)
+		}
+	}
+	if len(groups) < 2 {
+		return Difference{}, false
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return len(groups[i].Articles) > len(groups[j].Articles) })
+	return Difference{Field: "spelling", Groups: groups}, true
+}
+
+// preferSpellings orders an entity slot's facts so that, within each
+// article, a statement in a spelling difference comes first: the value
+// shown for the article is then the form that differs ("J.C.P.O.A.", not
+// the long form the article gave before it). fs is not modified.
+func preferSpellings(fs []facts.Fact) []facts.Fact {
+	_, member := spellingMembers(fs)
+	any := false
+	for _, m := range member {
+		any = any || m
+	}
+	if !any {
+		return fs
+	}
+	order := make([]int, len(fs))
+	for i := range order {
+		order[i] = i
+	}
+	sort.SliceStable(order, func(a, b int) bool {
+		fa, fb := fs[order[a]], fs[order[b]]
+		if fa.Article != fb.Article {
+			return fa.Article < fb.Article
+		}
+		return member[order[a]] && !member[order[b]]
+	})
+	out := make([]facts.Fact, len(fs))
+	for i, j := range order {
+		out[i] = fs[j]
+	}
+	return out
+}
+
+// spellingMembers returns each fact's spelling key and whether it belongs
+// to the largest set of spellings of one name (nothing when no two
+// statements spell the name differently). Background statements are left
+// out.
+func spellingMembers(fs []facts.Fact) ([]string, []bool) {
+	keys := make([]string, len(fs))
+	member := make([]bool, len(fs))
+	forms := make([]nameForm, len(fs))
+	for i, f := range fs {
+		forms[i] = newNameForm(f.Value)
 	}
 	// A form holding another as a word run counts as the shorter one.
-	key := map[string]string{}
 	byKey := map[string]nameForm{}
-	for _, f := range stated {
-		best := forms[f.Article]
-		for _, o := range forms {
-			if o.acronym != best.acronym || len(o.words) >= len(best.words) {
+	for i, f := range fs {
+		if f.Background {
+			continue
+		}
+		best := forms[i]
+		for j, o := range forms {
+			if fs[j].Background || o.acronym != best.acronym || len(o.words) >= len(best.words) {
 				continue
 			}
 			if containsSeq(best.words, o.words) {
 				best = o
 			}
 		}
-		key[f.Article] = best.key()
-		byKey[best.key()] = best
+		keys[i] = best.key()
+		byKey[keys[i]] = best
 	}
-	keys := make([]string, 0, len(byKey))
+	distinct := make([]string, 0, len(byKey))
 	for k := range byKey {
-		keys = append(keys, k)
+		distinct = append(distinct, k)
 	}
-	sort.Strings(keys)
+	sort.Strings(distinct)
 	// Union the keys that are spellings of one another.
 	parent := map[string]string{}
 	var find func(string) string
@@ -168,51 +235,35 @@ func (c comparer) entitySpellings(stated []facts.Fact) (Difference, bool) {
 		return x
 	}
 	linked := map[string]bool{}
-	for i := range keys {
-		for j := i + 1; j < len(keys); j++ {
-			if spellingVariant(byKey[keys[i]], byKey[keys[j]]) {
-				parent[find(keys[j])] = find(keys[i])
-				linked[keys[i]], linked[keys[j]] = true, true
+	for i := range distinct {
+		for j := i + 1; j < len(distinct); j++ {
+			if spellingVariant(byKey[distinct[i]], byKey[distinct[j]]) {
+				parent[find(distinct[j])] = find(distinct[i])
+				linked[distinct[i]], linked[distinct[j]] = true, true
 			}
 		}
 	}
 	if len(linked) == 0 {
-		return Difference{}, false
+		return keys, member
 	}
-	// The largest set of linked spellings, by articles.
+	// The largest set of linked spellings, by statements.
 	size := map[string]int{}
-	for _, f := range stated {
-		if k := key[f.Article]; linked[k] {
+	for i, k := range keys {
+		if !fs[i].Background && linked[k] {
 			size[find(k)]++
 		}
 	}
 	root := ""
-	for _, k := range keys {
+	for _, k := range distinct {
 		r := find(k)
 		if linked[k] && (root == "" || size[r] > size[root]) {
 			root = r
 		}
 	}
-	var in []facts.Fact
-	for _, f := range stated {
-		if k := key[f.Article]; linked[k] && find(k) == root {
-			in = append(in, f)
-		}
+	for i, k := range keys {
+		member[i] = !fs[i].Background && linked[k] && find(k) == root
 	}
-	d, ok := c.group("spelling", in, func(f facts.Fact) string { return key[f.Article] })
-	if !ok {
-		return Difference{}, false
-	}
-	// Show each spelling as its first article writes the name.
-	for i := range d.Groups {
-		for _, f := range in {
-			if f.Article == d.Groups[i].Articles[0] {
-				d.Groups[i].Value = f.Value
-				break
-			}
-		}
-	}
-	return d, true
+	return keys, member
 }
 
 // alignEntities brings together, across the story, the entity facts the

@@ -75,6 +75,9 @@ func TestEntitySpellings(t *testing.T) {
 		{"a fuller form joins its shorter spelling", []facts.Fact{
 			fact("a", "Lee Min-ho"), fact("b", "Lee Min Ho"), fact("c", "Lee M. Min-ho"),
 		}, []string{"Lee Min-ho=a,c", "Lee Min Ho=b"}},
+		{"an article's later abbreviation counts", []facts.Fact{
+			fact("a", "Harbour Trust Authority"), fact("a", "H.T.A."), fact("b", "HTA"),
+		}, []string{"H.T.A.=a", "HTA=b"}},
 		{"two given names are no variant", []facts.Fact{
 			fact("a", "John Hale"), fact("b", "Maria Hale"),
 		}, nil},
@@ -235,4 +238,22 @@ func slotsOf(fs []facts.Fact) []string {
 		out = append(out, f.Article+"="+f.Slot)
 	}
 	return out
+}
+
+func TestPreferSpellings(t *testing.T) {
+	fact := func(art, value string) facts.Fact {
+		return facts.Fact{Article: art, Slot: "entity:x", Kind: facts.KindEntity, Value: value}
+	}
+	in := []facts.Fact{fact("a", "Harbour Trust Authority"), fact("a", "H.T.A."), fact("b", "HTA"), fact("c", "Harbour Trust Authority")}
+	var got []string
+	for _, f := range preferSpellings(in) {
+		got = append(got, f.Article+"="+f.Value)
+	}
+	want := []string{"a=H.T.A.", "a=Harbour Trust Authority", "b=HTA", "c=Harbour Trust Authority"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("order (-want +got):\n%s", diff)
+	}
+	if in[0].Value != "Harbour Trust Authority" {
+		t.Errorf("input modified")
+	}
 }

@@ -579,7 +579,7 @@ func (sc *nerScanner) initialOK(j int) bool {
 // England", "Gulf of Mexico", "Port of Entry", "Secretary of State".
 func ofHead(t Token) bool {
 	f := t.Fold
-	return orgSuffixes[f] || placeHeads[f] || titleHeads[f] || placeSuffixes[f]
+	return orgSuffixes[f] || placeHeads[f] || titleHeads[f] || placeSuffixes[f] || instrumentHeads[f]
 }
 
 // extend returns the last token of the name run starting at j.

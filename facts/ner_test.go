@@ -240,6 +240,8 @@ func TestNEREntities(t *testing.T) {
 			[]string{"person: Ann Hale @Ann Hale key=surname", "person: Bob Hale @Bob Hale key=name"}},
 		{"a junior is another person", "Governor Roe spoke. Ann Roe, Jr. left. Roe Jr. waved. Roe returned.",
 			[]string{"person: Roe @Roe key=name", "person: Ann Roe, Jr. @Ann Roe, Jr. key=name"}},
+		{"a plan goes on with of", "The Joint Plan of Action was signed in Port Alder.",
+			[]string{"organisation: Joint Plan of Action @Joint Plan of Action key=name", "place: Port Alder @Port Alder key=name"}},
 		{"a tower is a place", "Crowds met at Alder Tower.",
 			[]string{"place: Alder Tower @Alder Tower key=name"}},
 		// Names that are also words stay names.

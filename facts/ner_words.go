@@ -317,3 +317,7 @@ var wordGivenNames = words(
 	"ray frank jack pat sue drew dean lily ivy jay rob guy penny amber ruby pearl iris",
 	"daisy holly heather violet grant earl april miles rich sterling hunter mason",
 )
+
+// instrumentHeads are the nouns of named plans, treaties and documents,
+// which go on with "of": "Joint Plan of Action", "Treaty of Alder".
+var instrumentHeads = words("plan treaty declaration convention charter statute accord accords protocol covenant")
