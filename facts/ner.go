@@ -44,8 +44,16 @@ import (
 //
 // Mentions of one entity in an article are grouped: equal NameKey, or a
 // shorter name that is the end of a longer personal name ("Volkov",
-// "Dmitry Volkov"), or an acronym given in brackets ("SDF"). The
-// canonical name is the longest form the article writes.
+// "Dmitry Volkov"; "Ann Roe", "Ann B. Roe III"; "Don Roe", "Donald F.
+// Roe"), or an acronym given in brackets ("SDF", "(U.N.)"). A shorter
+// name is not joined to a longer one when a gender (from an honorific or
+// a title: "Mr. Roe", "first lady Ann Roe") or a title it carries before
+// the longer one is introduced ("President Roe and Ann Roe") sets them
+// apart, nor a bare surname to "Ann Roe Jr."; a bare surname that two
+// fuller names could claim makes no fact. The canonical name is the
+// longest form the article writes, with the closing dot of an
+// abbreviation ("U.S.", "F.B.I."). A facility named after a place ("San
+// Alder Port of Entry", "Harwick Airport") also names the place.
 //
 // Slot ids (so that the same entity in two outlets shares a slot):
 //
@@ -55,7 +63,11 @@ import (
 //     "Ahmad al-Hakim" align across outlets; and NameKey of the full
 //     canonical name for places, organisations and others ("Syrian
 //     Democratic Forces", "Tobruk"/"Tubruq"). When two persons in one
-//     article share a surname, the second is keyed on its full name.
+//     article share a surname, the one named most often keeps the
+//     surname key and the other is keyed on its full name without
+//     initials or III. (compare re-aligns across the story what this
+//     per-article keying cannot: abbreviations and long forms, namesakes,
+//     plural and hyphen spellings.)
 //   - "title:<key>" with the same person key.
 //
 // Values: an entity's value is its canonical name as the article writes
@@ -746,7 +758,7 @@ func (sc *nerScanner) run(j, k int) {
 			// Before the title: a nationality, then maybe an organisation
 			// ("CBP Commissioner", "White House Press Secretary").
 			p := j
-			for p < ts && nerDemonym(toks[p].Fold) {
+			for p < ts && (nationality(toks[p]) || toks[p].Fold == "." && p > j && nationality(toks[p-1])) {
 				p++
 			}
 			if p < ts {
@@ -754,7 +766,7 @@ func (sc *nerScanner) run(j, k int) {
 				sc.voteAt(ts-1, kindOrg, 2)
 				ts = p
 			}
-			for ts < q && nerDemonym(toks[ts].Fold) {
+			for ts < q && (nationality(toks[ts]) || toks[ts].Fold == ".") {
 				ts++
 			}
 			// Lower-case title words before the run: "interim President".
@@ -795,6 +807,14 @@ func (sc *nerScanner) run(j, k int) {
 	if m.title.Len() == 0 && !m.possessive {
 		sc.apposition(m, k)
 	}
+}
+
+// nationality reports whether t names a nationality before a title: a
+// demonym ("Russian President") or a country's abbreviation ("U.S.
+// President"), both dropped from the title's value since outlets add or
+// drop them freely.
+func nationality(t Token) bool {
+	return nerDemonym(t.Fold) || acronym(t) && countryAbbrevs[strings.ReplaceAll(t.Fold, ".", "")]
 }
 
 // allTitle reports whether toks[j..k] are all title words ("President",

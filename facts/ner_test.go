@@ -298,6 +298,8 @@ func TestNERTitles(t *testing.T) {
 	}{
 		{"nationality not in title", "Russian President Vladimir Putin met him.",
 			[]string{"title: Vladimir Putin = president @President"}},
+		{"country abbreviation not in title", "U.S. President Tova Lind met him.",
+			[]string{"title: Tova Lind = president @President"}},
 		{"interim president", "Syrian interim President Ahmed al-Sharaa arrived.",
 			[]string{"title: Ahmed al-Sharaa = interim president @interim President"}},
 		{"comma after title", "Syrian interim President, Ahmed al-Sharaa met him in Moscow.",

@@ -321,3 +321,7 @@ var wordGivenNames = words(
 // instrumentHeads are the nouns of named plans, treaties and documents,
 // which go on with "of": "Joint Plan of Action", "Treaty of Alder".
 var instrumentHeads = words("plan treaty declaration convention charter statute accord accords protocol covenant")
+
+// countryAbbrevs are countries' abbreviations that stand before a title
+// as a nationality does: "U.S. President", "UK Prime Minister".
+var countryAbbrevs = words("us usa uk")
