@@ -1302,9 +1302,10 @@ func (nd *nerDoc) group(d *doc) {
 			if genders[a] != 0 && genders[b] != 0 && genders[a] != genders[b] {
 				continue
 			}
-			// "Ann Roe Jr." is called "Roe Jr.", not "Roe", beside her
-			// mother.
-			if cb.junior && !ca.junior {
+			// A name written before "Ann Roe Jr." is introduced is her
+			// mother's ("Ann Roe … Ann Roe Jr."); one written after it is
+			// hers ("Ann B. Roe Jr. … Roe").
+			if cb.junior && !ca.junior && nd.ents[a].first < eb.first {
 				continue
 			}
 			// Another title on the shorter name before the fuller one

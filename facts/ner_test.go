@@ -242,6 +242,8 @@ func TestNEREntities(t *testing.T) {
 			[]string{"person: Roe @Roe key=name", "person: Ann Roe, Jr. @Ann Roe, Jr. key=name"}},
 		{"a plan goes on with of", "The Joint Plan of Action was signed in Port Alder.",
 			[]string{"organisation: Joint Plan of Action @Joint Plan of Action key=name", "place: Port Alder @Port Alder key=name"}},
+		{"a junior's later bare surname is the junior", "Ann B. Roe Jr. spoke. Roe left. Ann Roe returned.",
+			[]string{"person: Ann B. Roe Jr. @Ann B. Roe Jr. key=surname"}},
 		{"a tower is a place", "Crowds met at Alder Tower.",
 			[]string{"place: Alder Tower @Alder Tower key=name"}},
 		// Names that are also words stay names.
