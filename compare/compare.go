@@ -61,7 +61,7 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 		addDiffs(&sr)
 		res.Facts = append(res.Facts, sr)
 	}
-	for _, sr := range c.general(general) {
+	for _, sr := range c.general(alignEntities(general)) {
 		c.count(&sr)
 		c.headline(&sr)
 		addDiffs(&sr)
@@ -177,6 +177,9 @@ func toValue(f facts.Fact) Value {
 // fact the desk asked for.
 func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResult {
 	sr := SlotResult{Slot: s.ID, Kind: string(s.Kind), Label: s.Label, Missing: []string{}, Values: []Value{}, Notes: []string{}, Generated: generated}
+	if s.Kind == facts.KindEntity {
+		fs = preferSpellings(fs)
+	}
 	primary := map[string]facts.Fact{}
 	background := map[string]facts.Fact{}
 	negations := map[string]map[bool]bool{}
@@ -273,17 +276,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 	}
 	switch s.Kind {
 	case facts.KindEntity:
-		spell := spellings(stated)
-		if d, ok := c.group("spelling", stated, func(f facts.Fact) string { return spell[f.Article] }); ok {
-			// Show each spelling as its first article writes the name.
-			for i := range d.Groups {
-				for _, f := range stated {
-					if f.Article == d.Groups[i].Articles[0] {
-						d.Groups[i].Value = f.Value
-						break
-					}
-				}
-			}
+		if d, ok := c.entitySpellings(fs); ok {
 			sr.Differences = append(sr.Differences, d)
 			sr.Status = worse(sr.Status, Variant)
 			sr.Notes = append(sr.Notes, "spelled differently: "+c.describe(d))

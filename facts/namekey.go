@@ -343,3 +343,41 @@ func nameCollapse(s string) string {
 	}
 	return b.String()
 }
+
+// SameGivenName reports whether two given names may be one person's:
+// equal, spellings of one name (SameName), an initial and a name it
+// starts, names with one first letter (Jim/James, Rudy/Rudolph), or a
+// nickname and its name (Bill/William). Different first letters otherwise
+// name different people (Ann Hale, Maria Hale).
+func SameGivenName(a, b string) bool {
+	a, b = strings.Trim(Fold(a), "."), strings.Trim(Fold(b), ".")
+	if a == "" || b == "" || a == b || SameName(a, b) {
+		return true
+	}
+	if a[0] == b[0] {
+		return true
+	}
+	fa, fb := givenNameForms[a], givenNameForms[b]
+	if fa == "" {
+		fa = a
+	}
+	if fb == "" {
+		fb = b
+	}
+	return fa == fb
+}
+
+// shortGivenName reports whether given name a is b or a short form of it:
+// its start ("Don", "Donald") or a nickname ("Bill", "William"; "Jim",
+// "James"). Unlike SameGivenName it does not take any two names with
+// one first letter (Joan, John) for one.
+func shortGivenName(a, b string) bool {
+	a, b = strings.Trim(Fold(a), "."), strings.Trim(Fold(b), ".")
+	if a == "" || b == "" {
+		return false
+	}
+	if a == b || len(a) >= 3 && strings.HasPrefix(b, a) {
+		return true
+	}
+	return givenNameForms[a] == b
+}

@@ -181,3 +181,28 @@ func TestNamePairsPrecisionRecall(t *testing.T) {
 		t.Errorf("recall %.3f < 0.80", recall)
 	}
 }
+
+func TestSameGivenName(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"Ann", "Ann", true},
+		{"Ann", "A.", true},
+		{"Jim", "James", true},
+		{"Bill", "William", true},
+		{"Peggy", "Margaret", true},
+		{"Ahmed", "Ahmad", true},
+		{"Ann", "Maria", false},
+		{"Bill", "Robert", false},
+		{"Donna", "Melissa", false},
+	}
+	for _, tt := range tests {
+		if got := SameGivenName(tt.a, tt.b); got != tt.want {
+			t.Errorf("SameGivenName(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+		if got := SameGivenName(tt.b, tt.a); got != tt.want {
+			t.Errorf("SameGivenName(%q, %q) = %v, want %v", tt.b, tt.a, got, tt.want)
+		}
+	}
+}

@@ -44,8 +44,16 @@ import (
 //
 // Mentions of one entity in an article are grouped: equal NameKey, or a
 // shorter name that is the end of a longer personal name ("Volkov",
-// "Dmitry Volkov"), or an acronym given in brackets ("SDF"). The
-// canonical name is the longest form the article writes.
+// "Dmitry Volkov"; "Ann Roe", "Ann B. Roe III"; "Don Roe", "Donald F.
+// Roe"), or an acronym given in brackets ("SDF", "(U.N.)"). A shorter
+// name is not joined to a longer one when a gender (from an honorific or
+// a title: "Mr. Roe", "first lady Ann Roe") or a title it carries before
+// the longer one is introduced ("President Roe and Ann Roe") sets them
+// apart, nor a bare surname to "Ann Roe Jr."; a bare surname that two
+// fuller names could claim makes no fact. The canonical name is the
+// longest form the article writes, with the closing dot of an
+// abbreviation ("U.S.", "F.B.I."). A facility named after a place ("San
+// Alder Port of Entry", "Harwick Airport") also names the place.
 //
 // Slot ids (so that the same entity in two outlets shares a slot):
 //
@@ -55,7 +63,11 @@ import (
 //     "Ahmad al-Hakim" align across outlets; and NameKey of the full
 //     canonical name for places, organisations and others ("Syrian
 //     Democratic Forces", "Tobruk"/"Tubruq"). When two persons in one
-//     article share a surname, the second is keyed on its full name.
+//     article share a surname, the one named most often keeps the
+//     surname key and the other is keyed on its full name without
+//     initials or III. (compare re-aligns across the story what this
+//     per-article keying cannot: abbreviations and long forms, namesakes,
+//     plural and hyphen spellings.)
 //   - "title:<key>" with the same person key.
 //
 // Values: an entity's value is its canonical name as the article writes
@@ -98,7 +110,10 @@ type nerMention struct {
 	words       int // name words
 	fullKey     string
 	lastKey     string // NameKey of the surname (last name word)
+	coreKey     string // NameKey without middle initials and III: "Ann B. Roe" is "Ann Roe"
+	gender      byte   // 'm' or 'f' when a title or honorific says so
 	particle    bool   // an inner particle or initial: "bin", "al-", "S."
+	junior      bool   // ends in Jr. or Sr.: another person than the name without it
 	aliasOf     int    // group a single word was merged into; -1
 	speech      bool
 	theBefore   bool
@@ -115,6 +130,10 @@ type nerEntity struct {
 	title  int // first mention with a title; -1
 	key    string
 	merged bool // a shorter mention was merged in by surname
+	// ambiguous marks a bare surname that two fuller names in the
+	// article could claim ("Roe" beside "Ann Roe" and "Bob Roe"): it
+	// names no one for sure, so it makes no fact.
+	ambiguous bool
 }
 
 // nerDoc is the named-entity analysis of a doc.
@@ -134,8 +153,15 @@ func (nd *nerDoc) mentionsOf(i int) []nerMention { return nd.ms[nd.start[i]:nd.s
 func findEntities(d *doc) []Fact {
 	nd := analyseNER(d)
 	var out []Fact
+	keys := make(map[string]bool, len(nd.ents))
+	for i := range nd.ents {
+		keys[nd.ents[i].key] = true
+	}
 	for i := range nd.ents {
 		e := &nd.ents[i]
+		if e.ambiguous {
+			continue
+		}
 		m := &nd.ms[e.first]
 		c := &nd.ms[e.canon]
 		s := d.sents[m.sent]
@@ -144,6 +170,22 @@ func findEntities(d *doc) []Fact {
 		f.Value = name
 		f.Label = e.kind.String() + ": " + name
 		out = append(out, f)
+		// "the Harwick Port of Entry" names Harwick too, as another
+		// outlet's "the Harwick border crossing" does.
+		if e.kind != kindPerson {
+			ctoks := d.sents[c.sent].toks
+			if h := facilityHead(ctoks, c.first, c.last); h >= 0 {
+				sp := Span{ctoks[c.first].Span.Start, ctoks[h].Span.End}
+				head := d.a.Text[sp.Start:sp.End]
+				if k := NameKey(head); k != "" && !keys[k] {
+					keys[k] = true
+					hf := d.fact(d.sents[c.sent], Slot{ID: "entity:" + k, Kind: KindEntity}, "entity", sp, c.first)
+					hf.Value = head
+					hf.Label = kindPlace.String() + ": " + head
+					out = append(out, hf)
+				}
+			}
+		}
 		if e.title >= 0 && e.kind == kindPerson {
 			t := &nd.ms[e.title]
 			ts := d.sents[t.sent]
@@ -154,6 +196,37 @@ func findEntities(d *doc) []Fact {
 		}
 	}
 	return out
+}
+
+// facilityHead returns the last token of the place a facility's name
+// toks[first..last] is named after ("Harwick" in "Harwick Port of
+// Entry", "Harwick International Airport"), or -1 when the name does not
+// end in a facility word or nothing capitalised stands before it.
+func facilityHead(toks []Token, first, last int) int {
+	for _, tail := range facilityTails {
+		h := last - len(tail)
+		if h < first {
+			continue
+		}
+		ok := true
+		for i, w := range tail {
+			if toks[h+1+i].Fold != w {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		for h >= first && toks[h].Kind == Punct {
+			h--
+		}
+		if h < first || !toks[h].IsCapitalized() || isTitleWord(toks[h]) || nerDemonym(toks[h].Fold) {
+			return -1
+		}
+		return h
+	}
+	return -1
 }
 
 // nerCache keeps the analyses of the last few docs: findEntities,
@@ -410,10 +483,44 @@ func (sc *nerScanner) runWord(k int) bool {
 		return false
 	}
 	if weekdayMonth[t.Fold] {
-		// "Theresa May", but not "May 5" or "Jan".
-		if dateWeekdays[t.Fold] != 0 || t.Fold == "sunday" || k+1 >= len(sc.toks) || sc.toks[k+1].Kind == Number || len(t.Fold) <= 4 {
-			return false
-		}
+		return sc.monthGivenName(k) || sc.monthSurname(k)
+	}
+	return true
+}
+
+// monthName reports whether toks[k] is a full month name that may be a
+// name word there: not before a number ("May 5") nor after a preposition
+// or a time word ("in June", "last March").
+func (sc *nerScanner) monthName(k int) bool {
+	toks := sc.toks
+	if !monthNames[toks[k].Fold] || k+1 < len(toks) && toks[k+1].Kind == Number {
+		return false
+	}
+	return k == 0 || !monthLeads[toks[k-1].Fold]
+}
+
+// monthGivenName reports whether the month name at toks[k] is a given
+// name: another name word follows it ("Governor June Ellis", "April
+// Hale said").
+func (sc *nerScanner) monthGivenName(k int) bool {
+	if !sc.monthName(k) || k+1 >= len(sc.toks) {
+		return false
+	}
+	nx := sc.toks[k+1]
+	return nameTok(nx) && !weekdayMonth[nx.Fold] && !stopWord(nx) && !hyphenAdjective(nx)
+}
+
+// monthSurname reports whether the month name at toks[k] is a surname
+// after a given name ("Senator Ann March", "Theresa May"), not a month
+// after an organisation or a title ("the Senate March vote").
+func (sc *nerScanner) monthSurname(k int) bool {
+	if !sc.monthName(k) || k == 0 {
+		return false
+	}
+	p := sc.toks[k-1]
+	if !nameTok(p) || weekdayMonth[p.Fold] || stopWord(p) || isTitleWord(p) || acronym(p) ||
+		orgSuffixes[p.Fold] || placeSuffixes[p.Fold] || nerDemonym(p.Fold) {
+		return false
 	}
 	return true
 }
@@ -430,7 +537,7 @@ func (sc *nerScanner) sentence(si int, toks []Token) {
 	start := datelineEnd(toks)
 	for j := start; j < n; j++ {
 		t := toks[j]
-		if !sc.runWord(j) || weekdayMonth[t.Fold] {
+		if !sc.runWord(j) || weekdayMonth[t.Fold] && !sc.monthGivenName(j) {
 			continue
 		}
 		if j == start || isInitial(toks, j) {
@@ -484,7 +591,7 @@ func (sc *nerScanner) initialOK(j int) bool {
 // England", "Gulf of Mexico", "Port of Entry", "Secretary of State".
 func ofHead(t Token) bool {
 	f := t.Fold
-	return orgSuffixes[f] || placeHeads[f] || titleHeads[f] || placeSuffixes[f]
+	return orgSuffixes[f] || placeHeads[f] || titleHeads[f] || placeSuffixes[f] || instrumentHeads[f]
 }
 
 // extend returns the last token of the name run starting at j.
@@ -496,6 +603,17 @@ func (sc *nerScanner) extend(j int) int {
 		if abbrevBefore(toks, k) && k+2 < n && sc.runWord(k+2) {
 			k += 2
 			continue
+		}
+		// A middle initial that is also a word: "Sergey I. Volkov".
+		if k+3 < n && utf8.RuneCountInString(toks[k+1].Text) == 1 && abbrevBefore(toks, k+1) && sc.runWord(k+3) {
+			k += 3
+			continue
+		}
+		// "Ann Roe, Jr.": the suffix after a comma ends the name.
+		if toks[k+1].Fold == "," && k+2 < n && nameSuffixWords[toks[k+2].Fold] && toks[k+2].IsCapitalized() &&
+			(toks[k+2].Fold == "jr" || toks[k+2].Fold == "sr" || toks[k+2].Text == strings.ToUpper(toks[k+2].Text)) && k > j {
+			k += 2
+			break
 		}
 		if sc.runWord(k + 1) {
 			k++
@@ -640,7 +758,7 @@ func (sc *nerScanner) run(j, k int) {
 			// Before the title: a nationality, then maybe an organisation
 			// ("CBP Commissioner", "White House Press Secretary").
 			p := j
-			for p < ts && nerDemonym(toks[p].Fold) {
+			for p < ts && (nationality(toks[p]) || toks[p].Fold == "." && p > j && nationality(toks[p-1])) {
 				p++
 			}
 			if p < ts {
@@ -648,11 +766,11 @@ func (sc *nerScanner) run(j, k int) {
 				sc.voteAt(ts-1, kindOrg, 2)
 				ts = p
 			}
-			for ts < q && nerDemonym(toks[ts].Fold) {
+			for ts < q && (nationality(toks[ts]) || toks[ts].Fold == ".") {
 				ts++
 			}
 			// Lower-case title words before the run: "interim President".
-			for ts == j && ts > 0 && toks[ts-1].Kind == Word && !toks[ts-1].IsCapitalized() && isTitleWord(toks[ts-1]) {
+			for ts == j && ts > 0 && !honorifics[toks[q].Fold] && toks[ts-1].Kind == Word && !toks[ts-1].IsCapitalized() && isTitleWord(toks[ts-1]) {
 				ts--
 				j--
 			}
@@ -689,6 +807,14 @@ func (sc *nerScanner) run(j, k int) {
 	if m.title.Len() == 0 && !m.possessive {
 		sc.apposition(m, k)
 	}
+}
+
+// nationality reports whether t names a nationality before a title: a
+// demonym ("Russian President") or a country's abbreviation ("U.S.
+// President"), both dropped from the title's value since outlets add or
+// drop them freely.
+func nationality(t Token) bool {
+	return nerDemonym(t.Fold) || acronym(t) && countryAbbrevs[strings.ReplaceAll(t.Fold, ".", "")]
 }
 
 // allTitle reports whether toks[j..k] are all title words ("President",
@@ -744,7 +870,7 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 		return -1
 	}
 	m := nerMention{sent: sc.si, first: a, last: b, acronymOf: -1, aliasOf: -1}
-	m.span = Span{toks[a].Span.Start, toks[b].Span.End}
+	m.span = Span{toks[a].Span.Start, abbrevEnd(toks, b)}
 	m.strong = kindOfName(toks, a, b)
 	lastName := -1
 	for x := a; x <= b; x++ {
@@ -759,6 +885,9 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 			continue
 		}
 		m.words++
+		if x > a && (t.Fold == "jr" || t.Fold == "sr") {
+			m.junior = true
+		}
 		if !nameSuffixWords[t.Fold] || lastName < 0 {
 			lastName = x
 		}
@@ -767,6 +896,19 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 	m.fullKey = sc.nameKey(name)
 	if m.fullKey == "" {
 		return -1
+	}
+	m.coreKey = m.fullKey
+	if m.words >= 3 {
+		var core strings.Builder
+		for x := a; x <= b; x++ {
+			t := toks[x]
+			if t.Kind != Word || x > a && x < b && utf8.RuneCountInString(t.Text) == 1 || x > a && romanSuffixes[t.Fold] {
+				continue
+			}
+			core.WriteString(t.Text)
+			core.WriteByte(' ')
+		}
+		m.coreKey = sc.nameKey(core.String())
 	}
 	m.lastKey = sc.nameKey(toks[lastName].Text)
 	if b+1 < n && (toks[b+1].Fold == "'s" || toks[b+1].Fold == "'" && strings.HasSuffix(toks[b].Fold, "s")) {
@@ -778,7 +920,14 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 	sc.nd.ms = append(sc.nd.ms, m)
 	mi := len(sc.nd.ms) - 1
 	// "Syrian Democratic Forces (SDF)": the acronym names the same entity.
-	if b+3 < n && toks[b+1].Fold == "(" && acronym(toks[b+2]) && toks[b+3].Fold == ")" {
+	// "United Nations (U.N.)": the same with the acronym's closing dot.
+	if b+4 < n && toks[b+1].Fold == "(" && acronym(toks[b+2]) && toks[b+3].Fold == "." && toks[b+4].Fold == ")" && strings.Contains(toks[b+2].Text, ".") {
+		sc.nd.ms[mi].votes[kindOrg] += 3
+		am := nerMention{sent: sc.si, first: b + 2, last: b + 2, span: Span{toks[b+2].Span.Start, toks[b+3].Span.End}, acronymOf: mi, aliasOf: -1, words: 1}
+		am.fullKey = sc.nameKey(toks[b+2].Text)
+		am.lastKey = am.fullKey
+		sc.nd.ms = append(sc.nd.ms, am)
+	} else if b+3 < n && toks[b+1].Fold == "(" && acronym(toks[b+2]) && toks[b+3].Fold == ")" {
 		sc.nd.ms[mi].votes[kindOrg] += 3
 		am := nerMention{sent: sc.si, first: b + 2, last: b + 2, span: toks[b+2].Span, acronymOf: mi, aliasOf: -1, words: 1}
 		am.fullKey = sc.nameKey(toks[b+2].Text)
@@ -786,6 +935,21 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 		sc.nd.ms = append(sc.nd.ms, am)
 	}
 	return mi
+}
+
+// abbrevEnd is the end of toks[b] with the dot that closes it when it is
+// a dotted abbreviation ("U.S.", "F.B.I.") or a name suffix ("Jr."): the
+// tokenizer leaves that dot out of the word, as it may also end the
+// sentence, but the name as written keeps it, and "F.B.I." against "FBI"
+// is a spelling a desk wants to see.
+func abbrevEnd(toks []Token, b int) int {
+	t := toks[b]
+	end := t.Span.End
+	if b+1 < len(toks) && toks[b+1].Fold == "." && toks[b+1].Span.Start == end &&
+		(strings.Contains(t.Text, ".") || t.Fold == "jr" || t.Fold == "sr") {
+		return toks[b+1].Span.End
+	}
+	return end
 }
 
 // contextVotes votes on the kind of the name toks[a..b] from the words
@@ -874,6 +1038,12 @@ func (sc *nerScanner) setTitle(m *nerMention, toks []Token, ts, te int) {
 		if !honorifics[f] {
 			courtesy = false
 		}
+		if g := genderWords[f]; g != 0 {
+			m.gender = g
+		}
+		if strings.Contains(f, ".") {
+			f = strings.ReplaceAll(f, ".", "") // "F.B.I. director", "FBI director"
+		}
 		if e := titleAbbrev[f]; e != "" {
 			f = e
 		}
@@ -896,8 +1066,12 @@ func (sc *nerScanner) setTitle(m *nerMention, toks []Token, ts, te int) {
 func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 	toks := sc.toks
 	end := ns - 1
-	if end >= 1 && toks[end].Fold == "," && titleHead(toks[end-1]) && toks[end-1].IsCapitalized() {
-		end-- // "interim President, Ahmed al-Hakim"
+	lowerComma := false
+	if end >= 1 && toks[end].Fold == "," && titleHead(toks[end-1]) {
+		// "interim President, Ahmed al-Hakim"; in lower case only as an
+		// apposition checked below: "his former adviser, Ann Roe, said".
+		lowerComma = !toks[end-1].IsCapitalized()
+		end--
 	}
 	if end < 0 || toks[end].Fold == "." && !(end > 0 && titleHead(toks[end-1])) {
 		return
@@ -908,11 +1082,33 @@ func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 	ts := end
 	for ts > 0 {
 		p := toks[ts-1]
+		// One lower-case title has one head: "the president fire special
+		// counsel" stops at "president".
+		if p.Kind == Word && !p.IsCapitalized() && titleHeads[p.Fold] && !titleModifiers[p.Fold] {
+			break
+		}
 		if p.Kind == Word && isTitleWord(p) && !nerDemonym(p.Fold) || p.Fold == "." && ts-2 >= 0 && abbreviationDot(toks[ts-2]) {
 			ts--
 			continue
 		}
 		break
+	}
+	if lowerComma {
+		// "After meeting the president, Ann Roe said" is no title of
+		// hers: the lower-case title needs a determiner before it and
+		// the name must close the apposition.
+		after := ""
+		if m.last+1 < len(toks) {
+			after = toks[m.last+1].Fold
+		}
+		if ts == 0 || !possessiveDeterminers[toks[ts-1].Fold] && toks[ts-1].Fold != "'s" && toks[ts-1].Fold != "the" {
+			return
+		}
+		switch after {
+		case ",", ".", ";", ")", "":
+		default:
+			return
+		}
 	}
 	// An organisation before the title: "Kremlin spokesman", "CBP
 	// Commissioner".
@@ -929,6 +1125,14 @@ func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 			sc.voteAt(ts-1, kindOrg, 2)
 			ts = q
 		}
+	}
+	// A courtesy honorific takes no words before it: "to fire Mr. Roe".
+	h := end
+	if toks[h].Fold == "." && h > 0 {
+		h--
+	}
+	if honorifics[toks[h].Fold] {
+		ts = h
 	}
 	sc.setTitle(m, toks, ts, end)
 }
@@ -947,12 +1151,17 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 	case "a", "an", "the":
 		a++
 	}
-	// Up to five lower-case words (or capitalised title words) ending in
-	// a title head: "a volunteer immigration lawyer".
+	a = skipPossessive(toks, a)
+	// Up to five lower-case words (or capitalised title words, or an
+	// organisation's acronym) ending in a title head: "a volunteer
+	// immigration lawyer", "the F.B.I. director".
 	e := -1
-	for x := a; x < n && x < a+5; x++ {
+	for x := a; x < n && x < a+6; x++ {
 		t := toks[x]
-		if t.Kind != Word || t.IsCapitalized() && !isTitleWord(t) || stopWord(t) || honorifics[t.Fold] {
+		if t.Fold == "." && x > a && abbrevBefore(toks, x-1) {
+			continue
+		}
+		if t.Kind != Word || t.IsCapitalized() && !isTitleWord(t) && !acronym(t) || stopWord(t) && !titleModifiers[t.Fold] || honorifics[t.Fold] {
 			break
 		}
 		if titleHead(t) {
@@ -990,6 +1199,31 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 		}
 	}
 	sc.setTitle(m, toks, a, e)
+}
+
+// possessiveDeterminers stand before a title in place of "the": "his
+// former adviser", "their lawyer".
+var possessiveDeterminers = words("his her their its our my your")
+
+// skipPossessive returns the index after a possessive that opens a title
+// at toks[a] ("his former adviser", "Trump's lawyer", "the
+// administration's short-lived adviser"), or a when there is none.
+func skipPossessive(toks []Token, a int) int {
+	if a < len(toks) && possessiveDeterminers[toks[a].Fold] {
+		return a + 1
+	}
+	for y := a; y < len(toks) && y < a+3; y++ {
+		if toks[y].Fold == "'s" || toks[y].Fold == "'" && y > a && strings.HasSuffix(toks[y-1].Fold, "s") {
+			if y > a {
+				return y + 1
+			}
+			break
+		}
+		if toks[y].Kind != Word {
+			break
+		}
+	}
+	return a
 }
 
 // group gathers the mentions into entities and decides their kinds and
@@ -1038,15 +1272,48 @@ func (nd *nerDoc) group(d *doc) {
 	}
 	// A shorter name that ends a longer personal name is that person:
 	// "Volkov" after (or before) "Dmitry Volkov".
+	// It is not when the two are told apart by title or gender ("President
+	// Roe" and "first lady Ann Roe", "Mr. Roe" and "Ann Roe, the first
+	// lady"), nor when two fuller names could claim it ("Roe" beside
+	// "Ann Roe" and "Bob Roe").
+	heads, genders := nd.personMarks()
+	firstTitled := make([]int, len(nd.ents))
+	for i := range firstTitled {
+		firstTitled[i] = -1
+	}
+	for i := range nd.ms {
+		if e := nd.ms[i].ent; nd.ms[i].titleValue != "" && firstTitled[e] < 0 {
+			firstTitled[e] = i
+		}
+	}
 	into := make([]int, len(nd.ents))
 	for a := range nd.ents {
 		into[a] = -1
 		ca := &nd.ms[nd.ents[a].canon]
 		best := -1
+		bestCore := ""
+		ambiguous := false
 		for b := range nd.ents {
 			eb := &nd.ents[b]
 			cb := &nd.ms[eb.canon]
 			if b == a || cb.words <= ca.words || cb.lastKey != ca.lastKey || !personLike(eb) {
+				continue
+			}
+			if genders[a] != 0 && genders[b] != 0 && genders[a] != genders[b] {
+				continue
+			}
+			// A name written before "Ann Roe Jr." is introduced is her
+			// mother's ("Ann Roe … Ann Roe Jr."); one written after it is
+			// hers ("Ann B. Roe Jr. … Roe").
+			if cb.junior && !ca.junior && nd.ents[a].first < eb.first {
+				continue
+			}
+			// Another title on the shorter name before the fuller one
+			// is introduced is another person's: "President Roe and Ann
+			// Roe, the first lady". Later, one person may get a second
+			// title ("Ann Roe, the former adviser" … "Ms. Roe, a retired
+			// general").
+			if titlesClash(heads[a], heads[b]) && firstTitled[a] >= 0 && firstTitled[a] < eb.first {
 				continue
 			}
 			// Evidence that the longer name is a person's, and more of it
@@ -1059,12 +1326,20 @@ func (nd *nerDoc) group(d *doc) {
 			if ev < 1 || ea.votes[kindPlace]+ea.votes[kindOrg] > ev {
 				continue
 			}
-			if ca.words > 1 && !strings.HasSuffix(cb.fullKey, ca.fullKey) {
+			if ca.words > 1 && !strings.HasSuffix(cb.fullKey, ca.fullKey) && !strings.HasSuffix(cb.coreKey, ca.coreKey) &&
+				!(ca.words == 2 && shortGivenName(nd.givenName(d, ca), nd.givenName(d, cb))) {
 				continue
 			}
-			if best < 0 || eb.votes[kindPerson] > nd.ents[best].votes[kindPerson] {
-				best = b
+			if best >= 0 && bestCore != cb.coreKey {
+				ambiguous = true
 			}
+			if best < 0 || eb.votes[kindPerson] > nd.ents[best].votes[kindPerson] {
+				best, bestCore = b, cb.coreKey
+			}
+		}
+		if ambiguous && ca.words == 1 {
+			best = -1
+			nd.ents[a].ambiguous = true
 		}
 		into[a] = best
 	}
@@ -1083,9 +1358,19 @@ func (nd *nerDoc) group(d *doc) {
 		ea.first = -1
 	}
 	// Kinds, keys, titles.
+	mentions := make([]int, len(nd.ents))
+	for i := range nd.ms {
+		mentions[nd.ms[i].ent]++
+	}
+	for a, b := range into {
+		if b >= 0 && into[b] < 0 {
+			mentions[b] += mentions[a]
+		}
+	}
 	used := make(map[string]bool, len(nd.ents))
 	remap := make([]int, len(nd.ents))
 	var kept []nerEntity
+	var keptMentions []int
 	for a := range nd.ents {
 		if nd.ents[a].first < 0 {
 			continue
@@ -1107,11 +1392,32 @@ func (nd *nerDoc) group(d *doc) {
 			}
 			e.kind = best
 		}
+		remap[a] = len(kept)
+		kept = append(kept, e)
+		keptMentions = append(keptMentions, mentions[a])
+	}
+	// Persons are keyed on the surname, so that "Roe" and "Ann Roe" align
+	// across outlets; of two persons sharing it in an article, the one
+	// named most often keeps it ("President Roe" over "first lady Ann
+	// Roe"), the other is keyed on the full name.
+	owner := map[string]int{}
+	for i := range kept {
+		if kept[i].kind != kindPerson || kept[i].ambiguous {
+			continue
+		}
+		lk := nd.ms[kept[i].canon].lastKey
+		if o, ok := owner[lk]; !ok || keptMentions[i] > keptMentions[o] {
+			owner[lk] = i
+		}
+	}
+	for i := range kept {
+		e := &kept[i]
+		c := &nd.ms[e.canon]
 		key := c.fullKey
 		if e.kind == kindPerson {
-			key = c.lastKey
-			if used[key] {
-				key = c.fullKey
+			key = c.coreKey
+			if owner[c.lastKey] == i && !used[c.lastKey] {
+				key = c.lastKey
 			}
 		}
 		for n := 2; used[key]; n++ {
@@ -1119,8 +1425,6 @@ func (nd *nerDoc) group(d *doc) {
 		}
 		used[key] = true
 		e.key = key
-		remap[a] = len(kept)
-		kept = append(kept, e)
 	}
 	for a, b := range into {
 		if nd.ents[a].first < 0 && b >= 0 {
@@ -1136,6 +1440,59 @@ func (nd *nerDoc) group(d *doc) {
 		}
 	}
 	nd.ents = kept
+}
+
+// givenName is the first word of a mention's name.
+func (nd *nerDoc) givenName(d *doc, m *nerMention) string {
+	return d.sents[m.sent].toks[m.first].Text
+}
+
+// personMarks returns, for each entity, the heads of the titles its
+// mentions carry and the gender a title or honorific gives it (0 when
+// none or both).
+func (nd *nerDoc) personMarks() ([]map[string]bool, []byte) {
+	heads := make([]map[string]bool, len(nd.ents))
+	genders := make([]byte, len(nd.ents))
+	mixed := make([]bool, len(nd.ents))
+	for i := range nd.ms {
+		m := &nd.ms[i]
+		if m.gender != 0 {
+			if genders[m.ent] != 0 && genders[m.ent] != m.gender {
+				mixed[m.ent] = true
+			}
+			genders[m.ent] = m.gender
+		}
+		if m.titleValue == "" {
+			continue
+		}
+		if heads[m.ent] == nil {
+			heads[m.ent] = map[string]bool{}
+		}
+		f := strings.Fields(m.titleValue)
+		if h := f[len(f)-1]; !honorifics[h] {
+			heads[m.ent][h] = true
+		}
+	}
+	for e, x := range mixed {
+		if x {
+			genders[e] = 0
+		}
+	}
+	return heads, genders
+}
+
+// titlesClash reports whether two entities both carry titles and share no
+// title head: "president" against "lady" are two people.
+func titlesClash(a, b map[string]bool) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return false
+	}
+	for h := range a {
+		if b[h] {
+			return false
+		}
+	}
+	return true
 }
 
 // personLike reports whether an entity may be a person: no organisation
@@ -1200,8 +1557,11 @@ func personShape(d *doc, m *nerMention, lower map[string]bool) bool {
 		if acronym(t) && utf8.RuneCountInString(t.Text) > 1 || !t.IsCapitalized() {
 			return false
 		}
+		// A given name that is also a word ("Mark", "Rose") may be
+		// written in lower case elsewhere in the article.
+		lowerElsewhere := lower[f] && !(x == m.first && wordGivenNames[f])
 		if isTitleWord(t) || nerDemonym(f) || orgSuffixes[f] || placeSuffixes[f] || placeHeads[f] ||
-			placeAdjectives[f] || namePrefixWords[f] || nerStop[f] || lower[f] || commonEnding(f) {
+			placeAdjectives[f] || namePrefixWords[f] || nerStop[f] || lowerElsewhere || commonEnding(f) {
 			return false
 		}
 	}

@@ -83,7 +83,7 @@ var titleModifiers = words(
 	"interim acting former deputy vice senior chief foreign defence defense interior finance",
 	"economy economic health justice education trade energy prime first press state federal",
 	"regional local national assistant associate executive managing top military army navy",
-	"naval air border patrol police fire district county city presidential royal crown supreme",
+	"naval air border patrol police district county city presidential royal crown supreme",
 	"grand lead co then incoming outgoing opposition party union team club security",
 	"intelligence labour labor agriculture environment transport culture sports field special",
 	"permanent attorney general head principal junior second lieutenant staff",
@@ -108,6 +108,8 @@ var titleAbbrev = map[string]string{
 	"amb": "ambassador", "hon": "honourable", "gov.-elect": "governor-elect",
 	"defense": "defence", "cpl": "corporal", "pvt": "private", "brig": "brigadier",
 	"sr": "senior", "jr": "junior", "st": "saint", "fr": "father",
+	// Spellings of one title: "adviser" and "advisor".
+	"advisor": "adviser", "advisors": "advisers",
 }
 
 // nameSuffixWords end a personal name without being its surname.
@@ -191,6 +193,7 @@ var orgSuffixes = words(
 var placeSuffixes = words(
 	"city province airport port park border county state states island islands river",
 	"mountains mountain valley bay sea ocean gulf lake street avenue road square bridge",
+	"tower towers building palace castle cathedral mosque temple",
 	"heights coast beach canyon desert district region republic kingdom station stadium",
 	"arena base airbase strait peninsula crossing plaza boulevard highway village town",
 	"township oblast governorate prefecture territory territories hills plain plains",
@@ -245,3 +248,80 @@ var nerAdjSuffixes = words(
 // headingConnectors are the small words a title-case heading leaves in
 // lower case.
 var headingConnectors = words("of and the a an in on for to with at by from as amid over or vs")
+
+// facilityTails end the names of facilities named after a place: "Port
+// Alder Port of Entry", "Harwick International Airport". Longest first.
+var facilityTails = [][]string{
+	{"port", "of", "entry"}, {"international", "airport"}, {"border", "crossing"},
+	{"air", "base"}, {"airport"}, {"airbase"}, {"crossing"}, {"checkpoint"},
+}
+
+// romanSuffixes end a personal name as a generation number (Robert Roe
+// III); unlike Jr. and Sr. they are dropped when a name is matched against
+// a shorter form of it, since outlets add or drop them for one person.
+var romanSuffixes = words("ii iii iv")
+
+// genderWords are honorifics and title heads that say a person's gender:
+// "Mr. Roe" and "first lady Ann Roe" are two people.
+var genderWords = map[string]byte{
+	"mr": 'm', "messrs": 'm', "sir": 'm', "lord": 'm', "king": 'm', "prince": 'm',
+	"duke": 'm', "baron": 'm', "earl": 'm', "emperor": 'm', "sultan": 'm',
+	"sheikh": 'm', "spokesman": 'm', "chairman": 'm', "congressman": 'm',
+	"assemblyman": 'm', "councilman": 'm', "businessman": 'm', "father": 'm',
+	"mrs": 'f', "ms": 'f', "miss": 'f', "mme": 'f', "mlle": 'f', "lady": 'f',
+	"dame": 'f', "queen": 'f', "princess": 'f', "duchess": 'f', "baroness": 'f',
+	"empress": 'f', "sheikha": 'f', "spokeswoman": 'f', "chairwoman": 'f',
+	"congresswoman": 'f', "assemblywoman": 'f', "councilwoman": 'f',
+	"businesswoman": 'f', "actress": 'f',
+}
+
+// monthNames are the full month names, some of which are also given names
+// or surnames ("June Ellis", "Ann March", "Theresa May").
+var monthNames = words("january february march april may june july august september october november december")
+
+// monthLeads before a month name make it the month: "in June", "last
+// March", "since May".
+var monthLeads = words(
+	"in on by since until till from through during of last next this early late mid",
+	"before after between around and or to",
+)
+
+// givenNameForms are English nicknames and the given names they stand for,
+// whose first letters differ: "Bill Hale" and "William Hale" may be one
+// person. Names that share a first letter (Jim/James, Rob/Robert) need no
+// entry.
+var givenNameForms = map[string]string{
+	"bill": "william", "billy": "william", "will": "william", "liam": "william",
+	"bob": "robert", "bobby": "robert", "dick": "richard", "rick": "richard",
+	"ted": "edward", "ned": "edward", "ed": "edward", "chuck": "charles",
+	"hank": "henry", "harry": "henry", "jack": "john", "johnny": "john",
+	"peggy": "margaret", "meg": "margaret", "maggie": "margaret", "polly": "mary",
+	"molly": "mary", "sally": "sarah", "betty": "elizabeth", "beth": "elizabeth",
+	"liz": "elizabeth", "lisa": "elizabeth", "libby": "elizabeth", "bess": "elizabeth",
+	"sandy": "alexander", "sasha": "alexander", "alex": "alexander", "xander": "alexander",
+	"tony": "anthony", "tom": "thomas", "larry": "lawrence", "jerry": "gerald",
+	"kate": "katherine", "kathy": "katherine", "kit": "christopher", "chris": "christopher",
+	"dan": "daniel", "dave": "david", "greg": "gregory", "jim": "james", "jimmy": "james",
+	"joe": "joseph", "mike": "michael", "nick": "nicholas", "pat": "patrick",
+	"pete": "peter", "rudy": "rudolph", "sam": "samuel", "steve": "stephen",
+	"sue": "susan", "terry": "terence", "vicky": "victoria", "wendy": "gwendolyn",
+	"hal": "henry", "jenny": "jennifer", "jen": "jennifer",
+}
+
+// wordGivenNames are given names that are also English words: at the
+// start of a two- or three-word name they keep its person shape even
+// when the article writes the word in lower case ("Mark Lind agreed, and
+// we mark the day").
+var wordGivenNames = words(
+	"will mark grace bill rose hope chase faith joy dawn summer june april may august",
+	"ray frank jack pat sue drew dean lily ivy jay rob guy penny amber ruby pearl iris",
+	"daisy holly heather violet grant earl april miles rich sterling hunter mason",
+)
+
+// instrumentHeads are the nouns of named plans, treaties and documents,
+// which go on with "of": "Joint Plan of Action", "Treaty of Alder".
+var instrumentHeads = words("plan treaty declaration convention charter statute accord accords protocol covenant")
+
+// countryAbbrevs are countries' abbreviations that stand before a title
+// as a nationality does: "U.S. President", "UK Prime Minister".
+var countryAbbrevs = words("us usa uk")
