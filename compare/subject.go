@@ -19,6 +19,9 @@ func subjectTie(kind facts.Kind, fs []facts.Fact) (why string, confidence float6
 	for i, f := range fs {
 		ctx[i] = wordsOf(f)
 	}
+	if kind == facts.KindNumber {
+		return numberSubjectTie(fs, ctx)
+	}
 	for i := range fs {
 		for j := i + 1; j < len(fs); j++ {
 			if fs[i].Article == fs[j].Article || !incompatible(kind, []facts.Fact{fs[i], fs[j]}) {
@@ -30,6 +33,29 @@ func subjectTie(kind facts.Kind, fs []facts.Fact) (why string, confidence float6
 		}
 	}
 	return "the sentences share no name or phrase", 0
+}
+
+// numberSubjectTie is subjectTie for figures: the most confident tie of
+// any incompatible pair, read from their frames (see numberTie). With no
+// tie it says why the pair that came closest may count different things.
+func numberSubjectTie(fs []facts.Fact, ctx []sentenceWords) (string, float64) {
+	frames := make([]facts.NumberFrame, len(fs))
+	for i, f := range fs {
+		frames[i] = facts.NumberFrameOf(f)
+	}
+	why, conf := "the sentences share no name or phrase", 0.0
+	for i := range fs {
+		for j := i + 1; j < len(fs); j++ {
+			if fs[i].Article == fs[j].Article || !incompatible(facts.KindNumber, []facts.Fact{fs[i], fs[j]}) {
+				continue
+			}
+			w, c := numberTie(frames[i], frames[j], ctx[i], ctx[j])
+			if c > conf {
+				why, conf = w, c
+			}
+		}
+	}
+	return why, conf
 }
 
 // sentenceWords are the names and content words of a fact's sentence,
@@ -93,7 +119,7 @@ func wordsOf(f facts.Fact) sentenceWords {
 			continue
 		}
 		if t.IsCapitalized() && i > 0 && toks[i-1].Fold != "." {
-			if facts.IsCalendarName(t.Fold) {
+			if facts.IsCalendarName(t.Fold) || facts.IsFunctionWord(t.Fold) {
 				continue // "Sunday" ties no two figures to one group
 			}
 			if k := facts.NameKey(t.Text); k != "" {

@@ -24,7 +24,8 @@ import (
 //
 //   - "about", "around", "roughly", "some", "approximately", "an estimated":
 //     v ± 10%, widened to whole units for counts (about 25 → 22..28);
-//   - "nearly", "almost", "close to": 0.9v..v;
+//   - "nearly", "almost", "close to": 0.9v..v, and 0.9v..(v-1) for counts
+//     of whole things ("almost four dozen questions" 43..47);
 //   - "more than", "over", "above": (v+1).. for counts of whole things and
 //     whole days, v.. for measures, money and percentages;
 //   - "at least": v..; "up to", "at most", "as many as": ..v;
@@ -1122,6 +1123,11 @@ func findNumbers(d *doc) []Fact {
 				step = 1
 			}
 			r := qtyApply(q, a.r, step)
+			if q == qualNearly && step == 1 && r.Hi-1 >= r.Lo {
+				// "almost four dozen" is fewer than 48: it cannot stand
+				// with "at least four dozen".
+				r.Hi--
+			}
 			sp := Span{toks[first].Span.Start, toks[end].Span.End}
 			f := d.fact(s, Slot{ID: "number:" + noun, Kind: KindNumber}, "number", sp, a.num)
 			f.Label = noun

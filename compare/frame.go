@@ -1,0 +1,141 @@
+package compare
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+)
+
+// Confidences of a tie between two figures of one number slot. Sharing the
+// slot's noun proves little ("twelve member states" that signed a treaty
+// and "three states" that border a river); what proves the same referent
+// is the frame around the noun (its modifiers, its "of" phrase, its verb)
+// and the names of the sentences.
+const (
+	// frameAndContext: the frame and a name or phrase of the sentences
+	// agree.
+	frameAndContext = 0.9
+	// contextOnly: a name or phrase is shared, nothing in the frames
+	// differs.
+	contextOnly = 0.8
+	// contextOtherVerb: a name or phrase is shared, but the figures
+	// belong to different verbs ("spent the night", "prepared to walk").
+	contextOtherVerb = 0.7
+	// frameOnly: only the frame is shared ("pleaded guilty"), the
+	// sentences share no name: two incidents of one story read alike.
+	frameOnly = 0.6
+	// otherFrame: different modifiers, or different verbs with different
+	// modifiers.
+	otherFrame = 0.3
+	// otherThing: the "of" phrases name different things ("of imports",
+	// "of subsidies").
+	otherThing = 0.2
+)
+
+// numberTie says whether two figures of one number slot are about the same
+// thing, and how sure that is. See the constants above for the ladder.
+func numberTie(fa, fb facts.NumberFrame, wa, wb sentenceWords) (string, float64) {
+	if fa.Of != "" && fb.Of != "" && fa.Of != fb.Of {
+		return "perhaps different things: " + fa.Text() + " / " + fb.Text(), otherThing
+	}
+	verbsDiffer := fa.Verb != "" && fb.Verb != "" && !fa.Light && !fb.Light && fa.Verb != fb.Verb
+	ma, mb := setOf(fa.Modifiers), setOf(fb.Modifiers)
+	var common []string
+	for m := range ma {
+		if mb[m] {
+			common = append(common, m)
+		}
+	}
+	sort.Strings(common)
+	modsDiffer := len(ma) != len(mb) || len(common) != len(ma)
+	if (len(ma) > 0 && len(mb) > 0 && len(common) == 0) || (verbsDiffer && modsDiffer) {
+		return "perhaps different things: " + frameText(fa) + " / " + frameText(fb), otherFrame
+	}
+	var shared []string
+	frame := false
+	if fa.Of != "" && fa.Of == fb.Of {
+		shared = append(shared, fa.OfText)
+		frame = true
+	}
+	if len(common) > 0 {
+		shared = append(shared, common...)
+		frame = true
+	}
+	if fa.Verb != "" && fa.Verb == fb.Verb && !fa.Light {
+		shared = append(shared, fa.VerbText)
+		frame = true
+	}
+	names := wa.sharedNames(wb)
+	words := wa.sharedWords(wb)
+	context := len(names) > 0 || len(words) >= 3
+	shared = append(shared, names...)
+	if len(names) == 0 && len(words) >= 3 {
+		shared = append(shared, words...)
+	}
+	var conf float64
+	switch {
+	case frame && context:
+		conf = frameAndContext
+	case context && verbsDiffer:
+		conf = contextOtherVerb
+	case context:
+		conf = contextOnly
+	case frame:
+		conf = frameOnly
+	default:
+		return "the sentences share no name or phrase", 0
+	}
+	what := frameText(fa)
+	if verbsDiffer {
+		what += " / " + frameText(fb)
+	}
+	return "same thing: " + what + " (shared: " + strings.Join(shared, ", ") + ")", conf
+}
+
+// frameText describes a figure's thing for a reader: "member states
+// (signed)", "billion of imports".
+func frameText(nf facts.NumberFrame) string {
+	var b strings.Builder
+	for _, m := range nf.Modifiers {
+		b.WriteString(m + " ")
+	}
+	b.WriteString(nf.Text())
+	if nf.VerbText != "" && !nf.Light {
+		b.WriteString(" (" + nf.VerbText + ")")
+	}
+	return b.String()
+}
+
+func setOf(ss []string) map[string]bool {
+	m := make(map[string]bool, len(ss))
+	for _, s := range ss {
+		m[s] = true
+	}
+	return m
+}
+
+// sharedNames lists, sorted, the names two sentences share, as a writes
+// them.
+func (a sentenceWords) sharedNames(b sentenceWords) []string {
+	var names []string
+	for n, surface := range a.names {
+		if _, ok := b.names[n]; ok {
+			names = append(names, surface)
+		}
+	}
+	sort.Strings(names)
+	return names
+}
+
+// sharedWords lists, sorted, the content words two sentences share.
+func (a sentenceWords) sharedWords(b sentenceWords) []string {
+	var words []string
+	for w := range a.words {
+		if b.words[w] {
+			words = append(words, w)
+		}
+	}
+	sort.Strings(words)
+	return words
+}

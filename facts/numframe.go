@@ -1,0 +1,362 @@
+package facts
+
+import "strings"
+
+// NumberFrame is what a figure is about beyond the noun its slot is keyed
+// by: two figures that share a noun ("twelve member states" that signed a
+// treaty, "three states" that border a river; "€4 billion of imports",
+// "€9 billion of subsidies") may count different things. The comparer
+// needs the same counted thing and the same frame before it calls two
+// figures a contradiction.
+type NumberFrame struct {
+	// Head is the noun as written: "states", "billion".
+	Head string
+	// Modifiers are the content words between the amount and its noun,
+	// lemmatised: "member" in "twelve member states", "caravan" in "150
+	// of the caravan's members".
+	Modifiers []string
+	// Of is the lemma of the thing an "of", "worth" or (for money and
+	// measures) "in" phrase after the figure names: "import" in "€4
+	// billion of imports", "oil" in "1.2 million barrels of oil".
+	Of string
+	// OfText is that phrase as written: "of imports".
+	OfText string
+	// Verb is the key of the verb the figure belongs to (see VerbKey):
+	// "sign" in "twelve states signed", "border" in "three states border
+	// the river", "giv" in "has given a list of four dozen questions".
+	Verb string
+	// VerbText is that verb as written.
+	VerbText string
+	// Light is true when the verb says little of what is counted ("be",
+	// "have", "do"): "there were 30 people", "has 48 questions".
+	Light bool
+}
+
+// Text describes the counted thing in the article's words: "member
+// states of imports", "migrants".
+func (nf NumberFrame) Text() string {
+	var parts []string
+	if nf.Head != "" {
+		parts = append(parts, nf.Head)
+	}
+	if nf.OfText != "" {
+		parts = append(parts, nf.OfText)
+	}
+	return strings.Join(parts, " ")
+}
+
+// frameLight are verbs that say nothing of what a figure counts.
+var frameLight = map[string]bool{"be": true, "have": true, "do": true, "get": true}
+
+// frameAux are the auxiliaries and copulas before a main verb.
+var frameAux = map[string]bool{
+	"have": true, "has": true, "had": true, "having": true, "is": true, "are": true,
+	"was": true, "were": true, "be": true, "been": true, "being": true, "will": true,
+	"would": true, "can": true, "could": true, "may": true, "might": true, "must": true,
+	"shall": true, "should": true, "did": true, "do": true, "does": true, "to": true,
+	"'ll": true, "'re": true, "'ve": true, "'d": true, "'s": true,
+}
+
+// frameSkip are words that may stand between a figure's noun and its verb
+// without ending the search: adverbs of time and degree, negations,
+// relative pronouns.
+var frameSkip = map[string]bool{
+	"who": true, "that": true, "which": true, "already": true, "also": true,
+	"still": true, "now": true, "just": true, "not": true, "n't": true,
+	"never": true, "all": true, "both": true, "each": true, "then": true,
+	"once": true, "ever": true, "since": true, "later": true, "soon": true,
+}
+
+// frameNotVerbs end in -ed or -ing without being verbs.
+var frameNotVerbs = map[string]bool{
+	"hundred": true, "indeed": true, "speed": true, "seed": true, "need": true,
+	"greed": true, "creed": true, "breed": true, "bed": true, "red": true,
+	"during": true, "thing": true, "nothing": true, "something": true,
+	"anything": true, "everything": true, "morning": true, "evening": true,
+	"including": true, "according": true, "king": true, "ring": true,
+	"building": true, "meeting": true, "wedding": true, "ceiling": true,
+	"spring": true, "string": true, "bring": true, "sing": true, "wing": true,
+	"following": true, "regarding": true, "concerning": true, "notwithstanding": true,
+}
+
+// frameReporting are verbs of saying: a figure is never their object in
+// the sense of a frame ("officials said 30 people").
+var frameReporting = map[string]bool{
+	"said": true, "says": true, "say": true, "told": true, "tells": true,
+	"added": true, "stated": true, "noted": true, "reported": true,
+	"claimed": true, "estimated": true, "according": true, "wrote": true,
+	"announced": true, "confirmed": true,
+}
+
+// framePrepositions may open a phrase after the figure's noun ("migrants
+// from the south prepared") that the verb search steps over.
+var framePrepositions = map[string]bool{
+	"from": true, "in": true, "at": true, "on": true, "with": true, "near": true,
+	"across": true, "through": true, "inside": true, "outside": true, "along": true,
+	"around": true, "of": true, "for": true, "among": true, "under": true,
+}
+
+// VerbKey returns a crude stem of a verb form under which its inflections
+// meet: "signed", "signs", "signing" → "sign"; "gave", "given" → "giv";
+// "stopped" → "stop"; "carried" → "carry".
+func VerbKey(f string) string {
+	f = Fold(f)
+	switch f {
+	case "is", "are", "was", "were", "be", "been", "being", "am":
+		return "be"
+	case "has", "have", "had", "having":
+		return "have"
+	case "does", "do", "did", "done", "doing":
+		return "do"
+	}
+	for base, forms := range irregular {
+		if forms[0] == f || forms[1] == f {
+			f = base
+			break
+		}
+	}
+	n := len(f)
+	switch {
+	case n > 4 && strings.HasSuffix(f, "ied"), n > 4 && strings.HasSuffix(f, "ies"):
+		f = f[:n-3] + "y"
+	case n > 5 && strings.HasSuffix(f, "ing"):
+		f = f[:n-3]
+	case n > 4 && strings.HasSuffix(f, "ed"):
+		f = f[:n-2]
+	case n > 4 && (strings.HasSuffix(f, "shes") || strings.HasSuffix(f, "ches") || strings.HasSuffix(f, "sses") || strings.HasSuffix(f, "xes")):
+		f = f[:n-2]
+	case n > 3 && strings.HasSuffix(f, "s") && !strings.HasSuffix(f, "ss"):
+		f = f[:n-1]
+	}
+	n = len(f)
+	if n > 3 && f[n-1] == f[n-2] && strings.IndexByte("bdgmnprt", f[n-1]) >= 0 {
+		f = f[:n-1] // stopped, planned
+	}
+	if n = len(f); n > 3 && f[n-1] == 'e' {
+		f = f[:n-1] // arrive, arrived, arriving → arriv
+	}
+	return f
+}
+
+// frameVerbAt reports whether toks[k] reads as a verb: an irregular past
+// form, a word in -ed, a present participle (when ing is set), any
+// content word after an auxiliary, or a word followed by a determiner
+// ("three states border the river").
+func frameVerbAt(toks []Token, k int, ing bool) bool {
+	t := toks[k]
+	f := t.Fold
+	if t.Kind != Word || t.IsCapitalized() || frameNotVerbs[f] || frameReporting[f] || qtyStartWord(f) {
+		return false
+	}
+	if pastForms[f] {
+		return true
+	}
+	if len(f) >= 5 && strings.HasSuffix(f, "ed") {
+		return true
+	}
+	if ing && len(f) >= 6 && strings.HasSuffix(f, "ing") {
+		return true
+	}
+	if qtyStop[f] || determiners[f] {
+		return false
+	}
+	if p := qtyFold(toks, k-1); frameAux[p] && p != "'s" {
+		return true
+	}
+	if _, ok := irregular[f]; ok {
+		return true
+	}
+	next := qtyFold(toks, k+1)
+	return determiners[next] && next != "'s" || next == "these" || next == "those"
+}
+
+// NumberFrameOf reads the frame of a number fact from its sentence: the
+// modifiers of its noun, the "of" phrase after it and the verb it belongs
+// to (after the noun for a subject, "twelve states signed"; before the
+// figure for an object, "has given a list of four dozen questions").
+// Facts whose surface is not found in their sentence get an empty frame.
+func NumberFrameOf(f Fact) NumberFrame {
+	var nf NumberFrame
+	start := f.Span.Start - f.SentenceSpan.Start
+	if start < 0 || start+len(f.Surface) > len(f.Sentence) || f.Sentence[start:start+len(f.Surface)] != f.Surface {
+		start = strings.Index(f.Sentence, f.Surface)
+	}
+	if start < 0 || f.Surface == "" {
+		return nf
+	}
+	end := start + len(f.Surface)
+	toks := Tokenize(f.Sentence, 0, len(f.Sentence))
+	first, last := -1, -1
+	for i, t := range toks {
+		if t.Span.Start >= start && t.Span.End <= end {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		return nf
+	}
+	nf.Head = toks[last].Text
+	// Modifiers: content words between the amount and its noun.
+	amount := true
+	for k := first; k < last; k++ {
+		t := toks[k]
+		g := t.Fold
+		if qtyClasses[g]&clsQual != 0 {
+			if q, next := qtyQualifierAt(toks, k); q != qualNone {
+				k = next - 1 // "at least", "more than"
+				continue
+			}
+		}
+		if t.Kind == Number || qtyStartWord(g) || qtyScales[g] > 0 || qtyClasses[g]&clsQual != 0 {
+			continue
+		}
+		if amount && (g == "of" || determiners[g] || qtyStop[g]) {
+			continue
+		}
+		if t.Kind != Word || qtyStop[g] || determiners[g] {
+			continue
+		}
+		amount = false
+		nf.Modifiers = append(nf.Modifiers, qtyLemma(g))
+	}
+	// The "of" phrase: "€4 billion of imports", "$5 million worth of
+	// goods", "€9 billion in subsidies", "two-thirds of voters".
+	after := last
+	k := last + 1
+	switch g := qtyFold(toks, k); {
+	case g == "of", g == "worth":
+		k++
+		if g == "worth" && qtyFold(toks, k) == "of" {
+			k++
+		}
+	case g == "in" && qtyContinuous(f.Label):
+		k++
+	default:
+		k = -1
+	}
+	if k > 0 {
+		for k < len(toks) && (determiners[toks[k].Fold] || toks[k].Fold == "these" || toks[k].Fold == "those") {
+			k++
+		}
+		head := -1
+		for j := k; j < len(toks) && j < k+4; j++ {
+			t := toks[j]
+			if t.Kind != Word || qtyStop[t.Fold] || t.IsCapitalized() || qtyStartWord(t.Fold) {
+				break
+			}
+			if head >= 0 && (strings.HasSuffix(t.Fold, "ed") || pastForms[t.Fold] || frameVerbAt(toks, j, false)) {
+				break // "of imports rose": the verb is not the thing
+			}
+			head = j
+			if qtyPlural(t.Fold) {
+				break
+			}
+		}
+		if head >= 0 {
+			nf.Of = qtyLemma(toks[head].Fold)
+			nf.OfText = f.Sentence[toks[last+1].Span.Start:toks[head].Span.End]
+			after = head
+		}
+	}
+	if v := frameVerbAfter(toks, after+1); v >= 0 {
+		nf.setVerb(toks[v])
+	} else if v := frameVerbBefore(toks, first-1); v >= 0 {
+		nf.setVerb(toks[v])
+	}
+	return nf
+}
+
+func (nf *NumberFrame) setVerb(t Token) {
+	nf.Verb = VerbKey(t.Fold)
+	nf.VerbText = t.Text
+	nf.Light = frameLight[nf.Verb]
+}
+
+// frameVerbAfter finds the verb of a figure in subject position, from
+// toks[k] on: "twelve states signed", "150 migrants, many of them
+// children, spent the night", "200 migrants from the south prepared",
+// "people who have pleaded guilty".
+func frameVerbAfter(toks []Token, k int) int {
+	aux := false
+	for j := k; j < len(toks) && j < k+10; j++ {
+		t := toks[j]
+		f := t.Fold
+		switch {
+		case f == "," && j == k:
+			// An insert: "Four people, including a minister, have".
+			close := -1
+			for m := j + 1; m < len(toks) && m <= j+8; m++ {
+				if toks[m].Fold == "," {
+					close = m
+					break
+				}
+				if toks[m].Kind == Punct && toks[m].Fold != "." && toks[m].Fold != "'" {
+					break
+				}
+			}
+			if close < 0 {
+				return -1
+			}
+			j = close
+		case t.Kind == Punct && f != "." && f != "'", f == "and", f == "or", f == "but":
+			return -1
+		case f == "to" && !aux:
+			return -1 // "300 troops to the border": a place, not a verb
+		case t.Kind == Punct:
+			// an abbreviation's dot or an apostrophe: "U.S. officials"
+		case frameAux[f] && f != "'s":
+			aux = true
+			if (f == "has" || f == "have" || f == "had") && !frameVerbAt(toks, j+1, true) && !frameSkip[qtyFold(toks, j+1)] {
+				return j // "three states have borders"
+			}
+		case frameSkip[f], qtyAdverb(f):
+		case frameVerbAt(toks, j, true):
+			return j
+		case aux:
+			return -1
+		case framePrepositions[f], determiners[f], t.IsCapitalized(), t.Kind == Number:
+			// a phrase after the noun: "from the south", "in Port Alder"
+		case frameReporting[f]:
+			return -1
+		case t.Kind == Word && !qtyStop[f]:
+			// a content word of that phrase
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// frameVerbBefore finds the verb of a figure in object position, from
+// toks[k] back: "signed by twelve states", "has at least four dozen
+// questions", "given a list of almost four dozen questions".
+func frameVerbBefore(toks []Token, k int) int {
+	for j := k; j >= 0 && j > k-6; j-- {
+		t := toks[j]
+		f := t.Fold
+		switch {
+		case t.Kind == Punct || f == "and" || f == "or" || f == "but" || f == "that" || f == "which" || f == "who":
+			return -1
+		case frameReporting[f]:
+			return -1
+		case f == "has" || f == "have" || f == "had" || f == "is" || f == "are" || f == "was" || f == "were":
+			return j
+		case frameVerbAt(toks, j, false):
+			return j
+		case determiners[f], f == "of", f == "by", f == "to", f == "for", f == "with", f == "among":
+		case t.Kind == Word && !qtyStop[f] && !t.IsCapitalized():
+			// the noun a figure is "of": "a list of", "a group of"
+		default:
+			return -1
+		}
+	}
+	return -1
+}
+
+// IsFunctionWord reports whether a folded word is a function word
+// ("the", "of", "which"): capitalised at a quote's start it is still no
+// name.
+func IsFunctionWord(fold string) bool { return qtyStop[fold] }
