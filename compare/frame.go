@@ -93,13 +93,10 @@ func numberTie(fa, fb facts.NumberFrame, wa, wb sentenceWords) (string, float64)
 	return "same thing: " + what + " (shared: " + strings.Join(shared, ", ") + ")", conf
 }
 
-// frameText describes a figure's thing for a reader: "member states
-// (signed)", "billion of imports".
+// frameText describes a figure and its thing for a reader: "twelve
+// member states (signed)", "€4 billion of imports".
 func frameText(nf facts.NumberFrame) string {
 	var b strings.Builder
-	for _, m := range nf.Modifiers {
-		b.WriteString(m + " ")
-	}
 	b.WriteString(nf.Text())
 	if nf.VerbText != "" && !nf.Light {
 		b.WriteString(" (" + nf.VerbText + ")")

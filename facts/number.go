@@ -430,6 +430,11 @@ func qtyParseAmount(toks []Token, j int) (qtyAmount, bool) {
 	case cur != "":
 		return a, false
 	default:
+		if r, noun, last, scale, ok := qtyFractionOfMeasure(toks, j); ok {
+			// "half a million people", "three quarters of a mile"
+			a.r, a.noun, a.last, a.scale = r, noun, last, scale
+			break
+		}
 		if r, last, ok := qtyFractionAt(toks, j, 0); ok {
 			a.r, a.last, a.noun = r, last, "percent"
 			return a, true
@@ -525,56 +530,8 @@ func qtyParseAmount(toks []Token, j int) (qtyAmount, bool) {
 // v is the value of a digit token at j, 0 for a word.
 func qtyFractionAt(toks []Token, j int, v float64) (Range, int, bool) {
 	f := toks[j].Fold
-	num, den, last := 0.0, 0.0, j
-	if toks[j].Kind == Number {
-		num = v
-	} else if a, b, ok := strings.Cut(f, "-"); ok && qtyFractions[b] > 0 {
-		// "two-thirds", "three-quarters"
-		if x, ok := qtyWordValue(a); ok {
-			num, den = x, qtyFractions[b]
-		} else if a == "one" {
-			num, den = 1, qtyFractions[b]
-		}
-	} else if f == "half" {
-		p := qtyFold(toks, j-1)
-		if ordinals[p] > 0 || p == "and" || p == "a" || p == "one" || p == "the" {
-			return Range{}, 0, false
-		}
-		num, den = 1, 2
-	} else if f == "a" || f == "an" {
-		num = 1
-	} else if x, ok := qtyWordValue(f); ok {
-		num = x
-	}
-	if num == 0 || num != math.Trunc(num) {
-		return Range{}, 0, false
-	}
-	if den == 0 {
-		next := qtyFold(toks, j+1)
-		switch {
-		case qtyFractions[next] > 0 && next != "half" && next != "halves":
-			// "a third" but not "a thirds"; "two thirds" but not "two third"
-			plural := strings.HasSuffix(next, "s")
-			if (num == 1) == plural {
-				return Range{}, 0, false
-			}
-			den, last = qtyFractions[next], j+1
-		case next == "in":
-			m := qtyFold(toks, j+2)
-			if x, ok := qtyWordValue(m); ok {
-				den = x
-			} else if x, rest, _, ok := qtyDigits(m); ok && rest == "" && toks[j+2].Kind == Number {
-				den = x
-			}
-			if den <= num || den > 100 {
-				return Range{}, 0, false
-			}
-			last = j + 2
-		default:
-			return Range{}, 0, false
-		}
-	}
-	if num >= den {
+	num, den, last, ok := qtyFractionParts(toks, j, v)
+	if !ok {
 		return Range{}, 0, false
 	}
 	// A fraction of a group: "of the migrants", "half the people"; not
@@ -598,6 +555,101 @@ func qtyFractionAt(toks []Token, j int, v float64) (Range, int, bool) {
 		return Range{}, 0, false
 	}
 	return Exact(math.Round(num/den*1000) / 10), last, true
+}
+
+// qtyFractionOfMeasure reads a fraction of one unit or of one scale:
+// "three quarters of a mile" (0.75 mile), "half a mile", "half a million"
+// (500000), "a quarter of a billion". It returns the amount, the unit
+// (empty for a scale, whose noun comes after it), the last token and the
+// scale.
+func qtyFractionOfMeasure(toks []Token, j int) (r Range, noun string, last int, scale float64, ok bool) {
+	num, den, last, ok := qtyFractionParts(toks, j, 0)
+	if !ok || qtyFold(toks, j+1) == "in" {
+		return Range{}, "", 0, 0, false
+	}
+	k := last + 1
+	switch qtyFold(toks, k) {
+	case "of":
+		k++
+	case "a", "an":
+		if toks[j].Fold != "half" {
+			return Range{}, "", 0, 0, false // "three quarters a mile"
+		}
+	default:
+		return Range{}, "", 0, 0, false
+	}
+	if f := qtyFold(toks, k); f != "a" && f != "an" {
+		return Range{}, "", 0, 0, false
+	}
+	k++
+	f := qtyFold(toks, k)
+	if s := qtyScales[f]; s > 0 && s != 12 {
+		return Exact(qtyTidy(num / den * s)), "", k, s, true
+	}
+	if u := qtyUnits[f]; u != "" && u != "percent" && toks[k].Kind == Word {
+		return Exact(math.Round(num/den*1000) / 1000), u, k, 0, true
+	}
+	return Range{}, "", 0, 0, false
+}
+
+// qtyFractionParts reads the numerator and denominator of a fraction at
+// toks[j]: "three quarters", "two-thirds", "a third", "half", "one in
+// five". v is the value of a digit token at j, 0 for a word.
+func qtyFractionParts(toks []Token, j int, v float64) (num, den float64, last int, ok bool) {
+	f := toks[j].Fold
+	last = j
+	if toks[j].Kind == Number {
+		num = v
+	} else if a, b, ok := strings.Cut(f, "-"); ok && qtyFractions[b] > 0 {
+		// "two-thirds", "three-quarters"
+		if x, ok := qtyWordValue(a); ok {
+			num, den = x, qtyFractions[b]
+		} else if a == "one" {
+			num, den = 1, qtyFractions[b]
+		}
+	} else if f == "half" {
+		p := qtyFold(toks, j-1)
+		if ordinals[p] > 0 || p == "and" || p == "a" || p == "one" || p == "the" {
+			return 0, 0, 0, false
+		}
+		num, den = 1, 2
+	} else if f == "a" || f == "an" {
+		num = 1
+	} else if x, ok := qtyWordValue(f); ok {
+		num = x
+	}
+	if num == 0 || num != math.Trunc(num) {
+		return 0, 0, 0, false
+	}
+	if den == 0 {
+		next := qtyFold(toks, j+1)
+		switch {
+		case qtyFractions[next] > 0 && next != "half" && next != "halves":
+			// "a third" but not "a thirds"; "two thirds" but not "two third"
+			plural := strings.HasSuffix(next, "s")
+			if (num == 1) == plural {
+				return 0, 0, 0, false
+			}
+			den, last = qtyFractions[next], j+1
+		case next == "in":
+			m := qtyFold(toks, j+2)
+			if x, ok := qtyWordValue(m); ok {
+				den = x
+			} else if x, rest, _, ok := qtyDigits(m); ok && rest == "" && toks[j+2].Kind == Number {
+				den = x
+			}
+			if den <= num || den > 100 {
+				return 0, 0, 0, false
+			}
+			last = j + 2
+		default:
+			return 0, 0, 0, false
+		}
+	}
+	if num >= den {
+		return 0, 0, 0, false
+	}
+	return num, den, last, true
 }
 
 // qtyFractionStops before "three quarters" make it parts of a period or

@@ -616,3 +616,51 @@ func BenchmarkGeneralNumbers(b *testing.B) {
 		b.Fatal("no facts found in the seeds")
 	}
 }
+
+// TestFindNumbersThingInWords: figures written with their thing in words
+// keep the thing as the noun, and fractions of one unit or one scale are
+// amounts of it, not percentages.
+func TestFindNumbersThingInWords(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"a dozen", "Dock workers unloaded a dozen crates at Port Alder.",
+			[]string{"a dozen crates=12 number:crate asserted"}},
+		{"four dozen", "The Harbour Trust has four dozen questions for the mayor.",
+			[]string{"four dozen questions=48 number:question asserted"}},
+		{"at least four dozen", "The panel has at least four dozen questions.",
+			[]string{"at least four dozen questions=48.. number:question asserted"}},
+		{"almost four dozen is fewer", "The panel sent almost four dozen questions.",
+			[]string{"almost four dozen questions=43..47 number:question asserted"}},
+		{"nearly a measure keeps its bound", "Nearly 80 percent of riders paid.",
+			[]string{"Nearly 80 percent=72..80 number:percent asserted"}},
+		{"million barrels", "The depot pumps 1.2 million barrels of oil a day.",
+			[]string{"1.2 million barrels=1200000 number:barrel asserted"}},
+		{"tens of thousands", "Tens of thousands of letters reached the council.",
+			[]string{"Tens of thousands of letters=20000..99999 number:letter asserted"}},
+		{"two-thirds of a group", "Two-thirds of voters backed the levy.",
+			[]string{"Two-thirds=66.7 number:percent asserted"}},
+		{"three quarters of a mile", "The convoy stopped three quarters of a mile from the gate.",
+			[]string{"three quarters of a mile=0.75 number:mile asserted"}},
+		{"half a mile", "The road to Port Alder is half a mile long.",
+			[]string{"half a mile=0.5 number:mile asserted"}},
+		{"half a million", "Half a million people live along the river.",
+			[]string{"Half a million people=500000 number:people asserted"}},
+		{"a quarter of a million dollars", "A quarter of a million dollars was raised.",
+			[]string{"A quarter of a million dollars=250000 number:usd asserted"}},
+		{"half a dozen", "Half a dozen boats sank.",
+			[]string{"Half a dozen boats=6 number:boat asserted"}},
+		{"a quarter of an hour is a duration", "The ferry waited a quarter of an hour.",
+			[]string{}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := runFinder(t, findNumbers, "", tt.text)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tt.text, diff)
+			}
+		})
+	}
+}

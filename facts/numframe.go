@@ -9,8 +9,9 @@ import "strings"
 // needs the same counted thing and the same frame before it calls two
 // figures a contradiction.
 type NumberFrame struct {
-	// Head is the noun as written: "states", "billion".
-	Head string
+	// Phrase is the figure with its noun as written: "twelve member
+	// states", "€4 billion".
+	Phrase string
 	// Modifiers are the content words between the amount and its noun,
 	// lemmatised: "member" in "twelve member states", "caravan" in "150
 	// of the caravan's members".
@@ -32,12 +33,12 @@ type NumberFrame struct {
 	Light bool
 }
 
-// Text describes the counted thing in the article's words: "member
-// states of imports", "migrants".
+// Text says the figure and its thing in the article's words: "€4 billion
+// of imports", "twelve member states".
 func (nf NumberFrame) Text() string {
 	var parts []string
-	if nf.Head != "" {
-		parts = append(parts, nf.Head)
+	if nf.Phrase != "" {
+		parts = append(parts, nf.Phrase)
 	}
 	if nf.OfText != "" {
 		parts = append(parts, nf.OfText)
@@ -198,7 +199,7 @@ func NumberFrameOf(f Fact) NumberFrame {
 	if first < 0 {
 		return nf
 	}
-	nf.Head = toks[last].Text
+	nf.Phrase = f.Surface
 	// Modifiers: content words between the amount and its noun.
 	amount := true
 	for k := first; k < last; k++ {
@@ -232,7 +233,7 @@ func NumberFrameOf(f Fact) NumberFrame {
 		if g == "worth" && qtyFold(toks, k) == "of" {
 			k++
 		}
-	case g == "in" && qtyContinuous(f.Label):
+	case g == "in" && frameMeasure(f, toks[first:last+1]):
 		k++
 	default:
 		k = -1
@@ -346,6 +347,8 @@ func frameVerbBefore(toks []Token, k int) int {
 			return j
 		case frameVerbAt(toks, j, false):
 			return j
+		case j == k && t.Kind == Word && !qtyStop[f] && !determiners[f] && !t.IsCapitalized() && !qtyAdverb(f):
+			return j // a word right before a figure is its verb: "pumps 1.2 million barrels"
 		case determiners[f], f == "of", f == "by", f == "to", f == "for", f == "with", f == "among":
 		case t.Kind == Word && !qtyStop[f] && !t.IsCapitalized():
 			// the noun a figure is "of": "a list of", "a group of"
@@ -360,3 +363,22 @@ func frameVerbBefore(toks []Token, k int) int {
 // ("the", "of", "which"): capitalised at a quote's start it is still no
 // name.
 func IsFunctionWord(fold string) bool { return qtyStop[fold] }
+
+// frameMeasure reports whether a fact counts money, a percentage or a
+// measure: after those, an "in" phrase names the thing ("€9 billion in
+// subsidies"), after a count mostly a place ("40 people in the square").
+func frameMeasure(f Fact, surface []Token) bool {
+	label := f.Label
+	if label == "" {
+		label = strings.TrimPrefix(f.Slot, "number:")
+	}
+	if label != "" && qtyContinuous(label) {
+		return true
+	}
+	for _, t := range surface {
+		if qtyCurrencySymbols[t.Fold] != "" || qtyCurrencyWords[t.Fold] != "" || qtyUnits[t.Fold] != "" {
+			return true
+		}
+	}
+	return false
+}

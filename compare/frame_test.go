@@ -1,0 +1,71 @@
+package compare
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+)
+
+// TestNumberSubjectTie: two figures of one noun contradict each other only
+// about the same thing in the same frame.
+func TestNumberSubjectTie(t *testing.T) {
+	num := func(article, slot, value, surface, sentence string) facts.Fact {
+		return facts.Fact{Article: article, Slot: slot, Kind: facts.KindNumber, Label: strings.TrimPrefix(slot, "number:"),
+			Value: value, Surface: surface, Sentence: sentence}
+	}
+	cases := []struct {
+		name    string
+		a, b    facts.Fact
+		want    bool
+		whyHas  string
+		atLeast float64
+	}{
+		{"a shared noun is not a shared referent",
+			num("a", "number:state", "12", "twelve member states", "In Port Alder, twelve member states signed the river accord."),
+			num("b", "number:state", "3", "three states", "Since then three states border the river near Port Alder."),
+			false, "different things", 0},
+		{"a shared currency is not a shared thing",
+			num("a", "number:eur", "4000000000", "€4 billion", "The Harbour Trust said Port Alder bought €4 billion of imports."),
+			num("b", "number:eur", "9000000000", "€9 billion", "The Harbour Trust said Port Alder paid €9 billion of subsidies."),
+			false, "imports", 0},
+		{"disjoint modifiers",
+			num("a", "number:nurse", "30", "30 night nurses", "At Alder General, 30 night nurses walked out."),
+			num("b", "number:nurse", "80", "80 agency nurses", "At Alder General, 80 agency nurses walked out."),
+			false, "different things", 0},
+		{"the same verb and a shared name",
+			num("a", "number:people", "4", "four people", "Governor June Ellis said four people have pleaded guilty."),
+			num("b", "number:people", "5", "Five people", "Five people, including an aide to June Ellis, pleaded guilty."),
+			true, "pleaded", 0.9},
+		{"the same of phrase and a shared name",
+			num("a", "number:percent", "40", "40 percent", "In Port Alder, 40 percent of riders paid the fare."),
+			num("b", "number:percent", "70", "70 percent", "In Port Alder, about 70 percent of riders paid the fare."),
+			true, "of riders", 0.9},
+		{"a shared name with different verbs, nothing else differing",
+			num("a", "number:rider", "150", "150 riders", "The 150 riders, many of them children, spent the night at the Alder depot."),
+			num("b", "number:rider", "180..220", "About 200 riders", "About 200 riders from the Alder depot prepared to leave."),
+			true, "shared: Alder", 0.7},
+		{"the frame alone, with no shared name, is not enough",
+			num("a", "number:people", "2", "two people", "In the north, two people were killed when a roof fell."),
+			num("b", "number:people", "9", "nine people", "Nine people were killed on the coast road."),
+			false, "", 0},
+		{"bounds on two sides of a figure",
+			num("a", "number:question", "48..", "at least four dozen questions", "Governor June Ellis has at least four dozen questions for the Harbour Trust."),
+			num("b", "number:question", "43..47", "almost four dozen questions", "Governor June Ellis sent almost four dozen questions to the Harbour Trust."),
+			true, "shared", 0.8},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			why, conf := subjectTie(facts.KindNumber, []facts.Fact{c.a, c.b})
+			if got := conf >= ContradictionConfidence; got != c.want {
+				t.Errorf("subjectTie = %q %v, want same thing %v", why, conf, c.want)
+			}
+			if c.want && conf < c.atLeast {
+				t.Errorf("subjectTie = %q %v, want confidence at least %v", why, conf, c.atLeast)
+			}
+			if !strings.Contains(why, c.whyHas) {
+				t.Errorf("subjectTie why = %q, want it to say %q", why, c.whyHas)
+			}
+		})
+	}
+}

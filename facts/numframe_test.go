@@ -1,0 +1,102 @@
+package facts
+
+import (
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+func TestNumberFrameOf(t *testing.T) {
+	type frame struct {
+		Modifiers []string
+		Of, Verb  string
+		Light     bool
+	}
+	tests := []struct {
+		name, text, surface string
+		want                frame
+	}{
+		{"modifier and subject verb", "Twelve member states signed the Alder accord.", "Twelve member states",
+			frame{Modifiers: []string{"member"}, Verb: "sign"}},
+		{"present verb before a determiner", "Twelve member states signed the accord, and three states border the river.", "three states",
+			frame{Verb: "border"}},
+		{"passive: the verb before", "The accord was signed by twelve states in Port Alder.", "twelve states",
+			frame{Verb: "sign"}},
+		{"of phrase of money", "Port Alder bought €4 billion of imports last year.", "€4 billion",
+			frame{Of: "import", Verb: "buy"}},
+		{"in phrase of money", "The ministry paid €9 billion in subsidies to farmers.", "€9 billion",
+			frame{Of: "subsidy", Verb: "pay"}},
+		{"worth of", "The trust bought $5 million worth of equipment.", "$5 million",
+			frame{Of: "equipment", Verb: "buy"}},
+		{"of phrase of a percentage", "Nearly 80 percent of applicants passed the first review.", "Nearly 80 percent",
+			frame{Of: "applicant", Verb: "pass"}},
+		{"of phrase of a fraction", "Two-thirds of voters backed the levy.", "Two-thirds",
+			frame{Of: "voter", Verb: "back"}},
+		{"of phrase of a unit", "The depot pumps 1.2 million barrels of oil a day.", "1.2 million barrels",
+			frame{Of: "oil", Verb: "pump"}},
+		{"an insert between noun and verb", "Four people, including Governor June Ellis, have pleaded guilty.", "Four people",
+			frame{Verb: "plead"}},
+		{"a phrase between noun and verb", "About 200 riders from Port Alder prepared to leave.", "About 200 riders",
+			frame{Verb: "prepar"}},
+		{"a relative clause", "The 30 nurses who walked out on Monday returned.", "30 nurses",
+			frame{Verb: "walk"}},
+		{"a participle", "Rescuers counted 12 boats drifting beyond the breakwater.", "12 boats",
+			frame{Verb: "drift"}},
+		{"a light verb", "The panel has at least four dozen questions for the mayor.", "at least four dozen questions",
+			frame{Verb: "have", Light: true}},
+		{"the verb of a list of", "The panel has given a list of almost four dozen questions to the mayor.", "almost four dozen questions",
+			frame{Verb: "giv"}},
+		{"a place after to is no verb", "The ministry sent 300 troops to the border.", "300 troops",
+			frame{Verb: "send"}},
+		{"a reporting verb is no frame", "Officials said 40 boats sank.", "40 boats",
+			frame{Verb: "sink"}},
+		{"the possessor is a modifier", "About 150 of the caravan's riders crossed.", "About 150 of the caravan's riders",
+			frame{Modifiers: []string{"caravan"}, Verb: "cross"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			// Without spans the surface is looked up in the sentence.
+			nf := NumberFrameOf(Fact{Sentence: tt.text, Surface: tt.surface})
+			got := frame{Modifiers: nf.Modifiers, Of: nf.Of, Verb: nf.Verb, Light: nf.Light}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("%q in %q (-want +got):\n%s", tt.surface, tt.text, diff)
+			}
+		})
+	}
+}
+
+// TestNumberFrameOfFacts reads frames of facts the finder made, with their
+// spans: two "two" in one sentence keep their own frames.
+func TestNumberFrameOfFacts(t *testing.T) {
+	a := parseText(t, headline+"Two ferries left Port Alder and two ferries of the navy stayed.\n")
+	var got []string
+	for _, f := range findNumbers(generalDoc(t, &a)) {
+		nf := NumberFrameOf(f)
+		got = append(got, f.Surface+": of="+nf.Of+" verb="+nf.Verb)
+	}
+	want := []string{"Two ferries: of= verb=leav", "two ferries: of=navy verb=stay"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
+	}
+}
+
+func TestVerbKey(t *testing.T) {
+	for _, group := range [][]string{
+		{"sign", "signs", "signed", "signing"},
+		{"give", "gave", "given", "gives"},
+		{"stop", "stops", "stopped", "stopping"},
+		{"carry", "carries", "carried"},
+		{"arrive", "arrived", "arrives", "arriving"},
+		{"has", "have", "had"},
+	} {
+		k := VerbKey(group[0])
+		for _, f := range group[1:] {
+			if got := VerbKey(f); got != k {
+				t.Errorf("VerbKey(%q) = %q, want %q as for %q", f, got, k, group[0])
+			}
+		}
+	}
+	if VerbKey("sign") == VerbKey("sing") {
+		t.Errorf("sign and sing meet")
+	}
+}
