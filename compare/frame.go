@@ -39,6 +39,9 @@ func numberTie(fa, fb facts.NumberFrame, wa, wb sentenceWords) (string, float64)
 	if fa.Of != "" && fb.Of != "" && fa.Of != fb.Of {
 		return "perhaps different things: " + fa.Text() + " / " + fb.Text(), otherThing
 	}
+	if t, ok := otherTimes(fa, fb); ok {
+		return "perhaps different times: " + frameText(fa) + " / " + frameText(fb) + " (" + t + ")", otherFrame
+	}
 	verbsDiffer := fa.Verb != "" && fb.Verb != "" && !fa.Light && !fb.Light && fa.Verb != fb.Verb
 	ma, mb := setOf(fa.Modifiers), setOf(fb.Modifiers)
 	var common []string
@@ -85,6 +88,11 @@ func numberTie(fa, fb facts.NumberFrame, wa, wb sentenceWords) (string, float64)
 		conf = frameOnly
 	default:
 		return "the sentences share no name or phrase", 0
+	}
+	if fa.Measure && !frame && conf > frameOnly {
+		// "€4 billion" and "€9 billion" in sentences that share a name
+		// share a currency, not a thing: the thing is in the frame.
+		return "perhaps different things, a shared unit only: " + frameText(fa) + " / " + frameText(fb), frameOnly
 	}
 	what := frameText(fa)
 	if verbsDiffer {
@@ -135,4 +143,48 @@ func (a sentenceWords) sharedWords(b sentenceWords) []string {
 	}
 	sort.Strings(words)
 	return words
+}
+
+// otherTimes reports whether two figures' sentences name different years,
+// months or weekdays ("in 2016" / "in 2018") and says which.
+func otherTimes(fa, fb facts.NumberFrame) (string, bool) {
+	for _, p := range [][2][]string{{fa.Years, fb.Years}, {fa.Months, fb.Months}, {fa.Weekdays, fb.Weekdays}} {
+		a, b := p[0], p[1]
+		if len(a) == 0 || len(b) == 0 {
+			continue
+		}
+		common := false
+		for _, x := range a {
+			if setOf(b)[x] {
+				common = true
+				break
+			}
+		}
+		if !common {
+			return strings.Join(a, ", ") + " / " + strings.Join(b, ", "), true
+		}
+	}
+	return "", false
+}
+
+// withoutSource drops from a figure's sentence names those of the source
+// it is attributed to: "Governor Ellis said" ties no two figures to one
+// thing, since the speaker of a story speaks of many.
+func withoutSource(f facts.Fact, sw sentenceWords) sentenceWords {
+	if f.Source == "" {
+		return sw
+	}
+	drop := map[string]bool{}
+	for _, t := range facts.Tokenize(f.Source, 0, len(f.Source)) {
+		if t.Kind == facts.Word && t.IsCapitalized() {
+			drop[facts.NameKey(t.Text)] = true
+		}
+	}
+	out := sentenceWords{names: map[string]string{}, words: sw.words}
+	for k, v := range sw.names {
+		if !drop[k] {
+			out.names[k] = v
+		}
+	}
+	return out
 }

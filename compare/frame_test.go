@@ -53,6 +53,18 @@ func TestNumberSubjectTie(t *testing.T) {
 			num("a", "number:question", "48..", "at least four dozen questions", "Governor June Ellis has at least four dozen questions for the Harbour Trust."),
 			num("b", "number:question", "43..47", "almost four dozen questions", "Governor June Ellis sent almost four dozen questions to the Harbour Trust."),
 			true, "shared", 0.8},
+		{"different years are different counts",
+			num("a", "number:people", "30", "30 people", "In 2016, 30 people died on the Alder coast road."),
+			num("b", "number:people", "12", "12 people", "In 2019, 12 people died on the Alder coast road."),
+			false, "different times", 0},
+		{"a shared currency and a shared name are no shared thing",
+			num("a", "number:usd", "5000000", "$5 million", "The Harbour Trust raised $5 million last spring."),
+			num("b", "number:usd", "2000000", "$2 million", "Critics of the Harbour Trust want $2 million for schools."),
+			false, "a shared unit only", 0},
+		{"the speaker of both is no shared thing", withSource(
+			num("a", "number:people", "40", "Forty people", "Forty people were hurt, Governor June Ellis said."), "Governor June Ellis"),
+			withSource(num("b", "number:people", "270..330", "About 300 people", "About 300 people marched, Governor June Ellis said."), "Governor June Ellis"),
+			false, "", 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -68,4 +80,9 @@ func TestNumberSubjectTie(t *testing.T) {
 			}
 		})
 	}
+}
+
+func withSource(f facts.Fact, source string) facts.Fact {
+	f.Attribution, f.Source = facts.Reported, source
+	return f
 }

@@ -42,6 +42,7 @@ func numberSubjectTie(fs []facts.Fact, ctx []sentenceWords) (string, float64) {
 	frames := make([]facts.NumberFrame, len(fs))
 	for i, f := range fs {
 		frames[i] = facts.NumberFrameOf(f)
+		ctx[i] = withoutSource(f, ctx[i])
 	}
 	why, conf := "the sentences share no name or phrase", 0.0
 	for i := range fs {

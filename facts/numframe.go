@@ -31,6 +31,13 @@ type NumberFrame struct {
 	// Light is true when the verb says little of what is counted ("be",
 	// "have", "do"): "there were 30 people", "has 48 questions".
 	Light bool
+	// Measure is true for money, percentages and units: the noun says
+	// nothing of what is measured ("€4 billion", "80 percent").
+	Measure bool
+	// Years, Months and Weekdays are the times the sentence names outside
+	// the figure ("2016", "march", "sunday"), folded: figures of one
+	// noun in different years count different things.
+	Years, Months, Weekdays []string
 }
 
 // Text says the figure and its thing in the article's words: "€4 billion
@@ -72,6 +79,7 @@ var frameSkip = map[string]bool{
 var frameNotVerbs = map[string]bool{
 	"hundred": true, "indeed": true, "speed": true, "seed": true, "need": true,
 	"greed": true, "creed": true, "breed": true, "bed": true, "red": true,
+	"aged": true, "shed": true, "sled": true, "feed": true, "deed": true, "weed": true,
 	"during": true, "thing": true, "nothing": true, "something": true,
 	"anything": true, "everything": true, "morning": true, "evening": true,
 	"including": true, "according": true, "king": true, "ring": true,
@@ -118,6 +126,8 @@ func VerbKey(f string) string {
 	}
 	n := len(f)
 	switch {
+	case n == 4 && strings.HasSuffix(f, "ied"), n == 4 && strings.HasSuffix(f, "ies"):
+		f = f[:3] // died, dies, tied → die, tie
 	case n > 4 && strings.HasSuffix(f, "ied"), n > 4 && strings.HasSuffix(f, "ies"):
 		f = f[:n-3] + "y"
 	case n > 5 && strings.HasSuffix(f, "ing"):
@@ -152,7 +162,7 @@ func frameVerbAt(toks []Token, k int, ing bool) bool {
 	if pastForms[f] {
 		return true
 	}
-	if len(f) >= 5 && strings.HasSuffix(f, "ed") {
+	if len(f) >= 4 && strings.HasSuffix(f, "ed") {
 		return true
 	}
 	if ing && len(f) >= 6 && strings.HasSuffix(f, "ing") {
@@ -200,6 +210,8 @@ func NumberFrameOf(f Fact) NumberFrame {
 		return nf
 	}
 	nf.Phrase = f.Surface
+	nf.Measure = frameMeasure(f, toks[first:last+1])
+	nf.times(toks, first, last)
 	// Modifiers: content words between the amount and its noun.
 	amount := true
 	for k := first; k < last; k++ {
@@ -233,7 +245,7 @@ func NumberFrameOf(f Fact) NumberFrame {
 		if g == "worth" && qtyFold(toks, k) == "of" {
 			k++
 		}
-	case g == "in" && frameMeasure(f, toks[first:last+1]):
+	case g == "in" && nf.Measure:
 		k++
 	default:
 		k = -1
@@ -381,4 +393,43 @@ func frameMeasure(f Fact, surface []Token) bool {
 		}
 	}
 	return false
+}
+
+// times collects the years, months and weekdays a sentence names outside
+// the figure at toks[first..last]. A month or weekday before another
+// capitalised word is a name ("Governor June Ellis", "Black Friday" aside).
+func (nf *NumberFrame) times(toks []Token, first, last int) {
+	for i, t := range toks {
+		if i >= first && i <= last {
+			continue
+		}
+		if t.Kind == Number {
+			if v, rest, digits, ok := qtyDigits(t.Fold); ok && rest == "" && digits == 4 && len(t.Fold) == 4 && v >= 1900 && v <= 2100 {
+				nf.Years = appendNew(nf.Years, t.Fold)
+			}
+			continue
+		}
+		if t.Kind != Word || !t.IsCapitalized() {
+			continue
+		}
+		if i+1 < len(toks) && toks[i+1].Kind == Word && toks[i+1].IsCapitalized() {
+			continue
+		}
+		if _, ok := dateWeekdays[t.Fold]; ok {
+			nf.Weekdays = appendNew(nf.Weekdays, t.Fold)
+		} else if m, ok := dateMonthNames[t.Fold]; ok {
+			nf.Months = appendNew(nf.Months, m.String())
+		} else if m, ok := dateMonthAbbrevs[t.Fold]; ok {
+			nf.Months = appendNew(nf.Months, m.String())
+		}
+	}
+}
+
+func appendNew(ss []string, s string) []string {
+	for _, x := range ss {
+		if x == s {
+			return ss
+		}
+	}
+	return append(ss, s)
 }

@@ -48,6 +48,8 @@ func TestNumberFrameOf(t *testing.T) {
 			frame{Verb: "giv"}},
 		{"a place after to is no verb", "The ministry sent 300 troops to the border.", "300 troops",
 			frame{Verb: "send"}},
+		{"a short past form", "In 2016, 30 people died on the coast road.", "30 people",
+			frame{Verb: "die"}},
 		{"a reporting verb is no frame", "Officials said 40 boats sank.", "40 boats",
 			frame{Verb: "sink"}},
 		{"the possessor is a modifier", "About 150 of the caravan's riders crossed.", "About 150 of the caravan's riders",
@@ -88,6 +90,7 @@ func TestVerbKey(t *testing.T) {
 		{"carry", "carries", "carried"},
 		{"arrive", "arrived", "arrives", "arriving"},
 		{"has", "have", "had"},
+		{"die", "died", "dies"},
 	} {
 		k := VerbKey(group[0])
 		for _, f := range group[1:] {
