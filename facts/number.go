@@ -458,6 +458,9 @@ func qtyParseAmount(toks []Token, j int) (qtyAmount, bool) {
 			case qtyFold(toks, j+1) == "few" && qtyScales[qtyFold(toks, j+2)] > 0:
 				a.r = Range{2, 5}
 				a.last = j + 1
+			case qtyFold(toks, j+1) == "couple" && qtyFold(toks, j+2) == "of" && qtyScales[qtyFold(toks, j+3)] > 0:
+				a.r = Exact(2) // "a couple of dozen", "a couple of hundred"
+				a.last = j + 2
 			default:
 				return a, false
 			}
@@ -1102,6 +1105,12 @@ func findNumbers(d *doc) []Fact {
 			if q == qualBetween && a.r.Lo == a.r.Hi {
 				q, first = qualNone, a.first
 			}
+			// "a dozen or so crates": about a dozen.
+			if qtyFold(toks, a.last+1) == "or" && qtyFold(toks, a.last+2) == "so" && (q == qualNone || q == qualAbout) && a.suffix == "" {
+				q = qualAbout
+				a.last += 2
+				a.bare = false
+			}
 			if a.bare && (q == qualNone || q == qualExact) {
 				continue // "one of the", "only one way": a pronoun, not a count
 			}
@@ -1156,6 +1165,11 @@ func findNumbers(d *doc) []Fact {
 				h, ok := qtyHead(toks, a.last+1, a.r.Lo == 1 && a.r.Hi == 1)
 				if ok {
 					noun, end = qtyLemma(toks[h].Fold), h
+					if c := qtyCurrencyWords[toks[h].Fold]; c != "" {
+						noun = c // "tens of millions of dollars"
+					} else if u := qtyUnits[toks[h].Fold]; u != "" {
+						noun = u // "thousands of miles"
+					}
 					if durUnitOf(toks[h].Fold) || strings.HasSuffix(toks[h].Fold, "-olds") || toks[h].Fold == "times" || qtyFractions[toks[h].Fold] > 0 {
 						i = h
 						continue

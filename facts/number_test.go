@@ -654,6 +654,14 @@ func TestFindNumbersThingInWords(t *testing.T) {
 			[]string{"Half a dozen boats=6 number:boat asserted"}},
 		{"a quarter of an hour is a duration", "The ferry waited a quarter of an hour.",
 			[]string{}},
+		{"a couple of dozen", "A couple of dozen crates fell off the ferry.",
+			[]string{"A couple of dozen crates=24 number:crate asserted"}},
+		{"or so", "A dozen or so crates fell off the ferry.",
+			[]string{"A dozen or so crates=10..14 number:crate asserted"}},
+		{"a vague amount of money", "Tens of millions of dollars were lost at Port Alder.",
+			[]string{"Tens of millions of dollars=20000000..99999999 number:usd asserted"}},
+		{"a vague amount of a unit", "The riders covered thousands of miles.",
+			[]string{"thousands of miles=2000..9999 number:mile asserted"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
