@@ -65,7 +65,16 @@ func numberTie(fa, fb facts.NumberFrame, wa, wb sentenceWords) (string, float64)
 		shared = append(shared, common...)
 		frame = true
 	}
-	if fa.Verb != "" && fa.Verb == fb.Verb && !fa.Light {
+	otherSubjects := fa.Subject != "" && fb.Subject != "" && fa.Subject != fb.Subject
+	if otherSubjects && fa.Measure && !frame {
+		// "unemployment rose 5 percent", "prices rose 3 percent"
+		return "perhaps different things: " + frameText(fa) + " / " + frameText(fb), otherFrame
+	}
+	if fa.Subject != "" && fa.Subject == fb.Subject {
+		shared = append(shared, fa.SubjectText)
+		frame = true
+	}
+	if fa.Verb != "" && fa.Verb == fb.Verb && !fa.Light && !otherSubjects {
 		shared = append(shared, fa.VerbText)
 		frame = true
 	}
@@ -98,14 +107,24 @@ func numberTie(fa, fb facts.NumberFrame, wa, wb sentenceWords) (string, float64)
 	if verbsDiffer {
 		what += " / " + frameText(fb)
 	}
-	return "same thing: " + what + " (shared: " + strings.Join(shared, ", ") + ")", conf
+	lead := "same thing: "
+	if conf < ContradictionConfidence {
+		lead = "perhaps the same thing, no name shared: "
+	}
+	return lead + what + " (shared: " + strings.Join(shared, ", ") + ")", conf
 }
 
 // frameText describes a figure and its thing for a reader: "twelve
 // member states (signed)", "€4 billion of imports".
 func frameText(nf facts.NumberFrame) string {
 	var b strings.Builder
+	if nf.SubjectText != "" {
+		b.WriteString(nf.SubjectText + " " + nf.VerbText + " ")
+	}
 	b.WriteString(nf.Text())
+	if nf.SubjectText != "" {
+		return b.String()
+	}
 	if nf.VerbText != "" && !nf.Light {
 		b.WriteString(" (" + nf.VerbText + ")")
 	}

@@ -28,6 +28,10 @@ type NumberFrame struct {
 	Verb string
 	// VerbText is that verb as written.
 	VerbText string
+	// Subject is the lemma of the subject of a verb before the figure:
+	// "unemployment" in "unemployment rose 5 percent" (empty when the
+	// figure is itself the subject); SubjectText as written.
+	Subject, SubjectText string
 	// Light is true when the verb says little of what is counted ("be",
 	// "have", "do"): "there were 30 people", "has 48 questions".
 	Light bool
@@ -278,8 +282,38 @@ func NumberFrameOf(f Fact) NumberFrame {
 		nf.setVerb(toks[v])
 	} else if v := frameVerbBefore(toks, first-1); v >= 0 {
 		nf.setVerb(toks[v])
+		if sub := frameSubject(toks, v-1); sub >= 0 {
+			nf.Subject = qtyLemma(toks[sub].Fold)
+			nf.SubjectText = toks[sub].Text
+		}
 	}
 	return nf
+}
+
+// frameSubject finds the subject of the verb before a figure, from
+// toks[k] back: "unemployment" in "unemployment rose 5 percent", "trust"
+// in "the trust has paid €9 billion". Pronouns give none.
+func frameSubject(toks []Token, k int) int {
+	for j := k; j >= 0 && j > k-4; j-- {
+		t := toks[j]
+		f := t.Fold
+		switch {
+		case frameAux[f] && f != "'s" && f != "to", frameSkip[f] && f != "who" && f != "that" && f != "which", qtyAdverb(f):
+		case t.Kind == Word && !qtyStop[f] && !determiners[f]:
+			// "critics of the Harbour Trust want": the head is before "of".
+			m := j - 1
+			for m >= 0 && m > j-5 && toks[m].Kind == Word && (determiners[toks[m].Fold] || !qtyStop[toks[m].Fold]) {
+				m--
+			}
+			if qtyFold(toks, m) == "of" && m > 0 && toks[m-1].Kind == Word && !qtyStop[toks[m-1].Fold] {
+				return m - 1
+			}
+			return j
+		default:
+			return -1
+		}
+	}
+	return -1
 }
 
 func (nf *NumberFrame) setVerb(t Token) {

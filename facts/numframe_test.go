@@ -8,9 +8,9 @@ import (
 
 func TestNumberFrameOf(t *testing.T) {
 	type frame struct {
-		Modifiers []string
-		Of, Verb  string
-		Light     bool
+		Modifiers         []string
+		Of, Verb, Subject string
+		Light             bool
 	}
 	tests := []struct {
 		name, text, surface string
@@ -21,19 +21,19 @@ func TestNumberFrameOf(t *testing.T) {
 		{"present verb before a determiner", "Twelve member states signed the accord, and three states border the river.", "three states",
 			frame{Verb: "border"}},
 		{"passive: the verb before", "The accord was signed by twelve states in Port Alder.", "twelve states",
-			frame{Verb: "sign"}},
+			frame{Verb: "sign", Subject: "accord"}},
 		{"of phrase of money", "Port Alder bought €4 billion of imports last year.", "€4 billion",
-			frame{Of: "import", Verb: "buy"}},
+			frame{Of: "import", Verb: "buy", Subject: "alder"}},
 		{"in phrase of money", "The ministry paid €9 billion in subsidies to farmers.", "€9 billion",
-			frame{Of: "subsidy", Verb: "pay"}},
+			frame{Of: "subsidy", Verb: "pay", Subject: "ministry"}},
 		{"worth of", "The trust bought $5 million worth of equipment.", "$5 million",
-			frame{Of: "equipment", Verb: "buy"}},
+			frame{Of: "equipment", Verb: "buy", Subject: "trust"}},
 		{"of phrase of a percentage", "Nearly 80 percent of applicants passed the first review.", "Nearly 80 percent",
 			frame{Of: "applicant", Verb: "pass"}},
 		{"of phrase of a fraction", "Two-thirds of voters backed the levy.", "Two-thirds",
 			frame{Of: "voter", Verb: "back"}},
 		{"of phrase of a unit", "The depot pumps 1.2 million barrels of oil a day.", "1.2 million barrels",
-			frame{Of: "oil", Verb: "pump"}},
+			frame{Of: "oil", Verb: "pump", Subject: "depot"}},
 		{"an insert between noun and verb", "Four people, including Governor June Ellis, have pleaded guilty.", "Four people",
 			frame{Verb: "plead"}},
 		{"a phrase between noun and verb", "About 200 riders from Port Alder prepared to leave.", "About 200 riders",
@@ -43,13 +43,15 @@ func TestNumberFrameOf(t *testing.T) {
 		{"a participle", "Rescuers counted 12 boats drifting beyond the breakwater.", "12 boats",
 			frame{Verb: "drift"}},
 		{"a light verb", "The panel has at least four dozen questions for the mayor.", "at least four dozen questions",
-			frame{Verb: "have", Light: true}},
+			frame{Verb: "have", Subject: "panel", Light: true}},
 		{"the verb of a list of", "The panel has given a list of almost four dozen questions to the mayor.", "almost four dozen questions",
-			frame{Verb: "giv"}},
+			frame{Verb: "giv", Subject: "panel"}},
 		{"a place after to is no verb", "The ministry sent 300 troops to the border.", "300 troops",
-			frame{Verb: "send"}},
+			frame{Verb: "send", Subject: "ministry"}},
 		{"a short past form", "In 2016, 30 people died on the coast road.", "30 people",
 			frame{Verb: "die"}},
+		{"the subject is the head before of", "Critics of the Harbour Trust want $2 million for schools.", "$2 million",
+			frame{Verb: "want", Subject: "critic"}},
 		{"a reporting verb is no frame", "Officials said 40 boats sank.", "40 boats",
 			frame{Verb: "sink"}},
 		{"the possessor is a modifier", "About 150 of the caravan's riders crossed.", "About 150 of the caravan's riders",
@@ -59,7 +61,7 @@ func TestNumberFrameOf(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			// Without spans the surface is looked up in the sentence.
 			nf := NumberFrameOf(Fact{Sentence: tt.text, Surface: tt.surface})
-			got := frame{Modifiers: nf.Modifiers, Of: nf.Of, Verb: nf.Verb, Light: nf.Light}
+			got := frame{Modifiers: nf.Modifiers, Of: nf.Of, Verb: nf.Verb, Subject: nf.Subject, Light: nf.Light}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("%q in %q (-want +got):\n%s", tt.surface, tt.text, diff)
 			}
