@@ -98,3 +98,31 @@ func withSource(f facts.Fact, source string) facts.Fact {
 	f.Attribution, f.Source = facts.Reported, source
 	return f
 }
+
+// TestDurationSubjectTie: lengths of time are read through the same frames.
+func TestDurationSubjectTie(t *testing.T) {
+	dur := func(article, value, surface, sentence string) facts.Fact {
+		return facts.Fact{Article: article, Slot: "duration:strike", Kind: facts.KindDuration, Label: "strike",
+			Value: value, Surface: surface, Sentence: sentence}
+	}
+	cases := []struct {
+		name string
+		a, b facts.Fact
+		want bool
+	}{
+		{"one strike, one place",
+			dur("a", "14", "two-week strike", "The two-week strike at Port Alder ended on Friday."),
+			dur("b", "30", "month-long strike", "The month-long strike at Port Alder ended on Friday."), true},
+		{"strikes of different years",
+			dur("a", "14", "two-week strike", "The two-week strike at Port Alder in 2019 was the last."),
+			dur("b", "30", "month-long strike", "The month-long strike at Port Alder in 2024 was the longest."), false},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			why, conf := subjectTie(facts.KindDuration, []facts.Fact{c.a, c.b})
+			if got := conf >= ContradictionConfidence; got != c.want {
+				t.Errorf("subjectTie = %q %v, want same thing %v", why, conf, c.want)
+			}
+		})
+	}
+}

@@ -9,18 +9,18 @@ import (
 
 // subjectTie says what ties some pair of incompatible values of a
 // generated slot to one thing, and how sure that is: they share a proper
-// name (by name key) or, for numbers, three content words beyond the
-// slot's own. "about 150 migrants … U.S. immigration officials" and
-// "about 200 migrants … U.S. border officers" share "U.S."; "150 of the
-// caravan's members" and "dozens of members of the news media" share
-// nothing, and get confidence 0 with why saying so.
+// name (by name key). Figures and lengths of time also need a compatible
+// frame (numberSubjectTie): "about 150 migrants … U.S. immigration
+// officials" and "about 200 migrants … U.S. border officers" share
+// "U.S."; "150 of the caravan's members" and "dozens of members of the
+// news media" share nothing, and get confidence 0 with why saying so.
 func subjectTie(kind facts.Kind, fs []facts.Fact) (why string, confidence float64) {
 	ctx := make([]sentenceWords, len(fs))
 	for i, f := range fs {
 		ctx[i] = wordsOf(f)
 	}
-	if kind == facts.KindNumber {
-		return numberSubjectTie(fs, ctx)
+	if kind == facts.KindNumber || kind == facts.KindDuration {
+		return numberSubjectTie(kind, fs, ctx)
 	}
 	for i := range fs {
 		for j := i + 1; j < len(fs); j++ {
@@ -35,10 +35,11 @@ func subjectTie(kind facts.Kind, fs []facts.Fact) (why string, confidence float6
 	return "the sentences share no name or phrase", 0
 }
 
-// numberSubjectTie is subjectTie for figures: the most confident tie of
-// any incompatible pair, read from their frames (see numberTie). With no
-// tie it says why the pair that came closest may count different things.
-func numberSubjectTie(fs []facts.Fact, ctx []sentenceWords) (string, float64) {
+// numberSubjectTie is subjectTie for figures and lengths of time: the
+// most confident tie of any incompatible pair, read from their frames (see
+// numberTie). With no tie it says why the pair that came closest may count
+// different things.
+func numberSubjectTie(kind facts.Kind, fs []facts.Fact, ctx []sentenceWords) (string, float64) {
 	frames := make([]facts.NumberFrame, len(fs))
 	for i, f := range fs {
 		frames[i] = facts.NumberFrameOf(f)
@@ -47,7 +48,7 @@ func numberSubjectTie(fs []facts.Fact, ctx []sentenceWords) (string, float64) {
 	why, conf := "the sentences share no name or phrase", 0.0
 	for i := range fs {
 		for j := i + 1; j < len(fs); j++ {
-			if fs[i].Article == fs[j].Article || !incompatible(facts.KindNumber, []facts.Fact{fs[i], fs[j]}) {
+			if fs[i].Article == fs[j].Article || !incompatible(kind, []facts.Fact{fs[i], fs[j]}) {
 				continue
 			}
 			w, c := numberTie(frames[i], frames[j], ctx[i], ctx[j])
