@@ -20,8 +20,11 @@ const (
 	// differs.
 	contextOnly = 0.8
 	// contextOtherVerb: a name or phrase is shared, but the figures
-	// belong to different verbs ("spent the night", "prepared to walk").
-	contextOtherVerb = 0.7
+	// belong to different verbs: "30 people were killed", "100 people
+	// were injured" in one town are two counts; "150 migrants spent the
+	// night", "200 migrants prepared to walk" may be one group, told of
+	// in two ways. Either way not proof enough.
+	contextOtherVerb = 0.6
 	// frameOnly: only the frame is shared ("pleaded guilty"), the
 	// sentences share no name: two incidents of one story read alike.
 	frameOnly = 0.6
@@ -108,7 +111,11 @@ func numberTie(fa, fb facts.NumberFrame, wa, wb sentenceWords) (string, float64)
 		what += " / " + frameText(fb)
 	}
 	lead := "same thing: "
-	if conf < ContradictionConfidence {
+	switch {
+	case conf >= ContradictionConfidence:
+	case verbsDiffer:
+		lead = "perhaps the same thing, told with other verbs: "
+	default:
 		lead = "perhaps the same thing, no name shared: "
 	}
 	return lead + what + " (shared: " + strings.Join(shared, ", ") + ")", conf
