@@ -47,6 +47,9 @@ type NumberFrame struct {
 // Text says the figure and its thing in the article's words: "€4 billion
 // of imports", "twelve member states".
 func (nf NumberFrame) Text() string {
+	if strings.HasSuffix(nf.OfText, " of") {
+		return nf.OfText + " " + nf.Phrase // "a loss of $3 million"
+	}
 	var parts []string
 	if nf.Phrase != "" {
 		parts = append(parts, nf.Phrase)
@@ -160,7 +163,7 @@ func VerbKey(f string) string {
 func frameVerbAt(toks []Token, k int, ing bool) bool {
 	t := toks[k]
 	f := t.Fold
-	if t.Kind != Word || t.IsCapitalized() || frameNotVerbs[f] || frameReporting[f] || qtyStartWord(f) {
+	if t.Kind != Word || t.IsCapitalized() || frameNotVerbs[f] || frameReporting[f] || qtyStartWord(f) || framePrepositions[f] {
 		return false
 	}
 	if pastForms[f] {
@@ -278,6 +281,14 @@ func NumberFrameOf(f Fact) NumberFrame {
 			after = head
 		}
 	}
+	// The noun a measure is "of": "a loss of $3 million", "a budget of
+	// €4 billion". For counts it is a container ("a group of 150").
+	if nf.Of == "" && nf.Measure && qtyFold(toks, first-1) == "of" && first >= 2 {
+		if t := toks[first-2]; t.Kind == Word && !qtyStop[t.Fold] && !determiners[t.Fold] && !t.IsCapitalized() {
+			nf.Of = qtyLemma(t.Fold)
+			nf.OfText = t.Text + " of"
+		}
+	}
 	if v := frameVerbAfter(toks, after+1); v >= 0 {
 		nf.setVerb(toks[v])
 	} else if v := frameVerbBefore(toks, first-1); v >= 0 {
@@ -356,7 +367,7 @@ func frameVerbAfter(toks []Token, k int) int {
 			// an abbreviation's dot or an apostrophe: "U.S. officials"
 		case frameAux[f] && f != "'s":
 			aux = true
-			if (f == "has" || f == "have" || f == "had") && !frameVerbAt(toks, j+1, true) && !frameSkip[qtyFold(toks, j+1)] {
+			if next := qtyFold(toks, j+1); (f == "has" || f == "have" || f == "had") && !frameVerbAt(toks, j+1, true) && !frameSkip[next] && !frameAux[next] && !qtyAdverb(next) {
 				return j // "three states have borders"
 			}
 		case frameSkip[f], qtyAdverb(f):
