@@ -240,7 +240,11 @@ func NumberFrameOf(f Fact) NumberFrame {
 			continue
 		}
 		amount = false
-		nf.Modifiers = append(nf.Modifiers, qtyLemma(g))
+		if strings.IndexByte(g, '-') > 0 {
+			nf.Modifiers = append(nf.Modifiers, g) // "open-ended" is no "ended"
+		} else {
+			nf.Modifiers = append(nf.Modifiers, qtyLemma(g))
+		}
 	}
 	// The "of" phrase: "€4 billion of imports", "$5 million worth of
 	// goods", "€9 billion in subsidies", "two-thirds of voters".
@@ -272,6 +276,10 @@ func NumberFrameOf(f Fact) NumberFrame {
 			}
 			head = j
 			if qtyPlural(t.Fold) {
+				// The last of a run of plurals: "news media".
+				for head+1 < len(toks) && toks[head+1].Kind == Word && !qtyStop[toks[head+1].Fold] && !toks[head+1].IsCapitalized() && qtyPlural(toks[head+1].Fold) {
+					head++
+				}
 				break
 			}
 		}
