@@ -67,9 +67,10 @@ type sentenceWords struct {
 	words map[string]bool
 }
 
-// shares reports whether two sentences share a name or, for numbers,
-// three content words, and says which. Dates need a name: words such as
-// "border" run through a whole story and tie no two dates to one event.
+// shares reports whether two sentences share a name or three content
+// words, and says which (figures are tied by numberTie). Dates need a
+// name: words such as "border" run through a whole story and tie no two
+// dates to one event.
 func (a sentenceWords) shares(b sentenceWords, kind facts.Kind) (string, bool) {
 	var names []string
 	for n, surface := range a.names {
