@@ -25,8 +25,11 @@ const (
 	// night", "200 migrants prepared to walk" may be one group, told of
 	// in two ways. Either way not proof enough.
 	contextOtherVerb = 0.6
-	// frameOnly: only the frame is shared ("pleaded guilty"), the
-	// sentences share no name: two incidents of one story read alike.
+	// fullFrame: two elements of the frame are shared ("police
+	// arrested", "ferry workers walked out"), though no name is.
+	fullFrame = 0.7
+	// frameOnly: one element of the frame is shared ("pleaded guilty"),
+	// the sentences share no name: two incidents of one story read alike.
 	frameOnly = 0.6
 	// otherFrame: different modifiers, or different verbs with different
 	// modifiers.
@@ -59,28 +62,29 @@ func numberTie(fa, fb facts.NumberFrame, wa, wb sentenceWords) (string, float64)
 		return "perhaps different things: " + frameText(fa) + " / " + frameText(fb), otherFrame
 	}
 	var shared []string
-	frame := false
+	parts := 0 // elements of the frame the figures share
 	if fa.Of != "" && fa.Of == fb.Of {
 		shared = append(shared, fa.OfText)
-		frame = true
+		parts++
 	}
 	if len(common) > 0 {
 		shared = append(shared, common...)
-		frame = true
+		parts++
 	}
 	otherSubjects := fa.Subject != "" && fb.Subject != "" && fa.Subject != fb.Subject
-	if otherSubjects && fa.Measure && !frame {
+	if otherSubjects && fa.Measure && parts == 0 {
 		// "unemployment rose 5 percent", "prices rose 3 percent"
 		return "perhaps different things: " + frameText(fa) + " / " + frameText(fb), otherFrame
 	}
 	if fa.Subject != "" && fa.Subject == fb.Subject {
 		shared = append(shared, fa.SubjectText)
-		frame = true
+		parts++
 	}
 	if fa.Verb != "" && fa.Verb == fb.Verb && !fa.Light && !otherSubjects {
 		shared = append(shared, fa.VerbText)
-		frame = true
+		parts++
 	}
+	frame := parts > 0
 	names := wa.sharedNames(wb)
 	words := wa.sharedWords(wb)
 	context := len(names) > 0 || len(words) >= 3
@@ -96,6 +100,8 @@ func numberTie(fa, fb facts.NumberFrame, wa, wb sentenceWords) (string, float64)
 		conf = contextOtherVerb
 	case context:
 		conf = contextOnly
+	case parts >= 2:
+		conf = fullFrame
 	case frame:
 		conf = frameOnly
 	default:
