@@ -45,6 +45,9 @@ func numberTie(fa, fb facts.NumberFrame, wa, wb sentenceWords) (string, float64)
 	if fa.Of != "" && fb.Of != "" && fa.Of != fb.Of {
 		return "perhaps different things: " + fa.Text() + " / " + fb.Text(), otherThing
 	}
+	if fa.Whole != fb.Whole {
+		return "perhaps different things, a part and a whole: " + frameText(fa) + " / " + frameText(fb), otherThing
+	}
 	if t, ok := otherTimes(fa, fb); ok {
 		return "perhaps different times: " + frameText(fa) + " / " + frameText(fb) + " (" + t + ")", otherFrame
 	}

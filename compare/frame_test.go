@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math"
 	"strings"
 	"testing"
 
@@ -61,6 +62,10 @@ func TestNumberSubjectTie(t *testing.T) {
 			num("a", "number:people", "4", "four people", "Police arrested four people at the gate."),
 			num("b", "number:people", "6", "six people", "Police arrested six people on the quay."),
 			true, "Police arrested", 0.7},
+		{"a part and a whole",
+			num("a", "number:seat", "450", "450 seats", "The Harbour Party won 230 of the 450 seats in Port Alder."),
+			num("b", "number:seat", "226", "226 seats", "The Harbour Party took 226 seats in Port Alder."),
+			false, "a part and a whole", 0},
 		{"bounds on two sides of a figure",
 			num("a", "number:question", "48..", "at least four dozen questions", "Governor June Ellis has at least four dozen questions for the Harbour Trust."),
 			num("b", "number:question", "43..47", "almost four dozen questions", "Governor June Ellis sent almost four dozen questions to the Harbour Trust."),
@@ -136,5 +141,24 @@ func TestDurationSubjectTie(t *testing.T) {
 				t.Errorf("subjectTie = %q %v, want same thing %v", why, conf, c.want)
 			}
 		})
+	}
+}
+
+func TestRoughly(t *testing.T) {
+	cases := []struct {
+		a, b facts.Range
+		want bool // compatible
+	}{
+		{facts.Exact(150), facts.Range{Lo: 151, Hi: math.Inf(1)}, true}, // a round figure may be rounded
+		{facts.Exact(153), facts.Range{Lo: 161, Hi: math.Inf(1)}, false},
+		{facts.Exact(41), facts.Exact(39), false},
+		{facts.Exact(230), facts.Exact(226), true}, // 226 rounds to 230
+		{facts.Exact(12), facts.Range{Lo: 30, Hi: math.Inf(1)}, false},
+		{facts.Exact(0.3), facts.Exact(0.3), true},
+	}
+	for _, c := range cases {
+		if got := roughly(c.a).Overlaps(roughly(c.b)); got != c.want {
+			t.Errorf("%v against %v: compatible %v, want %v", c.a, c.b, got, c.want)
+		}
 	}
 }

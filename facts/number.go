@@ -1135,6 +1135,7 @@ func findNumbers(d *doc) []Fact {
 				}
 			}
 			noun, end := a.noun, a.last
+			partOf := false
 			switch {
 			case noun != "":
 			case a.suffix != "":
@@ -1176,6 +1177,20 @@ func findNumbers(d *doc) []Fact {
 					}
 					break
 				}
+				// A part of a whole: "120 of the 450 seats", "three of its 12
+				// ships" count seats and ships; the whole is a fact of its own.
+				if next == "of" {
+					k := a.last + 2
+					for k < len(toks) && determiners[toks[k].Fold] {
+						k++
+					}
+					if b, ok := qtyParseAmount(toks, k); ok && b.noun == "" && b.suffix == "" && !b.bare && b.r.Lo > a.r.Hi {
+						if h, ok := qtyHead(toks, b.last+1, false); ok && !durUnitOf(toks[h].Fold) {
+							noun, end, partOf = qtyLemma(toks[h].Fold), h, true
+							break
+						}
+					}
+				}
 				// No noun: "while roughly another 150 have yet to decide".
 				p := toks[max(a.first-1, 0)]
 				named := q == qualNone && a.first > 0 && (p.Kind == Word && p.IsCapitalized() || p.Fold == "at")
@@ -1202,6 +1217,9 @@ func findNumbers(d *doc) []Fact {
 			out = append(out, f)
 			lastNoun = noun
 			i = end
+			if partOf {
+				i = a.last // the whole comes next
+			}
 		}
 	}
 	return out

@@ -222,7 +222,9 @@ func TestFindNumbers(t *testing.T) {
 		{"no noun and none before", "The tally stood at about 200.",
 			[]string{}},
 		{"of n the m", "The party won 120 of the 450 seats.",
-			[]string{"450 seats=450 number:seat asserted"}},
+			[]string{"120 of the 450 seats=120 number:seat asserted", "450 seats=450 number:seat asserted"}},
+		{"of n m", "Rebels hold three of 12 towns.",
+			[]string{"three of 12 towns=3 number:town asserted", "12 towns=12 number:town asserted"}},
 
 		// Attribution and negation.
 		{"hedged", "The ministry reportedly sent 300 troops to the border.",

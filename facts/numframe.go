@@ -35,6 +35,9 @@ type NumberFrame struct {
 	// Light is true when the verb says little of what is counted ("be",
 	// "have", "do"): "there were 30 people", "has 48 questions".
 	Light bool
+	// Whole is true for the whole a part is taken of: "450 seats" in
+	// "won 120 of the 450 seats".
+	Whole bool
 	// Measure is true for money, percentages and units: the noun says
 	// nothing of what is measured ("€4 billion", "80 percent").
 	Measure bool
@@ -217,6 +220,13 @@ func NumberFrameOf(f Fact) NumberFrame {
 		return nf
 	}
 	nf.Phrase = f.Surface
+	k := first - 1
+	if determiners[qtyFold(toks, k)] {
+		k--
+	}
+	if qtyFold(toks, k) == "of" && k > 0 && (toks[k-1].Kind == Number || qtyStartWord(toks[k-1].Fold)) {
+		nf.Whole = true
+	}
 	nf.Measure = frameMeasure(f, toks[first:last+1])
 	nf.times(toks, first, last)
 	// Modifiers: content words between the amount and its noun.
@@ -249,7 +259,7 @@ func NumberFrameOf(f Fact) NumberFrame {
 	// The "of" phrase: "€4 billion of imports", "$5 million worth of
 	// goods", "€9 billion in subsidies", "two-thirds of voters".
 	after := last
-	k := last + 1
+	k = last + 1
 	switch g := qtyFold(toks, k); {
 	case g == "of", g == "worth":
 		k++

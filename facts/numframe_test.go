@@ -10,7 +10,7 @@ func TestNumberFrameOf(t *testing.T) {
 	type frame struct {
 		Modifiers         []string
 		Of, Verb, Subject string
-		Light             bool
+		Light, Whole      bool
 	}
 	tests := []struct {
 		name, text, surface string
@@ -56,6 +56,10 @@ func TestNumberFrameOf(t *testing.T) {
 			frame{Modifiers: []string{"open-ended"}, Verb: "pos", Subject: "rival"}},
 		{"a run of plurals in the of phrase", "Dozens of members of the news media waited.", "Dozens of members",
 			frame{Of: "media", Verb: "wait"}},
+		{"the whole a part is of", "The Harbour Party won 230 of the 450 seats.", "450 seats",
+			frame{Whole: true}},
+		{"the part", "The Harbour Party won 230 of the 450 seats.", "230 of the 450 seats",
+			frame{Verb: "win", Subject: "party"}},
 		{"the noun a measure is of", "The Harbour Trust reported a loss of $3 million.", "$3 million",
 			frame{Of: "loss"}},
 		{"a perfect passive", "More than 5,000 civilians have been killed since 2014.", "More than 5,000 civilians",
@@ -71,7 +75,7 @@ func TestNumberFrameOf(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			// Without spans the surface is looked up in the sentence.
 			nf := NumberFrameOf(Fact{Sentence: tt.text, Surface: tt.surface})
-			got := frame{Modifiers: nf.Modifiers, Of: nf.Of, Verb: nf.Verb, Subject: nf.Subject, Light: nf.Light}
+			got := frame{Modifiers: nf.Modifiers, Of: nf.Of, Verb: nf.Verb, Subject: nf.Subject, Light: nf.Light, Whole: nf.Whole}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("%q in %q (-want +got):\n%s", tt.surface, tt.text, diff)
 			}
