@@ -164,6 +164,9 @@ func VerbKey(f string) string {
 // content word after an auxiliary, or a word followed by a determiner
 // ("three states border the river").
 func frameVerbAt(toks []Token, k int, ing bool) bool {
+	if k < 0 || k >= len(toks) {
+		return false
+	}
 	t := toks[k]
 	f := t.Fold
 	if t.Kind != Word || t.IsCapitalized() || frameNotVerbs[f] || frameReporting[f] || qtyStartWord(f) || framePrepositions[f] {

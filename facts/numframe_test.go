@@ -119,3 +119,40 @@ func TestVerbKey(t *testing.T) {
 		t.Errorf("sign and sing meet")
 	}
 }
+
+// TestNumberFrameOfNoPanic reads frames of every word of cut sentences:
+// a frame is read from any text without a panic.
+func TestNumberFrameOfNoPanic(t *testing.T) {
+	texts := []string{
+		"Four people, including Governor June Ellis, have pleaded guilty.",
+		"The panel has given a list of almost four dozen questions to the mayor.",
+		"Critics of the Harbour Trust want $2 million for schools, the trust has",
+		"The Harbour Party won 230 of the 450 seats, and 12 of",
+		"€4 billion of",
+	}
+	for _, text := range texts {
+		for cut := 0; cut <= len(text); cut++ {
+			sentence := text[:cut]
+			for _, tok := range Tokenize(sentence, 0, len(sentence)) {
+				NumberFrameOf(Fact{Sentence: sentence, Surface: tok.Text})
+				NumberFrameOf(Fact{Sentence: sentence, Surface: tok.Text, Span: Span{tok.Span.Start + 3, tok.Span.End + 3}, SentenceSpan: Span{3, 3 + len(sentence)}})
+			}
+		}
+	}
+}
+
+// TestFindNumbersCutNoPanic runs the number finder over every cut of
+// sentences with parts, fractions and vague amounts.
+func TestFindNumbersCutNoPanic(t *testing.T) {
+	texts := []string{
+		"The Harbour Party won 230 of the 450 seats and three quarters of a mile of road.",
+		"Half a million people and a couple of dozen crates, a dozen or so boats.",
+		"Tens of millions of dollars; almost four dozen questions.",
+	}
+	for _, text := range texts {
+		for cut := 1; cut <= len(text); cut++ {
+			a := parseText(t, headline+text[:cut]+"\n")
+			findNumbers(generalDoc(t, &a))
+		}
+	}
+}
