@@ -394,6 +394,8 @@ func frameVerbAfter(toks []Token, k int) int {
 		case frameSkip[f], qtyAdverb(f):
 		case frameVerbAt(toks, j, true):
 			return j
+		case aux && t.Kind == Word && !qtyStop[f] && !determiners[f] && !t.IsCapitalized() && !framePrepositions[f] && !frameNotVerbs[f]:
+			return j // "were also hurt": any word after an auxiliary
 		case aux:
 			return -1
 		case framePrepositions[f], determiners[f], t.IsCapitalized(), t.Kind == Number:

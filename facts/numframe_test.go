@@ -60,6 +60,8 @@ func TestNumberFrameOf(t *testing.T) {
 			frame{Whole: true}},
 		{"the part", "The Harbour Party won 230 of the 450 seats.", "230 of the 450 seats",
 			frame{Verb: "win", Subject: "party"}},
+		{"an adverb between auxiliary and verb", "Four people were also hurt in Port Alder.", "Four people",
+			frame{Verb: "hurt"}},
 		{"the noun a measure is of", "The Harbour Trust reported a loss of $3 million.", "$3 million",
 			frame{Of: "loss"}},
 		{"a perfect passive", "More than 5,000 civilians have been killed since 2014.", "More than 5,000 civilians",
