@@ -20,11 +20,11 @@ const (
 	// differs.
 	contextOnly = 0.8
 	// contextOtherVerb: a name or phrase is shared, but the figures
-	// belong to different verbs: "30 people were killed", "100 people
-	// were injured" in one town are two counts; "150 migrants spent the
-	// night", "200 migrants prepared to walk" may be one group, told of
-	// in two ways. Either way not proof enough.
-	contextOtherVerb = 0.6
+	// belong to different verbs: "150 migrants spent the night", "200
+	// migrants prepared to walk" are one group told of in two ways. Verbs
+	// of outcome ("30 people were killed", "100 were injured") are kept
+	// apart before this (see facts.NumberFrame.Outcome).
+	contextOtherVerb = 0.7
 	// fullFrame: two elements of the frame are shared ("police
 	// arrested", "ferry workers walked out"), though no name is.
 	fullFrame = 0.7
@@ -61,7 +61,7 @@ func numberTie(fa, fb facts.NumberFrame, wa, wb sentenceWords) (string, float64)
 	}
 	sort.Strings(common)
 	modsDiffer := len(ma) != len(mb) || len(common) != len(ma)
-	if (len(ma) > 0 && len(mb) > 0 && len(common) == 0) || (verbsDiffer && modsDiffer) {
+	if (len(ma) > 0 && len(mb) > 0 && len(common) == 0) || (verbsDiffer && (modsDiffer || fa.Outcome && fb.Outcome)) {
 		return "perhaps different things: " + frameText(fa) + " / " + frameText(fb), otherFrame
 	}
 	var shared []string

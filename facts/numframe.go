@@ -32,6 +32,10 @@ type NumberFrame struct {
 	// "unemployment" in "unemployment rose 5 percent" (empty when the
 	// figure is itself the subject); SubjectText as written.
 	Subject, SubjectText string
+	// Outcome is true when the verb sorts people or things into outcomes
+	// ("killed", "injured", "arrested", "rescued"): two figures of one
+	// noun with different outcome verbs count different groups.
+	Outcome bool
 	// Light is true when the verb says little of what is counted ("be",
 	// "have", "do"): "there were 30 people", "has 48 questions".
 	Light bool
@@ -352,7 +356,24 @@ func (nf *NumberFrame) setVerb(t Token) {
 	nf.Verb = VerbKey(t.Fold)
 	nf.VerbText = t.Text
 	nf.Light = frameLight[nf.Verb]
+	nf.Outcome = frameOutcomes[nf.Verb]
 }
+
+// frameOutcomes are the keys (VerbKey) of verbs that sort a group into
+// outcomes: "30 people were killed" and "100 people were injured" in one
+// town are two groups, where "300 workers walked out" and "450 workers
+// went on strike" may be one group told two ways.
+var frameOutcomes = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`kill die injure wound hurt maim arrest detain
+		jail imprison charge indict convict sentence acquit release free rescue
+		evacuate displace hospitalize hospitalise treat infect test vaccinate
+		deport expel execute abduct kidnap miss survive drown burn shoot stab
+		fire dismiss lay laid sack hire recruit elect defeat`) {
+		m[VerbKey(w)] = true
+	}
+	return m
+}()
 
 // frameVerbAfter finds the verb of a figure in subject position, from
 // toks[k] on: "twelve states signed", "150 migrants, many of them
