@@ -1199,6 +1199,13 @@ func findNumbers(d *doc) []Fact {
 				}
 				noun = lastNoun
 			}
+			// A share says what it is a share of: "two-thirds of voters",
+			// "80 percent of asylum-seekers".
+			if noun == "percent" && qtyFold(toks, end+1) == "of" {
+				if h, ok := qtyHead(toks, end+1, true); ok {
+					end = h
+				}
+			}
 			step := 0.0
 			if !qtyContinuous(noun) && a.r.Lo == math.Trunc(a.r.Lo) && (math.IsInf(a.r.Hi, 0) || a.r.Hi == math.Trunc(a.r.Hi)) {
 				step = 1

@@ -49,6 +49,21 @@ type NumberFrame struct {
 	// the figure ("2016", "march", "sunday"), folded: figures of one
 	// noun in different years count different things.
 	Years, Months, Weekdays []string
+
+	ofInside bool // the of phrase is part of Phrase
+}
+
+// frameShareWord reports whether a folded word ends a share or a measure
+// whose "of" phrase names its group: "percent", "quarters", "two-thirds",
+// "half".
+func frameShareWord(f string) bool {
+	if f == "percent" || f == "%" || f == "pct" || f == "cent" || qtyFractions[f] > 0 {
+		return true
+	}
+	if _, b, ok := strings.Cut(f, "-"); ok && qtyFractions[b] > 0 {
+		return true
+	}
+	return false
 }
 
 // Text says the figure and its thing in the article's words: "€4 billion
@@ -56,6 +71,9 @@ type NumberFrame struct {
 func (nf NumberFrame) Text() string {
 	if strings.HasSuffix(nf.OfText, " of") {
 		return nf.OfText + " " + nf.Phrase // "a loss of $3 million"
+	}
+	if nf.ofInside {
+		return nf.Phrase
 	}
 	var parts []string
 	if nf.Phrase != "" {
@@ -236,6 +254,17 @@ func NumberFrameOf(f Fact) NumberFrame {
 	}
 	nf.Measure = frameMeasure(f, toks[first:last+1])
 	nf.times(toks, first, last)
+	// A share whose surface names its group: "two-thirds of voters".
+	surfaceEnd := last
+	for o := first + 1; o < last; o++ {
+		if toks[o].Fold == "of" && frameShareWord(toks[o-1].Fold) {
+			nf.Of = qtyLemma(toks[last].Fold)
+			nf.OfText = f.Sentence[toks[o].Span.Start:toks[last].Span.End]
+			nf.ofInside = true
+			last = o - 1
+			break
+		}
+	}
 	// Modifiers: content words between the amount and its noun.
 	amount := true
 	for k := first; k < last; k++ {
@@ -264,10 +293,14 @@ func NumberFrameOf(f Fact) NumberFrame {
 		}
 	}
 	// The "of" phrase: "€4 billion of imports", "$5 million worth of
-	// goods", "€9 billion in subsidies", "two-thirds of voters".
-	after := last
+	// goods", "€9 billion in subsidies", "1.2 million barrels of oil".
+	after := surfaceEnd
 	k = last + 1
+	if nf.ofInside {
+		k = -1
+	}
 	switch g := qtyFold(toks, k); {
+	case k < 0:
 	case g == "of", g == "worth":
 		k++
 		if g == "worth" && qtyFold(toks, k) == "of" {
@@ -276,6 +309,9 @@ func NumberFrameOf(f Fact) NumberFrame {
 	case g == "in" && nf.Measure:
 		k++
 	default:
+		k = -1
+	}
+	if nf.ofInside {
 		k = -1
 	}
 	if k > 0 {
