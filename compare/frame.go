@@ -48,6 +48,12 @@ func numberTie(fa, fb facts.NumberFrame, wa, wb sentenceWords) (string, float64)
 	if fa.Whole != fb.Whole {
 		return "perhaps different things, a part and a whole: " + frameText(fa) + " / " + frameText(fb), otherThing
 	}
+	sameVerb := fa.Verb != "" && fa.Verb == fb.Verb && !fa.Light && !fb.Light
+	if fa.Part != fb.Part && !sameVerb {
+		// "two of the three suspects are women", "three suspects
+		// appeared in court"
+		return "perhaps different things, a part and a whole: " + frameText(fa) + " / " + frameText(fb), otherThing
+	}
 	if t, ok := otherTimes(fa, fb); ok {
 		return "perhaps different times: " + frameText(fa) + " / " + frameText(fb) + " (" + t + ")", otherFrame
 	}

@@ -40,8 +40,9 @@ type NumberFrame struct {
 	// "have", "do"): "there were 30 people", "has 48 questions".
 	Light bool
 	// Whole is true for the whole a part is taken of: "450 seats" in
-	// "won 120 of the 450 seats".
-	Whole bool
+	// "won 120 of the 450 seats"; Part for the part, "120 of the 450
+	// seats".
+	Whole, Part bool
 	// Measure is true for money, percentages and units: the noun says
 	// nothing of what is measured ("€4 billion", "80 percent").
 	Measure bool
@@ -202,6 +203,15 @@ func NumberFrameOf(f Fact) NumberFrame {
 	}
 	nf.Measure = frameMeasure(f, toks[first:last+1])
 	nf.times(toks, first, last)
+	for o := first + 1; o < last; o++ {
+		if toks[o].Fold == "of" && (toks[o-1].Kind == Number || frameNumberWord(toks[o-1].Fold)) {
+			for m := o + 1; m < last; m++ {
+				if toks[m].Kind == Number || frameNumberWord(toks[m].Fold) {
+					nf.Part = true // "two of the three suspects"
+				}
+			}
+		}
+	}
 	// A share whose surface names its group: "two-thirds of voters".
 	surfaceEnd := last
 	for o := first + 1; o < last; o++ {
@@ -489,4 +499,11 @@ func appendNew(ss []string, s string) []string {
 		}
 	}
 	return append(ss, s)
+}
+
+// frameNumberWord reports whether a folded word is a cardinal: "three",
+// "twenty-five".
+func frameNumberWord(f string) bool {
+	_, ok := qtyWordValue(f)
+	return ok
 }

@@ -8,9 +8,9 @@ import (
 
 func TestNumberFrameOf(t *testing.T) {
 	type frame struct {
-		Modifiers         []string
-		Of, Verb, Subject string
-		Light, Whole      bool
+		Modifiers          []string
+		Of, Verb, Subject  string
+		Light, Whole, Part bool
 	}
 	tests := []struct {
 		name, text, surface string
@@ -63,7 +63,7 @@ func TestNumberFrameOf(t *testing.T) {
 		{"the whole a part is of", "The Harbour Party won 230 of the 450 seats.", "450 seats",
 			frame{Whole: true}},
 		{"the part", "The Harbour Party won 230 of the 450 seats.", "230 of the 450 seats",
-			frame{Verb: "win", Subject: "party"}},
+			frame{Verb: "win", Subject: "party", Part: true}},
 		{"an adverb between auxiliary and verb", "Four people were also hurt in Port Alder.", "Four people",
 			frame{Verb: "hurt"}},
 		{"the noun a measure is of", "The Harbour Trust reported a loss of $3 million.", "$3 million",
@@ -81,7 +81,7 @@ func TestNumberFrameOf(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			// Without spans the surface is looked up in the sentence.
 			nf := NumberFrameOf(Fact{Sentence: tt.text, Surface: tt.surface})
-			got := frame{Modifiers: nf.Modifiers, Of: nf.Of, Verb: nf.Verb, Subject: nf.Subject, Light: nf.Light, Whole: nf.Whole}
+			got := frame{Modifiers: nf.Modifiers, Of: nf.Of, Verb: nf.Verb, Subject: nf.Subject, Light: nf.Light, Whole: nf.Whole, Part: nf.Part}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("%q in %q (-want +got):\n%s", tt.surface, tt.text, diff)
 			}
