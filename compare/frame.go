@@ -31,11 +31,14 @@ const (
 	// frameOnly: one element of the frame is shared ("pleaded guilty"),
 	// the sentences share no name: two incidents of one story read alike.
 	frameOnly = 0.6
-	// otherFrame: different modifiers, or different verbs with different
-	// modifiers.
+	// otherFrame: disjoint modifiers; different verbs with different
+	// modifiers, or two different verbs of outcome; a measure with
+	// different subjects ("unemployment rose", "prices rose"); sentences
+	// naming different years, months or weekdays.
 	otherFrame = 0.3
 	// otherThing: the "of" phrases name different things ("of imports",
-	// "of subsidies").
+	// "of subsidies"), or one figure is a part or the whole of a set the
+	// other is not.
 	otherThing = 0.2
 )
 
