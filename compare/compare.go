@@ -389,8 +389,8 @@ func incompatible(kind facts.Kind, fs []facts.Fact) bool {
 }
 
 // roughly widens an exact figure of 20 or more by 5%, and by no more than
-// half its rounding unit: news rounds, so "the 150 migrants" and "more
-// than 150 migrants" can both be true, while "12" and "at least 30"
+// half its rounding unit: news rounds, so "the 150 riders" and "more
+// than 150 riders" can both be true, while "12" and "at least 30"
 // cannot, nor "153" and "more than 160" (153 is no round figure) or "41
 // percent" and "39 percent".
 func roughly(r facts.Range) facts.Range {

@@ -20,15 +20,15 @@ const (
 	// differs.
 	contextOnly = 0.8
 	// contextOtherVerb: a name or phrase is shared, but the figures
-	// belong to different verbs: "150 migrants spent the night", "200
-	// migrants prepared to walk" are one group told of in two ways. Verbs
+	// belong to different verbs: "150 riders spent the night", "200
+	// riders set off at dawn" are one group told of in two ways. Verbs
 	// of outcome ("30 people were killed", "100 were injured") are kept
 	// apart before this (see facts.NumberFrame.Outcome).
 	contextOtherVerb = 0.7
 	// fullFrame: two elements of the frame are shared ("police
 	// arrested", "ferry workers walked out"), though no name is.
 	fullFrame = 0.7
-	// frameOnly: one element of the frame is shared ("pleaded guilty"),
+	// frameOnly: one element of the frame is shared ("were charged"),
 	// the sentences share no name: two incidents of one story read alike.
 	frameOnly = 0.6
 	// otherFrame: disjoint modifiers; different verbs with different

@@ -10,9 +10,9 @@ import (
 // subjectTie says what ties some pair of incompatible values of a
 // generated slot to one thing, and how sure that is: they share a proper
 // name (by name key). Figures and lengths of time also need a compatible
-// frame (numberSubjectTie): "about 150 migrants … U.S. immigration
-// officials" and "about 200 migrants … U.S. border officers" share
-// "U.S."; "150 of the caravan's members" and "dozens of members of the
+// frame (numberSubjectTie): "about 150 riders … Port Alder ferry
+// officials" and "about 200 riders … Port Alder dockers" share
+// "Port Alder"; "150 of the union's members" and "dozens of members of the
 // news media" share nothing, and get confidence 0 with why saying so.
 func subjectTie(kind facts.Kind, fs []facts.Fact) (why string, confidence float64) {
 	ctx := make([]sentenceWords, len(fs))

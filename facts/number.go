@@ -25,7 +25,7 @@ import (
 //   - "about", "around", "roughly", "some", "approximately", "an estimated":
 //     v ± 10%, widened to whole units for counts (about 25 → 22..28);
 //   - "nearly", "almost", "close to": 0.9v..v, and 0.9v..(v-1) for counts
-//     of whole things ("almost four dozen questions" 43..47);
+//     of whole things ("almost four dozen crates" 43..47);
 //   - "more than", "over", "above": (v+1).. for counts of whole things and
 //     whole days, v.. for measures, money and percentages;
 //   - "at least": v..; "up to", "at most", "as many as": ..v;
@@ -1200,7 +1200,7 @@ func findNumbers(d *doc) []Fact {
 				noun = lastNoun
 			}
 			// A share says what it is a share of: "two-thirds of voters",
-			// "80 percent of asylum-seekers".
+			// "80 percent of riders".
 			if noun == "percent" && qtyFold(toks, end+1) == "of" {
 				if h, ok := qtyHead(toks, end+1, true); ok {
 					end = h

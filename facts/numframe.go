@@ -13,8 +13,8 @@ type NumberFrame struct {
 	// states", "€4 billion".
 	Phrase string
 	// Modifiers are the content words between the amount and its noun,
-	// lemmatised: "member" in "twelve member states", "caravan" in "150
-	// of the caravan's members".
+	// lemmatised: "member" in "twelve member states", "union" in "150
+	// of the union's members".
 	Modifiers []string
 	// Of is the lemma of the thing an "of", "worth" or (for money and
 	// measures) "in" phrase after the figure names: "import" in "€4
@@ -24,7 +24,7 @@ type NumberFrame struct {
 	OfText string
 	// Verb is the key of the verb the figure belongs to (see VerbKey):
 	// "sign" in "twelve states signed", "border" in "three states border
-	// the river", "giv" in "has given a list of four dozen questions".
+	// the river", "giv" in "has given a list of four dozen demands".
 	Verb string
 	// VerbText is that verb as written.
 	VerbText string
@@ -37,7 +37,7 @@ type NumberFrame struct {
 	// noun with different outcome verbs count different groups.
 	Outcome bool
 	// Light is true when the verb says little of what is counted ("be",
-	// "have", "do"): "there were 30 people", "has 48 questions".
+	// "have", "do"): "there were 30 people", "has 48 demands".
 	Light bool
 	// Whole is true for the whole a part is taken of: "450 seats" in
 	// "won 120 of the 450 seats"; Part for the part, "120 of the 450
@@ -168,7 +168,7 @@ func frameVerbAt(toks []Token, k int, ing bool) bool {
 // NumberFrameOf reads the frame of a number fact from its sentence: the
 // modifiers of its noun, the "of" phrase after it and the verb it belongs
 // to (after the noun for a subject, "twelve states signed"; before the
-// figure for an object, "has given a list of four dozen questions").
+// figure for an object, "has given a list of four dozen demands").
 // Facts whose surface is not found in their sentence get an empty frame.
 func NumberFrameOf(f Fact) NumberFrame {
 	var nf NumberFrame
@@ -354,9 +354,9 @@ func (nf *NumberFrame) setVerb(t Token) {
 }
 
 // frameVerbAfter finds the verb of a figure in subject position, from
-// toks[k] on: "twelve states signed", "150 migrants, many of them
-// children, spent the night", "200 migrants from the south prepared",
-// "people who have pleaded guilty".
+// toks[k] on: "twelve states signed", "150 riders, many of them
+// children, spent the night", "200 riders from the south set off",
+// "people who have been charged".
 func frameVerbAfter(toks []Token, k int) int {
 	aux := false
 	for j := k; j < len(toks) && j < k+10; j++ {
@@ -412,7 +412,7 @@ func frameVerbAfter(toks []Token, k int) int {
 
 // frameVerbBefore finds the verb of a figure in object position, from
 // toks[k] back: "signed by twelve states", "has at least four dozen
-// questions", "given a list of almost four dozen questions".
+// demands", "given a list of almost four dozen demands".
 func frameVerbBefore(toks []Token, k int) int {
 	for j := k; j >= 0 && j > k-6; j-- {
 		t := toks[j]

@@ -28,8 +28,8 @@ func TestNumberFrameOf(t *testing.T) {
 			frame{Of: "subsidy", Verb: "pay", Subject: "ministry"}},
 		{"worth of", "The trust bought $5 million worth of equipment.", "$5 million",
 			frame{Of: "equipment", Verb: "buy", Subject: "trust"}},
-		{"of phrase of a percentage", "Nearly 80 percent of applicants passed the first review.", "Nearly 80 percent",
-			frame{Of: "applicant", Verb: "pass"}},
+		{"of phrase of a percentage", "Nearly 80 percent of riders passed the first check.", "Nearly 80 percent",
+			frame{Of: "rider", Verb: "pass"}},
 		{"of phrase of a fraction", "Two-thirds of voters backed the levy.", "Two-thirds",
 			frame{Of: "voter", Verb: "back"}},
 		{"a share whose surface names its group", "Two-thirds of voters backed the levy.", "Two-thirds of voters",
@@ -38,17 +38,17 @@ func TestNumberFrameOf(t *testing.T) {
 			frame{Of: "workforce", Verb: "cut", Subject: "carmaker"}},
 		{"of phrase of a unit", "The depot pumps 1.2 million barrels of oil a day.", "1.2 million barrels",
 			frame{Of: "oil", Verb: "pump", Subject: "depot"}},
-		{"an insert between noun and verb", "Four people, including Governor June Ellis, have pleaded guilty.", "Four people",
-			frame{Verb: "plead"}},
+		{"an insert between noun and verb", "Four people, including Governor June Ellis, have been charged.", "Four people",
+			frame{Verb: "charg"}},
 		{"a phrase between noun and verb", "About 200 riders from Port Alder prepared to leave.", "About 200 riders",
 			frame{Verb: "prepar"}},
 		{"a relative clause", "The 30 nurses who walked out on Monday returned.", "30 nurses",
 			frame{Verb: "walk"}},
 		{"a participle", "Rescuers counted 12 boats drifting beyond the breakwater.", "12 boats",
 			frame{Verb: "drift"}},
-		{"a light verb", "The panel has at least four dozen questions for the mayor.", "at least four dozen questions",
+		{"a light verb", "The panel has at least four dozen demands for the mayor.", "at least four dozen demands",
 			frame{Verb: "have", Subject: "panel", Light: true}},
-		{"the verb of a list of", "The panel has given a list of almost four dozen questions to the mayor.", "almost four dozen questions",
+		{"the verb of a list of", "The panel has given a list of almost four dozen demands to the mayor.", "almost four dozen demands",
 			frame{Verb: "giv", Subject: "panel"}},
 		{"a place after to is no verb", "The ministry sent 300 troops to the border.", "300 troops",
 			frame{Verb: "send", Subject: "ministry"}},
@@ -56,7 +56,7 @@ func TestNumberFrameOf(t *testing.T) {
 			frame{Verb: "die"}},
 		{"the subject is the head before of", "Critics of the Harbour Trust want $2 million for schools.", "$2 million",
 			frame{Verb: "want", Subject: "critic"}},
-		{"a hyphenated modifier stays whole", "Rivals posed dozens of open-ended questions.", "dozens of open-ended questions",
+		{"a hyphenated modifier stays whole", "Rivals posed dozens of open-ended demands.", "dozens of open-ended demands",
 			frame{Modifiers: []string{"open-ended"}, Verb: "pos", Subject: "rival"}},
 		{"a run of plurals in the of phrase", "Dozens of members of the news media waited.", "Dozens of members",
 			frame{Of: "media", Verb: "wait"}},
@@ -74,8 +74,8 @@ func TestNumberFrameOf(t *testing.T) {
 			frame{Verb: "detain", Subject: "police"}},
 		{"a reporting verb is no frame", "Officials said 40 boats sank.", "40 boats",
 			frame{Verb: "sink"}},
-		{"the possessor is a modifier", "About 150 of the caravan's riders crossed.", "About 150 of the caravan's riders",
-			frame{Modifiers: []string{"caravan"}, Verb: "cross"}},
+		{"the possessor is a modifier", "About 150 of the convoy's riders crossed.", "About 150 of the convoy's riders",
+			frame{Modifiers: []string{"convoy"}, Verb: "cross"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -130,8 +130,8 @@ func TestVerbKey(t *testing.T) {
 // a frame is read from any text without a panic.
 func TestNumberFrameOfNoPanic(t *testing.T) {
 	texts := []string{
-		"Four people, including Governor June Ellis, have pleaded guilty.",
-		"The panel has given a list of almost four dozen questions to the mayor.",
+		"Four people, including Governor June Ellis, have been charged.",
+		"The panel has given a list of almost four dozen demands to the mayor.",
 		"Critics of the Harbour Trust want $2 million for schools, the trust has",
 		"The Harbour Party won 230 of the 450 seats, and 12 of",
 		"€4 billion of",
@@ -153,7 +153,7 @@ func TestFindNumbersCutNoPanic(t *testing.T) {
 	texts := []string{
 		"The Harbour Party won 230 of the 450 seats and three quarters of a mile of road.",
 		"Half a million people and a couple of dozen crates, a dozen or so boats.",
-		"Tens of millions of dollars; almost four dozen questions.",
+		"Tens of millions of dollars; almost four dozen demands.",
 	}
 	for _, text := range texts {
 		for cut := 1; cut <= len(text); cut++ {

@@ -49,7 +49,7 @@ var frameReporting = map[string]bool{
 	"announced": true, "confirmed": true,
 }
 
-// framePrepositions may open a phrase after the figure's noun ("migrants
+// framePrepositions may open a phrase after the figure's noun ("riders
 // from the south prepared") that the verb search steps over.
 var framePrepositions = map[string]bool{
 	"from": true, "in": true, "at": true, "on": true, "with": true, "near": true,
