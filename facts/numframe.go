@@ -463,8 +463,8 @@ func frameMeasure(f Fact, surface []Token) bool {
 }
 
 // times collects the years, months and weekdays a sentence names outside
-// the figure at toks[first..last]. A month or weekday before another
-// capitalised word is a name ("Governor June Ellis", "Black Friday" aside).
+// the figure at toks[first..last]. A month or weekday next to another
+// capitalised word is a name ("Governor June Ellis", "Senator Ann March").
 func (nf *NumberFrame) times(toks []Token, first, last int) {
 	for i, t := range toks {
 		if i >= first && i <= last {
@@ -481,6 +481,9 @@ func (nf *NumberFrame) times(toks []Token, first, last int) {
 		}
 		if i+1 < len(toks) && toks[i+1].Kind == Word && toks[i+1].IsCapitalized() {
 			continue
+		}
+		if i > 0 && toks[i-1].Kind == Word && toks[i-1].IsCapitalized() && !qtyStop[toks[i-1].Fold] {
+			continue // "Senator Ann March said"
 		}
 		if _, ok := dateWeekdays[t.Fold]; ok {
 			nf.Weekdays = appendNew(nf.Weekdays, t.Fold)

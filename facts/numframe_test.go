@@ -162,3 +162,21 @@ func TestFindNumbersCutNoPanic(t *testing.T) {
 		}
 	}
 }
+
+func TestNumberFrameTimes(t *testing.T) {
+	tests := []struct {
+		text, surface        string
+		years, months, wdays []string
+	}{
+		{"In March 2019, 40 ferries sailed on Sunday.", "40 ferries", []string{"2019"}, []string{"March"}, []string{"sunday"}},
+		{"Governor June Ellis said 40 ferries sailed.", "40 ferries", nil, nil, nil},
+		{"Senator Ann March said 40 ferries sailed.", "40 ferries", nil, nil, nil},
+	}
+	for _, tt := range tests {
+		nf := NumberFrameOf(Fact{Sentence: tt.text, Surface: tt.surface})
+		got := [][]string{nf.Years, nf.Months, nf.Weekdays}
+		if diff := cmp.Diff([][]string{tt.years, tt.months, tt.wdays}, got); diff != "" {
+			t.Errorf("%q (-want +got):\n%s", tt.text, diff)
+		}
+	}
+}
