@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -384,14 +385,34 @@ func incompatible(kind facts.Kind, fs []facts.Fact) bool {
 	return false
 }
 
-// roughly widens an exact figure of 20 or more by 5%: news rounds, so
-// "the 150 migrants" and "more than 150 migrants" can both be true, while
-// "12" and "at least 30" still cannot.
+// roughly widens an exact figure of 20 or more by 5%, and by no more than
+// half its rounding unit: news rounds, so "the 150 riders" and "more
+// than 150 riders" can both be true, while "12" and "at least 30"
+// cannot, nor "153" and "more than 160" (153 is no round figure) or "41
+// percent" and "39 percent".
 func roughly(r facts.Range) facts.Range {
 	if r.Lo == r.Hi && r.Lo >= 20 {
-		return facts.Range{Lo: r.Lo * 0.95, Hi: r.Hi * 1.05}
+		w := math.Min(r.Lo*0.05, roundingUnit(r.Lo)/2)
+		return facts.Range{Lo: r.Lo - w, Hi: r.Hi + w}
 	}
 	return r
+}
+
+// roundingUnit is the coarsest unit a figure is a whole multiple of: 10
+// for 230, 50 for 150, 1000 for 3,000, 1 for 226, 0.1 for 62.4.
+func roundingUnit(v float64) float64 {
+	whole := func(m float64) bool { return math.Abs(m-math.Round(m)) < 1e-9*math.Max(1, math.Abs(m)) }
+	unit := 1.0
+	for !whole(v/unit) && unit > 1e-6 {
+		unit /= 10
+	}
+	for whole(v/(unit*10)) && unit < 1e15 {
+		unit *= 10
+	}
+	if whole(v / (unit * 5)) {
+		unit *= 5
+	}
+	return unit
 }
 
 // group groups facts by key; ok is false when every fact has the same key.

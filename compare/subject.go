@@ -9,11 +9,11 @@ import (
 
 // subjectTie says what ties some pair of incompatible values of a
 // generated slot to one thing, and how sure that is: they share a proper
-// name (by name key) or, for numbers, three content words beyond the
-// slot's own. "about 150 migrants … U.S. immigration officials" and
-// "about 200 migrants … U.S. border officers" share "U.S."; "150 of the
-// caravan's members" and "dozens of members of the news media" share
-// nothing, and get confidence 0 with why saying so.
+// name (by name key). Figures and lengths of time also need a compatible
+// frame (numberSubjectTie): "about 150 migrants … U.S. immigration
+// officials" and "about 200 migrants … U.S. border officers" share
+// "U.S."; "150 of the caravan's members" and "dozens of members of the
+// news media" share nothing, and get confidence 0 with why saying so.
 //
 // Dates need more: the same event. A name that runs through the whole
 // story (common: "Trump" in a story about Trump) dates no event, and a
@@ -33,6 +33,9 @@ func subjectTie(kind facts.Kind, fs []facts.Fact, story storyDates) (why string,
 				}
 			}
 		}
+	}
+	if kind == facts.KindNumber || kind == facts.KindDuration {
+		return numberSubjectTie(kind, fs, ctx)
 	}
 	why = "the sentences share no name or phrase"
 	for i := range fs {
@@ -70,6 +73,31 @@ func coarseLede(f facts.Fact) bool {
 	return err == nil && d.Precision != facts.PrecisionDay && d.Precision != facts.PrecisionWeek
 }
 
+// numberSubjectTie is subjectTie for figures and lengths of time: the
+// most confident tie of any incompatible pair, read from their frames (see
+// numberTie). With no tie it says why the pair that came closest may count
+// different things.
+func numberSubjectTie(kind facts.Kind, fs []facts.Fact, ctx []sentenceWords) (string, float64) {
+	frames := make([]facts.NumberFrame, len(fs))
+	for i, f := range fs {
+		frames[i] = facts.NumberFrameOf(f)
+		ctx[i] = withoutSource(f, ctx[i])
+	}
+	why, conf := "the sentences share no name or phrase", 0.0
+	for i := range fs {
+		for j := i + 1; j < len(fs); j++ {
+			if fs[i].Article == fs[j].Article || !incompatible(kind, []facts.Fact{fs[i], fs[j]}) {
+				continue
+			}
+			w, c := numberTie(frames[i], frames[j], ctx[i], ctx[j])
+			if c > conf {
+				why, conf = w, c
+			}
+		}
+	}
+	return why, conf
+}
+
 // sentenceWords are the names and content words of a fact's sentence,
 // outside the fact's own surface.
 type sentenceWords struct {
@@ -77,9 +105,10 @@ type sentenceWords struct {
 	words map[string]bool
 }
 
-// shares reports whether two sentences share a name or, for numbers,
-// three content words, and says which. Dates need a name: words such as
-// "border" run through a whole story and tie no two dates to one event.
+// shares reports whether two sentences share a name or three content
+// words, and says which (figures are tied by numberTie). Dates need a
+// name: words such as "border" run through a whole story and tie no two
+// dates to one event.
 func (a sentenceWords) shares(b sentenceWords, kind facts.Kind) (string, bool) {
 	var names []string
 	for n, surface := range a.names {
@@ -131,7 +160,7 @@ func wordsOf(f facts.Fact) sentenceWords {
 			continue
 		}
 		if t.IsCapitalized() && i > 0 && toks[i-1].Fold != "." {
-			if facts.IsCalendarName(t.Fold) {
+			if facts.IsCalendarName(t.Fold) || facts.IsFunctionWord(t.Fold) {
 				continue // "Sunday" ties no two figures to one group
 			}
 			if k := facts.NameKey(t.Text); k != "" {

@@ -24,7 +24,8 @@ import (
 //
 //   - "about", "around", "roughly", "some", "approximately", "an estimated":
 //     v ± 10%, widened to whole units for counts (about 25 → 22..28);
-//   - "nearly", "almost", "close to": 0.9v..v;
+//   - "nearly", "almost", "close to": 0.9v..v, and 0.9v..(v-1) for counts
+//     of whole things ("almost four dozen crates" 43..47);
 //   - "more than", "over", "above": (v+1).. for counts of whole things and
 //     whole days, v.. for measures, money and percentages;
 //   - "at least": v..; "up to", "at most", "as many as": ..v;
@@ -429,6 +430,11 @@ func qtyParseAmount(toks []Token, j int) (qtyAmount, bool) {
 	case cur != "":
 		return a, false
 	default:
+		if r, noun, last, scale, ok := qtyFractionOfMeasure(toks, j); ok {
+			// "half a million people", "three quarters of a mile"
+			a.r, a.noun, a.last, a.scale = r, noun, last, scale
+			break
+		}
 		if r, last, ok := qtyFractionAt(toks, j, 0); ok {
 			a.r, a.last, a.noun = r, last, "percent"
 			return a, true
@@ -452,6 +458,9 @@ func qtyParseAmount(toks []Token, j int) (qtyAmount, bool) {
 			case qtyFold(toks, j+1) == "few" && qtyScales[qtyFold(toks, j+2)] > 0:
 				a.r = Range{2, 5}
 				a.last = j + 1
+			case qtyFold(toks, j+1) == "couple" && qtyFold(toks, j+2) == "of" && qtyScales[qtyFold(toks, j+3)] > 0:
+				a.r = Exact(2) // "a couple of dozen", "a couple of hundred"
+				a.last = j + 2
 			default:
 				return a, false
 			}
@@ -524,56 +533,8 @@ func qtyParseAmount(toks []Token, j int) (qtyAmount, bool) {
 // v is the value of a digit token at j, 0 for a word.
 func qtyFractionAt(toks []Token, j int, v float64) (Range, int, bool) {
 	f := toks[j].Fold
-	num, den, last := 0.0, 0.0, j
-	if toks[j].Kind == Number {
-		num = v
-	} else if a, b, ok := strings.Cut(f, "-"); ok && qtyFractions[b] > 0 {
-		// "two-thirds", "three-quarters"
-		if x, ok := qtyWordValue(a); ok {
-			num, den = x, qtyFractions[b]
-		} else if a == "one" {
-			num, den = 1, qtyFractions[b]
-		}
-	} else if f == "half" {
-		p := qtyFold(toks, j-1)
-		if ordinals[p] > 0 || p == "and" || p == "a" || p == "one" || p == "the" {
-			return Range{}, 0, false
-		}
-		num, den = 1, 2
-	} else if f == "a" || f == "an" {
-		num = 1
-	} else if x, ok := qtyWordValue(f); ok {
-		num = x
-	}
-	if num == 0 || num != math.Trunc(num) {
-		return Range{}, 0, false
-	}
-	if den == 0 {
-		next := qtyFold(toks, j+1)
-		switch {
-		case qtyFractions[next] > 0 && next != "half" && next != "halves":
-			// "a third" but not "a thirds"; "two thirds" but not "two third"
-			plural := strings.HasSuffix(next, "s")
-			if (num == 1) == plural {
-				return Range{}, 0, false
-			}
-			den, last = qtyFractions[next], j+1
-		case next == "in":
-			m := qtyFold(toks, j+2)
-			if x, ok := qtyWordValue(m); ok {
-				den = x
-			} else if x, rest, _, ok := qtyDigits(m); ok && rest == "" && toks[j+2].Kind == Number {
-				den = x
-			}
-			if den <= num || den > 100 {
-				return Range{}, 0, false
-			}
-			last = j + 2
-		default:
-			return Range{}, 0, false
-		}
-	}
-	if num >= den {
+	num, den, last, ok := qtyFractionParts(toks, j, v)
+	if !ok {
 		return Range{}, 0, false
 	}
 	// A fraction of a group: "of the migrants", "half the people"; not
@@ -597,6 +558,101 @@ func qtyFractionAt(toks []Token, j int, v float64) (Range, int, bool) {
 		return Range{}, 0, false
 	}
 	return Exact(math.Round(num/den*1000) / 10), last, true
+}
+
+// qtyFractionOfMeasure reads a fraction of one unit or of one scale:
+// "three quarters of a mile" (0.75 mile), "half a mile", "half a million"
+// (500000), "a quarter of a billion". It returns the amount, the unit
+// (empty for a scale, whose noun comes after it), the last token and the
+// scale.
+func qtyFractionOfMeasure(toks []Token, j int) (r Range, noun string, last int, scale float64, ok bool) {
+	num, den, last, ok := qtyFractionParts(toks, j, 0)
+	if !ok || qtyFold(toks, j+1) == "in" {
+		return Range{}, "", 0, 0, false
+	}
+	k := last + 1
+	switch qtyFold(toks, k) {
+	case "of":
+		k++
+	case "a", "an":
+		if toks[j].Fold != "half" {
+			return Range{}, "", 0, 0, false // "three quarters a mile"
+		}
+	default:
+		return Range{}, "", 0, 0, false
+	}
+	if f := qtyFold(toks, k); f != "a" && f != "an" {
+		return Range{}, "", 0, 0, false
+	}
+	k++
+	f := qtyFold(toks, k)
+	if s := qtyScales[f]; s > 0 && s != 12 {
+		return Exact(qtyTidy(num / den * s)), "", k, s, true
+	}
+	if u := qtyUnits[f]; u != "" && u != "percent" && toks[k].Kind == Word {
+		return Exact(math.Round(num/den*1000) / 1000), u, k, 0, true
+	}
+	return Range{}, "", 0, 0, false
+}
+
+// qtyFractionParts reads the numerator and denominator of a fraction at
+// toks[j]: "three quarters", "two-thirds", "a third", "half", "one in
+// five". v is the value of a digit token at j, 0 for a word.
+func qtyFractionParts(toks []Token, j int, v float64) (num, den float64, last int, ok bool) {
+	f := toks[j].Fold
+	last = j
+	if toks[j].Kind == Number {
+		num = v
+	} else if a, b, ok := strings.Cut(f, "-"); ok && qtyFractions[b] > 0 {
+		// "two-thirds", "three-quarters"
+		if x, ok := qtyWordValue(a); ok {
+			num, den = x, qtyFractions[b]
+		} else if a == "one" {
+			num, den = 1, qtyFractions[b]
+		}
+	} else if f == "half" {
+		p := qtyFold(toks, j-1)
+		if ordinals[p] > 0 || p == "and" || p == "a" || p == "one" || p == "the" {
+			return 0, 0, 0, false
+		}
+		num, den = 1, 2
+	} else if f == "a" || f == "an" {
+		num = 1
+	} else if x, ok := qtyWordValue(f); ok {
+		num = x
+	}
+	if num == 0 || num != math.Trunc(num) {
+		return 0, 0, 0, false
+	}
+	if den == 0 {
+		next := qtyFold(toks, j+1)
+		switch {
+		case qtyFractions[next] > 0 && next != "half" && next != "halves":
+			// "a third" but not "a thirds"; "two thirds" but not "two third"
+			plural := strings.HasSuffix(next, "s")
+			if (num == 1) == plural {
+				return 0, 0, 0, false
+			}
+			den, last = qtyFractions[next], j+1
+		case next == "in":
+			m := qtyFold(toks, j+2)
+			if x, ok := qtyWordValue(m); ok {
+				den = x
+			} else if x, rest, _, ok := qtyDigits(m); ok && rest == "" && toks[j+2].Kind == Number {
+				den = x
+			}
+			if den <= num || den > 100 {
+				return 0, 0, 0, false
+			}
+			last = j + 2
+		default:
+			return 0, 0, 0, false
+		}
+	}
+	if num >= den {
+		return 0, 0, 0, false
+	}
+	return num, den, last, true
 }
 
 // qtyFractionStops before "three quarters" make it parts of a period or
@@ -1049,6 +1105,12 @@ func findNumbers(d *doc) []Fact {
 			if q == qualBetween && a.r.Lo == a.r.Hi {
 				q, first = qualNone, a.first
 			}
+			// "a dozen or so crates": about a dozen.
+			if qtyFold(toks, a.last+1) == "or" && qtyFold(toks, a.last+2) == "so" && (q == qualNone || q == qualAbout) && a.suffix == "" {
+				q = qualAbout
+				a.last += 2
+				a.bare = false
+			}
 			if a.bare && (q == qualNone || q == qualExact) {
 				continue // "one of the", "only one way": a pronoun, not a count
 			}
@@ -1073,6 +1135,7 @@ func findNumbers(d *doc) []Fact {
 				}
 			}
 			noun, end := a.noun, a.last
+			partOf := false
 			switch {
 			case noun != "":
 			case a.suffix != "":
@@ -1103,11 +1166,30 @@ func findNumbers(d *doc) []Fact {
 				h, ok := qtyHead(toks, a.last+1, a.r.Lo == 1 && a.r.Hi == 1)
 				if ok {
 					noun, end = qtyLemma(toks[h].Fold), h
+					if c := qtyCurrencyWords[toks[h].Fold]; c != "" {
+						noun = c // "tens of millions of dollars"
+					} else if u := qtyUnits[toks[h].Fold]; u != "" {
+						noun = u // "thousands of miles"
+					}
 					if durUnitOf(toks[h].Fold) || strings.HasSuffix(toks[h].Fold, "-olds") || toks[h].Fold == "times" || qtyFractions[toks[h].Fold] > 0 {
 						i = h
 						continue
 					}
 					break
+				}
+				// A part of a whole: "120 of the 450 seats", "three of its 12
+				// ships" count seats and ships; the whole is a fact of its own.
+				if next == "of" {
+					k := a.last + 2
+					for k < len(toks) && determiners[toks[k].Fold] {
+						k++
+					}
+					if b, ok := qtyParseAmount(toks, k); ok && b.noun == "" && b.suffix == "" && !b.bare && b.r.Lo > a.r.Hi {
+						if h, ok := qtyHead(toks, b.last+1, false); ok && !durUnitOf(toks[h].Fold) {
+							noun, end, partOf = qtyLemma(toks[h].Fold), h, true
+							break
+						}
+					}
 				}
 				// No noun: "while roughly another 150 have yet to decide".
 				p := toks[max(a.first-1, 0)]
@@ -1117,11 +1199,23 @@ func findNumbers(d *doc) []Fact {
 				}
 				noun = lastNoun
 			}
+			// A share says what it is a share of: "two-thirds of voters",
+			// "80 percent of riders".
+			if noun == "percent" && qtyFold(toks, end+1) == "of" {
+				if h, ok := qtyHead(toks, end+1, true); ok {
+					end = h
+				}
+			}
 			step := 0.0
 			if !qtyContinuous(noun) && a.r.Lo == math.Trunc(a.r.Lo) && (math.IsInf(a.r.Hi, 0) || a.r.Hi == math.Trunc(a.r.Hi)) {
 				step = 1
 			}
 			r := qtyApply(q, a.r, step)
+			if q == qualNearly && step == 1 && r.Hi-1 >= r.Lo {
+				// "almost four dozen" is fewer than 48: it cannot stand
+				// with "at least four dozen".
+				r.Hi--
+			}
 			sp := Span{toks[first].Span.Start, toks[end].Span.End}
 			f := d.fact(s, Slot{ID: "number:" + noun, Kind: KindNumber}, "number", sp, a.num)
 			f.Label = noun
@@ -1130,6 +1224,9 @@ func findNumbers(d *doc) []Fact {
 			out = append(out, f)
 			lastNoun = noun
 			i = end
+			if partOf {
+				i = a.last // the whole comes next
+			}
 		}
 	}
 	return out

@@ -96,7 +96,7 @@ func TestFindNumbers(t *testing.T) {
 		{"some", "Organizers escorted some 50 participants along the walkway.",
 			[]string{"some 50 participants=45..55 number:participant asserted"}},
 		{"nearly percent", "Nearly 80 percent of asylum-seekers passed the initial screening.",
-			[]string{"Nearly 80 percent=72..80 number:percent asserted"}},
+			[]string{"Nearly 80 percent of asylum-seekers=72..80 number:percent asserted"}},
 		{"up to", "Up to 100 workers could lose their jobs at the plant.",
 			[]string{"Up to 100 workers=..100 number:worker asserted"}},
 		{"fewer than", "Fewer than 20 players remain in the tournament.",
@@ -104,7 +104,7 @@ func TestFindNumbers(t *testing.T) {
 		{"over", "Over 300 flights were cancelled at the airport.",
 			[]string{"Over 300 flights=301.. number:flight asserted"}},
 		{"less than a percentage", "Less than 40 percent of voters turned out.",
-			[]string{"Less than 40 percent=..40 number:percent asserted"}},
+			[]string{"Less than 40 percent of voters=..40 number:percent asserted"}},
 		{"more than a dozen", "Protesters climbed the fence, with more than a dozen people hoisting themselves atop the barrier.",
 			[]string{"more than a dozen people=13.. number:people asserted"}},
 		{"more than a 1,000", "We can pick up more than a 1,000 people in a raid.",
@@ -188,21 +188,21 @@ func TestFindNumbers(t *testing.T) {
 		{"two facts in a sentence", "The fire destroyed more than 1,000 homes and killed 12 people.",
 			[]string{"more than 1,000 homes=1001.. number:home asserted", "12 people=12 number:people asserted"}},
 		{"jobs and percent", "The carmaker cut 2,000 jobs, or 10 percent of its workforce.",
-			[]string{"2,000 jobs=2000 number:job asserted", "10 percent=10 number:percent asserted"}},
+			[]string{"2,000 jobs=2000 number:job asserted", "10 percent of its workforce=10 number:percent asserted"}},
 
 		// Word numbers and fractions.
 		{"two bases", "Russia keeps two bases in Syria.",
 			[]string{"two bases=2 number:base asserted"}},
 		{"three quarters", "More than three quarters of applicants pass that initial review.",
-			[]string{"More than three quarters=75.. number:percent asserted"}},
+			[]string{"More than three quarters of applicants=75.. number:percent asserted"}},
 		{"fraction without of", "Officials said more than three quarters pass.",
 			[]string{"more than three quarters=75.. number:percent reported(Officials)"}},
 		{"quarters of a game are no fraction", "They led for the first three quarters.",
 			[]string{}},
 		{"two-thirds", "Two-thirds of the members voted for the motion.",
-			[]string{"Two-thirds=66.7 number:percent asserted"}},
+			[]string{"Two-thirds of the members=66.7 number:percent asserted"}},
 		{"half of", "Half of the seats went to the opposition.",
-			[]string{"Half=50 number:percent asserted"}},
+			[]string{"Half of the seats=50 number:percent asserted"}},
 		{"one in five", "One in five adults smokes, officials said.",
 			[]string{"One in five=20 number:percent reported(officials)"}},
 
@@ -222,7 +222,9 @@ func TestFindNumbers(t *testing.T) {
 		{"no noun and none before", "The tally stood at about 200.",
 			[]string{}},
 		{"of n the m", "The party won 120 of the 450 seats.",
-			[]string{"450 seats=450 number:seat asserted"}},
+			[]string{"120 of the 450 seats=120 number:seat asserted", "450 seats=450 number:seat asserted"}},
+		{"of n m", "Rebels hold three of 12 towns.",
+			[]string{"three of 12 towns=3 number:town asserted", "12 towns=12 number:town asserted"}},
 
 		// Attribution and negation.
 		{"hedged", "The ministry reportedly sent 300 troops to the border.",
@@ -549,11 +551,11 @@ func TestNumbersCaravan(t *testing.T) {
 	has("02_nytimes", "More than 150 migrants", "number:migrant", "151..")
 	has("02_nytimes", "more than 150 of the participants", "number:participant", "151..")
 	has("02_nytimes", "some 50 participants", "number:participant", "45..55")
-	nyt := has("02_nytimes", "More than three quarters", "number:percent", "75..")
+	nyt := has("02_nytimes", "More than three quarters of applicants", "number:percent", "75..")
 	has("03_usatoday", "about 200 migrants", "number:migrant", "180..220")
 	has("03_usatoday", "2,500 miles", "number:mile", "2500")
 	has("03_usatoday", "several hundred supporters", "number:supporter", "300..900")
-	fox := has("04_foxnews", "Nearly 80 percent", "number:percent", "72..80")
+	fox := has("04_foxnews", "Nearly 80 percent of asylum-seekers", "number:percent", "72..80")
 	has("04_foxnews", "roughly 400 people", "number:people", "360..440")
 	has("04_foxnews", "about 20 lawyers", "number:lawyer", "18..22")
 	has("05_breitbart-upi", "about 130 immigrants", "number:immigrant", "117..143")
@@ -614,5 +616,61 @@ func BenchmarkGeneralNumbers(b *testing.B) {
 	b.ReportMetric(float64(time.Since(start).Nanoseconds())/float64(iters*len(docs)), "ns/article")
 	if n == 0 {
 		b.Fatal("no facts found in the seeds")
+	}
+}
+
+// TestFindNumbersThingInWords: figures written with their thing in words
+// keep the thing as the noun, and fractions of one unit or one scale are
+// amounts of it, not percentages.
+func TestFindNumbersThingInWords(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string
+	}{
+		{"a dozen", "Dock workers unloaded a dozen crates at Port Alder.",
+			[]string{"a dozen crates=12 number:crate asserted"}},
+		{"four dozen", "The Harbour Trust has four dozen demands for the mayor.",
+			[]string{"four dozen demands=48 number:demand asserted"}},
+		{"at least four dozen", "The panel has at least four dozen demands.",
+			[]string{"at least four dozen demands=48.. number:demand asserted"}},
+		{"almost four dozen is fewer", "The panel sent almost four dozen demands.",
+			[]string{"almost four dozen demands=43..47 number:demand asserted"}},
+		{"nearly a measure keeps its bound", "Nearly 80 percent of riders paid.",
+			[]string{"Nearly 80 percent of riders=72..80 number:percent asserted"}},
+		{"million barrels", "The depot pumps 1.2 million barrels of oil a day.",
+			[]string{"1.2 million barrels=1200000 number:barrel asserted"}},
+		{"tens of thousands", "Tens of thousands of letters reached the council.",
+			[]string{"Tens of thousands of letters=20000..99999 number:letter asserted"}},
+		{"two-thirds of a group", "Two-thirds of voters backed the levy.",
+			[]string{"Two-thirds of voters=66.7 number:percent asserted"}},
+		{"three quarters of a mile", "The convoy stopped three quarters of a mile from the gate.",
+			[]string{"three quarters of a mile=0.75 number:mile asserted"}},
+		{"half a mile", "The road to Port Alder is half a mile long.",
+			[]string{"half a mile=0.5 number:mile asserted"}},
+		{"half a million", "Half a million people live along the river.",
+			[]string{"Half a million people=500000 number:people asserted"}},
+		{"a quarter of a million dollars", "A quarter of a million dollars was raised.",
+			[]string{"A quarter of a million dollars=250000 number:usd asserted"}},
+		{"half a dozen", "Half a dozen boats sank.",
+			[]string{"Half a dozen boats=6 number:boat asserted"}},
+		{"a quarter of an hour is a duration", "The ferry waited a quarter of an hour.",
+			[]string{}},
+		{"a couple of dozen", "A couple of dozen crates fell off the ferry.",
+			[]string{"A couple of dozen crates=24 number:crate asserted"}},
+		{"or so", "A dozen or so crates fell off the ferry.",
+			[]string{"A dozen or so crates=10..14 number:crate asserted"}},
+		{"a vague amount of money", "Tens of millions of dollars were lost at Port Alder.",
+			[]string{"Tens of millions of dollars=20000000..99999999 number:usd asserted"}},
+		{"a vague amount of a unit", "The riders covered thousands of miles.",
+			[]string{"thousands of miles=2000..9999 number:mile asserted"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := runFinder(t, findNumbers, "", tt.text)
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("%q (-want +got):\n%s", tt.text, diff)
+			}
+		})
 	}
 }
