@@ -14,7 +14,7 @@ import (
 // names and their dates can all be one day.
 
 // commonShare is the share of a story's sentences above which a name runs
-// through the whole story ("Trump" in a story about Trump): sharing it
+// through the whole story ("Hale" in a story about Governor Hale): sharing it
 // ties no two sentences to one event.
 const commonShare = 0.2
 
@@ -171,8 +171,8 @@ type dateFact struct {
 // every date of the other, or a calendar month or year holding it (so
 // merging never makes a contradiction), and a sentence of one shares a
 // name with a sentence of the other from another article. The name must not run through the whole story, unless
-// both dates name the same single day ("Trump on Tuesday lashed out" and
-// "Mr. Trump said on Tuesday"); the same calendar day written as one
+// both dates name the same single day ("Hale on Tuesday lashed out" and
+// "Mr. Hale said on Tuesday"); the same calendar day written as one
 // ("May 12", "Feb. 13, 2017", not "Tuesday") needs no name. Dates a reporting verb claims (slot
 // "date:say") and dates with no event word ("date:other") join an event's
 // slot one by one, for an article that has no date there yet, and are

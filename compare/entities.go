@@ -25,7 +25,7 @@ import (
 // words with the hyphens and spaces moved, or the same number of words
 // each pair of which is equal, a romanisation of the other (SameName) or,
 // in a name of two or more words, its plural. Anything else (Rudy against
-// Rudolph, Melania against Donald, a name against its abbreviation) is no
+// Rudolph, Maria against John, a name against its abbreviation) is no
 // spelling difference.
 
 // nameForm is one article's spelling of an entity name.
@@ -79,7 +79,7 @@ func newNameForm(name string) nameForm {
 }
 
 // isAcronym reports whether w is two or more capital letters, with or
-// without dots: "UN", "U.N.", "JCPOA".
+// without dots: "UN", "U.N.", "NATO".
 func isAcronym(w string) bool {
 	n := 0
 	for _, r := range w {

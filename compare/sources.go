@@ -45,7 +45,7 @@ type SourceGroup struct {
 // report (testdata/wire: one keeps the first eight paragraphs, the other
 // drops four of those and keeps the end) share 0.51. Independently written
 // articles stay at 0.03 and below among the seeds, and at 0.08 and below
-// in testdata/caravan, where what they share is an official statement or
+// in the shared corpus's border story, where what they share is an official statement or
 // a tweet quoted word for word.
 const (
 	// shingleWords is the length of a shingle in words. Five is long enough
