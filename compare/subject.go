@@ -12,11 +12,11 @@ import (
 // name (by name key). Figures and lengths of time also need a compatible
 // frame (numberSubjectTie): "about 150 migrants … U.S. immigration
 // officials" and "about 200 migrants … U.S. border officers" share
-// "U.S."; "150 of the caravan's members" and "dozens of members of the
+// "U.S."; "150 of the convoy's members" and "dozens of members of the
 // news media" share nothing, and get confidence 0 with why saying so.
 //
 // Dates need more: the same event. A name that runs through the whole
-// story (common: "Trump" in a story about Trump) dates no event, and a
+// story (common: "Hale" in a story about Governor Hale) dates no event, and a
 // lede's date against a year or a month named in passing ("took over in
 // May 2017" against "a June 2016 meeting") are not the same date, nor are
 // two ledes' dates of different events ("boarded on Wednesday" against "a

@@ -38,8 +38,8 @@ type VariantForm struct {
 // else the most common form (most articles, then most uses, then
 // alphabetical), folded. A similarity group that shares a form with an
 // entity group is merged into it rather than reported twice. An alias
-// word standing where another alias has a title ("President Macron",
-// "Emmanuel Macron") is not taken for a spelling of it.
+// word standing where another alias has a title ("President Ellis",
+// "June Ellis") is not taken for a spelling of it.
 //
 // A form is a word folded (facts.Fold) with any Arabic article prefix
 // (al-, el-, ash-…) removed, so LATAKIA and Latakía are the form Latakia
@@ -450,7 +450,7 @@ func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
 }
 
 // variantTitles are English titles and descriptors that aliases put
-// before a name ("President Macron" beside "Emmanuel Macron"): the word in
+// before a name ("President Ellis" beside "June Ellis"): the word in
 // their place is not another spelling of them.
 var variantTitles = map[string]bool{
 	"president": true, "prime": true, "minister": true, "king": true, "queen": true,

@@ -1510,7 +1510,7 @@ func (s *dateScanner) matchYear(i int) (dmatch, bool) {
 		}
 	case s.fold(i+1) == "'s":
 	case dateAttributiveBefore[pv] || pv == "'s":
-		// "a 2016 Trump Tower meeting", "the 2015 deal", "Obama's 2015
+		// "a 2016 Harbour Tower meeting", "the 2015 deal", "Hale's 2015
 		// accord": a year naming its event, before a name or an event
 		// noun; "the 2000 delegates" stays a count.
 		if i+1 >= len(s.toks) || s.toks[i+1].Kind != Word {

@@ -92,7 +92,7 @@ func (idx *aliasIndex) find(text string, toks []Token) []Mention {
 		for _, al := range list {
 			if last, ok := matchAlias(toks, i, al.toks); ok {
 				first := i
-				// Keep a particle written apart in the surface: "El Chaparral".
+				// Keep a particle written apart in the surface: "El Paso".
 				if i > 0 && (toks[i-1].Fold == "al" || toks[i-1].Fold == "el") && al.toks[0] != toks[i-1].Fold {
 					first = i - 1
 				}

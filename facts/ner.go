@@ -431,7 +431,7 @@ func isInitial(toks []Token, j int) bool {
 }
 
 // datelineEnd returns the index of the first token after a dateline
-// ("MOSCOW, Jan 28 (Reuters) -", "TIJUANA, Mexico —"), or 0.
+// ("MOSCOW, Jan 28 (Reuters) -", "PORT ALDER, Norland —"), or 0.
 func datelineEnd(toks []Token) int {
 	if len(toks) < 3 || !acronym(toks[0]) || len(toks[0].Text) < 3 {
 		return 0
@@ -969,7 +969,7 @@ func (sc *nerScanner) contextVotes(m *nerMention, a, b int) {
 			break
 		}
 	}
-	// "the Kremlin said", but not "the Trump administration", where "the"
+	// "the Kremlin said", but not "the Hale administration", where "the"
 	// goes with the noun after the name, nor "in the Kremlin".
 	if a > 0 && toks[a-1].Fold == "the" {
 		m.theBefore = true
@@ -1182,7 +1182,7 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 	switch next {
 	case "", ",", ".", "of", "for", "at", "with", "in", "on", ";", ")", "who", "and", "-", "to", "from":
 	default:
-		// "a volunteer immigration lawyer helping the caravan": a
+		// "a volunteer lawyer helping the convoy": a
 		// participle may follow the title head.
 		if !strings.HasSuffix(next, "ing") || len(next) < 6 {
 			return
@@ -1206,7 +1206,7 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 var possessiveDeterminers = words("his her their its our my your")
 
 // skipPossessive returns the index after a possessive that opens a title
-// at toks[a] ("his former adviser", "Trump's lawyer", "the
+// at toks[a] ("his former adviser", "Hale's lawyer", "the
 // administration's short-lived adviser"), or a when there is none.
 func skipPossessive(toks []Token, a int) int {
 	if a < len(toks) && possessiveDeterminers[toks[a].Fold] {
@@ -1515,7 +1515,7 @@ func hasDemonym(d *doc, m *nerMention) bool {
 }
 
 // nounAfter reports whether t is a lower-case word that reads as a noun
-// the name modifies ("the Trump administration") rather than its verb
+// the name modifies ("the Hale administration") rather than its verb
 // ("the Kremlin said", "the Kremlin moves").
 func nounAfter(t Token) bool {
 	if t.Kind != Word || t.IsCapitalized() {

@@ -19,8 +19,8 @@ package facts
 // ReportDateLemma keys the dates a reporting verb claims ("said on
 // Tuesday", "reported Monday"): slot "date:say". Such a date dates a
 // statement, not an event; the comparison shows it only beside an event
-// another article dates the same day with the same names ("Trump said on
-// Tuesday" beside "Trump on Tuesday lashed out").
+// another article dates the same day with the same names ("Hale said on
+// Tuesday" beside "Hale on Tuesday lashed out").
 const ReportDateLemma = "say"
 
 // UnkeyedDateLemma keys the dates with no event word in reach ("bringing

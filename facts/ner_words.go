@@ -95,7 +95,7 @@ var titleModifiers = words(
 )
 
 // honorifics are courtesy titles: they mark a person but are not a title
-// the outlet gives ("Mr. Trump").
+// the outlet gives ("Mr. Hale").
 var honorifics = words("mr mrs ms miss mx messrs mme mlle herr")
 
 // titleAbbrev expands abbreviated titles.

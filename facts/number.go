@@ -789,7 +789,7 @@ func qtyLemma(f string) string {
 var qtyUseVerbs = map[string]bool{"abuses": true, "excuses": true, "refuses": true, "accuses": true, "fuses": true, "muses": true}
 
 // qtyHead finds the head noun a number counts in the words from toks[k]:
-// "Central American migrants", "of the caravan's members", "immigrant
+// "Central American migrants", "of the convoy's members", "immigrant
 // rights activists". With singular, a number one's singular noun counts
 // too ("at least one soldier").
 func qtyHead(toks []Token, k int, singular bool) (int, bool) {
@@ -805,7 +805,7 @@ func qtyHead(toks []Token, k int, singular bool) (int, bool) {
 		t := toks[j]
 		f := t.Fold
 		if f == "'s" || (f == "'" && t.Kind == Punct && j > k && j+1 < n && toks[j+1].Kind == Word) {
-			lastWord = -1 // a possessor: "the caravan's members"
+			lastWord = -1 // a possessor: "the convoy's members"
 			continue
 		}
 		if t.Kind == Punct {

@@ -18,7 +18,7 @@ import (
 //     ‘…’ or '…' stay inside the quote that holds them. Each mark is an
 //     opener, a closer or either, by what it is and what flanks it (a
 //     straight mark after a space and before a letter opens). Marks are
-//     paired with nesting ("a large "Caravans" of"); when nesting leaves
+//     paired with nesting ("a large "Convoys" of"); when nesting leaves
 //     the paragraph unbalanced the marks are paired again flat, a new
 //     opener ending an unclosed quote. A closer before any opener in its
 //     paragraph quotes from the paragraph start (a dropped opening mark).
@@ -62,7 +62,7 @@ import (
 //     will strike," she said, "and we will win."') is joined into one.
 //
 //  3. Filters: quotes of fewer than four words without a speaker are
-//     scare quotes (a “caravan”) and skipped; so are titles of works
+//     scare quotes (a “convoy”) and skipped; so are titles of works
 //     and labels (after "titled", "dubbed", "a sign reading", …, or in
 //     title case with no speaker).
 //     Characterising verbs (called, described as) attribute only quotes
@@ -944,7 +944,7 @@ func (qc *quoteContext) bareBefore(key string, full int) bool {
 }
 
 // quoteSameGiven reports whether two full names of one surname share
-// their first word, or spellings of it ("John Bolton", "John R. Bolton";
+// their first word, or spellings of it ("John Hale", "John R. Hale";
 // "Ahmed Saleh", "Ahmad Saleh").
 func quoteSameGiven(a, b string) bool {
 	fa, fb := strings.Fields(a), strings.Fields(b)
