@@ -62,8 +62,9 @@ func newNameForm(name string) nameForm {
 		if w == "" {
 			continue
 		}
-		// A leading title or honorific is no part of the name's spelling.
-		if len(out) == 0 && i < len(fields)-1 && variantTitles[w] {
+		// A leading title or honorific is no part of the name's spelling;
+		// a role noun that opens a name ("Nurses Without Borders") is.
+		if len(out) == 0 && i < len(fields)-1 && variantTitle(w) && !facts.IsFunctionWord(facts.Fold(fields[i+1])) {
 			continue
 		}
 		if i > 0 && nameSuffixes[w] {

@@ -408,7 +408,7 @@ func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
 					diff = k
 				}
 			}
-			if diff >= 0 && !variantTitles[a[diff]] && !variantTitles[b[diff]] {
+			if diff >= 0 && !variantTitle(a[diff]) && !variantTitle(b[diff]) {
 				union(a[diff], b[diff])
 			}
 		}
@@ -449,18 +449,11 @@ func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
 	return out
 }
 
-// variantTitles are English titles and descriptors that aliases put
-// before a name ("President Ellis" beside "June Ellis"): the word in
-// their place is not another spelling of them.
-var variantTitles = map[string]bool{
-	"president": true, "prime": true, "minister": true, "king": true, "queen": true,
-	"prince": true, "princess": true, "general": true, "gen": true, "colonel": true,
-	"mr": true, "mrs": true, "ms": true, "dr": true, "sir": true, "lord": true,
-	"lady": true, "pope": true, "chancellor": true, "senator": true, "governor": true,
-	"mayor": true, "secretary": true, "deputy": true, "vice": true, "chief": true,
-	"commander": true, "leader": true, "premier": true, "ambassador": true,
-	"spokesman": true, "spokeswoman": true, "former": true, "late": true, "the": true,
-}
+// variantTitle reports whether w is a title or descriptor that aliases
+// put before a name ("President Ellis" beside "June Ellis"): the word in
+// its place is not another spelling of it. The titles are facts' own
+// (facts.IsTitleWord); "the" and "late" come before names too.
+func variantTitle(w string) bool { return facts.IsTitleWord(w) || w == "the" || w == "late" }
 
 // variantMatch returns the token length of the longest alias matching p
 // at i, or 0.

@@ -14,17 +14,6 @@ type attribution struct {
 	hedge    string // the hedge word when there is no source ("reportedly")
 }
 
-// reportVerbs are the verbs that hand a claim to a source.
-var reportVerbs = map[string]bool{
-	"said": true, "says": true, "say": true, "told": true, "tells": true,
-	"reported": true, "reports": true, "claimed": true, "claims": true,
-	"stated": true, "states": true, "announced": true, "confirmed": true,
-	"alleged": true, "alleges": true, "added": true, "noted": true,
-	"insisted": true, "asserted": true, "acknowledged": true,
-	"quoted": true, "cited": true, "wrote": true, "writes": true,
-	"estimated": true, "estimates": true,
-}
-
 // nounForms are report verbs that are also plural nouns ("asylum
 // claims", "news reports"): they count as verbs only after a name or a
 // pronoun.

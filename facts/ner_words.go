@@ -40,17 +40,13 @@ var nerStop = words(
 	"related photo video updated posted published copyright",
 )
 
-// nerParticleWords are the particles of Arabic, Dutch, German, Romance
-// and other personal names.
-const nerParticleWords = "al el bin ibn bint abu von van der den de la le du da di dos das del della"
-
 // nerParticles are the connectors that mark a personal name ("Ahmed bin
 // Salman", "Ursula von der Leyen").
-var nerParticles = words(nerParticleWords)
+var nerParticles = nameParticles
 
 // nerConnectors may stand inside a name between capitalised words: the
 // particles, and "y", "of", "&" ("Bank of England").
-var nerConnectors = words(nerParticleWords, "y of &")
+var nerConnectors = words(nameParticleWords, "y of &")
 
 // titleHeads are the nouns of titles and roles that stand before or after
 // a person's name: "President", "spokesman", "Chief Patrol Agent".
@@ -228,14 +224,6 @@ var placeAdjectives = words(
 	"the north northern northeast northeastern northwest northwestern south southern",
 	"southeast southeastern southwest southwestern east eastern west western central",
 	"coastal rural downtown neighbouring neighboring nearby war-torn occupied",
-)
-
-// speechVerbs after a name make it a person (unless "the" stands before:
-// "the Kremlin said").
-var speechVerbs = words(
-	"said says told tells added stated tweeted wrote writes explained argued warned insisted",
-	"noted posits recalled testified admitted replied asked urged claimed declared spoke",
-	"announced acknowledged stressed emphasised emphasized",
 )
 
 // nerAdjSuffixes end hyphened adjectives that stand before names:

@@ -576,7 +576,7 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 func quoteSubjectLike(toks []Token, r tokRange) bool {
 	if r.from > 0 {
 		p := toks[r.from-1]
-		if p.Kind != Punct && p.Fold != "and" && p.Fold != "but" && !quoteTitleWords[p.Fold] && !quoteRoles[p.Fold] {
+		if p.Kind != Punct && p.Fold != "and" && p.Fold != "but" && !titleWords[p.Fold] && !quoteRoles[p.Fold] {
 			return false
 		}
 	}
@@ -593,7 +593,7 @@ func quoteSubjectLike(toks []Token, r tokRange) bool {
 // honorific before the name ("Mr. Hale", "Governor Hale").
 func quoteTitled(toks []Token, r, c tokRange) bool {
 	for k := r.from; k < c.from; k++ {
-		if quoteTitleWords[strings.TrimSuffix(toks[k].Fold, ".")] {
+		if titleWords[strings.TrimSuffix(toks[k].Fold, ".")] {
 			return true
 		}
 	}
@@ -1129,7 +1129,7 @@ func (qc *quoteContext) runFrom(pi, i int) tokRange {
 			continue
 		}
 		if j > i && j+1 < len(toks) && quoteNameTok(toks[j+1]) &&
-			(t.Fold == "." && abbreviationDot(toks[j-1]) || quoteNameParticles[t.Fold]) {
+			(t.Fold == "." && abbreviationDot(toks[j-1]) || quoteParticle(t.Fold)) {
 			j++
 			continue
 		}
@@ -1150,7 +1150,7 @@ func (qc *quoteContext) runTo(pi, end, lo int) tokRange {
 			continue
 		}
 		if j < end && j-2 >= lo && quoteNameTok(toks[j-2]) &&
-			(t.Fold == "." && abbreviationDot(toks[j-2]) || quoteNameParticles[t.Fold]) {
+			(t.Fold == "." && abbreviationDot(toks[j-2]) || quoteParticle(t.Fold)) {
 			j--
 			continue
 		}
@@ -1167,13 +1167,13 @@ func (qc *quoteContext) runTo(pi, end, lo int) tokRange {
 func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 	toks := qc.paraToks[pi]
 	i, j := r.from, r.to
-	for i < j && (toks[i].Kind == Punct || quoteLeadWords[toks[i].Fold] || quoteNameParticles[toks[i].Fold]) {
+	for i < j && (toks[i].Kind == Punct || quoteLeadWords[toks[i].Fold] || quoteParticle(toks[i].Fold)) {
 		i++
 	}
 	last := -1
 	for k := i; k < j; k++ {
 		f := strings.TrimSuffix(toks[k].Fold, ".")
-		if quoteTitleWords[f] && !(k == i && quoteAmbiguousTitles[f]) {
+		if titleWords[f] && !(k == i && quoteAmbiguousTitles[f]) {
 			last = k
 		}
 	}
@@ -1187,7 +1187,7 @@ func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 			i++
 		}
 	}
-	for i < j && (toks[i].Kind == Punct || quoteNameParticles[toks[i].Fold]) {
+	for i < j && (toks[i].Kind == Punct || quoteParticle(toks[i].Fold)) {
 		i++
 	}
 	for j > i && toks[j-1].Kind == Punct {
@@ -1242,37 +1242,6 @@ func quoteNameTok(t Token) bool {
 	return false
 }
 
-// quoteSpeechVerbs attribute any quote.
-var quoteSpeechVerbs = map[string]bool{
-	"said": true, "says": true, "say": true, "told": true, "tells": true,
-	"tell": true, "added": true, "adds": true, "stated": true, "noted": true,
-	"notes": true, "insisted": true, "insists": true, "asserted": true,
-	"acknowledged": true, "wrote": true, "writes": true, "tweeted": true,
-	"posted": true, "declared": true, "explained": true, "explains": true,
-	"warned": true, "warns": true, "asked": true, "asks": true,
-	"replied": true, "answered": true, "continued": true, "recalled": true,
-	"argued": true, "argues": true, "stressed": true, "emphasized": true,
-	"emphasised": true, "observed": true, "remarked": true,
-	"commented": true, "conceded": true, "admitted": true,
-	"announced": true, "confirmed": true, "claimed": true, "urged": true,
-	"pleaded": true, "shouted": true, "yelled": true, "cried": true,
-	"whispered": true, "joked": true, "quipped": true, "boasted": true,
-	"complained": true, "concluded": true, "predicted": true,
-	"promised": true, "vowed": true, "pledged": true, "cautioned": true,
-	"countered": true, "responded": true, "retorted": true,
-	"testified": true, "reiterated": true, "underscored": true,
-	"exclaimed": true, "affirmed": true, "maintained": true,
-	"contended": true, "lamented": true, "recounted": true,
-	"saying": true, "adding": true, "telling": true, "noting": true,
-	"insisting": true, "warning": true, "arguing": true, "declaring": true,
-	"explaining": true, "stressing": true, "writing": true,
-	"tweeting": true, "vowing": true, "asking": true, "urging": true,
-	"promising": true, "pledging": true, "recalling": true,
-	"stating": true, "claiming": true, "acknowledging": true,
-	"emphasizing": true, "emphasising": true, "admitting": true,
-	"conceding": true,
-}
-
 // quoteCharacterVerbs characterise rather than report ("called it “…”",
 // "what he described as “…”"): they attribute only longer quotes.
 var quoteCharacterVerbs = map[string]bool{
@@ -1307,16 +1276,6 @@ var quotePrepositions = map[string]bool{
 	"inside": true, "through": true, "throughout": true, "during": true,
 }
 
-// quoteNameParticles join the parts of a name ("Osama bin Laden",
-// "Ludwig van Beethoven").
-var quoteNameParticles = map[string]bool{
-	"al": true, "el": true, "bin": true, "ibn": true, "bint": true,
-	"abu": true, "de": true, "da": true, "di": true, "du": true, "del": true,
-	"della": true, "der": true, "den": true, "van": true, "von": true,
-	"la": true, "le": true, "dos": true, "das": true, "do": true,
-	"ter": true, "ten": true, "zu": true, "y": true,
-}
-
 // quoteLeadWords open sentences in capitals without being names.
 var quoteLeadWords = map[string]bool{
 	"the": true, "a": true, "an": true, "another": true, "but": true,
@@ -1347,41 +1306,6 @@ var quoteLeadWords = map[string]bool{
 	"perhaps": true, "maybe": true, "like": true, "given": true,
 	"pressed": true, "faced": true, "questioned": true, "flanked": true,
 	"accompanied": true, "surrounded": true, "seated": true,
-}
-
-// quoteTitleWords are titles and honorifics: a name run is cut after the
-// last of them ("Home Affairs Secretary Jane Doyle").
-var quoteTitleWords = map[string]bool{
-	"president": true, "vice": true, "prime": true, "minister": true,
-	"secretary": true, "spokesman": true, "spokeswoman": true,
-	"spokesperson": true, "commissioner": true, "director": true,
-	"chairman": true, "chairwoman": true, "chairperson": true, "chief": true,
-	"executive": true, "ceo": true, "attorney": true, "general": true,
-	"senator": true, "sen": true, "representative": true, "rep": true,
-	"congressman": true, "congresswoman": true, "governor": true,
-	"gov": true, "mayor": true, "judge": true, "justice": true,
-	"ambassador": true, "envoy": true, "chancellor": true, "king": true,
-	"queen": true, "prince": true, "princess": true, "pope": true,
-	"sheikh": true, "emir": true, "sultan": true, "ayatollah": true,
-	"cardinal": true, "bishop": true, "archbishop": true, "rabbi": true,
-	"imam": true, "pastor": true, "coach": true, "manager": true,
-	"captain": true, "capt": true, "sergeant": true, "sgt": true,
-	"lieutenant": true, "lt": true, "colonel": true, "col": true,
-	"major": true, "maj": true, "admiral": true, "adm": true,
-	"commander": true, "cmdr": true, "detective": true, "det": true,
-	"inspector": true, "constable": true, "superintendent": true,
-	"sheriff": true, "deputy": true, "councillor": true,
-	"councilman": true, "councilwoman": true, "alderman": true,
-	"speaker": true, "leader": true, "premier": true, "marshal": true,
-	"professor": true, "prof": true, "dr": true, "doctor": true, "mr": true,
-	"mrs": true, "ms": true, "miss": true, "mx": true, "sir": true,
-	"dame": true, "lord": true, "lady": true, "rev": true,
-	"reverend": true, "hon": true, "interim": true, "acting": true,
-	"former": true, "prosecutor": true, "counsel": true, "solicitor": true,
-	"ombudsman": true, "administrator": true, "founder": true,
-	"president-elect": true, "secretary-general": true, "gen": true,
-	"officer": true, "chair": true, "head": true, "dean": true,
-	"agent": true, "trooper": true, "warden": true, "spokesmen": true,
 }
 
 // quoteGroupNouns are common nouns for groups of speakers that open
@@ -1424,3 +1348,7 @@ var quoteRoles = map[string]bool{
 // (General Motors, Major League Baseball): they count as titles only after
 // another word of the run.
 var quoteAmbiguousTitles = map[string]bool{"general": true, "major": true, "chief": true, "head": true}
+
+// quoteParticle reports whether f is a particle inside a personal name,
+// or the "y" of Spanish double surnames ("Ortega y Gasset").
+func quoteParticle(f string) bool { return nameParticles[f] || f == "y" }

@@ -331,7 +331,8 @@ func TestReportInBrowser(t *testing.T) {
 	wantTopic, wantGeneral := matrixRowCounts(res)
 	// A set-valued slot has one row per element, data-slot "slot/element".
 	wantSlots := []string{"meeting.date", "bases.named/hmeimim", "bases.named/tartus", "qamishli.withdrawal", "visit.count"}
-	wantLabels := []string{"meeting.date", "bases.named: hmeimim", "bases.named: tartus", "qamishli.withdrawal", "visit.count"}
+	// People read the topic file's labels and the articles' spellings.
+	wantLabels := []string{"Date of the Putin–Sharaa meeting", "Russian bases named: Hmeimim", "Russian bases named: Tartus", "Russian withdrawal from Qamishli", "Which visit to Russia this is"}
 	if !m.Visible {
 		t.Error("table#matrix-table is not visible")
 	}

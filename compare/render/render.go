@@ -109,15 +109,21 @@ func matrixRows(res compare.Result) []row {
 	return out
 }
 
-// elementName is a set member as the first article that names it writes
-// it, or its id when none does.
+// elementName is a set member as most articles that name it write it
+// (the first such spelling on a tie), or its id when none does.
 func elementName(sr compare.SlotResult, id string) string {
+	count := map[string]int{}
+	best := id
 	for _, v := range sr.Values {
-		if v.Value == id && v.Surface != "" && !v.Background {
-			return v.Surface
+		if v.Value != id || v.Surface == "" || v.Background {
+			continue
+		}
+		count[v.Surface]++
+		if best == id || count[v.Surface] > count[best] {
+			best = v.Surface
 		}
 	}
-	return id
+	return best
 }
 
 // cell is what a matrix cell shows of one article's value(s) for a slot.
