@@ -72,11 +72,11 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 		if sr.Generated && sr.Status == compare.Agree {
 			continue // in the matrix; nothing to explain
 		}
-		head := sr.Slot
-		if sr.Label != "" {
-			head = sr.Label + " (`" + sr.Slot + "`)"
+		head := sr.Label // people read labels; slot ids stay in the JSON
+		if head == "" {
+			head = sr.Slot
 		}
-		fmt.Fprintf(bw, "\n### %s — %s\n\n", head, sr.Status)
+		fmt.Fprintf(bw, "\n### %s — %s\n\n", mdText(head), sr.Status)
 		for _, n := range sr.Notes {
 			fmt.Fprintf(bw, "- %s\n", mdText(n))
 		}

@@ -108,9 +108,9 @@ func WriteTable(w io.Writer, res compare.Result, opt Options) error {
 			continue
 		}
 		fmt.Fprintln(bw)
-		head := sr.Slot
-		if sr.Label != "" {
-			head += " — " + sr.Label
+		head := sr.Label // people read labels; slot ids stay in the JSON
+		if head == "" {
+			head = sr.Slot
 		}
 		fmt.Fprintln(bw, paint(sr.Status, strings.TrimRight(fit(head+": "+string(sr.Status), width), " ")))
 		for _, note := range sr.Notes {
