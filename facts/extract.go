@@ -62,6 +62,10 @@ func (x *Extractor) WithStoryDate(d Date) *Extractor {
 	return &y
 }
 
+// NeedsStoryDate reports whether an undated article would be read against
+// the story's date: the topic gives no date of its own.
+func (x *Extractor) NeedsStoryDate() bool { return x.ref.IsZero() }
+
 // Extract returns the facts the article states about the topic's slots,
 // in text order. The context is checked between slots so a cancelled batch
 // stops promptly.

@@ -253,6 +253,9 @@ type readResult struct {
 	article facts.Article
 	facts   []facts.Fact
 	skip    bool // unchanged: same hash as stored
+	// undated: parsed but not yet extracted, waiting for the story's
+	// date (the article has none, nor does the topic).
+	undated bool
 	// stamp is the file's new stamp, to record once the article is
 	// stored; nil when the file was not read.
 	stamp *store.FileStamp
@@ -439,6 +442,9 @@ func (b *batcher) prepare(ctx context.Context, j *topicJob, last map[string]*top
 		return
 	}
 	j.results = b.readAll(ctx, j.in, files, j.hashes, j.stamps)
+	if err := b.extractUndated(ctx, j.in, j.results); err != nil {
+		j.err = err
+	}
 }
 
 // store makes a prepared topic's database writes: the topic record, its
@@ -585,6 +591,18 @@ func (b *batcher) finish(ctx context.Context, j *topicJob) (*render.IndexTopic, 
 // returning results in file order so runs are repeatable.
 func (b *batcher) readAll(ctx context.Context, in *ingester, files []string, hashes map[string]string, stamps map[string]store.FileStamp) []readResult {
 	out := make([]readResult, len(files))
+	b.parallel(len(files), func(i int) {
+		if ctx.Err() != nil {
+			out[i] = readResult{path: files[i], err: ctx.Err()}
+			return
+		}
+		out[i] = b.read(ctx, in, files[i], hashes, stamps)
+	})
+	return out
+}
+
+// parallel runs fn(0) … fn(n-1) on o.Workers workers and waits for them.
+func (b *batcher) parallel(n int, fn func(i int)) {
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	for w := 0; w < b.o.Workers; w++ {
@@ -592,20 +610,15 @@ func (b *batcher) readAll(ctx context.Context, in *ingester, files []string, has
 		go func() {
 			defer wg.Done()
 			for i := range jobs {
-				out[i] = b.read(ctx, in, files[i], hashes, stamps)
+				fn(i)
 			}
 		}()
 	}
-	for i := range files {
-		if ctx.Err() != nil {
-			out[i] = readResult{path: files[i], err: ctx.Err()}
-			continue
-		}
+	for i := 0; i < n; i++ {
 		jobs <- i
 	}
 	close(jobs)
 	wg.Wait()
-	return out
 }
 
 func (b *batcher) read(ctx context.Context, in *ingester, path string, hashes map[string]string, stamps map[string]store.FileStamp) readResult {
@@ -652,8 +665,47 @@ func (b *batcher) read(ctx context.Context, in *ingester, path string, hashes ma
 	}
 	r.id = a.ID
 	r.article = a
+	if a.Published.IsZero() && in.x.NeedsStoryDate() {
+		r.undated = true // extracted by readAll once the story's date is known
+		return r
+	}
 	r.facts, r.err = in.x.Extract(ctx, &a)
 	return r
+}
+
+// extractUndated extracts the articles that have no date of their own
+// against the story's date: the day most of the topic's dated articles
+// share, stored or read in this run. As check does, so the nightly batch
+// and a desk's check read an undated article alike.
+func (b *batcher) extractUndated(ctx context.Context, in *ingester, out []readResult) error {
+	var dated []facts.Article
+	undated := 0
+	for _, r := range out {
+		switch {
+		case r.undated:
+			undated++
+		case r.err == nil && !r.skip && !r.article.Published.IsZero():
+			dated = append(dated, facts.Article{Published: r.article.Published})
+		}
+	}
+	if undated == 0 {
+		return nil
+	}
+	sd, err := in.storyDate(ctx, dated)
+	if err != nil {
+		return err
+	}
+	x := in.x.WithStoryDate(sd)
+	b.parallel(len(out), func(i int) {
+		if !out[i].undated {
+			return
+		}
+		out[i].undated = false
+		if out[i].err = ctx.Err(); out[i].err == nil {
+			out[i].facts, out[i].err = x.Extract(ctx, &out[i].article)
+		}
+	})
+	return nil
 }
 
 // report compares a changed topic and writes its three reports

@@ -173,7 +173,14 @@ func (in *ingester) ingest(ctx context.Context, files []string) (ingestStats, er
 			dated = append(dated, facts.Article{Published: read[i].Published})
 		}
 	}
-	x := in.x.WithStoryDate(facts.StoryDate(dated))
+	x := in.x
+	if x.NeedsStoryDate() && len(dated) < len(files) {
+		sd, err := in.storyDate(ctx, dated)
+		if err != nil {
+			return st, err
+		}
+		x = x.WithStoryDate(sd)
+	}
 	for i, path := range files {
 		if err := ctx.Err(); err != nil {
 			return st, fmt.Errorf("ingest: %w", err)
@@ -332,4 +339,22 @@ func loadCompared(ctx context.Context, db *store.DB, topic string, ids []string)
 		}
 	}
 	return ka, kf, nil
+}
+
+// storyDate is the date the topic's undated articles are read against: the
+// day most of its dated articles share, counting those already stored
+// with those being read now (fresh), so an undated article ingested alone
+// still takes its story's date.
+func (in *ingester) storyDate(ctx context.Context, fresh []facts.Article) (facts.Date, error) {
+	stored, err := in.db.Articles(ctx, in.topic.topic.ID)
+	if err != nil && store.ErrorCode(err) != store.ENOTFOUND {
+		return facts.Date{}, fmt.Errorf("story date of %s: %w", in.topic.topic.ID, err)
+	}
+	all := append([]facts.Article(nil), fresh...)
+	for _, a := range stored {
+		if !a.Published.IsZero() {
+			all = append(all, facts.Article{Published: a.Published})
+		}
+	}
+	return facts.StoryDate(all), nil
 }
