@@ -240,6 +240,27 @@ const (
 // records them.
 func TestCorpusAccuracy(t *testing.T) {
 	stories := corpusStories(t)
+	path := filepath.Join(repo, "docs", "accuracy.md")
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !*update {
+		// A story added to the corpus after the table was written is
+		// scored in the log, not held against the table: the table
+		// guards the stories it records.
+		var recorded []string
+		for _, dir := range stories {
+			if strings.Contains(string(b), "\n| "+filepath.Base(dir)+" |") {
+				recorded = append(recorded, dir)
+			} else {
+				t.Logf("%s is not in %s yet; rerun with -update to record it", filepath.Base(dir), path)
+			}
+		}
+		if len(recorded) > 0 {
+			stories = recorded
+		}
+	}
 	out, errOut, code := run(t, "", append([]string{"eval", "--markdown"}, stories...)...)
 	t.Logf("accuracy on %s:\n%s", filepath.Dir(stories[0]), out)
 	switch {
@@ -248,11 +269,6 @@ func TestCorpusAccuracy(t *testing.T) {
 		strings.Count(errOut, "\n") == 1:
 	default:
 		t.Fatalf("eval: exit %d, stderr:\n%s", code, errOut)
-	}
-	path := filepath.Join(repo, "docs", "accuracy.md")
-	b, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
 	}
 	doc := string(b)
 	i, j := strings.Index(doc, accuracyBegin), strings.Index(doc, accuracyEnd)
