@@ -3,6 +3,7 @@ package facts
 import (
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -41,7 +42,14 @@ var TopicFileNames = []string{"topic.yaml", "topic.yml"}
 
 // LoadTopic reads and validates a topic file.
 func LoadTopic(path string) (*Topic, []byte, error) {
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read topic file: %w", err)
+	}
+	defer f.Close()
+	// Read one byte past the limit: enough to refuse a huge file without
+	// holding it.
+	b, err := io.ReadAll(io.LimitReader(f, MaxTopicFileBytes+1))
 	if err != nil {
 		return nil, nil, fmt.Errorf("read topic file: %w", err)
 	}
@@ -54,6 +62,9 @@ func LoadTopic(path string) (*Topic, []byte, error) {
 func ParseTopic(name string, b []byte) (*Topic, error) {
 	if strings.TrimSpace(string(b)) == "" {
 		return nil, &TopicError{File: name, Message: "empty topic file"}
+	}
+	if err := checkTopicSize(name, b); err != nil {
+		return nil, err
 	}
 	var t Topic
 	if err := yaml.UnmarshalWithOptions(b, &t, yaml.Strict()); err != nil {

@@ -204,3 +204,34 @@ func TestLoadTopic(t *testing.T) {
 		t.Errorf("LoadTopic(missing.yaml): got %v, want a non-input error", err)
 	}
 }
+
+// A topic file is refused before decoding when it is too big to be one or
+// its aliases blow it up ("billion laughs"); ordinary anchors still work.
+func TestTopicFileLimits(t *testing.T) {
+	laughs := "id: bomb\ntitle: t\nentities: &a [{id: x, name: X}]\n"
+	prev := "a"
+	for _, name := range []string{"b", "c", "d", "e", "f", "g", "h"} {
+		laughs += name + ": &" + name + " [" + strings.Repeat("*"+prev+",", 9) + "*" + prev + "]\n"
+		prev = name
+	}
+	huge := "id: big\ntitle: t\n# " + strings.Repeat("x", MaxTopicFileBytes) + "\n"
+	anchored := "id: ok\ntitle: t\nentities:\n  - &port {id: alder, name: Port Alder, kind: place}\nslots:\n  - {id: places.named, kind: entity-set, members: [alder]}\n"
+	cases := []struct {
+		name, text, wantErr string
+	}{
+		{"nested aliases", laughs, "expands to more than 200000 YAML nodes"},
+		{"over the size limit", huge, "over the 1048576-byte limit"},
+		{"an anchor used once is fine", anchored, ""},
+	}
+	for _, c := range cases {
+		_, err := ParseTopic("topic.yaml", []byte(c.text))
+		switch {
+		case c.wantErr == "" && err != nil && strings.Contains(err.Error(), "YAML nodes"):
+			t.Errorf("%s: refused: %v", c.name, err)
+		case c.wantErr != "" && (err == nil || !strings.Contains(err.Error(), c.wantErr)):
+			t.Errorf("%s: err = %v, want one saying %q", c.name, err, c.wantErr)
+		case c.wantErr != "" && !strings.HasPrefix(err.Error(), "topic.yaml"):
+			t.Errorf("%s: error %q does not name the file", c.name, err)
+		}
+	}
+}
