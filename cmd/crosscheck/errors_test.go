@@ -1,6 +1,8 @@
 package main
 
 import (
+	"bytes"
+	"context"
 	"os"
 	"path/filepath"
 	"strings"
@@ -159,5 +161,23 @@ func TestIngestVersions(t *testing.T) {
 	topics, _, _ := run(t, db, "topics")
 	if !strings.Contains(topics, "putin-sharaa-moscow-2026  5 ") {
 		t.Errorf("topics listing:\n%s", topics)
+	}
+}
+
+// A run stopped by Ctrl-C says so in one line and exits 130, not as a
+// failure with "context canceled".
+func TestInterruptedRun(t *testing.T) {
+	for _, args := range [][]string{
+		{"check", repo + "/seeds"},
+		{"batch", "--inbox", t.TempDir(), "--out", t.TempDir()},
+	} {
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		var out, errb bytes.Buffer
+		db := filepath.Join(t.TempDir(), "i.db")
+		code := Main(ctx, append([]string{"--db", db}, args...), strings.NewReader(""), &out, &errb)
+		if code != exitInterrupted || errb.String() != "crosscheck: interrupted; rerun to finish\n" {
+			t.Errorf("%s: exit %d, stderr %q; want %d and one line saying so", args[0], code, errb.String(), exitInterrupted)
+		}
 	}
 }

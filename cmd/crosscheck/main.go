@@ -10,6 +10,8 @@
 //	2  usage error (unknown flag, missing argument, bad --format)
 //	3  partial: the run finished but skipped input files it could not read
 //	   (for eval: story folders without expect.json)
+//	130 interrupted (Ctrl-C or SIGTERM): work already saved is kept and a
+//	   rerun finishes the rest
 package main
 
 import (

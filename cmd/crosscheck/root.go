@@ -22,6 +22,9 @@ const (
 	exitFailure = 1
 	exitUsage   = 2
 	exitPartial = 3
+	// exitInterrupted is the shell's code for a run stopped by SIGINT:
+	// what was committed stays, and a rerun finishes the rest.
+	exitInterrupted = 130
 )
 
 // usageError marks errors in how the command was called; Main prints the
@@ -150,6 +153,8 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 	}
 	var ue *usageError
 	switch {
+	case ctx.Err() != nil && errors.Is(err, context.Canceled):
+		return say("interrupted; rerun to finish", exitInterrupted)
 	case errors.Is(err, errPartial):
 		return say(err.Error(), exitPartial)
 	case errors.As(err, &ue) || isCobraUsage(err):
