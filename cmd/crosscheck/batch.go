@@ -556,7 +556,12 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *batchStats) e
 	if len(j.pending) == 0 && hadPrev && exists(j.reports["html"]) {
 		j.log(func() { b.log.Info("topic unchanged", "topic", tid) })
 		var sum compare.Summary
-		_ = json.Unmarshal(prev.Summary, &sum)
+		if err := json.Unmarshal(prev.Summary, &sum); err != nil {
+			// What the last reports said cannot be read back: report the
+			// topic again rather than show a blank row on the index.
+			j.log(func() { b.log.Warn("stored summary unreadable; reporting again", "topic", tid, "error", err) })
+			return nil
+		}
 		j.entry = &render.IndexTopic{ID: tid, Title: lt.topic.Title, Summary: sum, Reports: relReports(j.reports), Contradictions: prev.Contradictions}
 	}
 	return nil
@@ -775,7 +780,11 @@ func (b *batcher) report(ctx context.Context, t *facts.Topic, pending []store.Ch
 	if err != nil {
 		return nil, err
 	}
-	b.reported = append(b.reported, store.Reported{TopicID: t.ID, UpTo: pending[len(pending)-1].ID,
+	var upTo int64 // nothing pending: a topic reported again, no change to mark
+	if len(pending) > 0 {
+		upTo = pending[len(pending)-1].ID
+	}
+	b.reported = append(b.reported, store.Reported{TopicID: t.ID, UpTo: upTo,
 		Result: store.TopicResult{Summary: summary, Contradictions: entry.Contradictions}})
 	return entry, nil
 }

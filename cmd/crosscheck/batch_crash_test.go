@@ -535,3 +535,44 @@ func TestBatchKillAnywhere(t *testing.T) {
 	}
 	t.Logf("topic edit: %d kill points, %d landed mid-run; whole test %s", len(killers), topicMid, time.Since(testStart).Round(time.Millisecond))
 }
+
+// A stored summary that cannot be read back (a hand-edited or damaged
+// database) makes the batch report the topic again, not show a blank row.
+func TestBatchUnreadableStoredSummary(t *testing.T) {
+	inbox := storyInbox(t, "ferry")
+	out := filepath.Join(t.TempDir(), "reports")
+	db := filepath.Join(t.TempDir(), "desk.db")
+	if _, stderr, code := batch(t, db, inbox, out); code != exitOK {
+		t.Fatalf("first run: exit %d, stderr:\n%s", code, stderr)
+	}
+	first, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw := openRaw(t, db)
+	if _, err := raw.Exec(`UPDATE topic_results SET summary = '["not a summary"]'`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	if _, stderr, code := batch(t, db, inbox, out); code != exitOK {
+		t.Fatalf("second run: exit %d, stderr:\n%s", code, stderr)
+	}
+	second, err := os.ReadFile(filepath.Join(out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	counts := func(row string) string {
+		i, j := strings.Index(row, "✗"), strings.Index(row, "</td>")
+		if i < 0 || j < i {
+			return ""
+		}
+		return row[i:j]
+	}
+	want := counts(indexRow(t, string(first), ferryTopic))
+	if got := counts(indexRow(t, string(second), ferryTopic)); want == "" || got != want {
+		t.Errorf("index counts after an unreadable summary: %q, first run's %q", got, want)
+	}
+	if got := queryLines(t, openRaw(t, db), `SELECT summary FROM topic_results`); len(got) != 1 || !strings.Contains(got[0], "contradiction") {
+		t.Errorf("stored summary after the rerun: %q", got)
+	}
+}
