@@ -141,6 +141,23 @@ func analyse(a *Article) {
 		}
 		a.Body = append(a.Body, l.Span)
 	}
+	if len(a.Body) == 0 {
+		// An article flattened to one line (a copy from a PDF or a form
+		// field) is its own body, not a headline, credit or chrome with
+		// nothing under it: the longest line of article length stands.
+		var long *line
+		for i := range lines[:end] {
+			if wordCount(lines[i].text) >= flattenedWords && (long == nil || len(lines[i].text) > len(long.text)) {
+				long = &lines[i]
+			}
+		}
+		if long != nil {
+			a.Body = append(a.Body, long.Span)
+			if a.TitleSpan == long.Span {
+				a.TitleSpan, a.Title = Span{}, ""
+			}
+		}
+	}
 	if a.Title == "" {
 		a.Title = meta.title
 	}
@@ -156,6 +173,11 @@ func analyse(a *Article) {
 		a.Published = meta.datelineDate
 	}
 }
+
+// flattenedWords is the length from which a lone line is an article
+// flattened to one line rather than a headline: headlines run to about 20
+// words.
+const flattenedWords = 40
 
 type lineKind int
 

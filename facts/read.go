@@ -58,11 +58,14 @@ func ParseArticle(name string, b []byte) (Article, error) {
 	if len(b) > MaxArticleBytes {
 		return Article{}, &InputError{name, fmt.Sprintf("file is larger than %d bytes; not an article", MaxArticleBytes)}
 	}
+	if what := sniff(b); what != "" {
+		return Article{}, &InputError{name, what}
+	}
 	if bytes.IndexByte(b, 0) >= 0 {
 		return Article{}, &InputError{name, "binary file (contains NUL bytes); want UTF-8 text"}
 	}
 	if !utf8.Valid(b) {
-		return Article{}, &InputError{name, fmt.Sprintf("invalid UTF-8 at byte %d; want UTF-8 text", invalidAt(b))}
+		return Article{}, &InputError{name, fmt.Sprintf("invalid UTF-8 at byte %d; want UTF-8 text%s", invalidAt(b), legacyHint(b))}
 	}
 	sum := sha256.Sum256(b)
 	text := string(b)

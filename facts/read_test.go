@@ -21,9 +21,23 @@ func TestParseArticleBadInput(t *testing.T) {
 		{"NUL bytes", []byte("Ferry strike\nWorkers\x00walked out.\n"),
 			"a.txt: binary file (contains NUL bytes); want UTF-8 text"},
 		{"invalid UTF-8 names the offset", []byte("Ferry strike\nWorkers \xff walked out.\n"),
-			"a.txt: invalid UTF-8 at byte 21; want UTF-8 text"},
+			"a.txt: invalid UTF-8 at byte 21; want UTF-8 text; it looks like Windows-1252 or Latin-1 text: convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)"},
 		{"Latin-1 text", []byte("Caf\xe9 owners strike\n"),
-			"a.txt: invalid UTF-8 at byte 3; want UTF-8 text"},
+			"a.txt: invalid UTF-8 at byte 3; want UTF-8 text; it looks like Windows-1252 or Latin-1 text: convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)"},
+		{"a UTF-8 file with one stray Latin-1 byte gets no hint", []byte("Caf\xc3\xa9 owners strike at caf\xe9s\n"),
+			"a.txt: invalid UTF-8 at byte 26; want UTF-8 text"},
+		{"PDF named .txt", []byte("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\n"),
+			"a.txt: a PDF document, not article text; export its text first"},
+		{"RTF named .txt", []byte("{\\rtf1\\ansi Ferry workers walk out}"),
+			"a.txt: an RTF document, not article text; save it as plain text first"},
+		{"docx named .txt", []byte("PK\x03\x04\x14\x00\x06\x00word/document.xml"),
+			"a.txt: a ZIP archive (a .docx or .odt document?), not article text; save it as plain text first"},
+		{"JPEG named .txt", []byte("\xff\xd8\xff\xe0\x00\x10JFIF"),
+			"a.txt: a JPEG image, not article text"},
+		{"UTF-16 with a byte-order mark", append([]byte{0xFF, 0xFE}, []byte("F\x00e\x00r\x00r\x00y\x00 \x00s\x00t\x00r\x00i\x00k\x00e\x00")...),
+			"a.txt: UTF-16 text; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"},
+		{"UTF-16 without a mark", []byte("\x00F\x00e\x00r\x00r\x00y\x00 \x00s\x00t\x00r\x00i\x00k\x00e"),
+			"a.txt: UTF-16 text; convert it to UTF-8 (iconv -f UTF-16 -t UTF-8)"},
 		{"truncated multi-byte rune at the end", []byte("Ferry strike\nWorkers walked out \xc3"),
 			"a.txt: invalid UTF-8 at byte 32; want UTF-8 text"},
 		{"empty", []byte{},
@@ -180,5 +194,20 @@ func TestReadArticleFile(t *testing.T) {
 	}
 	if _, err := ReadArticleFile(filepath.Join(dir, "missing.txt")); err == nil || errors.Is(err, ErrBadInput) {
 		t.Errorf("ReadArticleFile(missing.txt): got %v, want a non-input error", err)
+	}
+}
+
+// An article flattened to one line is read as its body, not refused as a
+// headline with nothing under it.
+func TestParseArticleOneLine(t *testing.T) {
+	text := "PORT ALDER — The Harbour Trust voted on Tuesday to cap ferry fees for the summer, chair Ann Roe said. " +
+		"The vote followed weeks of protests by island residents, who said the fees had doubled in two years. " +
+		"About 150 boats use the port each day, the trust said, and the cap will be reviewed in October."
+	a, err := ParseArticle("a.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Body) != 1 || a.Text[a.Body[0].Start:a.Body[0].End] != text {
+		t.Errorf("body %v, want the whole line", a.Body)
 	}
 }
