@@ -11,12 +11,15 @@ import (
 	"context"
 	"database/sql"
 	"embed"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"time"
 
 	// The driver registers itself as "sqlite3"; only this package imports
@@ -47,15 +50,43 @@ type DB struct {
 // Open opens the database at path, creating it and its parent folder if
 // needed, and brings its schema up to date.
 func Open(ctx context.Context, path string) (*DB, error) {
+	return open(ctx, path, true)
+}
+
+// OpenExisting opens a crosscheck database that must already exist, for
+// commands that only read: a mistyped --db path is an error, not a new
+// empty database.
+func OpenExisting(ctx context.Context, path string) (*DB, error) {
+	return open(ctx, path, false)
+}
+
+func open(ctx context.Context, path string, create bool) (*DB, error) {
 	if path == "" {
 		return nil, errorf(EINVALID, "open database: empty path")
+	}
+	if scheme, _, ok := strings.Cut(path, "://"); ok && !strings.ContainsAny(scheme, `/\`) {
+		return nil, errorf(EINVALID, "%s is a URL; crosscheck keeps its store in a SQLite file: pass a file path to --db", path)
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
 		return nil, wrap(err, "open database %s", path)
 	}
-	if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
-		return nil, wrap(err, "open database %s: create folder", path)
+	info, err := os.Stat(abs)
+	switch {
+	case err == nil && info.IsDir():
+		return nil, errorf(EINVALID, "%s is a folder, not a database file", path)
+	case errors.Is(err, fs.ErrNotExist) && !create:
+		return nil, errorf(ENOTFOUND, "no database at %s; 'crosscheck check' or 'ingest' creates one (or pass the right --db)", path)
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(filepath.Dir(abs), 0o755); err != nil {
+			return nil, wrap(err, "open database %s: create folder", path)
+		}
+	case err != nil:
+		return nil, wrap(err, "open database %s", path)
+	default:
+		if err := checkOurs(abs); err != nil {
+			return nil, err
+		}
 	}
 
 	// The settings go in the DSN rather than in a PRAGMA after opening
@@ -110,6 +141,13 @@ func (db *DB) init(ctx context.Context) error {
 		// The schema's integrity rests on foreign keys; refuse to run
 		// rather than silently store orphans.
 		return errorf(EINTERNAL, "foreign keys are not enabled")
+	}
+	var version int
+	if err := db.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return wrap(err, "read schema version")
+	}
+	if err := checkForeign(ctx, db.db, version, db.path); err != nil {
+		return err
 	}
 	return migrate(ctx, db.db, migrationFS)
 }
@@ -211,4 +249,44 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// sqliteHeader opens every SQLite database file.
+const sqliteHeader = "SQLite format 3\x00"
+
+// checkOurs refuses a file that is not a SQLite database, before the
+// driver would write a WAL beside it. An empty file is a database yet to
+// be written.
+func checkOurs(path string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return wrap(err, "open database %s", path)
+	}
+	defer f.Close()
+	head := make([]byte, len(sqliteHeader))
+	n, err := io.ReadFull(f, head)
+	if n == 0 && (err == io.EOF || err == nil) {
+		return nil
+	}
+	if string(head[:n]) != sqliteHeader {
+		return errorf(EINVALID, "%s is not a SQLite database; pass another --db", path)
+	}
+	return nil
+}
+
+// checkForeign refuses a SQLite database that holds another program's
+// tables and none of ours: migrating it would add crosscheck's tables to
+// someone else's file.
+func checkForeign(ctx context.Context, sdb *sql.DB, version int, path string) error {
+	if version > 0 {
+		return nil
+	}
+	var n int
+	if err := sdb.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table'`).Scan(&n); err != nil {
+		return wrap(err, "read tables")
+	}
+	if n > 0 {
+		return errorf(EINVALID, "%s holds another program's tables (%d) and none of crosscheck's; pass another --db", path, n)
+	}
+	return nil
 }

@@ -8,6 +8,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
@@ -298,5 +299,31 @@ func TestOpen_OddPath(t *testing.T) {
 	}
 	if db.Path() != path {
 		t.Errorf("Path() = %q, want %q", db.Path(), path)
+	}
+}
+
+// Another program's SQLite file is refused, not given crosscheck's tables.
+func TestOpenRefusesForeignDatabase(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "shop.db")
+	raw, err := sql.Open("sqlite3", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := raw.Exec(`CREATE TABLE customers (id INTEGER)`); err != nil {
+		t.Fatal(err)
+	}
+	raw.Close()
+	_, err = Open(context.Background(), path)
+	if ErrorCode(err) != EINVALID || !strings.Contains(ErrorMessage(err), "another program's tables") {
+		t.Fatalf("Open = %v, want EINVALID naming another program's tables", err)
+	}
+	raw, _ = sql.Open("sqlite3", path)
+	defer raw.Close()
+	var n int
+	if err := raw.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'table'`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("tables after a refused open: %d (%v), want the 1 it had", n, err)
+	}
+	if _, err := OpenExisting(context.Background(), filepath.Join(t.TempDir(), "none.db")); ErrorCode(err) != ENOTFOUND {
+		t.Errorf("OpenExisting of a missing file = %v, want ENOTFOUND", err)
 	}
 }

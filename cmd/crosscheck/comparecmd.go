@@ -44,7 +44,7 @@ func runCompare(ctx context.Context, o *compareOptions) error {
 	if err != nil {
 		return &usageError{err}
 	}
-	db, err := o.openDB(ctx)
+	db, err := o.openExistingDB(ctx)
 	if err != nil {
 		return err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -88,7 +89,7 @@ func TestUsageErrors(t *testing.T) {
 		{[]string{"compare"}, "crosscheck: --topic is required; 'crosscheck topics' lists them"},
 		{[]string{"frobnicate"}, `crosscheck: unknown command "frobnicate" for "crosscheck"`},
 		{[]string{"check", "--bogus", "x"}, "crosscheck: unknown flag: --bogus"},
-		{[]string{"compare", "--topic", "nope"}, `crosscheck: no topic "nope" in`},
+		{[]string{"compare", "--topic", "nope"}, `crosscheck: no database at`},
 	}
 	for _, c := range cases {
 		t.Run(strings.Join(c.args, " "), func(t *testing.T) {
@@ -179,5 +180,43 @@ func TestInterruptedRun(t *testing.T) {
 		if code != exitInterrupted || errb.String() != "crosscheck: interrupted; rerun to finish\n" {
 			t.Errorf("%s: exit %d, stderr %q; want %d and one line saying so", args[0], code, errb.String(), exitInterrupted)
 		}
+	}
+}
+
+// --db opens only a crosscheck database: reading commands never create
+// one, and no command writes into a file that is not ours.
+func TestDBGuard(t *testing.T) {
+	dir := t.TempDir()
+	notSQLite := filepath.Join(dir, "notes.db")
+	write(t, notSQLite, []byte("shopping list\n"))
+	ours := filepath.Join(dir, "desk.db")
+	if _, stderr, code := run(t, ours, "check", filepath.Join(repo, "testdata", "ferry")); code != exitOK {
+		t.Fatalf("check: exit %d, stderr %s", code, stderr)
+	}
+	missing := filepath.Join(dir, "typo.db")
+	cases := []struct {
+		name, db string
+		args     []string
+		code     int
+		want     string
+	}{
+		{"a reading command with a mistyped path", missing, []string{"topics"}, exitUsage, "crosscheck: no database at " + missing},
+		{"a URL", "postgres://desk@127.0.0.1/news", []string{"check", filepath.Join(repo, "testdata", "ferry")}, exitFailure, "crosscheck: postgres://desk@127.0.0.1/news is a URL"},
+		{"a file that is not SQLite", notSQLite, []string{"check", filepath.Join(repo, "testdata", "ferry")}, exitFailure, "crosscheck: " + notSQLite + " is not a SQLite database"},
+		{"an unknown topic in our database", ours, []string{"compare", "--topic", "nope"}, exitUsage, `crosscheck: no topic "nope" in`},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, errOut, code := run(t, c.db, c.args...)
+			if code != c.code || !strings.HasPrefix(errOut, c.want) {
+				t.Errorf("exit %d, stderr %q; want %d and a line starting %q", code, errOut, c.code, c.want)
+			}
+		})
+	}
+	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a reading command created %s (%v)", missing, err)
+	}
+	if b, _ := os.ReadFile(notSQLite); string(b) != "shopping list\n" {
+		t.Errorf("the other file was changed: %q", b)
 	}
 }

@@ -42,7 +42,7 @@ func runFacts(ctx context.Context, o *factsOptions) error {
 	if o.Format != "table" && o.Format != "json" {
 		return usagef("unknown format %q; want table or json", o.Format)
 	}
-	db, err := o.openDB(ctx)
+	db, err := o.openExistingDB(ctx)
 	if err != nil {
 		return err
 	}

@@ -72,7 +72,7 @@ func runReport(ctx context.Context, o *reportOptions) error {
 	if err != nil {
 		return &usageError{err}
 	}
-	db, err := o.openDB(ctx)
+	db, err := o.openExistingDB(ctx)
 	if err != nil {
 		return err
 	}

@@ -58,7 +58,22 @@ type globals struct {
 // openDB opens the store at the --db path.
 func (g *globals) openDB(ctx context.Context) (*store.DB, error) { return openDBAt(ctx, g.DBPath) }
 
-// openDBAt opens the store at path.
+// openExistingDB opens the store at the --db path for a command that only
+// reads: the database must exist.
+func (g *globals) openExistingDB(ctx context.Context) (*store.DB, error) {
+	db, err := store.OpenExisting(ctx, g.DBPath)
+	if c := store.ErrorCode(err); c == store.ENOTFOUND || c == store.EINVALID {
+		// A --db that names no crosscheck database is how the command
+		// was called, like an unknown topic.
+		return nil, &usageError{errors.New(store.ErrorMessage(err))}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("open database %s: %w", g.DBPath, err)
+	}
+	return db, nil
+}
+
+// openDBAt opens the store at path, creating it when it does not exist.
 func openDBAt(ctx context.Context, path string) (*store.DB, error) {
 	db, err := store.Open(ctx, path)
 	if err != nil {

@@ -59,7 +59,7 @@ func runTopics(ctx context.Context, o *topicsOptions) error {
 	if o.Format != "table" && o.Format != "json" {
 		return usagef("unknown format %q; want table or json", o.Format)
 	}
-	db, err := o.openDB(ctx)
+	db, err := o.openExistingDB(ctx)
 	if err != nil {
 		return err
 	}
