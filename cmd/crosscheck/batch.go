@@ -137,8 +137,12 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	}
 	start := time.Now()
 	b := &batcher{o: o, db: db, log: log}
-	b.progress = newProgress(o, topicDirs)
 	var st batchStats
+	topicDirs, st.Errors = refuseSharedIDs(topicDirs)
+	for _, e := range st.Errors {
+		log.Error("topic skipped", "dir", e.File, "error", e.Message)
+	}
+	b.progress = newProgress(o, topicDirs)
 	entries, runErr := b.topics(ctx, topicDirs, &st)
 	b.progress.finish()
 	// The index is rewritten when a topic was reported, when files could
@@ -222,6 +226,52 @@ func inboxTopics(inbox string) ([]string, error) {
 	}
 	sort.Strings(out)
 	return out, nil
+}
+
+// refuseSharedIDs keeps the topic folders whose topic id no other folder
+// has. Two folders with one id ("Moscow Talks/" and "moscow-talks/", or
+// one topic.yaml copied into two) would be merged into one topic and undo
+// each other night after night; both are left out, each with an error
+// naming the other, and nothing of either is read. A folder whose topic
+// file cannot be read stays: the run reports that error in its place.
+func refuseSharedIDs(dirs []string) (kept []string, errs []store.RunError) {
+	byID := map[string][]string{}
+	ids := make([]string, len(dirs))
+	for i, d := range dirs {
+		if path := findTopicFile(d); path != "" {
+			lt, err := loadTopicFile(path)
+			if err != nil {
+				continue
+			}
+			ids[i] = lt.topic.ID
+		} else if t, _, err := facts.TopicFor(d, nil); err == nil {
+			ids[i] = t.ID
+		}
+		if ids[i] != "" {
+			byID[ids[i]] = append(byID[ids[i]], d)
+		}
+	}
+	for i, d := range dirs {
+		others := byID[ids[i]]
+		if len(others) < 2 {
+			kept = append(kept, d)
+			continue
+		}
+		errs = append(errs, store.RunError{File: d, Message: fmt.Sprintf(
+			"topic id %q is also the id of %s; give each folder its own id (a topic.yaml with id:, or another folder name); neither was read",
+			ids[i], strings.Join(without(others, d), " and "))})
+	}
+	return kept, errs
+}
+
+func without(list []string, s string) []string {
+	var out []string
+	for _, x := range list {
+		if x != s {
+			out = append(out, x)
+		}
+	}
+	return out
 }
 
 func countFiles(dirs []string) int {

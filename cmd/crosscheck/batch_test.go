@@ -6,6 +6,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"os"
 	"os/exec"
@@ -871,5 +872,44 @@ func TestBatchFileStamps(t *testing.T) {
 	stdout, _, code = batch(t, db, inbox, out)
 	if code != exitOK || !strings.Contains(stdout, "1 changed") {
 		t.Errorf("same-size edit: exit %d, %q", code, stdout)
+	}
+}
+
+// Two inbox folders that resolve to one topic id are refused, each named
+// with the other, and nothing of either is stored; the other topics run.
+func TestBatchRefusesSharedTopicID(t *testing.T) {
+	inbox := t.TempDir()
+	for dir, files := range map[string][]string{"Harbour Fees": {"01_coastal-herald.txt"}, "harbour-fees": {"02_island-post.txt"}} {
+		if err := os.MkdirAll(filepath.Join(inbox, dir), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for _, f := range files {
+			b, err := os.ReadFile(filepath.Join(repo, "testdata", "ferry", f))
+			if err != nil {
+				t.Fatal(err)
+			}
+			write(t, filepath.Join(inbox, dir, f), b)
+		}
+	}
+	copyInto(t, filepath.Join(repo, "testdata", "ferry"), filepath.Join(inbox, "ferry"))
+	out := filepath.Join(t.TempDir(), "reports")
+	db := filepath.Join(t.TempDir(), "desk.db")
+	_, stderr, code := batch(t, db, inbox, out)
+	if code != exitPartial {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitPartial, stderr)
+	}
+	for _, want := range []string{
+		`dir="` + filepath.Join(inbox, "Harbour Fees") + `" error="topic id \"harbour-fees\" is also the id of ` + filepath.Join(inbox, "harbour-fees"),
+		`dir=` + filepath.Join(inbox, "harbour-fees") + ` error="topic id \"harbour-fees\" is also the id of ` + filepath.Join(inbox, "Harbour Fees"),
+	} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "harbour-fees.html")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a report was written for the shared id (%v)", err)
+	}
+	if _, err := os.Stat(filepath.Join(out, ferryTopic+".html")); err != nil {
+		t.Errorf("the other topic was not reported: %v", err)
 	}
 }
