@@ -220,11 +220,29 @@ func inboxTopics(inbox string) ([]string, error) {
 	}
 	var out []string
 	for _, e := range entries {
-		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") {
-			out = append(out, filepath.Join(inbox, e.Name()))
+		if strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		path := filepath.Join(inbox, e.Name())
+		if e.Type()&os.ModeSymlink != 0 {
+			// A linked topic folder is followed, as a linked article is.
+			if st, err := os.Stat(path); err == nil && st.IsDir() {
+				out = append(out, path)
+			}
+			continue
+		}
+		if e.IsDir() {
+			out = append(out, path)
 		}
 	}
 	sort.Strings(out)
+	if len(out) == 0 {
+		// An inbox holds one folder per topic; a topic folder given as
+		// the inbox would otherwise be "0 topics" and exit 0.
+		if files, err := articleFiles([]string{inbox}); err == nil && len(files) > 0 {
+			return nil, &usageError{fmt.Errorf("--inbox %s holds articles but no topic folders; the inbox holds one folder per topic (pass its parent folder)", inbox)}
+		}
+	}
 	return out, nil
 }
 
@@ -540,7 +558,7 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *batchStats) e
 		st.Seen++
 		b.progress.add(1)
 		if r.err != nil {
-			if !errors.Is(r.err, facts.ErrBadInput) && !errors.Is(r.err, os.ErrNotExist) && !errors.Is(r.err, os.ErrPermission) {
+			if !fileError(r.err) {
 				return r.err
 			}
 			path, reason := r.path, inputReason(r.err)

@@ -913,3 +913,45 @@ func TestBatchRefusesSharedTopicID(t *testing.T) {
 		t.Errorf("the other topic was not reported: %v", err)
 	}
 }
+
+// Symbolic links are followed: a linked article and a linked topic folder
+// are read; a looping link is named as a skipped file. A topic folder
+// passed as the inbox is a usage error, not "0 topics".
+func TestBatchSymlinksAndInbox(t *testing.T) {
+	store := t.TempDir()
+	copyInto(t, filepath.Join(repo, "testdata", "ferry"), filepath.Join(store, "ferry"))
+	inbox := t.TempDir()
+	if err := os.Symlink(filepath.Join(store, "ferry"), filepath.Join(inbox, "ferry")); err != nil {
+		t.Fatal(err)
+	}
+	seeds := filepath.Join(inbox, "seeds")
+	copyInto(t, filepath.Join(repo, "seeds"), seeds)
+	linked := filepath.Join(seeds, "004_7e2173657d6ded3b.txt")
+	moved := filepath.Join(store, "levant.txt")
+	if err := os.Rename(linked, moved); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(moved, linked); err != nil {
+		t.Fatal(err)
+	}
+	loop := filepath.Join(seeds, "loop.txt")
+	if err := os.Symlink(loop, loop); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "reports")
+	db := filepath.Join(t.TempDir(), "desk.db")
+	stdout, stderr, code := batch(t, db, inbox, out)
+	if code != exitPartial {
+		t.Fatalf("exit %d, want %d; stderr:\n%s", code, exitPartial, stderr)
+	}
+	if want := "batch: 2 topics (2 reported), 9 articles read: 8 new,"; !strings.HasPrefix(stdout, want) {
+		t.Errorf("stdout %q, want prefix %q", stdout, want)
+	}
+	if !strings.Contains(stderr, "loop.txt") || !strings.Contains(stderr, "too many levels of symbolic links") {
+		t.Errorf("the looping link is not named:\n%s", stderr)
+	}
+	_, stderr, code = batch(t, filepath.Join(t.TempDir(), "d.db"), seeds, filepath.Join(t.TempDir(), "r"))
+	if code != exitUsage || !strings.Contains(stderr, "holds articles but no topic folders") {
+		t.Errorf("a topic folder as inbox: exit %d, stderr:\n%s", code, stderr)
+	}
+}

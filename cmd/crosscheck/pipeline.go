@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"syscall"
 
 	"github.com/crosscheck-news/crosscheck/facts"
 	"github.com/crosscheck-news/crosscheck/store"
@@ -79,7 +80,10 @@ func articleFiles(paths []string) ([]string, error) {
 		var names []string
 		for _, e := range entries {
 			n := e.Name()
-			if strings.HasPrefix(n, ".") || !e.Type().IsRegular() || isTopicFileName(n) {
+			if strings.HasPrefix(n, ".") || isTopicFileName(n) {
+				continue
+			}
+			if !e.Type().IsRegular() && !linkToFile(filepath.Join(p, n), e) {
 				continue
 			}
 			if !articleExts[strings.ToLower(filepath.Ext(n))] {
@@ -93,6 +97,26 @@ func articleFiles(paths []string) ([]string, error) {
 		}
 	}
 	return out, nil
+}
+
+// linkToFile reports whether a folder entry is a symbolic link to be read
+// as an article: one that leads to a regular file, or one that leads
+// nowhere (a loop, a dangling link), which the reader then names as an
+// error instead of passing over it in silence.
+func linkToFile(path string, e os.DirEntry) bool {
+	if e.Type()&os.ModeSymlink == 0 {
+		return false
+	}
+	st, err := os.Stat(path)
+	return err != nil || st.Mode().IsRegular()
+}
+
+// fileError reports whether err concerns one input file (its content, its
+// absence, its permissions, a link loop): the file is named and skipped,
+// and the run goes on.
+func fileError(err error) bool {
+	return errors.Is(err, facts.ErrBadInput) || errors.Is(err, os.ErrNotExist) ||
+		errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.ELOOP)
 }
 
 func isTopicFileName(n string) bool {
@@ -194,7 +218,7 @@ func (in *ingester) ingest(ctx context.Context, files []string) (ingestStats, er
 			}
 		}
 		if err != nil {
-			if !errors.Is(err, facts.ErrBadInput) && !errors.Is(err, os.ErrNotExist) && !errors.Is(err, os.ErrPermission) {
+			if !fileError(err) {
 				return st, err
 			}
 			fmt.Fprintf(in.stderr, "crosscheck: skipped %s\n", errorLine(path, err))
