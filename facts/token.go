@@ -191,15 +191,19 @@ func Fold(s string) string {
 	if ascii {
 		return strings.ToLower(strings.ReplaceAll(s, "`", "'"))
 	}
+	// Look-alikes are mapped again once marks are gone: "Ӳ" loses its
+	// diaeresis to become "у", which is then "y". Lower-casing both before
+	// and after stripping keeps Fold idempotent ("İ" lowers to "i" and a
+	// dot above; a compatibility form may decompose to a capital).
 	s = foldApostrophes.Replace(s)
-	s = strings.Map(homoglyph, s)
+	s = strings.ToLower(strings.Map(homoglyph, s)) // capitals such as "К" look Latin only as capitals
 	t := stripMarks.Get().(transform.Transformer)
 	t.Reset()
 	if out, _, err := transform.String(t, s); err == nil {
 		s = out
 	}
 	stripMarks.Put(t)
-	return strings.ToLower(s)
+	return strings.Map(homoglyph, strings.ToLower(s))
 }
 
 // stripMarks holds diacritic-removing transformers. A transform chain

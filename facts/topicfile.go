@@ -67,7 +67,7 @@ func ParseTopic(name string, b []byte) (*Topic, error) {
 		return nil, err
 	}
 	var t Topic
-	if err := yaml.UnmarshalWithOptions(b, &t, yaml.Strict()); err != nil {
+	if err := decodeTopic(b, &t); err != nil {
 		return nil, yamlError(name, err)
 	}
 	if err := t.validate(); err != nil {
@@ -307,3 +307,16 @@ func (t *Topic) Entity(id string) (Entity, bool) {
 }
 
 func parserParse(b []byte) (*ast.File, error) { return parser.ParseBytes(b, 0) }
+
+// decodeTopic decodes a topic file strictly. The YAML decoder can panic on
+// some malformed files (found by FuzzParseTopic: a tagged flow mapping where
+// a list belongs); a broken topic file must give its error line, not stop
+// the run, so such a panic becomes an error.
+func decodeTopic(b []byte, t *Topic) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("the YAML could not be decoded (%v); check its structure against docs/topics.md", r)
+		}
+	}()
+	return yaml.UnmarshalWithOptions(b, t, yaml.Strict())
+}
