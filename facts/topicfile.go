@@ -6,7 +6,9 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -83,7 +85,7 @@ func ParseTopic(name string, b []byte) (*Topic, error) {
 func yamlError(name string, err error) error {
 	var ye yaml.Error
 	if errors.As(err, &ye) {
-		te := &TopicError{File: name, Message: ye.GetMessage(), Excerpt: ye.FormatError(false, true)}
+		te := &TopicError{File: name, Message: ye.GetMessage() + nearestKeyHint(ye.GetMessage()), Excerpt: ye.FormatError(false, true)}
 		if tok := ye.GetToken(); tok != nil && tok.Position != nil {
 			te.Line, te.Column = tok.Position.Line, tok.Position.Column
 		}
@@ -319,4 +321,65 @@ func decodeTopic(b []byte, t *Topic) (err error) {
 		}
 	}()
 	return yaml.UnmarshalWithOptions(b, t, yaml.Strict())
+}
+
+// topicKeys are the keys a topic file may use, at any level: the yaml
+// names of Topic, Entity, Slot and ArticleMeta.
+var topicKeys = func() []string {
+	seen := map[string]bool{}
+	var keys []string
+	for _, v := range []any{Topic{}, Entity{}, Slot{}, ArticleMeta{}} {
+		rt := reflect.TypeOf(v)
+		for i := 0; i < rt.NumField(); i++ {
+			k, _, _ := strings.Cut(rt.Field(i).Tag.Get("yaml"), ",")
+			if k != "" && k != "-" && !seen[k] {
+				seen[k] = true
+				keys = append(keys, k)
+			}
+		}
+	}
+	sort.Strings(keys)
+	return keys
+}()
+
+// nearestKeyHint suggests the known key closest to an unknown one
+// (`unknown field "lable"` → `; did you mean "label"?`), within two edits.
+func nearestKeyHint(msg string) string {
+	_, rest, ok := strings.Cut(msg, `unknown field "`)
+	if !ok {
+		return ""
+	}
+	unknown, _, _ := strings.Cut(rest, `"`)
+	best, bestD := "", 3
+	for _, k := range topicKeys {
+		if d := editDistance(strings.ToLower(unknown), k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	if best == "" {
+		return "; known keys: " + strings.Join(topicKeys, ", ")
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
+}
+
+// editDistance is the Levenshtein distance between two short strings.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }
