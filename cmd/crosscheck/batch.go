@@ -368,8 +368,6 @@ type topicJob struct {
 	logs    []func()           // log lines, emitted by finish in order
 
 	err error // stops the run; earlier topics are finished first
-	// done is closed when the topic is finished (or abandoned).
-	done chan struct{}
 }
 
 func (j *topicJob) log(f func()) { j.logs = append(j.logs, f) }
@@ -386,10 +384,9 @@ func (b *batcher) topics(ctx context.Context, dirs []string, st *batchStats) ([]
 	// Stage 1: prepare.
 	go func() {
 		defer close(prepared)
-		last := map[string]*topicJob{} // topic id -> its latest job
 		for _, dir := range dirs {
-			j := &topicJob{dir: dir, done: make(chan struct{})}
-			b.prepare(pctx, j, last)
+			j := &topicJob{dir: dir}
+			b.prepare(pctx, j)
 			failed := j.err != nil // j belongs to the next stage once sent
 			select {
 			case prepared <- j:
@@ -424,7 +421,6 @@ func (b *batcher) topics(ctx context.Context, dirs []string, st *batchStats) ([]
 					}
 				}
 			}
-			close(j.done)
 		}
 	}()
 
@@ -437,7 +433,6 @@ func (b *batcher) topics(ctx context.Context, dirs []string, st *batchStats) ([]
 		select {
 		case stored <- j:
 		case <-pctx.Done():
-			close(j.done)
 		}
 		if failed || pctx.Err() != nil {
 			break
@@ -453,10 +448,10 @@ func (b *batcher) topics(ctx context.Context, dirs []string, st *batchStats) ([]
 }
 
 // prepare loads a topic folder's topic file and reads, parses and
-// extracts its new and changed articles. It writes nothing. last holds
-// the latest job of each topic id seen: a second folder with the same id
-// waits for the first to be finished, so it sees what that one stored.
-func (b *batcher) prepare(ctx context.Context, j *topicJob, last map[string]*topicJob) {
+// extracts its new and changed articles. It writes nothing. No two
+// folders of a run share a topic id (refuseSharedIDs), so topics never
+// wait for one another.
+func (b *batcher) prepare(ctx context.Context, j *topicJob) {
 	path := findTopicFile(j.dir)
 	if path == "" {
 		t, src, err := facts.TopicFor(j.dir, nil)
@@ -478,15 +473,6 @@ func (b *batcher) prepare(ctx context.Context, j *topicJob, last map[string]*top
 		j.lt = lt
 	}
 	tid := j.lt.topic.ID
-	if prev := last[tid]; prev != nil {
-		select {
-		case <-prev.done:
-		case <-ctx.Done():
-			j.err = ctx.Err()
-			return
-		}
-	}
-	last[tid] = j
 	x, err := facts.NewExtractor(j.lt.topic)
 	if err != nil {
 		j.err = err
