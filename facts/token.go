@@ -195,6 +195,22 @@ func Fold(s string) string {
 	// diaeresis to become "у", which is then "y". Lower-casing both before
 	// and after stripping keeps Fold idempotent ("İ" lowers to "i" and a
 	// dot above; a compatibility form may decompose to a capital).
+	// Unicode has corners where one pass is not enough (a compatibility
+	// form that decomposes into something that folds further); folding
+	// until nothing changes keeps Fold idempotent, which name keys and
+	// alias matching rely on. Two passes settle every case seen.
+	for range 3 {
+		f := foldOnce(s)
+		if f == s {
+			break
+		}
+		s = f
+	}
+	return s
+}
+
+// foldOnce is one pass of Fold over a non-ASCII string.
+func foldOnce(s string) string {
 	s = foldApostrophes.Replace(s)
 	s = strings.ToLower(strings.Map(homoglyph, s)) // capitals such as "К" look Latin only as capitals
 	t := stripMarks.Get().(transform.Transformer)
@@ -203,7 +219,9 @@ func Fold(s string) string {
 		s = out
 	}
 	stripMarks.Put(t)
-	return strings.Map(homoglyph, strings.ToLower(s))
+	// Compatibility forms may decompose to an apostrophe-like mark ("ŉ"
+	// is "ʼn"), so marks are turned into "'" again.
+	return strings.Map(homoglyph, foldApostrophes.Replace(strings.ToLower(s)))
 }
 
 // stripMarks holds diacritic-removing transformers. A transform chain
