@@ -14,6 +14,8 @@ import (
 // come in any order; the result does not depend on it.
 func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Result {
 	arts := append([]facts.Article(nil), articles...)
+	fs = append([]facts.Fact(nil), fs...)
+	sortFacts(fs)
 	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
 	res := Result{Schema: Schema, Topic: topic.ID, Title: topic.Title}
 	labels := articleLabels(arts)
@@ -105,8 +107,46 @@ func sortFacts(fs []facts.Fact) {
 		if fs[i].Span.Start != fs[j].Span.Start {
 			return fs[i].Span.Start < fs[j].Span.Start
 		}
-		return fs[i].Value < fs[j].Value
+		return factLess(&fs[i], &fs[j])
 	})
+}
+
+// factLess orders two facts of one article and start by everything else
+// they hold, so that sorting gives one order however the facts came: the
+// result must not depend on the order of the store's rows.
+func factLess(a, b *facts.Fact) bool {
+	switch {
+	case a.Value != b.Value:
+		return a.Value < b.Value
+	case a.Span.End != b.Span.End:
+		return a.Span.End < b.Span.End
+	case a.Slot != b.Slot:
+		return a.Slot < b.Slot
+	case a.Kind != b.Kind:
+		return a.Kind < b.Kind
+	case a.Surface != b.Surface:
+		return a.Surface < b.Surface
+	case a.Attribution != b.Attribution:
+		return a.Attribution < b.Attribution
+	case a.Source != b.Source:
+		return a.Source < b.Source
+	case a.Aspect != b.Aspect:
+		return a.Aspect < b.Aspect
+	case a.Negated != b.Negated:
+		return !a.Negated
+	case a.Background != b.Background:
+		return !a.Background
+	case a.Label != b.Label:
+		return a.Label < b.Label
+	case a.SentenceSpan != b.SentenceSpan:
+		if a.SentenceSpan.Start != b.SentenceSpan.Start {
+			return a.SentenceSpan.Start < b.SentenceSpan.Start
+		}
+		return a.SentenceSpan.End < b.SentenceSpan.End
+	case a.Sentence != b.Sentence:
+		return a.Sentence < b.Sentence
+	}
+	return a.Extractor < b.Extractor
 }
 
 // articleLabels names each article for columns and notes: its outlet when

@@ -52,7 +52,10 @@ func FuzzExtractCompare(f *testing.F) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		again, _ := json.Marshal(Compare(topic, arts, fs))
+		again, err := json.Marshal(Compare(topic, arts, fs))
+		if err != nil {
+			t.Fatal(err)
+		}
 		if string(first) != string(again) {
 			t.Fatal("two comparisons of the same facts differ")
 		}

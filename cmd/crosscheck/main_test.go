@@ -223,15 +223,20 @@ func TestOtherStories(t *testing.T) {
 	}
 }
 
-// TestDeterministic runs the same comparison several times: map order must
-// never change the output.
+// TestDeterministic runs the same comparison 50 times, with and without
+// the topic file: map order must never change the output.
 func TestDeterministic(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "d.db")
 	first, _, _ := run(t, db, "check", filepath.Join(repo, "seeds"), "--format", "json")
-	for i := 0; i < 10; i++ {
+	general, _, _ := run(t, filepath.Join(t.TempDir(), "g.db"), "check", "--no-topic", filepath.Join(repo, "seeds"), "--format", "json")
+	for i := 0; i < 50; i++ {
 		again, _, _ := run(t, db, "compare", "--topic", "putin-sharaa-moscow-2026", "--format", "json")
 		if diff := cmp.Diff(first, again); diff != "" {
 			t.Fatalf("run %d differs (-first +again):\n%s", i, diff)
+		}
+		again, _, _ = run(t, filepath.Join(t.TempDir(), "g.db"), "check", "--no-topic", filepath.Join(repo, "seeds"), "--format", "json")
+		if diff := cmp.Diff(general, again); diff != "" {
+			t.Fatalf("run %d without the topic file differs (-first +again):\n%s", i, diff)
 		}
 	}
 }
