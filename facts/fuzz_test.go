@@ -146,3 +146,61 @@ func FuzzParseTopic(f *testing.F) {
 		}
 	})
 }
+
+// fuzzFinder checks one finder's evidence on any text: every span inside
+// the text holding the surface, inside its sentence, and the sentence span
+// holding the sentence. Each finder has its own target so that the fuzzer
+// spends its time on that finder's input space.
+func fuzzFinder(f *testing.F, finders ...func(*doc) []Fact) {
+	for _, s := range fuzzTexts {
+		f.Add(s)
+	}
+	x := NewGeneralExtractor("fuzz").x
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := ParseArticle("f.txt", []byte(s))
+		if err != nil {
+			return
+		}
+		d := x.analyse(&a)
+		for _, find := range finders {
+			for _, fc := range find(d) {
+				if fc.Span.Start < 0 || fc.Span.End > len(a.Text) || fc.Span.Start > fc.Span.End {
+					t.Fatalf("%s: span %v outside a %d-byte text", fc.Slot, fc.Span, len(a.Text))
+				}
+				if a.Text[fc.Span.Start:fc.Span.End] != fc.Surface {
+					t.Fatalf("%s: text at span %q, surface %q", fc.Slot, a.Text[fc.Span.Start:fc.Span.End], fc.Surface)
+				}
+				if a.Text[fc.SentenceSpan.Start:fc.SentenceSpan.End] != fc.Sentence || !fc.SentenceSpan.Contains(fc.Span) {
+					t.Fatalf("%s: sentence span %v does not hold the sentence or the span %v", fc.Slot, fc.SentenceSpan, fc.Span)
+				}
+				if fc.Slot == "" || fc.Value == "" && fc.Kind != KindEntitySet {
+					t.Fatalf("fact without a slot or value: %+v", fc)
+				}
+			}
+		}
+	})
+}
+
+// FuzzFindNumbers: the number, duration and count finders.
+func FuzzFindNumbers(f *testing.F) { fuzzFinder(f, findNumbers, findDurations, findCounts) }
+
+// FuzzFindEntities: the entity, event and general date finders.
+func FuzzFindEntities(f *testing.F) { fuzzFinder(f, findEntities, findEvents, findGeneralDates) }
+
+// FuzzReadHTML: a page of any markup is read as text or refused, and what
+// is read is valid UTF-8 with its title inside. (Tags cannot be checked
+// for: "&lt;p&gt;" is text that reads as a tag once decoded.)
+func FuzzReadHTML(f *testing.F) {
+	f.Add("<h1>Port</h1><p>Governor June Ellis said on Tuesday.</p>")
+	f.Add("<script>alert(1)</script><p>Text &amp; more &#x2014; <b>bold</b></p><!-- c -->")
+	f.Fuzz(func(t *testing.T, s string) {
+		page := "<!DOCTYPE html><html><head><title>T</title></head><body>" + s + "</body></html>"
+		a, err := ParseArticle("f.html", []byte(page))
+		if err != nil {
+			return
+		}
+		if a.TitleSpan.End > len(a.Text) || a.TitleSpan.Start > a.TitleSpan.End || !utf8.ValidString(a.Text) {
+			t.Fatalf("page read as invalid text or title %v outside it: %q", a.TitleSpan, a.Text)
+		}
+	})
+}
