@@ -134,6 +134,12 @@ func locate(name string, b []byte, ve *validationError) error {
 
 var idPattern = regexp.MustCompile(`^[a-z0-9][a-z0-9._-]*$`)
 
+// ValidID reports whether id may name a topic, entity, slot or article:
+// lower-case letters, digits, '.', '-' and '_', starting with a letter or
+// digit. Such an id is also a file name that stays in its folder, which
+// is why reports may be named after topic ids.
+func ValidID(id string) bool { return idPattern.MatchString(id) }
+
 func (t *Topic) validate() error {
 	bad := func(path, format string, args ...any) error {
 		return &validationError{path: path, msg: fmt.Sprintf(format, args...)}
@@ -258,10 +264,20 @@ func TopicFor(dir string, meta []ArticleMeta) (*Topic, []byte, error) {
 	if id == "" {
 		id = "untitled"
 	}
-	t := &Topic{ID: id, Title: name, Articles: meta}
-	b, err := yaml.Marshal(t)
+	t, src, err := TopicNamed(id, name, meta)
 	if err != nil {
 		return nil, nil, fmt.Errorf("topic for %s: %w", dir, err)
+	}
+	return t, src, nil
+}
+
+// TopicNamed is TopicFor with the id chosen by the caller: the nightly
+// batch keeps a renamed folder's old id so that its history goes on.
+func TopicNamed(id, title string, meta []ArticleMeta) (*Topic, []byte, error) {
+	t := &Topic{ID: id, Title: title, Articles: meta}
+	b, err := yaml.Marshal(t)
+	if err != nil {
+		return nil, nil, fmt.Errorf("topic %s: %w", id, err)
 	}
 	src := append([]byte("# Generated for a folder with no topic file: general facts only.\n"), b...)
 	return t, src, nil

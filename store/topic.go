@@ -16,6 +16,10 @@ type TopicRecord struct {
 	Hash string
 	// Source is the topic file as read.
 	Source []byte
+	// Folder is the inbox folder the batch last read the topic from (its
+	// name, not its path), or "" when it was put by another command. A
+	// new folder is recorded without counting as a change of the topic.
+	Folder string
 	// CreatedAt and UpdatedAt default to DB.Now when zero in PutTopic.
 	CreatedAt time.Time
 	UpdatedAt time.Time
@@ -71,14 +75,14 @@ func (db *DB) putTopic(ctx context.Context, tx *sql.Tx, rec TopicRecord) (bool, 
 		rec.Source = []byte{}
 	}
 
-	var hash string
-	err := tx.QueryRowContext(ctx, `SELECT hash FROM topics WHERE id = ?`, rec.ID).Scan(&hash)
+	var hash, folder string
+	err := tx.QueryRowContext(ctx, `SELECT hash, folder FROM topics WHERE id = ?`, rec.ID).Scan(&hash, &folder)
 	switch {
 	case errors.Is(err, sql.ErrNoRows):
 		_, err := tx.ExecContext(ctx, `
-			INSERT INTO topics (id, title, hash, source, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?)`,
-			rec.ID, rec.Title, rec.Hash, rec.Source, formatTime(rec.CreatedAt), formatTime(rec.UpdatedAt))
+			INSERT INTO topics (id, title, hash, source, folder, created_at, updated_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			rec.ID, rec.Title, rec.Hash, rec.Source, rec.Folder, formatTime(rec.CreatedAt), formatTime(rec.UpdatedAt))
 		if err != nil {
 			return false, wrap(err, "insert")
 		}
@@ -89,13 +93,21 @@ func (db *DB) putTopic(ctx context.Context, tx *sql.Tx, rec TopicRecord) (bool, 
 	case err != nil:
 		return false, wrap(err, "look up")
 	case hash == rec.Hash:
+		if rec.Folder != "" && rec.Folder != folder {
+			if _, err := tx.ExecContext(ctx, `UPDATE topics SET folder = ? WHERE id = ?`, rec.Folder, rec.ID); err != nil {
+				return false, wrap(err, "update folder")
+			}
+		}
 		return false, nil
+	}
+	if rec.Folder == "" {
+		rec.Folder = folder // check and ingest keep the batch's folder
 	}
 	// created_at is kept: the topic was created when it was first put.
 	_, err = tx.ExecContext(ctx, `
-		UPDATE topics SET title = ?, hash = ?, source = ?, updated_at = ?
+		UPDATE topics SET title = ?, hash = ?, source = ?, folder = ?, updated_at = ?
 		WHERE id = ?`,
-		rec.Title, rec.Hash, rec.Source, formatTime(rec.UpdatedAt), rec.ID)
+		rec.Title, rec.Hash, rec.Source, rec.Folder, formatTime(rec.UpdatedAt), rec.ID)
 	if err != nil {
 		return false, wrap(err, "update")
 	}
@@ -126,9 +138,9 @@ func findTopic(ctx context.Context, tx *sql.Tx, id string) (TopicRecord, error) 
 		created, updated string
 	)
 	err := tx.QueryRowContext(ctx, `
-		SELECT id, title, hash, source, created_at, updated_at
+		SELECT id, title, hash, source, folder, created_at, updated_at
 		FROM topics WHERE id = ?`, id).
-		Scan(&rec.ID, &rec.Title, &rec.Hash, &rec.Source, &created, &updated)
+		Scan(&rec.ID, &rec.Title, &rec.Hash, &rec.Source, &rec.Folder, &created, &updated)
 	if errors.Is(err, sql.ErrNoRows) {
 		return TopicRecord{}, errorf(ENOTFOUND, "topic %q not found", id)
 	}
@@ -197,6 +209,28 @@ func (db *DB) Topics(ctx context.Context) ([]TopicSummary, error) {
 	}
 	if err := rows.Err(); err != nil {
 		return nil, wrap(err, "list topics")
+	}
+	return out, nil
+}
+
+// TopicFolders maps each topic the batch has read to the inbox folder it
+// was last read from; topics put by other commands are left out.
+func (db *DB) TopicFolders(ctx context.Context) (map[string]string, error) {
+	rows, err := db.db.QueryContext(ctx, `SELECT id, folder FROM topics WHERE folder <> ''`)
+	if err != nil {
+		return nil, wrap(err, "topic folders")
+	}
+	defer rows.Close()
+	out := map[string]string{}
+	for rows.Next() {
+		var id, folder string
+		if err := rows.Scan(&id, &folder); err != nil {
+			return nil, wrap(err, "topic folders")
+		}
+		out[id] = folder
+	}
+	if err := rows.Err(); err != nil {
+		return nil, wrap(err, "topic folders")
 	}
 	return out, nil
 }

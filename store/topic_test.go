@@ -45,6 +45,19 @@ func TestPutTopic(t *testing.T) {
 			want:        TopicRecord{ID: "moscow", Title: "Talks in Moscow", Hash: "h2", Source: []byte("id: moscow\ntitle: x\n"), CreatedAt: t0, UpdatedAt: t1},
 		},
 		{
+			name: "a new folder with the same hash is recorded, not a change",
+			now:  t1,
+			rec:  TopicRecord{ID: "moscow", Hash: "h2", Folder: "Moscow Talks"},
+			want: TopicRecord{ID: "moscow", Title: "Talks in Moscow", Hash: "h2", Source: []byte("id: moscow\ntitle: x\n"), Folder: "Moscow Talks", CreatedAt: t0, UpdatedAt: t1},
+		},
+		{
+			name:        "a put without a folder keeps the batch's",
+			now:         t1,
+			rec:         TopicRecord{ID: "moscow", Title: "Talks", Hash: "h3", Source: []byte("id: moscow\n")},
+			wantChanged: true,
+			want:        TopicRecord{ID: "moscow", Title: "Talks", Hash: "h3", Source: []byte("id: moscow\n"), Folder: "Moscow Talks", CreatedAt: t0, UpdatedAt: t1},
+		},
+		{
 			name:        "explicit timestamps are kept",
 			now:         t1,
 			rec:         TopicRecord{ID: "other", Hash: "h", CreatedAt: t0.Add(-time.Hour), UpdatedAt: t0},
@@ -69,6 +82,28 @@ func TestPutTopic(t *testing.T) {
 				t.Errorf("Topic mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestTopicFolders: only topics the batch read from a folder are listed.
+func TestTopicFolders(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	for _, rec := range []TopicRecord{
+		{ID: "ferry", Hash: "h", Folder: "Ferry Fire"},
+		{ID: "port", Hash: "h"},
+		{ID: "vote", Hash: "h", Folder: "vote"},
+	} {
+		if _, err := db.PutTopic(ctx, rec); err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, err := db.TopicFolders(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]string{"ferry": "Ferry Fire", "vote": "vote"}, got); diff != "" {
+		t.Errorf("TopicFolders (-want +got):\n%s", diff)
 	}
 }
 

@@ -136,9 +136,15 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 		return err
 	}
 	start := time.Now()
-	b := &batcher{o: o, db: db, log: log}
+	b := &batcher{o: o, db: db, log: log, present: map[string]bool{}, adopted: map[string]bool{}}
+	if b.folders, err = db.TopicFolders(ctx); err != nil {
+		return err
+	}
+	for _, d := range topicDirs {
+		b.present[filepath.Base(d)] = true
+	}
 	var st batchStats
-	topicDirs, st.Errors = refuseSharedIDs(topicDirs)
+	topicDirs, b.runIDs, st.Errors = refuseSharedIDs(topicDirs)
 	for _, e := range st.Errors {
 		log.Error("topic skipped", "dir", e.File, "error", e.Message)
 	}
@@ -251,35 +257,67 @@ func inboxTopics(inbox string) ([]string, error) {
 // one topic.yaml copied into two) would be merged into one topic and undo
 // each other night after night; both are left out, each with an error
 // naming the other, and nothing of either is read. A folder whose topic
-// file cannot be read stays: the run reports that error in its place.
-func refuseSharedIDs(dirs []string) (kept []string, errs []store.RunError) {
+// file cannot be read stays: the run reports that error in its place. A
+// topic id that cannot name report files in the out folder ("index",
+// whose report would be overwritten by the run's index, or a name too
+// long for the file system) is refused too. ids holds every topic id of
+// the inbox, kept or not.
+func refuseSharedIDs(dirs []string) (kept []string, ids map[string]bool, errs []store.RunError) {
 	byID := map[string][]string{}
-	ids := make([]string, len(dirs))
+	idOf := make([]string, len(dirs))
+	ids = map[string]bool{}
 	for i, d := range dirs {
 		if path := findTopicFile(d); path != "" {
 			lt, err := loadTopicFile(path)
 			if err != nil {
 				continue
 			}
-			ids[i] = lt.topic.ID
+			idOf[i] = lt.topic.ID
 		} else if t, _, err := facts.TopicFor(d, nil); err == nil {
-			ids[i] = t.ID
+			idOf[i] = t.ID
 		}
-		if ids[i] != "" {
-			byID[ids[i]] = append(byID[ids[i]], d)
+		if idOf[i] != "" {
+			byID[idOf[i]] = append(byID[idOf[i]], d)
+			ids[idOf[i]] = true
 		}
 	}
 	for i, d := range dirs {
-		others := byID[ids[i]]
+		if msg := unsafeReportName(idOf[i]); msg != "" {
+			errs = append(errs, store.RunError{File: d, Message: msg})
+			continue
+		}
+		others := byID[idOf[i]]
 		if len(others) < 2 {
 			kept = append(kept, d)
 			continue
 		}
 		errs = append(errs, store.RunError{File: d, Message: fmt.Sprintf(
 			"topic id %q is also the id of %s; give each folder its own id (a topic.yaml with id:, or another folder name); neither was read",
-			ids[i], strings.Join(without(others, d), " and "))})
+			idOf[i], strings.Join(without(others, d), " and "))})
 	}
-	return kept, errs
+	return kept, ids, errs
+}
+
+// maxReportName bounds a topic id so that its report files (the id and
+// ".html") fit the 255-byte names of common file systems.
+const maxReportName = 200
+
+// unsafeReportName says why a topic id cannot name the topic's report
+// files in the out folder, or "" when it can. Topic files are validated
+// already; this guards the ids made from folder names, and whatever a
+// later change lets through, so that no id ever writes outside --out.
+func unsafeReportName(id string) string {
+	switch {
+	case id == "":
+		return ""
+	case !facts.ValidID(id) || filepath.Base(id) != id:
+		return fmt.Sprintf("topic id %q cannot name report files; use lower-case letters, digits, '.', '-' and '_' (a topic.yaml with id:); not read", id)
+	case len(id) > maxReportName:
+		return fmt.Sprintf("topic id of %d bytes is too long for report file names (at most %d); give the folder a topic.yaml with a shorter id:; not read", len(id), maxReportName)
+	case id == "index":
+		return `topic id "index" would be overwritten by the run's index.html; give the folder a topic.yaml with another id:; not read`
+	}
+	return ""
 }
 
 func without(list []string, s string) []string {
@@ -311,6 +349,16 @@ type batcher struct {
 	// reported are the topics whose reports this run wrote, to be marked
 	// reported once the index is written.
 	reported []store.Reported
+	// folders maps each topic the batch read before this run to its inbox
+	// folder's name; present holds this run's folder names and runIDs its
+	// topic ids. Together they find a renamed folder's topic, and the
+	// topic of a folder whose topic file broke.
+	folders map[string]string
+	present map[string]bool
+	runIDs  map[string]bool
+	// adopted are the topics a renamed folder took over in this run, so
+	// that no second folder takes the same one.
+	adopted map[string]bool
 }
 
 // readResult is one article file read, parsed and extracted by a worker.
@@ -359,6 +407,9 @@ type topicJob struct {
 	stamps   map[string]store.FileStamp
 	results  []readResult
 	badTopic *store.RunError // the topic file is unusable: skipped
+	// renamedFrom is the folder name a renamed topic folder had, whose
+	// topic (and id) it keeps.
+	renamedFrom string
 
 	// Set by store.
 	pending []store.Change
@@ -366,6 +417,7 @@ type topicJob struct {
 	reports map[string]string
 	entry   *render.IndexTopic // set when the topic needs no report
 	logs    []func()           // log lines, emitted by finish in order
+	problem string             // what the index says is wrong with the folder
 
 	err error // stops the run; earlier topics are finished first
 }
@@ -459,6 +511,13 @@ func (b *batcher) prepare(ctx context.Context, j *topicJob) {
 			j.err = err
 			return
 		}
+		if old, ok := b.renamedFrom(ctx, j.dir, t.ID); ok {
+			if t, src, err = facts.TopicNamed(old, t.Title, nil); err != nil {
+				j.err = err
+				return
+			}
+			j.renamedFrom = b.folders[old]
+		}
 		j.lt = loadedTopic{topic: t, src: src, path: j.dir}
 	} else {
 		lt, err := loadTopicFile(path)
@@ -514,13 +573,25 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *batchStats) e
 		e := *j.badTopic
 		j.log(func() { b.log.Error("topic skipped", "dir", j.dir, "error", e.Message) })
 		st.Errors = append(st.Errors, e)
-		return nil
+		return b.lastReport(ctx, j)
 	}
 	lt, in := j.lt, j.in
 	st.Topics++
 	tid := lt.topic.ID
-	if _, err := b.db.PutTopic(ctx, lt.record()); err != nil {
+	if j.renamedFrom != "" {
+		from := j.renamedFrom
+		j.log(func() {
+			b.log.Info("topic folder renamed; the topic keeps its id and history", "topic", tid, "from", from, "to", filepath.Base(j.dir))
+		})
+	}
+	rec := lt.record()
+	rec.Folder = filepath.Base(j.dir)
+	if _, err := b.db.PutTopic(ctx, rec); err != nil {
 		return fmt.Errorf("topic %s: %w", tid, err)
+	}
+	if len(j.results) == 0 {
+		j.problem = "the folder holds no article files"
+		j.log(func() { b.log.Warn("topic folder holds no article files", "topic", tid, "dir", j.dir) })
 	}
 	pending, err := b.db.PendingChanges(ctx, tid)
 	if err != nil {
@@ -621,6 +692,100 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *batchStats) e
 	return nil
 }
 
+// lastReport keeps a topic on the index when its folder's topic file can
+// no longer be read: the topic the folder last held shows with its last
+// reports and the reason they are not new. A folder never read before
+// has no row; the run's error list names it.
+func (b *batcher) lastReport(ctx context.Context, j *topicJob) error {
+	folder := filepath.Base(j.dir)
+	for id, f := range b.folders {
+		if f != folder {
+			continue
+		}
+		prev, ok, err := b.db.TopicResultOf(ctx, id)
+		if err != nil || !ok {
+			return err
+		}
+		rec, err := b.db.Topic(ctx, id)
+		if err != nil {
+			return err
+		}
+		reports := reportPaths(b.o.Out, id)
+		var sum compare.Summary
+		if !exists(reports["html"]) || json.Unmarshal(prev.Summary, &sum) != nil {
+			return nil // nothing of the last run to show
+		}
+		j.entry = &render.IndexTopic{ID: id, Title: rec.Title, Summary: sum, Reports: relReports(reports),
+			Contradictions: prev.Contradictions,
+			Problem:        "topic file unusable, so these are the last reports: " + j.badTopic.Message}
+		return nil
+	}
+	return nil
+}
+
+// renamedFrom finds the topic a folder seen for the first time held under
+// another name: a topic the batch read before from a folder that is gone
+// from the inbox, whose current articles are at least half of the
+// folder's files, and the folder's files at least half of them. The topic
+// then keeps its id, its reports and its history instead of starting
+// over under a new id while the old one lingers. A topic file's id is
+// never overridden: only folders without one are matched.
+func (b *batcher) renamedFrom(ctx context.Context, dir, id string) (string, bool) {
+	if _, known := b.folders[id]; known {
+		return "", false
+	}
+	var orphans []string
+	for tid, f := range b.folders {
+		if !b.present[f] && !b.runIDs[tid] && !b.adopted[tid] {
+			orphans = append(orphans, tid)
+		}
+	}
+	if len(orphans) == 0 {
+		return "", false
+	}
+	sort.Strings(orphans)
+	files, err := articleFiles([]string{dir})
+	if err != nil || len(files) == 0 {
+		return "", false
+	}
+	have := map[string]bool{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			continue
+		}
+		sum := sha256.Sum256(data)
+		have[hex.EncodeToString(sum[:])] = true
+	}
+	best, bestN, tie := "", 0, false
+	for _, tid := range orphans {
+		hashes, err := b.db.CurrentHashes(ctx, tid)
+		if err != nil || len(hashes) == 0 {
+			continue
+		}
+		n := 0
+		for _, h := range hashes {
+			if have[h] {
+				n++
+			}
+		}
+		if 2*n < len(files) || 2*n < len(hashes) {
+			continue
+		}
+		switch {
+		case n > bestN:
+			best, bestN, tie = tid, n, false
+		case n == bestN:
+			tie = true
+		}
+	}
+	if best == "" || tie {
+		return "", false
+	}
+	b.adopted[best] = true
+	return best, true
+}
+
 // finish emits a stored topic's log lines and, when it changed, compares
 // it and writes its reports. It returns the topic's index entry (nil for
 // a skipped topic folder), or the error that stopped the topic.
@@ -632,15 +797,17 @@ func (b *batcher) finish(ctx context.Context, j *topicJob) (*render.IndexTopic, 
 		return nil, j.err
 	}
 	if j.badTopic != nil {
-		return nil, nil
+		return j.entry, nil
 	}
 	if j.entry != nil {
+		j.entry.Problem = j.problem
 		return j.entry, nil
 	}
 	entry, err := b.report(ctx, j.lt.topic, j.pending, j.prev, j.reports)
 	if err != nil {
 		return nil, err
 	}
+	entry.Problem = j.problem
 	b.log.Info("topic reported", "topic", j.lt.topic.ID, "changes", len(j.pending),
 		"contradictions", entry.Summary.Contradiction, "omissions", entry.Summary.Omission)
 	return entry, nil

@@ -955,3 +955,84 @@ func TestBatchSymlinksAndInbox(t *testing.T) {
 		t.Errorf("a topic folder as inbox: exit %d, stderr:\n%s", code, stderr)
 	}
 }
+
+// TestBatchFolderHistory: a topic folder renamed between runs keeps its
+// topic, id and reports; a folder whose topic file breaks keeps its row on
+// the index with its last reports and the reason; an empty folder is
+// named; a folder whose id would overwrite the index is refused.
+func TestBatchFolderHistory(t *testing.T) {
+	inbox := t.TempDir()
+	copyInto(t, filepath.Join(repo, "testdata", "ferry"), filepath.Join(inbox, "ferry"))
+	for _, dir := range []string{"Port Alder", "index"} {
+		copyInto(t, filepath.Join(repo, "testdata", "ferry"), filepath.Join(inbox, dir))
+		if err := os.Remove(filepath.Join(inbox, dir, "topic.yaml")); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.Mkdir(filepath.Join(inbox, "empty"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "reports")
+	db := filepath.Join(t.TempDir(), "desk.db")
+
+	_, stderr, code := batch(t, db, inbox, out)
+	if code != exitPartial {
+		t.Fatalf("run 1: exit %d, want %d; stderr:\n%s", code, exitPartial, stderr)
+	}
+	if want := `error="topic id \"index\" would be overwritten by the run's index.html`; !strings.Contains(stderr, want) {
+		t.Errorf("run 1: stderr lacks %q:\n%s", want, stderr)
+	}
+	if want := `msg="topic folder holds no article files" topic=empty`; !strings.Contains(stderr, want) {
+		t.Errorf("run 1: stderr lacks %q:\n%s", want, stderr)
+	}
+	if diff := cmp.Diff(reportNames("empty", ferryTopic, "port-alder"), names(snapshot(t, out))); diff != "" {
+		t.Errorf("run 1: out folder (-want +got):\n%s", diff)
+	}
+	index := readIndex(t, out)
+	if !strings.Contains(indexRow(t, index, "empty"), "⚠ the folder holds no article files") {
+		t.Errorf("run 1: the empty folder's row does not say so:\n%s", indexRow(t, index, "empty"))
+	}
+
+	if err := os.Rename(filepath.Join(inbox, "Port Alder"), filepath.Join(inbox, "Alder fire, day two")); err != nil {
+		t.Fatal(err)
+	}
+	write(t, filepath.Join(inbox, "ferry", "topic.yaml"), []byte("id: ferry\ntitle: [broken\n"))
+	_, stderr, code = batch(t, db, inbox, out)
+	if code != exitPartial {
+		t.Fatalf("run 2: exit %d, want %d; stderr:\n%s", code, exitPartial, stderr)
+	}
+	if want := `msg="topic folder renamed; the topic keeps its id and history" topic=port-alder from="Port Alder" to="Alder fire, day two"`; !strings.Contains(stderr, want) {
+		t.Errorf("run 2: stderr lacks %q:\n%s", want, stderr)
+	}
+	topics, _, _ := run(t, db, "topics")
+	kept := false
+	for _, l := range strings.Split(topics, "\n") {
+		if f := strings.Fields(l); len(f) > 1 && f[0] == "port-alder" && f[1] == "3" {
+			kept = true
+		}
+	}
+	if strings.Contains(topics, "alder-fire-day-two") || !kept {
+		t.Errorf("run 2: the renamed folder did not keep its topic:\n%s", topics)
+	}
+	if diff := cmp.Diff(reportNames("empty", ferryTopic, "port-alder"), names(snapshot(t, out))); diff != "" {
+		t.Errorf("run 2: out folder (-want +got):\n%s", diff)
+	}
+	index = readIndex(t, out)
+	row := indexRow(t, index, ferryTopic)
+	if !strings.Contains(row, "⚠ topic file unusable, so these are the last reports: "+filepath.Join(inbox, "ferry", "topic.yaml")) ||
+		!strings.Contains(row, `href="`+ferryTopic+`.html"`) {
+		t.Errorf("run 2: the broken topic's row does not keep its last reports:\n%s", row)
+	}
+	if strings.Contains(index, "alder-fire-day-two") {
+		t.Errorf("run 2: the renamed folder shows as a new topic")
+	}
+
+	copyInto(t, filepath.Join(repo, "testdata", "ferry"), filepath.Join(inbox, "ferry"))
+	if _, stderr, code = batch(t, db, inbox, out); code != exitPartial {
+		t.Fatalf("run 3: exit %d, want %d; stderr:\n%s", code, exitPartial, stderr)
+	}
+	if row := indexRow(t, readIndex(t, out), ferryTopic); strings.Contains(row, "⚠") {
+		t.Errorf("run 3: the mended topic still shows a problem:\n%s", row)
+	}
+	checkIntegrity(t, db, "after three runs")
+}

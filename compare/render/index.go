@@ -30,6 +30,9 @@ type IndexTopic struct {
 	Changed        bool
 	TopicChanged   bool
 	Contradictions []string
+	// Problem says what is wrong with the topic's folder ("topic file
+	// unusable, so these are the last reports: …"), or "".
+	Problem string
 	// NewContradictions and Resolved compare with the last run's reports.
 	NewContradictions, Resolved []string
 	NewArticles, Removed        []string
