@@ -52,7 +52,7 @@ func Tokenize(text string, from, to int) []Token {
 	for i < to {
 		r, size := utf8.DecodeRuneInString(text[i:to])
 		switch {
-		case unicode.IsSpace(r) || r == '\uFEFF' || r == '\u00AD':
+		case unicode.IsSpace(r) || r == '\uFEFF' || r == '\u00AD' || isInvisible(r):
 			i += size
 		case isWordRune(r):
 			j := scanWord(text, i, to)
@@ -122,7 +122,8 @@ func scanWord(text string, i, to int) int {
 // what a word says. Pasted or hostile text puts them inside names ("June
 // El\u200dlis", "Port Al\u200bder"); inside a word they are kept in its
 // text, so spans stay true, and dropped from its fold, so the name still
-// matches its plain spelling. Between words they are punctuation.
+// matches its plain spelling. Between words they are skipped like space:
+// "\u202e212\u202c passengers" is still a count of passengers.
 func isInvisible(r rune) bool {
 	switch {
 	case r >= '\u200B' && r <= '\u200F', // zero-width space, non-joiner, joiner; LRM, RLM

@@ -231,6 +231,7 @@ func TestBadInputArticles(t *testing.T) {
 	if len(goodFacts) == 0 {
 		t.Fatal("the good articles gave no facts")
 	}
+	checkReadRight(t, goodOut)
 	skipped := addBadFiles(t, dir)
 
 	t.Run("check", func(t *testing.T) {
@@ -265,6 +266,51 @@ func TestBadInputArticles(t *testing.T) {
 		}
 		checkIntegrity(t, db, "after ingest")
 	})
+}
+
+// checkReadRight asserts how the good articles with unusual text were
+// read, from check's JSON: Arabic and Hebrew articles are read; a name
+// with a zero-width joiner or non-joiner inside, or with a Cyrillic "А"
+// for the Latin one, is the same name as its plain spelling (it agrees,
+// shown as written); bidi controls around a number do not hide it.
+func checkReadRight(t *testing.T, jsonOut string) {
+	t.Helper()
+	var res struct {
+		Articles []struct{ ID string }
+		Facts    []struct {
+			Label, Status string
+			Values        []struct{ Article, Surface string }
+		}
+	}
+	if err := json.Unmarshal([]byte(jsonOut), &res); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, a := range res.Articles {
+		ids = append(ids, a.ID)
+	}
+	wantIDs := []string{"good-bidi", "good-crlf", "good-harbour-herald", "good-homoglyph", "good-island-post",
+		"good-mixed-eol", "good-one-line-1mb", "good-rtl-arabic", "good-rtl-hebrew", "good-zero-width"}
+	if diff := cmp.Diff(wantIDs, ids); diff != "" {
+		t.Errorf("articles read (-want +got):\n%s", diff)
+	}
+	got := map[string]string{}
+	for _, f := range res.Facts {
+		for _, v := range f.Values {
+			got[f.Label+" / "+v.Article] = f.Status + ": " + v.Surface
+		}
+	}
+	for key, want := range map[string]string{
+		"person: Ann Roe / good-homoglyph":     "agree: \u0410nn Roe",
+		"person: Ann Roe / good-zero-width":    "agree: An\u200cn Roe",
+		"person: June Ellis / good-zero-width": "agree: June El\u200dlis",
+		"other: Port Alder / good-zero-width":  "agree: Port Al\u200bder",
+		"passenger / good-bidi":                "nuance: 212\u202c passengers",
+	} {
+		if got[key] != want {
+			t.Errorf("%s: got %q, want %q", key, got[key], want)
+		}
+	}
 }
 
 // TestMaxArticleSize: --max-article-size lets check read an article over
