@@ -48,7 +48,11 @@ func copyMatching(t *testing.T, src, pattern, dst string) {
 // oneLongLine is an invented article flattened to a single line of about
 // size bytes: it must be read as an article, quickly.
 func oneLongLine(size int) []byte {
-	s := "The ferry Selkie ran aground off Port Alder on Tuesday with 212 passengers on board. "
+	s := "The ferry Selkie ran aground off Port Alder on Tuesday with 212 passengers on board. " +
+		"The crew waited on deck while the sea calmed and the light faded. " +
+		"Lifeboats came out from the harbour one after another. " +
+		"Families waited on the quay with blankets and flasks of tea. " +
+		"Nobody on the quay said much until the last boat came in. "
 	return []byte(strings.TrimSpace(strings.Repeat(s, size/len(s))) + "\n")
 }
 
@@ -139,6 +143,19 @@ func goldenLines(t *testing.T, name string, got []string, skipped map[string]str
 	if err != nil {
 		t.Fatalf("read golden (run with -update to create it): %v", err)
 	}
+	if diff := cmp.Diff(wantLines(t, name, skipped), got); diff != "" {
+		t.Errorf("%s differs (-want +got):\n%s", name, diff)
+	}
+}
+
+// wantLines are the lines of testdata/bad/name less those naming a case in
+// skipped, with the closing "K of N files skipped" count lowered to match.
+func wantLines(t *testing.T, name string, skipped map[string]string) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(badDir, name))
+	if err != nil {
+		t.Fatalf("read golden (run with -update to create it): %v", err)
+	}
 	var want []string
 	dropped := 0
 	for _, l := range strings.Split(strings.TrimSuffix(string(b), "\n"), "\n") {
@@ -161,9 +178,7 @@ func goldenLines(t *testing.T, name string, got []string, skipped map[string]str
 			want[last] = strings.Replace(want[last], fmt.Sprintf("%d of %d", k, n), fmt.Sprintf("%d of %d", k-dropped, n-dropped), 1)
 		}
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("%s differs (-want +got):\n%s", name, diff)
-	}
+	return want
 }
 
 // keepSkipped is got, for rewriting a golden file, with the old lines of
@@ -265,6 +280,36 @@ func TestBadInputArticles(t *testing.T) {
 			t.Errorf("stored facts (-good alone +ingest):\n%s", diff)
 		}
 		checkIntegrity(t, db, "after ingest")
+	})
+
+	t.Run("batch", func(t *testing.T) {
+		db := filepath.Join(t.TempDir(), "batch.db")
+		stdout, stderr, code := batch(t, db, filepath.Dir(dir), t.TempDir(), "--log-format", "json")
+		if code != exitPartial {
+			t.Errorf("exit %d, want %d", code, exitPartial)
+		}
+		// The batch logs the lines check prints, as JSON records.
+		var got []string
+		for _, line := range strings.Split(strings.TrimSuffix(stderr, "\n"), "\n") {
+			var rec struct{ Msg, File, Error string }
+			if err := json.Unmarshal([]byte(line), &rec); err != nil {
+				t.Errorf("stderr line is not JSON: %v\n%s", err, line)
+			}
+			if rec.Msg == "file skipped" {
+				got = append(got, "crosscheck: skipped "+strings.TrimPrefix(rec.File, dir+string(filepath.Separator))+": "+rec.Error)
+			}
+		}
+		want := wantLines(t, "expected.txt", skipped)
+		if diff := cmp.Diff(want[:len(want)-1], got); diff != "" {
+			t.Errorf("batch log (-want +got):\n%s", diff)
+		}
+		if !strings.HasPrefix(stdout, "batch: 1 topics (1 reported), ") || !strings.Contains(stdout, " 10 new, ") {
+			t.Errorf("stdout %q, want the topic reported with its 10 good articles new", stdout)
+		}
+		if diff := cmp.Diff(goodFacts, storedFacts(t, db)); diff != "" {
+			t.Errorf("stored facts (-good alone +batch):\n%s", diff)
+		}
+		checkIntegrity(t, db, "after the batch")
 	})
 }
 
