@@ -48,12 +48,12 @@ func copyMatching(t *testing.T, src, pattern, dst string) {
 // oneLongLine is an invented article flattened to a single line of about
 // size bytes: it must be read as an article, quickly.
 func oneLongLine(size int) []byte {
-	s := "The ferry Selkie ran aground off Port Alder on Tuesday with 212 passengers on board. " +
-		"The crew waited on deck while the sea calmed and the light faded. " +
+	head := "The ferry Selkie ran aground off Port Alder on Tuesday with 212 passengers on board. "
+	s := "The crew waited on deck while the sea calmed and the light faded. " +
 		"Lifeboats came out from the harbour one after another. " +
 		"Families waited on the quay with blankets and flasks of tea. " +
 		"Nobody on the quay said much until the last boat came in. "
-	return []byte(strings.TrimSpace(strings.Repeat(s, size/len(s))) + "\n")
+	return []byte(head + strings.TrimSpace(strings.Repeat(s, (size-len(head))/len(s))) + "\n")
 }
 
 // goodFolder makes a topic folder holding the good articles of
