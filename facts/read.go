@@ -33,18 +33,54 @@ func (e *InputError) Error() string { return e.File + ": " + e.Reason }
 // Unwrap lets errors.Is(err, ErrBadInput) recognise input errors.
 func (e *InputError) Unwrap() error { return ErrBadInput }
 
-// ReadArticleFile reads one article file and analyses it with ParseArticle.
+// ReadOptions are the limits articles are read under. The zero value
+// reads with the defaults.
+type ReadOptions struct {
+	// MaxBytes is the largest article file read; 0 means MaxArticleBytes.
+	// A larger file is refused after reading MaxBytes+1 bytes of it, so
+	// memory stays bounded whatever the inbox holds.
+	MaxBytes int64
+	// LimitHint ends the error for a file over the limit: how the caller
+	// raises it (the CLI names its flag). Empty says "not an article".
+	LimitHint string
+}
+
+func (o ReadOptions) max() int64 {
+	if o.MaxBytes <= 0 {
+		return MaxArticleBytes
+	}
+	return o.MaxBytes
+}
+
+// ReadArticleFile reads one article file with the default limits and
+// analyses it with ParseArticle.
 func ReadArticleFile(path string) (Article, error) {
+	return ReadOptions{}.ReadArticleFile(path)
+}
+
+// ReadArticleFile reads one article file under o's limits and analyses it.
+func (o ReadOptions) ReadArticleFile(path string) (Article, error) {
+	b, err := o.ReadFile(path)
+	if err != nil {
+		return Article{}, err
+	}
+	return o.ParseArticle(filepath.Base(path), b)
+}
+
+// ReadFile returns at most o's limit plus one byte of the file at path:
+// enough for ParseArticle to tell a file over the limit, never the whole
+// of a 50 MB one.
+func (o ReadOptions) ReadFile(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
-		return Article{}, fmt.Errorf("read article: %w", err)
+		return nil, fmt.Errorf("read article: %w", err)
 	}
 	defer f.Close()
-	b, err := io.ReadAll(io.LimitReader(f, MaxArticleBytes+1))
+	b, err := io.ReadAll(io.LimitReader(f, o.max()+1))
 	if err != nil {
-		return Article{}, fmt.Errorf("read article %s: %w", path, err)
+		return nil, fmt.Errorf("read article %s: %w", path, err)
 	}
-	return ParseArticle(filepath.Base(path), b)
+	return b, nil
 }
 
 // ParseArticle checks that b is an article's text and analyses it: the
@@ -55,8 +91,17 @@ func ReadArticleFile(path string) (Article, error) {
 // Binary data, invalid UTF-8, empty or oversized files are InputErrors. An
 // HTML document is reduced to its text first.
 func ParseArticle(name string, b []byte) (Article, error) {
-	if len(b) > MaxArticleBytes {
-		return Article{}, &InputError{name, fmt.Sprintf("file is larger than %d bytes; not an article", MaxArticleBytes)}
+	return ReadOptions{}.ParseArticle(name, b)
+}
+
+// ParseArticle is ParseArticle under o's limits.
+func (o ReadOptions) ParseArticle(name string, b []byte) (Article, error) {
+	if limit := o.max(); int64(len(b)) > limit {
+		hint := o.LimitHint
+		if hint == "" {
+			hint = "not an article"
+		}
+		return Article{}, &InputError{name, fmt.Sprintf("file is larger than %s; %s", SizeText(limit), hint)}
 	}
 	if what := sniff(b); what != "" {
 		return Article{}, &InputError{name, what}
@@ -86,6 +131,23 @@ func ParseArticle(name string, b []byte) (Article, error) {
 		return Article{}, &InputError{name, "no article text left once page chrome is removed"}
 	}
 	return a, nil
+}
+
+// SizeText writes a byte count the way a person would give it: whole
+// MiB or KiB when it is one ("2 MiB"), whole MB or kB ("50 MB"), else
+// bytes.
+func SizeText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MiB", n>>20)
+	case n >= 1e6 && n%1e6 == 0:
+		return fmt.Sprintf("%d MB", n/1e6)
+	case n >= 1<<10 && n%(1<<10) == 0:
+		return fmt.Sprintf("%d KiB", n>>10)
+	case n >= 1e3 && n%1e3 == 0:
+		return fmt.Sprintf("%d kB", n/1e3)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 func invalidAt(b []byte) int {

@@ -53,7 +53,7 @@ func TestParseArticleBadInput(t *testing.T) {
 		{"headline only", []byte("Ferry workers walk out at dawn\n"),
 			"a.txt: no article text left once page chrome is removed"},
 		{"larger than MaxArticleBytes", []byte("Ferry strike\n" + strings.Repeat("Workers walked out. ", MaxArticleBytes/20+1)),
-			"a.txt: file is larger than 2097152 bytes; not an article"},
+			"a.txt: file is larger than 2 MiB; not an article"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -209,5 +209,51 @@ func TestParseArticleOneLine(t *testing.T) {
 	}
 	if len(a.Body) != 1 || a.Text[a.Body[0].Start:a.Body[0].End] != text {
 		t.Errorf("body %v, want the whole line", a.Body)
+	}
+}
+
+// ReadOptions raise the size limit, and a file over it is refused after
+// reading one byte past the limit, never the whole file.
+func TestReadOptionsLimit(t *testing.T) {
+	dir := t.TempDir()
+	big := filepath.Join(dir, "big.txt")
+	text := "Ferry strike enters third day\n" + strings.Repeat("Workers walked out on Friday at Port Alder. ", 3<<20/44) + "\n"
+	if err := os.WriteFile(big, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ReadArticleFile(big); err == nil || err.Error() != "big.txt: file is larger than 2 MiB; not an article" {
+		t.Errorf("default limit: got %v", err)
+	}
+	raised := ReadOptions{MaxBytes: 4 << 20, LimitHint: "raise the limit"}
+	a, err := raised.ReadArticleFile(big)
+	if err != nil || len(a.Text) != len(text) {
+		t.Errorf("4 MiB limit: read %d of %d bytes, err %v", len(a.Text), len(text), err)
+	}
+	if _, err := (ReadOptions{MaxBytes: 1e6, LimitHint: "raise the limit"}).ReadArticleFile(big); err == nil ||
+		err.Error() != "big.txt: file is larger than 1 MB; raise the limit" {
+		t.Errorf("1 MB limit: got %v", err)
+	}
+	// A sparse 50 MB file costs no disk; ReadFile must stop one byte past
+	// the limit.
+	huge := filepath.Join(dir, "huge.txt")
+	f, err := os.Create(huge)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Truncate(50e6); err != nil {
+		t.Fatal(err)
+	}
+	f.Close()
+	b, err := ReadOptions{}.ReadFile(huge)
+	if err != nil || len(b) != MaxArticleBytes+1 {
+		t.Errorf("ReadFile of a 50 MB file returned %d bytes (err %v), want %d", len(b), err, MaxArticleBytes+1)
+	}
+}
+
+func TestSizeText(t *testing.T) {
+	got := []string{SizeText(2 << 20), SizeText(50e6), SizeText(512 << 10), SizeText(3000), SizeText(1234567)}
+	want := []string{"2 MiB", "50 MB", "512 KiB", "3 kB", "1234567 bytes"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("(-want +got):\n%s", diff)
 	}
 }

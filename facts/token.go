@@ -52,7 +52,7 @@ func Tokenize(text string, from, to int) []Token {
 	for i < to {
 		r, size := utf8.DecodeRuneInString(text[i:to])
 		switch {
-		case unicode.IsSpace(r) || r == '\uFEFF' || r == '\u00AD':
+		case unicode.IsSpace(r) || r == '\uFEFF' || r == '\u00AD' || isInvisible(r):
 			i += size
 		case isWordRune(r):
 			j := scanWord(text, i, to)
@@ -87,6 +87,12 @@ func scanWord(text string, i, to int) int {
 			j += size
 			continue
 		}
+		// An invisible format character between two letters is part of
+		// the word, so "El\u200dlis" is one word that folds to "ellis".
+		if isInvisible(r) && j+size < to && letterRune(text[i:j], true) && letterRune(text[j+size:to], false) {
+			j += size
+			continue
+		}
 		// Joiners stay inside a word only between two word runes.
 		if r == '-' || r == '.' || r == ',' || isApostrophe(r) {
 			if j+size >= to {
@@ -109,6 +115,36 @@ func scanWord(text string, i, to int) int {
 		break
 	}
 	return j
+}
+
+// isInvisible reports whether r is a zero-width or bidirectional format
+// character: it changes how a text looks (joins, breaks or reorders), never
+// what a word says. Pasted or hostile text puts them inside names ("June
+// El\u200dlis", "Port Al\u200bder"); inside a word they are kept in its
+// text, so spans stay true, and dropped from its fold, so the name still
+// matches its plain spelling. Between words they are skipped like space:
+// "\u202e212\u202c passengers" is still a count of passengers.
+func isInvisible(r rune) bool {
+	switch {
+	case r >= '\u200B' && r <= '\u200F', // zero-width space, non-joiner, joiner; LRM, RLM
+		r >= '\u202A' && r <= '\u202E', // bidi embeddings and overrides
+		r >= '\u2060' && r <= '\u2064', // word joiner, invisible operators
+		r >= '\u2066' && r <= '\u2069': // bidi isolates
+		return true
+	}
+	return false
+}
+
+// letterRune reports whether the last (or, with last false, the first)
+// rune of s is a letter or combining mark.
+func letterRune(s string, last bool) bool {
+	var r rune
+	if last {
+		r, _ = utf8.DecodeLastRuneInString(s)
+	} else {
+		r, _ = utf8.DecodeRuneInString(s)
+	}
+	return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r)
 }
 
 // isInitialDot reports whether the dot at j joins single letters, as in
@@ -228,7 +264,9 @@ func foldOnce(s string) string {
 // keeps state between calls, so each goroutine takes its own: articles
 // are extracted in parallel.
 var stripMarks = sync.Pool{New: func() any {
-	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)), norm.NFC)
+	return transform.Chain(norm.NFKD, runes.Remove(runes.Predicate(func(r rune) bool {
+		return unicode.Is(unicode.Mn, r) || isInvisible(r)
+	})), norm.NFC)
 }}
 
 // homoglyph maps Cyrillic letters that look like Latin ones to Latin, so a

@@ -70,6 +70,7 @@ recorded in the run and named in the log).`,
 	cmd.Flags().DurationVar(&o.Wait, "wait", 0, "wait up to this `duration` for a running batch to finish")
 	cmd.Flags().StringVar(&o.FailOn, "fail-on", "", "exit 1 when any topic has a `status`: contradiction")
 	cmd.Flags().StringVar(&o.LogFormat, "log-format", "text", "log `format` on stderr: text or json")
+	addReadFlags(cmd, g)
 	cmd.Flags().IntVar(&o.Workers, "workers", runtime.NumCPU(), "articles extracted in parallel")
 	return cmd
 }
@@ -537,7 +538,7 @@ func (b *batcher) prepare(ctx context.Context, j *topicJob) {
 		j.err = err
 		return
 	}
-	j.in = &ingester{db: b.db, topic: j.lt, x: x, stderr: io.Discard}
+	j.in = &ingester{db: b.db, topic: j.lt, x: x, read: b.o.Read, stderr: io.Discard}
 	// The stored hashes of this topic: the runBatch goroutine may be
 	// storing an earlier topic meanwhile, never this one, and
 	// re-extraction (when the topic file changed) keeps the hashes.
@@ -868,9 +869,9 @@ func (b *batcher) read(ctx context.Context, in *ingester, path string, hashes ma
 		r.hash, r.skip = old.Hash, true
 		return r
 	}
-	data, err := os.ReadFile(path)
+	data, err := in.read.ReadFile(path)
 	if err != nil {
-		r.err = fmt.Errorf("read article: %w", err)
+		r.err = err
 		return r
 	}
 	sum := sha256.Sum256(data)
@@ -881,7 +882,7 @@ func (b *batcher) read(ctx context.Context, in *ingester, path string, hashes ma
 		r.skip = true
 		return r
 	}
-	a, err := facts.ParseArticle(name, data)
+	a, err := in.read.ParseArticle(name, data)
 	if err == nil {
 		err = in.applyMeta(&a, path)
 	}

@@ -50,6 +50,7 @@ are named on stderr and skipped; the rest is compared and the exit code is 3.`,
 	}
 	cmd.Flags().StringVar(&o.TopicFile, "topic-file", "", "topic file `path` (default: DIR/topic.yaml)")
 	cmd.Flags().StringVarP(&o.Format, "format", "f", "table", "output `format`: table, json, md or html")
+	addReadFlags(cmd, g)
 	cmd.Flags().BoolVar(&o.NoTopic, "no-topic", false, "ignore the topic file's entities and slots (keep its article list): general facts only")
 	return cmd
 }
@@ -89,7 +90,7 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 	if err != nil {
 		return err
 	}
-	res, arts, st, err := checkFiles(ctx, o.DBPath, lt, files, o.Stderr)
+	res, arts, st, err := checkFiles(ctx, o.DBPath, o.Read, lt, files, o.Stderr)
 	if err != nil {
 		return err
 	}
@@ -132,7 +133,7 @@ func folderArticles(dir string) ([]string, error) {
 // files under lt into the database at dbPath as one "check" run, then
 // compares the articles of this run. eval scores exactly this, so both must
 // stay one code path.
-func checkFiles(ctx context.Context, dbPath string, lt loadedTopic, files []string, stderr io.Writer) (compare.Result, []facts.Article, ingestStats, error) {
+func checkFiles(ctx context.Context, dbPath string, ro facts.ReadOptions, lt loadedTopic, files []string, stderr io.Writer) (compare.Result, []facts.Article, ingestStats, error) {
 	x, err := facts.NewExtractor(lt.topic)
 	if err != nil {
 		return compare.Result{}, nil, ingestStats{}, err
@@ -146,7 +147,7 @@ func checkFiles(ctx context.Context, dbPath string, lt loadedTopic, files []stri
 	if err != nil {
 		return compare.Result{}, nil, ingestStats{}, err
 	}
-	in := &ingester{db: db, topic: lt, x: x, stderr: stderr}
+	in := &ingester{db: db, topic: lt, x: x, read: ro, stderr: stderr}
 	st, err := ingestAll(ctx, in, files)
 	if ferr := finishRun(ctx, db, run, st.runResult(), err); ferr != nil && err == nil {
 		err = ferr

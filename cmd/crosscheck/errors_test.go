@@ -63,7 +63,7 @@ func TestBadFilesSkipped(t *testing.T) {
 	want := []string{
 		"crosscheck: skipped binary.txt: binary file (contains NUL bytes); want UTF-8 text",
 		"crosscheck: skipped empty.txt: empty file: no article text",
-		"crosscheck: skipped huge.txt: file is larger than 2097152 bytes; not an article",
+		"crosscheck: skipped huge.txt: file is larger than 2 MiB; raise --max-article-size to read it",
 		"crosscheck: skipped latin1.txt: invalid UTF-8 at byte 3; want UTF-8 text; it looks like Windows-1252 or Latin-1 text: convert it to UTF-8 (iconv -f WINDOWS-1252 -t UTF-8)",
 		"crosscheck: 4 of 10 files skipped: some input files were skipped",
 	}

@@ -15,6 +15,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/compare"
 	ceval "github.com/crosscheck-news/crosscheck/compare/eval"
+	"github.com/crosscheck-news/crosscheck/facts"
 )
 
 // evalOptions are the flags and arguments of "crosscheck eval".
@@ -151,7 +152,7 @@ func evalResult(ctx context.Context, dir, dbPath string, stderr io.Writer) (comp
 	if err != nil {
 		return compare.Result{}, err
 	}
-	res, _, _, err := checkFiles(ctx, dbPath, lt, files, stderr)
+	res, _, _, err := checkFiles(ctx, dbPath, facts.ReadOptions{}, lt, files, stderr)
 	return res, err
 }
 

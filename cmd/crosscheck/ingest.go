@@ -43,6 +43,7 @@ what the texts and the topic file say, for every file of this run.`,
 	cmd.Flags().StringVar(&o.Meta.Outlet, "outlet", "", "outlet `name` for these articles")
 	cmd.Flags().StringVar(&o.Meta.Wire, "wire", "", "wire service `name` for these articles")
 	cmd.Flags().StringVar(&o.Meta.Byline, "byline", "", "byline for these articles")
+	addReadFlags(cmd, g)
 	cmd.Flags().StringVar(&o.Meta.Published, "published", "", "publication `date` (YYYY-MM-DD) for these articles")
 	return cmd
 }
@@ -74,7 +75,7 @@ func runIngest(ctx context.Context, o *ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	in := &ingester{db: db, topic: lt, x: x, override: o.Meta, stderr: o.Stderr}
+	in := &ingester{db: db, topic: lt, x: x, override: o.Meta, read: o.Read, stderr: o.Stderr}
 	st, err := ingestAll(ctx, in, files)
 	if ferr := finishRun(ctx, db, run, st.runResult(), err); ferr != nil && err == nil {
 		err = ferr

@@ -143,6 +143,7 @@ type ingester struct {
 	topic    loadedTopic
 	x        *facts.Extractor
 	override facts.ArticleMeta
+	read     facts.ReadOptions
 	stderr   io.Writer
 }
 
@@ -264,7 +265,7 @@ func inputReason(err error) string {
 func errorLine(path string, err error) string { return path + ": " + inputReason(err) }
 
 func (in *ingester) readArticle(path string) (facts.Article, error) {
-	a, err := facts.ReadArticleFile(path)
+	a, err := in.read.ReadArticleFile(path)
 	if err != nil {
 		return a, err
 	}

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crosscheck-news/crosscheck/compare/render"
+	"github.com/crosscheck-news/crosscheck/facts"
 	"github.com/crosscheck-news/crosscheck/store"
 )
 
@@ -50,6 +51,9 @@ type globals struct {
 	NoColor        bool
 	// Color is decided once from the terminal, NO_COLOR and --no-color.
 	isTerminal func() bool
+	// Read are the article size limits of the commands that read
+	// articles (--max-article-size); see addReadFlags.
+	Read facts.ReadOptions
 	// logJSON makes Main's closing error line a JSON log line too, for a
 	// command whose log is JSON (batch --log-format json).
 	logJSON bool

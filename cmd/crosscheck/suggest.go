@@ -40,6 +40,7 @@ the outlets have in common. Edit it, save it as DIR/topic.yaml, then run
 	}
 	cmd.Flags().StringVar(&o.ID, "id", "", "topic `id` (default: from the folder name)")
 	cmd.Flags().StringVar(&o.Title, "title", "", "topic `title` (default: the folder name)")
+	addReadFlags(cmd, o.globals)
 	return cmd
 }
 
@@ -63,7 +64,7 @@ func runSuggest(ctx context.Context, o *suggestOptions) error {
 	var all []facts.Fact
 	skipped := 0
 	for _, path := range files {
-		a, err := facts.ReadArticleFile(path)
+		a, err := o.Read.ReadArticleFile(path)
 		if err != nil {
 			fmt.Fprintf(o.Stderr, "crosscheck: skipped %s\n", errorLine(path, err))
 			skipped++
