@@ -238,3 +238,31 @@ func TestTopicFileLimits(t *testing.T) {
 		}
 	}
 }
+
+// TestNestingDepth: deep nesting is refused before the YAML parser sees it
+// (its memory grows with the square of the depth), counted through flow
+// brackets and chained indicators, never through quoted text, comments or
+// an apostrophe in a plain word.
+func TestNestingDepth(t *testing.T) {
+	cases := []struct {
+		name, text string
+		depth      int
+	}{
+		{"a topic file", "id: ferry\nentities:\n  - {id: alder, name: Port Alder, aliases: [Alder]}\nslots:\n  - id: x\n    members: [alder]\n", 3},
+		{"flow brackets", "slots: " + strings.Repeat("[", 100) + strings.Repeat("]", 100) + "\n", 100},
+		{"chained indicators", "slots: " + strings.Repeat("- ", 80) + "x\n", 80},
+		{"brackets in quotes", "title: \"[[[[[[\"\nname: '{{{{'\n", 0},
+		{"brackets in a comment", "id: x # [[[[[[[[\n", 0},
+		{"an apostrophe is no quote", "name: O'Hara [[[\nx: '\n", 3},
+	}
+	for _, c := range cases {
+		if _, got := nestingDepth([]byte(c.text)); got != c.depth {
+			t.Errorf("%s: depth %d, want %d", c.name, got, c.depth)
+		}
+	}
+	deep := "id: d\ntitle: t\nslots: " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "\n"
+	_, err := ParseTopic("topic.yaml", []byte(deep))
+	if err == nil || err.Error() != "topic.yaml:3: YAML nests deeper than 64 levels (a topic file needs 4); not read" {
+		t.Errorf("100,000 nested brackets: err = %v", err)
+	}
+}

@@ -426,6 +426,8 @@ func badTopicCases(t *testing.T) map[string][]byte {
 		cases[strings.TrimSuffix(filepath.Base(n), ".yaml")] = b
 	}
 	cases["over-1mib"] = []byte("id: big\ntitle: t\n# " + strings.Repeat("x", facts.MaxTopicFileBytes) + "\n")
+	// 200 KB that made the YAML parser grow to 20 GB.
+	cases["deep-nesting"] = []byte("id: deep\ntitle: t\nslots: " + strings.Repeat("[", 100_000) + strings.Repeat("]", 100_000) + "\n")
 	var aliases []string
 	for i := range 10000 {
 		aliases = append(aliases, fmt.Sprintf("Selkie Ferry %d", i))
