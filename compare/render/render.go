@@ -52,17 +52,26 @@ type Options struct {
 }
 
 // Render writes res to w in format f.
+// The formats read by people show reordering controls of article text as
+// visible marks (bidi.go); JSON keeps the text as it is.
 func Render(w io.Writer, f Format, res compare.Result, opt Options) error {
-	switch f {
-	case JSON:
+	if f == JSON {
 		return WriteJSON(w, res)
-	case Markdown:
-		return WriteMarkdown(w, res)
-	case HTML:
-		return WriteHTML(w, res, opt.Articles)
-	default:
-		return WriteTable(w, res, opt)
 	}
+	bw := newBidiWriter(w)
+	var err error
+	switch f {
+	case Markdown:
+		err = WriteMarkdown(bw, res)
+	case HTML:
+		err = WriteHTML(bw, res, opt.Articles)
+	default:
+		err = WriteTable(bw, res, opt)
+	}
+	if cerr := bw.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // row is one line of the fact matrix: a slot, or one element of a set
