@@ -117,6 +117,7 @@ func (o ReadOptions) ParseArticle(name string, b []byte) (Article, error) {
 	if looksLikeHTML(text) {
 		text = htmlToText(text)
 	}
+	text = loneCRs(text)
 	if strings.TrimSpace(strings.TrimPrefix(text, "\uFEFF")) == "" {
 		return Article{}, &InputError{name, "empty file: no article text"}
 	}
@@ -185,4 +186,22 @@ func (a *Article) ApplyMeta(m ArticleMeta) error {
 		a.Published = d
 	}
 	return nil
+}
+
+// loneCRs turns a carriage return that no line feed follows (classic Mac
+// line ends, or a stray one in a mixed file) into a line feed, so that
+// such a file is read as lines rather than one. Byte for byte, so spans
+// into the text keep their meaning; CRLF is left as it is.
+func loneCRs(text string) string {
+	i := strings.IndexByte(text, '\r')
+	if i < 0 {
+		return text
+	}
+	b := []byte(text)
+	for ; i < len(b); i++ {
+		if b[i] == '\r' && (i+1 == len(b) || b[i+1] != '\n') {
+			b[i] = '\n'
+		}
+	}
+	return string(b)
 }

@@ -257,3 +257,24 @@ func TestSizeText(t *testing.T) {
 		t.Errorf("(-want +got):\n%s", diff)
 	}
 }
+
+// TestLoneCR: classic Mac line ends read as lines, byte for byte; CRLF
+// stays.
+func TestLoneCR(t *testing.T) {
+	for in, want := range map[string]string{
+		"Title\r\rBody.\r":   "Title\n\nBody.\n",
+		"a\r\nb\rc\n":        "a\r\nb\nc\n",
+		"no carriage return": "no carriage return",
+	} {
+		if got := loneCRs(in); got != want {
+			t.Errorf("loneCRs(%q) = %q, want %q", in, got, want)
+		}
+	}
+	a, err := ParseArticle("mac.txt", []byte("Port Alder ferry fire kills two\r\rGovernor June Ellis said on Tuesday that 12 boats left Port Alder after the fire broke out.\rShe said the port would reopen.\r"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a.Title != "Port Alder ferry fire kills two" || len(a.Body) != 2 {
+		t.Errorf("title %q, %d body lines; want the headline and 2", a.Title, len(a.Body))
+	}
+}

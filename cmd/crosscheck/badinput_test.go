@@ -273,8 +273,8 @@ func TestBadInputArticles(t *testing.T) {
 		}
 		// The same lines as check: one code path reads for both.
 		goldenLines(t, "expected.txt", stderrLines(errOut, dir), skipped)
-		if !strings.HasPrefix(out, "topic "+badTopicID+": ") || !strings.Contains(out, " 10 new, ") {
-			t.Errorf("stdout %q, want the topic's line with the 10 good articles new", out)
+		if !strings.HasPrefix(out, "topic "+badTopicID+": ") || !strings.Contains(out, " 11 new, ") {
+			t.Errorf("stdout %q, want the topic's line with the 11 good articles new", out)
 		}
 		if diff := cmp.Diff(goodFacts, storedFacts(t, db)); diff != "" {
 			t.Errorf("stored facts (-good alone +ingest):\n%s", diff)
@@ -303,8 +303,8 @@ func TestBadInputArticles(t *testing.T) {
 		if diff := cmp.Diff(want[:len(want)-1], got); diff != "" {
 			t.Errorf("batch log (-want +got):\n%s", diff)
 		}
-		if !strings.HasPrefix(stdout, "batch: 1 topics (1 reported), ") || !strings.Contains(stdout, " 10 new, ") {
-			t.Errorf("stdout %q, want the topic reported with its 10 good articles new", stdout)
+		if !strings.HasPrefix(stdout, "batch: 1 topics (1 reported), ") || !strings.Contains(stdout, " 11 new, ") {
+			t.Errorf("stdout %q, want the topic reported with its 11 good articles new", stdout)
 		}
 		if diff := cmp.Diff(goodFacts, storedFacts(t, db)); diff != "" {
 			t.Errorf("stored facts (-good alone +batch):\n%s", diff)
@@ -334,7 +334,7 @@ func checkReadRight(t *testing.T, jsonOut string) {
 	for _, a := range res.Articles {
 		ids = append(ids, a.ID)
 	}
-	wantIDs := []string{"good-bidi", "good-crlf", "good-harbour-herald", "good-homoglyph", "good-island-post",
+	wantIDs := []string{"good-bidi", "good-crlf", "good-harbour-herald", "good-homoglyph", "good-island-post", "good-mac-cr",
 		"good-mixed-eol", "good-one-line-1mb", "good-rtl-arabic", "good-rtl-hebrew", "good-zero-width"}
 	if diff := cmp.Diff(wantIDs, ids); diff != "" {
 		t.Errorf("articles read (-want +got):\n%s", diff)
