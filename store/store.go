@@ -99,9 +99,10 @@ func open(ctx context.Context, path string, create bool) (*DB, error) {
 	//     decoration.
 	//   - The busy timeout makes a second crosscheck process wait up to
 	//     5 s for the lock instead of failing at once with SQLITE_BUSY.
-	//   - Immediate transactions take the write lock when they begin. A
-	//     deferred transaction that reads and then writes can fail to
-	//     upgrade its lock in WAL mode without the busy timeout helping.
+	//   - Immediate transactions take the write lock when they begin (in
+	//     writing commands; see below). A deferred transaction that reads
+	//     and then writes can fail to upgrade its lock in WAL mode without
+	//     the busy timeout helping.
 	//   - synchronous=NORMAL is durable enough in WAL mode (a power cut
 	//     may lose the last commits, never corrupt the file) and much
 	//     faster than FULL.
@@ -110,6 +111,14 @@ func open(ctx context.Context, path string, create bool) (*DB, error) {
 	q.Set("_foreign_keys", "on")
 	q.Set("_busy_timeout", "5000")
 	q.Set("_txlock", "immediate")
+	if !create {
+		// The commands that open an existing database only read. An
+		// immediate transaction would take the write lock for every read
+		// and queue them behind a running batch's writes (and the batch
+		// behind them); a deferred one reads a snapshot beside the writer,
+		// as WAL allows.
+		q.Set("_txlock", "deferred")
+	}
 	q.Set("_synchronous", "NORMAL")
 	dsn := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: q.Encode()}).String()
 

@@ -22,6 +22,12 @@ import (
 )
 
 func main() {
+	// A write past the file size limit (ulimit -f) would kill the process
+	// with SIGXFSZ, in the middle of a transaction and without a word.
+	// Ignored, the write fails with EFBIG instead: SQLite rolls the
+	// transaction back and the run ends with an error line, as on a full
+	// disk.
+	signal.Ignore(syscall.SIGXFSZ)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	code := Main(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
 	stop()
