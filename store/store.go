@@ -199,27 +199,52 @@ func migrate(ctx context.Context, sdb *sql.DB, fsys fs.FS) error {
 	return nil
 }
 
-// migrateOne applies one migration and sets user_version to version.
+// migrateOne applies one migration and sets user_version to version,
+// unless another process applied it first: two crosscheck processes that
+// open a new database at once (a batch creating it, a reader beside it)
+// both find it unmigrated. The write lock is taken before the version is
+// read again, so exactly one of them runs the script.
 func migrateOne(ctx context.Context, sdb *sql.DB, fsys fs.FS, name string, version int) error {
 	script, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return wrap(err, "read migration %s", name)
 	}
-	tx, err := sdb.BeginTx(ctx, nil)
+	conn, err := sdb.Conn(ctx)
 	if err != nil {
+		return wrap(err, "migration %s: connect", name)
+	}
+	defer conn.Close()
+	// BEGIN IMMEDIATE whatever the connection's _txlock: a deferred
+	// transaction that read the version could not take the write lock
+	// once another process had committed.
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
 		return wrap(err, "migration %s: begin", name)
 	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, string(script)); err != nil {
+	committed := false
+	defer func() {
+		if !committed {
+			// The error that stopped the migration is what counts.
+			_, _ = conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
+		}
+	}()
+	var current int
+	if err := conn.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&current); err != nil {
+		return wrap(err, "migration %s: read schema version", name)
+	}
+	if current >= version {
+		return nil
+	}
+	if _, err := conn.ExecContext(ctx, string(script)); err != nil {
 		return wrap(err, "migration %s", name)
 	}
 	// PRAGMA takes no parameters; version is an int of our own, not input.
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, version)); err != nil {
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, version)); err != nil {
 		return wrap(err, "migration %s: set user_version", name)
 	}
-	if err := tx.Commit(); err != nil {
+	if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
 		return wrap(err, "migration %s: commit", name)
 	}
+	committed = true
 	return nil
 }
 
