@@ -288,6 +288,17 @@ func boolInt(b bool) int {
 // sqliteHeader opens every SQLite database file.
 const sqliteHeader = "SQLite format 3\x00"
 
+// CheckFile refuses a path that holds a file other than a SQLite
+// database, as Open would, without opening it: a command that makes files
+// beside the database (the batch's lock) asks first, so that a mistaken
+// --db leaves nothing beside someone else's file. A missing file passes.
+func CheckFile(path string) error {
+	if info, err := os.Stat(path); err != nil || info.IsDir() {
+		return nil // Open says what is wrong with a folder or a path it cannot see
+	}
+	return checkOurs(path)
+}
+
 // checkOurs refuses a file that is not a SQLite database, before the
 // driver would write a WAL beside it. An empty file is a database yet to
 // be written.

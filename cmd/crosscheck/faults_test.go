@@ -322,7 +322,7 @@ func faultNotSQLite(t *testing.T, e *faultEnv) {
 			if got, err := os.ReadFile(junk); err != nil || !bytes.Equal(got, notes) {
 				t.Errorf("the file given as --db changed: %q, %v", got, err)
 			}
-			for _, suffix := range []string{"-wal", "-shm", "-journal"} {
+			for _, suffix := range []string{"-wal", "-shm", "-journal", ".lock"} {
 				if _, err := os.Stat(junk + suffix); err == nil {
 					t.Errorf("%s%s was created beside the file", junk, suffix)
 				}
