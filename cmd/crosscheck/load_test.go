@@ -275,7 +275,7 @@ func TestLoadReadersBesideBatch(t *testing.T) {
 	defer mu.Unlock()
 	t.Logf("second batch: %s in %s; %d reader answers beside it (%d the state before, %d after); check beside it ok",
 		stdout, second.Round(time.Millisecond), len(answers), wasBefore, wasAfter)
-	t.Logf("%d topics × %d articles (%d); %d reader requests in all, %d lock errors", *loadTopics, *loadArticles, n, requests, lockErrs)
+	t.Logf("%d topics × %d articles (%d); %d reader requests beside the batches, %d lock errors", *loadTopics, *loadArticles, n, firstRequests+len(answers), lockErrs)
 	if lockErrs != 0 {
 		t.Errorf("%d reader requests met a lock error", lockErrs)
 	}
