@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"fmt"
+	"syscall"
 
 	"github.com/mattn/go-sqlite3"
 )
@@ -90,7 +91,31 @@ func wrap(err error, format string, args ...any) error {
 	if errors.As(err, &e) {
 		return fmt.Errorf("%s: %w", msg, err)
 	}
-	return &Error{Code: driverCode(err), Message: msg, Err: err}
+	return &Error{Code: driverCode(err), Message: msg, Err: withHint(err)}
+}
+
+// withHint adds to a driver error what the user can do about it, for the
+// failures that come from outside the program: a lock held by another
+// program, a file that cannot be written, a full disk. The driver's own
+// words ("disk I/O error: file too large") do not say that a rerun
+// finishes the work.
+func withHint(err error) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) {
+		return err
+	}
+	var hint string
+	switch {
+	case se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked:
+		hint = "another program holds the database's lock; rerun when it is done"
+	case se.Code == sqlite3.ErrReadonly:
+		hint = "the database file or its folder cannot be written"
+	case se.Code == sqlite3.ErrFull || errors.Is(se.SystemErrno, syscall.EFBIG) || errors.Is(se.SystemErrno, syscall.ENOSPC):
+		hint = "the disk is full or a file size limit was reached; nothing was half-written, free space and rerun"
+	default:
+		return err
+	}
+	return fmt.Errorf("%w (%s)", err, hint)
 }
 
 // driverCode maps a driver error to an error code.

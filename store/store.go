@@ -99,9 +99,10 @@ func open(ctx context.Context, path string, create bool) (*DB, error) {
 	//     decoration.
 	//   - The busy timeout makes a second crosscheck process wait up to
 	//     5 s for the lock instead of failing at once with SQLITE_BUSY.
-	//   - Immediate transactions take the write lock when they begin. A
-	//     deferred transaction that reads and then writes can fail to
-	//     upgrade its lock in WAL mode without the busy timeout helping.
+	//   - Immediate transactions take the write lock when they begin (in
+	//     writing commands; see below). A deferred transaction that reads
+	//     and then writes can fail to upgrade its lock in WAL mode without
+	//     the busy timeout helping.
 	//   - synchronous=NORMAL is durable enough in WAL mode (a power cut
 	//     may lose the last commits, never corrupt the file) and much
 	//     faster than FULL.
@@ -110,6 +111,14 @@ func open(ctx context.Context, path string, create bool) (*DB, error) {
 	q.Set("_foreign_keys", "on")
 	q.Set("_busy_timeout", "5000")
 	q.Set("_txlock", "immediate")
+	if !create {
+		// The commands that open an existing database only read. An
+		// immediate transaction would take the write lock for every read
+		// and queue them behind a running batch's writes (and the batch
+		// behind them); a deferred one reads a snapshot beside the writer,
+		// as WAL allows.
+		q.Set("_txlock", "deferred")
+	}
 	q.Set("_synchronous", "NORMAL")
 	dsn := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: q.Encode()}).String()
 
@@ -190,27 +199,52 @@ func migrate(ctx context.Context, sdb *sql.DB, fsys fs.FS) error {
 	return nil
 }
 
-// migrateOne applies one migration and sets user_version to version.
+// migrateOne applies one migration and sets user_version to version,
+// unless another process applied it first: two crosscheck processes that
+// open a new database at once (a batch creating it, a reader beside it)
+// both find it unmigrated. The write lock is taken before the version is
+// read again, so exactly one of them runs the script.
 func migrateOne(ctx context.Context, sdb *sql.DB, fsys fs.FS, name string, version int) error {
 	script, err := fs.ReadFile(fsys, name)
 	if err != nil {
 		return wrap(err, "read migration %s", name)
 	}
-	tx, err := sdb.BeginTx(ctx, nil)
+	conn, err := sdb.Conn(ctx)
 	if err != nil {
+		return wrap(err, "migration %s: connect", name)
+	}
+	defer conn.Close()
+	// BEGIN IMMEDIATE whatever the connection's _txlock: a deferred
+	// transaction that read the version could not take the write lock
+	// once another process had committed.
+	if _, err := conn.ExecContext(ctx, `BEGIN IMMEDIATE`); err != nil {
 		return wrap(err, "migration %s: begin", name)
 	}
-	defer tx.Rollback()
-	if _, err := tx.ExecContext(ctx, string(script)); err != nil {
+	committed := false
+	defer func() {
+		if !committed {
+			// The error that stopped the migration is what counts.
+			_, _ = conn.ExecContext(context.WithoutCancel(ctx), `ROLLBACK`)
+		}
+	}()
+	var current int
+	if err := conn.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&current); err != nil {
+		return wrap(err, "migration %s: read schema version", name)
+	}
+	if current >= version {
+		return nil
+	}
+	if _, err := conn.ExecContext(ctx, string(script)); err != nil {
 		return wrap(err, "migration %s", name)
 	}
 	// PRAGMA takes no parameters; version is an int of our own, not input.
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, version)); err != nil {
+	if _, err := conn.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, version)); err != nil {
 		return wrap(err, "migration %s: set user_version", name)
 	}
-	if err := tx.Commit(); err != nil {
+	if _, err := conn.ExecContext(ctx, `COMMIT`); err != nil {
 		return wrap(err, "migration %s: commit", name)
 	}
+	committed = true
 	return nil
 }
 
@@ -253,6 +287,17 @@ func boolInt(b bool) int {
 
 // sqliteHeader opens every SQLite database file.
 const sqliteHeader = "SQLite format 3\x00"
+
+// CheckFile refuses a path that holds a file other than a SQLite
+// database, as Open would, without opening it: a command that makes files
+// beside the database (the batch's lock) asks first, so that a mistaken
+// --db leaves nothing beside someone else's file. A missing file passes.
+func CheckFile(path string) error {
+	if info, err := os.Stat(path); err != nil || info.IsDir() {
+		return nil // Open says what is wrong with a folder or a path it cannot see
+	}
+	return checkOurs(path)
+}
 
 // checkOurs refuses a file that is not a SQLite database, before the
 // driver would write a WAL beside it. An empty file is a database yet to

@@ -60,13 +60,18 @@ func runCompare(ctx context.Context, o *compareOptions) error {
 
 // compareStored compares a stored topic's current articles.
 func compareStored(ctx context.Context, db *store.DB, topic string) (compare.Result, []facts.Article, error) {
-	t, _, err := storedTopic(ctx, db, topic)
+	// One read transaction, so a batch writing meanwhile is seen before
+	// or after each of its commits, never between two of the reads.
+	snap, err := db.TopicSnapshot(ctx, topic)
+	if store.ErrorCode(err) == store.ENOTFOUND {
+		return compare.Result{}, nil, usagef("no topic %q in %s; 'crosscheck topics' lists them", topic, db.Path())
+	}
 	if err != nil {
 		return compare.Result{}, nil, err
 	}
-	arts, fs, err := loadCompared(ctx, db, topic, nil)
+	t, err := facts.ParseTopic(topic+" (stored topic file)", snap.Topic.Source)
 	if err != nil {
 		return compare.Result{}, nil, err
 	}
-	return compare.Compare(t, arts, fs), arts, nil
+	return compare.Compare(t, snap.Articles, snap.Facts), snap.Articles, nil
 }

@@ -8,6 +8,8 @@ import (
 	"os"
 	"syscall"
 	"time"
+
+	"github.com/crosscheck-news/crosscheck/store"
 )
 
 // errBusy says another batch holds the database.
@@ -21,6 +23,11 @@ type batchLock struct{ f *os.File }
 // lockBatch takes the lock for the database at dbPath, waiting up to wait
 // (0: not at all) for a running batch to finish.
 func lockBatch(dbPath string, wait time.Duration) (*batchLock, error) {
+	// The lock file goes beside the database: not beside a file that is
+	// not one, which opening the database refuses next.
+	if err := store.CheckFile(dbPath); err != nil {
+		return nil, err
+	}
 	path := dbPath + ".lock"
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {

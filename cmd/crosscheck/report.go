@@ -81,9 +81,32 @@ func runReport(ctx context.Context, o *reportOptions) error {
 	if err != nil {
 		return err
 	}
+	removeStaleReportTemps(o.Output)
 	return writeFileAtomic(o.Output, func(f *os.File) error {
 		return render.Render(f, format, res, render.Options{Articles: arts})
 	})
+}
+
+// removeStaleReportTemps removes the temporary files of path that an
+// earlier report, killed between writing and renaming, left in its
+// folder (".desk.html.123456"). A report to the same file running at this
+// very moment loses its temporary file and fails with an error naming the
+// file; the two would have replaced each other's report anyway.
+func removeStaleReportTemps(path string) {
+	prefix := "." + filepath.Base(path) + "."
+	entries, err := os.ReadDir(filepath.Dir(path))
+	if err != nil {
+		return // writing the report names the folder's trouble
+	}
+	for _, e := range entries {
+		n := e.Name()
+		rest, ok := strings.CutPrefix(n, prefix)
+		if !ok || rest == "" || strings.Trim(rest, "0123456789") != "" || !e.Type().IsRegular() {
+			continue
+		}
+		// Best effort: a temporary file that stays is only clutter.
+		_ = os.Remove(filepath.Join(filepath.Dir(path), n))
+	}
 }
 
 // writeFileAtomic writes path through a temporary file in the same folder

@@ -81,7 +81,8 @@ func (g *globals) openExistingDB(ctx context.Context) (*store.DB, error) {
 func openDBAt(ctx context.Context, path string) (*store.DB, error) {
 	db, err := store.Open(ctx, path)
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", path, err)
+		// The store's error already begins "open database PATH".
+		return nil, err
 	}
 	return db, nil
 }
