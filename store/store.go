@@ -331,6 +331,16 @@ func checkForeign(ctx context.Context, sdb *sql.DB, version int, path string) er
 		return wrap(err, "read tables")
 	}
 	if n > 0 {
+		// Another crosscheck process (a reader beside the batch that is
+		// creating the file) may have migrated it since the version was
+		// read: tables and version are committed together, so a version
+		// read after the tables says whether they are ours.
+		if err := sdb.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+			return wrap(err, "read schema version")
+		}
+		if version > 0 {
+			return nil
+		}
 		return errorf(EINVALID, "%s holds another program's tables (%d) and none of crosscheck's; pass another --db", path, n)
 	}
 	return nil

@@ -327,3 +327,19 @@ func TestOpenRefusesForeignDatabase(t *testing.T) {
 		t.Errorf("OpenExisting of a missing file = %v, want ENOTFOUND", err)
 	}
 }
+
+// TestCheckForeignStaleVersion: a database another crosscheck process
+// migrated after this one read version 0 is ours, not a foreign file (a
+// reader beside a batch that is creating the database).
+func TestCheckForeignStaleVersion(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "d.db")
+	db, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	if err := checkForeign(ctx, db.db, 0, path); err != nil {
+		t.Errorf("a migrated database read with a stale version 0: %v", err)
+	}
+}

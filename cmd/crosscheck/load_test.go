@@ -138,15 +138,22 @@ func TestLoadReadersBesideBatch(t *testing.T) {
 		}
 		return &wg
 	}
-	runBatch := func(name string) (string, time.Duration) {
+	// runBatch runs a batch beside the readers, stops them, and only then
+	// fails the test if the batch failed: a reader must not report into a
+	// finished test.
+	runBatch := func(name string, stop chan struct{}, wg *sync.WaitGroup) (string, time.Duration) {
 		var stdout, stderr bytes.Buffer
 		cmd := exec.Command(bin, "--db", db, "batch", "--inbox", inbox, "--out", out)
 		cmd.Stdout, cmd.Stderr = &stdout, &stderr
 		start := time.Now()
-		if err := cmd.Run(); err != nil {
+		err := cmd.Run()
+		took := time.Since(start)
+		close(stop)
+		wg.Wait()
+		if err != nil {
 			t.Fatalf("%s batch: %v\n%s%s", name, err, &stdout, &stderr)
 		}
-		return strings.TrimSpace(stdout.String()), time.Since(start)
+		return strings.TrimSpace(stdout.String()), took
 	}
 
 	// The first batch, from nothing.
@@ -166,9 +173,7 @@ func TestLoadReadersBesideBatch(t *testing.T) {
 		}
 		return ""
 	})
-	stdout, first := runBatch("first")
-	close(stop)
-	wg.Wait()
+	stdout, first := runBatch("first", stop, wg)
 	mu.Lock()
 	firstRequests, firstLocks := requests, lockErrs
 	mu.Unlock()
@@ -241,9 +246,7 @@ func TestLoadReadersBesideBatch(t *testing.T) {
 		}
 		checkDone <- ""
 	}()
-	stdout, second := runBatch("second")
-	close(stop)
-	wg.Wait()
+	stdout, second := runBatch("second", stop, wg)
 	if msg := <-checkDone; msg != "" {
 		t.Error(msg)
 	}
