@@ -84,7 +84,7 @@ func pragma(tb testing.TB, db *DB, name string) string {
 
 func numMigrations(tb testing.TB) int {
 	tb.Helper()
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	names, err := fs.Glob(migrationFS, sqliteMigrations)
 	if err != nil || len(names) == 0 {
 		tb.Fatalf("no migrations: %v", err)
 	}
@@ -161,8 +161,8 @@ func TestMigrate_FailureRollsBack(t *testing.T) {
 	defer sdb.Close()
 	sdb.SetMaxOpenConns(1)
 	fsys := fstest.MapFS{
-		"migrations/0001_a.sql": {Data: []byte(`CREATE TABLE a (x INTEGER);`)},
-		"migrations/0002_b.sql": {Data: []byte(`CREATE TABLE b (x INTEGER); THIS IS NOT SQL;`)},
+		"migrations/sqlite/0001_a.sql": {Data: []byte(`CREATE TABLE a (x INTEGER);`)},
+		"migrations/sqlite/0002_b.sql": {Data: []byte(`CREATE TABLE b (x INTEGER); THIS IS NOT SQL;`)},
 	}
 	if err := migrate(ctx, sdb, fsys); err == nil {
 		t.Fatal("migrate with a broken migration succeeded")
@@ -175,7 +175,7 @@ func TestMigrate_FailureRollsBack(t *testing.T) {
 	}
 
 	// Fixing the migration lets the next run apply it, and only it.
-	fsys["migrations/0002_b.sql"] = &fstest.MapFile{Data: []byte(`CREATE TABLE b (x INTEGER);`)}
+	fsys["migrations/sqlite/0002_b.sql"] = &fstest.MapFile{Data: []byte(`CREATE TABLE b (x INTEGER);`)}
 	if err := migrate(ctx, sdb, fsys); err != nil {
 		t.Fatalf("migrate after fix: %v", err)
 	}
