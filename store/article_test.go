@@ -334,7 +334,9 @@ func testRemoveArticle(t *testing.T, e engine) {
 	}
 }
 
-func TestArticlesAndFacts_TopicNotFound(t *testing.T) { eachEngine(t, testArticlesAndFacts_TopicNotFound) }
+func TestArticlesAndFacts_TopicNotFound(t *testing.T) {
+	eachEngine(t, testArticlesAndFacts_TopicNotFound)
+}
 
 func testArticlesAndFacts_TopicNotFound(t *testing.T, e engine) {
 	db := MustOpenDB(t, e)
