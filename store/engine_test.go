@@ -1,18 +1,13 @@
 package store
 
 import (
-	"context"
 	"database/sql"
-	"fmt"
-	"net/url"
-	"os"
 	"path/filepath"
-	"sync"
-	"sync/atomic"
 	"testing"
-	"time"
 
 	"github.com/jackc/pgx/v5/stdlib"
+
+	"github.com/crosscheck-news/crosscheck/store/storetest"
 )
 
 // engine is a database engine the store serves; every store test that
@@ -24,56 +19,19 @@ const (
 	postgresEngine engine = "postgres"
 )
 
-// postgresEnv names the variable holding the DSN of a PostgreSQL server
-// the tests may use (.ci/postgres.sh starts one and sets it). Each test
-// gets a schema of its own in that database, dropped at the end.
-const postgresEnv = "CROSSCHECK_TEST_POSTGRES"
-
-// eachEngine runs test once with SQLite and once with PostgreSQL. Without
-// a server the PostgreSQL half is skipped, except under CI=true where it
-// fails: CI must test both engines.
+// eachEngine runs test once with SQLite and once with PostgreSQL, on the
+// server storetest.Env names. Without one the PostgreSQL half is skipped,
+// except under CI=true where it fails: CI must test both engines.
 func eachEngine(t *testing.T, test func(t *testing.T, e engine)) {
 	t.Helper()
 	for _, e := range []engine{sqliteEngine, postgresEngine} {
 		t.Run(string(e), func(t *testing.T) {
 			if e == postgresEngine {
-				postgresAdmin(t)
+				storetest.Admin(t)
 			}
 			test(t, e)
 		})
 	}
-}
-
-var (
-	adminOnce sync.Once
-	adminDB   *sql.DB
-	adminErr  error
-	schemaSeq atomic.Int64
-)
-
-// postgresAdmin returns a connection pool to the test server, skipping or
-// failing the test when there is none.
-func postgresAdmin(tb testing.TB) *sql.DB {
-	tb.Helper()
-	dsn := os.Getenv(postgresEnv)
-	if dsn == "" {
-		if os.Getenv("CI") == "true" {
-			tb.Fatalf("%s is not set: CI must run the store tests against PostgreSQL (.ci/postgres.sh starts one)", postgresEnv)
-		}
-		tb.Skipf("%s not set; bash .ci/postgres.sh go test ./store/ runs the PostgreSQL half", postgresEnv)
-	}
-	adminOnce.Do(func() {
-		adminDB, adminErr = sql.Open("pgx", dsn)
-		if adminErr == nil {
-			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-			defer cancel()
-			adminErr = adminDB.PingContext(ctx)
-		}
-	})
-	if adminErr != nil {
-		tb.Fatalf("PostgreSQL at %s: %v", Redact(dsn), adminErr)
-	}
-	return adminDB
 }
 
 // freshLocation returns where a new, empty database of engine e lives: a
@@ -87,30 +45,8 @@ func freshLocation(tb testing.TB, e engine) string {
 	return freshSchema(tb)
 }
 
-// freshSchema creates a schema on the test server, dropped when the test
-// ends, and returns the server's DSN with search_path set to it, so that
-// tests stay independent of each other as SQLite's files are.
-func freshSchema(tb testing.TB) string {
-	tb.Helper()
-	admin := postgresAdmin(tb)
-	name := fmt.Sprintf("t%d_%d", os.Getpid(), schemaSeq.Add(1))
-	if _, err := admin.Exec(`CREATE SCHEMA ` + name); err != nil {
-		tb.Fatalf("create schema: %v", err)
-	}
-	tb.Cleanup(func() {
-		if _, err := admin.Exec(`DROP SCHEMA ` + name + ` CASCADE`); err != nil {
-			tb.Errorf("drop schema %s: %v", name, err)
-		}
-	})
-	u, err := url.Parse(os.Getenv(postgresEnv))
-	if err != nil {
-		tb.Fatal(err)
-	}
-	q := u.Query()
-	q.Set("search_path", name)
-	u.RawQuery = q.Encode()
-	return u.String()
-}
+// freshSchema is a PostgreSQL database of the test's own.
+func freshSchema(tb testing.TB) string { return storetest.FreshSchema(tb) }
 
 // rawDB opens a plain database/sql handle on a location, below the store,
 // for tests that set up what the store must refuse.

@@ -78,9 +78,6 @@ func openPostgres(ctx context.Context, dsn string, create bool) (*DB, error) {
 	db := &DB{db: sdb, d: postgresDialect, path: where, Now: time.Now}
 	if err := db.initPostgres(ctx, create); err != nil {
 		sdb.Close()
-		if ErrorCode(err) == EINTERNAL {
-			return nil, wrap(err, "open database %s", where)
-		}
 		return nil, err
 	}
 	return db, nil
@@ -107,6 +104,10 @@ func (db *DB) initPostgres(ctx context.Context, create bool) error {
 			return errorf(ENOTFOUND, "no database at %s: the server has no such database; create it (createdb) or pass the right --db", db.path)
 		}
 		return errorf(ENOTFOUND, "no database at %s; 'crosscheck check' or 'ingest' creates one (or pass the right --db)", db.path)
+	case err != nil && ctx.Err() == nil && !errors.As(err, &pe):
+		// pgx lists each address it tried on a line of its own; the
+		// user gets one line.
+		return &Error{Code: EINTERNAL, Message: "connect", Err: oneLine(err)}
 	case err != nil:
 		return wrap(err, "connect")
 	case !schema.Valid:
@@ -186,6 +187,16 @@ func migrateNext(ctx context.Context, sdb *sql.DB, fsys fs.FS, names []string) (
 	return false, nil
 }
 
+// oneLine is err with its message on one line.
+func oneLine(err error) error { return flatError{err} }
+
+// flatError shows its cause's message with every run of white space made
+// one space; errors.Is and As still see the cause.
+type flatError struct{ err error }
+
+func (e flatError) Error() string { return strings.Join(strings.Fields(e.err.Error()), " ") }
+func (e flatError) Unwrap() error { return e.err }
+
 // ServerLock is a PostgreSQL session advisory lock on its own connection,
 // which two crosscheck batches on one database take to exclude each other,
 // as the lock file beside a SQLite database does. The server drops it when
@@ -214,7 +225,7 @@ func OpenServerLock(ctx context.Context, dsn, name string) (*ServerLock, error) 
 	}
 	if err != nil {
 		sdb.Close()
-		return nil, wrap(err, "lock %s", where)
+		return nil, wrap(oneLine(err), "lock %s", where)
 	}
 	return &ServerLock{sdb: sdb, conn: conn, name: name, Where: where}, nil
 }
