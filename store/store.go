@@ -146,7 +146,7 @@ func open(ctx context.Context, path string, create bool) (*DB, error) {
 // init checks the connection settings took effect and migrates the schema.
 func (db *DB) init(ctx context.Context) error {
 	var fk int
-	if err := db.queryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&fk); err != nil {
+	if err := db.db.QueryRowContext(ctx, `PRAGMA foreign_keys`).Scan(&fk); err != nil {
 		return wrap(err, "read foreign_keys")
 	}
 	if fk != 1 {
@@ -155,7 +155,7 @@ func (db *DB) init(ctx context.Context) error {
 		return errorf(EINTERNAL, "foreign keys are not enabled")
 	}
 	var version int
-	if err := db.queryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+	if err := db.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
 		return wrap(err, "read schema version")
 	}
 	if err := checkForeign(ctx, db.db, version, db.path); err != nil {
@@ -176,7 +176,7 @@ func (db *DB) Close() error {
 // PostgreSQL database without its password.
 func (db *DB) Path() string { return db.path }
 
-// migrate applies the migrations/*.sql files of fsys that the database has
+// migrate applies the migrations/sqlite/*.sql files of fsys that the database has
 // not seen yet. PRAGMA user_version counts the migrations applied; each
 // migration and the version bump share a transaction, so a failed migration
 // leaves the database as it was before it.
