@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"os"
@@ -42,7 +43,20 @@ func TestPostgresSameAsSQLite(t *testing.T) {
 		return outs[1]
 	}
 
+	// A reading command on a database without crosscheck's tables is told
+	// so, as for a missing file, and creates nothing.
+	if _, stderr, code := run(t, pg, "topics"); code != exitUsage || !strings.HasPrefix(stderr, "crosscheck: no database at postgres://") {
+		t.Errorf("topics on an empty database: exit %d, stderr %q; want %d and no database at", code, stderr, exitUsage)
+	}
+
 	golden(t, "seeds.json", both("check", seeds, "--format", "json"))
+
+	// CROSSCHECK_DB names the server as --db does.
+	t.Setenv("CROSSCHECK_DB", pg)
+	var out, errb bytes.Buffer
+	if code := Main(context.Background(), []string{"topics", "--format", "json"}, strings.NewReader(""), &out, &errb); code != exitOK || !strings.Contains(out.String(), `"id": "`+seedsTopic+`"`) {
+		t.Errorf("topics with CROSSCHECK_DB: exit %d, stdout %s, stderr %s", code, out.String(), errb.String())
+	}
 	// A second check reads every article again and changes nothing.
 	both("check", seeds, "--format", "json")
 	both("compare", "--topic", seedsTopic, "--format", "json")
