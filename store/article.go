@@ -86,7 +86,7 @@ func validateFacts(topicID, articleID string, fs []facts.Fact) error {
 	return nil
 }
 
-func (db *DB) saveArticle(ctx context.Context, tx *sql.Tx, topicID string, a facts.Article, fs []facts.Fact) (SaveResult, error) {
+func (db *DB) saveArticle(ctx context.Context, tx *txn, topicID string, a facts.Article, fs []facts.Fact) (SaveResult, error) {
 	if err := topicExists(ctx, tx, topicID); err != nil {
 		return SaveResult{}, err
 	}
@@ -130,19 +130,19 @@ func (db *DB) saveArticle(ctx context.Context, tx *sql.Tx, topicID string, a fac
 	if err != nil {
 		return SaveResult{}, wrap(err, "encode body")
 	}
-	res, err := tx.ExecContext(ctx, `
+	// RETURNING rather than LastInsertId: PostgreSQL's driver has no
+	// LastInsertId, and both engines accept RETURNING.
+	err = tx.QueryRowContext(ctx, `
 		INSERT INTO articles (
 			topic_id, article_id, version, current, file, hash, title, outlet,
 			wire, byline, published, url, text, body, title_start, title_end,
 			ingested_at
-		) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		RETURNING rowid`,
 		topicID, a.ID, version, a.File, a.Hash, a.Title, a.Outlet,
 		a.Wire, a.Byline, a.Published.String(), a.URL, a.Text, string(body),
-		a.TitleSpan.Start, a.TitleSpan.End, formatTime(db.now()))
+		a.TitleSpan.Start, a.TitleSpan.End, formatTime(db.now())).Scan(&rowid)
 	if err != nil {
-		return SaveResult{}, wrap(err, "insert version %d", version)
-	}
-	if rowid, err = res.LastInsertId(); err != nil {
 		return SaveResult{}, wrap(err, "insert version %d", version)
 	}
 	if err := insertFacts(ctx, tx, rowid, fs); err != nil {
@@ -160,7 +160,7 @@ func (db *DB) saveArticle(ctx context.Context, tx *sql.Tx, topicID string, a fac
 }
 
 // insertFacts stores fs as the facts of the article version rowid.
-func insertFacts(ctx context.Context, tx *sql.Tx, rowid int64, fs []facts.Fact) error {
+func insertFacts(ctx context.Context, tx *txn, rowid int64, fs []facts.Fact) error {
 	if len(fs) == 0 {
 		return nil
 	}
@@ -188,7 +188,7 @@ func insertFacts(ctx context.Context, tx *sql.Tx, rowid int64, fs []facts.Fact) 
 
 // currentRowid returns the rowid of the current version of an article, or
 // an ENOTFOUND error.
-func currentRowid(ctx context.Context, tx *sql.Tx, topicID, articleID string) (int64, error) {
+func currentRowid(ctx context.Context, tx *txn, topicID, articleID string) (int64, error) {
 	var rowid int64
 	err := tx.QueryRowContext(ctx, `
 		SELECT rowid FROM articles
@@ -224,7 +224,7 @@ func (db *DB) ReplaceFacts(ctx context.Context, topicID, articleID string, fs []
 	return nil
 }
 
-func replaceFacts(ctx context.Context, tx *sql.Tx, topicID, articleID string, fs []facts.Fact) error {
+func replaceFacts(ctx context.Context, tx *txn, topicID, articleID string, fs []facts.Fact) error {
 	rowid, err := currentRowid(ctx, tx, topicID, articleID)
 	if err != nil {
 		return err
@@ -276,7 +276,7 @@ func (db *DB) Articles(ctx context.Context, topicID string) ([]facts.Article, er
 	return as, nil
 }
 
-func listArticles(ctx context.Context, tx *sql.Tx, topicID string) ([]facts.Article, error) {
+func listArticles(ctx context.Context, tx *txn, topicID string) ([]facts.Article, error) {
 	if err := topicExists(ctx, tx, topicID); err != nil {
 		return nil, err
 	}
@@ -330,7 +330,7 @@ func (db *DB) Facts(ctx context.Context, topicID string) ([]facts.Fact, error) {
 	return fs, nil
 }
 
-func listFacts(ctx context.Context, tx *sql.Tx, topicID string) ([]facts.Fact, error) {
+func listFacts(ctx context.Context, tx *txn, topicID string) ([]facts.Fact, error) {
 	if err := topicExists(ctx, tx, topicID); err != nil {
 		return nil, err
 	}

@@ -31,7 +31,7 @@ type TopicResult struct {
 }
 
 // logChange records a change in the transaction that makes it.
-func logChange(ctx context.Context, tx *sql.Tx, topicID, articleID, kind string, version int, at time.Time) error {
+func logChange(ctx context.Context, tx *txn, topicID, articleID, kind string, version int, at time.Time) error {
 	if _, err := tx.ExecContext(ctx, `
 		INSERT INTO changes (topic_id, article_id, kind, version, at) VALUES (?, ?, ?, ?, ?)`,
 		topicID, articleID, kind, version, formatTime(at)); err != nil {
@@ -43,7 +43,7 @@ func logChange(ctx context.Context, tx *sql.Tx, topicID, articleID, kind string,
 // PendingChanges returns the topic's changes not yet reported, oldest
 // first.
 func (db *DB) PendingChanges(ctx context.Context, topicID string) ([]Change, error) {
-	rows, err := db.db.QueryContext(ctx, `
+	rows, err := db.queryContext(ctx, `
 		SELECT id, topic_id, article_id, kind, version, at FROM changes
 		WHERE topic_id = ? AND reported = 0 ORDER BY id`, topicID)
 	if err != nil {
@@ -102,7 +102,7 @@ func (db *DB) MarkAllReported(ctx context.Context, ts []Reported) error {
 	return nil
 }
 
-func (db *DB) markReported(ctx context.Context, tx *sql.Tx, topicID string, upTo int64, r TopicResult) error {
+func (db *DB) markReported(ctx context.Context, tx *txn, topicID string, upTo int64, r TopicResult) error {
 	if _, err := tx.ExecContext(ctx, `
 		UPDATE changes SET reported = 1 WHERE topic_id = ? AND id <= ? AND reported = 0`, topicID, upTo); err != nil {
 		return wrap(err, "mark %q reported", topicID)
@@ -136,7 +136,7 @@ func (db *DB) TopicResultOf(ctx context.Context, topicID string) (TopicResult, b
 		summary, contr string
 		at             string
 	)
-	err := db.db.QueryRowContext(ctx, `
+	err := db.queryRowContext(ctx, `
 		SELECT topic_id, summary, contradictions, updated_at FROM topic_results WHERE topic_id = ?`,
 		topicID).Scan(&r.TopicID, &summary, &contr, &at)
 	if err == sql.ErrNoRows {
@@ -158,7 +158,7 @@ func (db *DB) TopicResultOf(ctx context.Context, topicID string) (TopicResult, b
 // CurrentHashes maps each current article of the topic to its content
 // hash, so a batch can skip unchanged files without a query per file.
 func (db *DB) CurrentHashes(ctx context.Context, topicID string) (map[string]string, error) {
-	rows, err := db.db.QueryContext(ctx, `
+	rows, err := db.queryContext(ctx, `
 		SELECT article_id, hash FROM articles WHERE topic_id = ? AND current = 1`, topicID)
 	if err != nil {
 		return nil, wrap(err, "hashes of %q", topicID)
@@ -181,7 +181,7 @@ func (db *DB) CurrentHashes(ctx context.Context, topicID string) (map[string]str
 // VersionFacts returns the facts stored with one version of an article,
 // so a batch can say which facts an edited article changed.
 func (db *DB) VersionFacts(ctx context.Context, topicID, articleID string, version int) ([]facts.Fact, error) {
-	rows, err := db.db.QueryContext(ctx, `
+	rows, err := db.queryContext(ctx, `
 		SELECT f.slot, f.kind, f.value, f.surface, f.start, f."end", f.negated, f.background, f.aspect, f.attribution, f.label
 		FROM facts f JOIN articles a ON a.rowid = f.article_rowid
 		WHERE a.topic_id = ? AND a.article_id = ? AND a.version = ?

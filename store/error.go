@@ -3,8 +3,10 @@ package store
 import (
 	"errors"
 	"fmt"
+	"strings"
 	"syscall"
 
+	"github.com/jackc/pgx/v5/pgconn"
 	"github.com/mattn/go-sqlite3"
 )
 
@@ -120,6 +122,10 @@ func withHint(err error) error {
 
 // driverCode maps a driver error to an error code.
 func driverCode(err error) string {
+	var pe *pgconn.PgError
+	if errors.As(err, &pe) {
+		return postgresCode(pe.Code)
+	}
 	var se sqlite3.Error
 	if !errors.As(err, &se) || se.Code != sqlite3.ErrConstraint {
 		return EINTERNAL
@@ -131,5 +137,20 @@ func driverCode(err error) string {
 		// CHECK, NOT NULL and FOREIGN KEY failures all mean the input
 		// described something the schema does not allow.
 		return EINVALID
+	}
+}
+
+// postgresCode maps a PostgreSQL SQLSTATE to an error code, as driverCode
+// does SQLite's: a unique violation is a conflict, any other integrity
+// constraint (class 23) or bad data (class 22, such as text that is not
+// UTF-8) is invalid input.
+func postgresCode(state string) string {
+	switch {
+	case state == "23505":
+		return ECONFLICT
+	case strings.HasPrefix(state, "23"), strings.HasPrefix(state, "22"):
+		return EINVALID
+	default:
+		return EINTERNAL
 	}
 }

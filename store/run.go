@@ -50,14 +50,11 @@ func (db *DB) StartRun(ctx context.Context, command, version string) (int64, err
 		return 0, wrap(err, "start run")
 	}
 	defer tx.Rollback()
-	res, err := tx.ExecContext(ctx, `
-		INSERT INTO runs (command, version, started_at, status) VALUES (?, ?, ?, ?)`,
-		command, version, formatTime(db.now()), runningStatus)
-	if err != nil {
-		return 0, wrap(err, "start run")
-	}
-	id, err := res.LastInsertId()
-	if err != nil {
+	var id int64
+	if err := tx.QueryRowContext(ctx, `
+		INSERT INTO runs (command, version, started_at, status) VALUES (?, ?, ?, ?)
+		RETURNING id`,
+		command, version, formatTime(db.now()), runningStatus).Scan(&id); err != nil {
 		return 0, wrap(err, "start run")
 	}
 	if err := tx.Commit(); err != nil {
@@ -86,7 +83,7 @@ func (db *DB) FinishRun(ctx context.Context, id int64, r RunResult) error {
 	return nil
 }
 
-func (db *DB) finishRun(ctx context.Context, tx *sql.Tx, id int64, r RunResult) error {
+func (db *DB) finishRun(ctx context.Context, tx *txn, id int64, r RunResult) error {
 	res, err := tx.ExecContext(ctx, `
 		UPDATE runs SET finished_at = ?, status = ?, articles_seen = ?, articles_new = ?,
 			articles_changed = ?, articles_unchanged = ?, errors = ?
@@ -134,15 +131,20 @@ func (db *DB) Runs(ctx context.Context, limit int) ([]RunRecord, error) {
 	return runs, nil
 }
 
-func listRuns(ctx context.Context, tx *sql.Tx, limit int) ([]RunRecord, error) {
-	if limit <= 0 {
-		limit = -1 // SQLite: no limit
-	}
+func listRuns(ctx context.Context, tx *txn, limit int) ([]RunRecord, error) {
 	// Ids grow with time and, unlike timestamps, never tie.
-	rows, err := tx.QueryContext(ctx, `
+	query := `
 		SELECT id, command, version, started_at, finished_at, status,
 			articles_seen, articles_new, articles_changed, articles_unchanged
-		FROM runs ORDER BY id DESC LIMIT ?`, limit)
+		FROM runs ORDER BY id DESC`
+	var args []any
+	if limit > 0 {
+		// No LIMIT at all for "all": the engines disagree on how to say
+		// "no limit" (-1 in SQLite, NULL or ALL in PostgreSQL).
+		query += ` LIMIT ?`
+		args = append(args, limit)
+	}
+	rows, err := tx.QueryContext(ctx, query, args...)
 	if err != nil {
 		return nil, wrap(err, "query")
 	}
@@ -181,7 +183,7 @@ func listRuns(ctx context.Context, tx *sql.Tx, limit int) ([]RunRecord, error) {
 	return out, nil
 }
 
-func runErrors(ctx context.Context, tx *sql.Tx, id int64) ([]RunError, error) {
+func runErrors(ctx context.Context, tx *txn, id int64) ([]RunError, error) {
 	rows, err := tx.QueryContext(ctx, `
 		SELECT file, message FROM run_errors WHERE run_id = ? ORDER BY id`, id)
 	if err != nil {

@@ -8,9 +8,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-func TestRuns(t *testing.T) {
+func TestRuns(t *testing.T) { eachEngine(t, testRuns) }
+
+func testRuns(t *testing.T, e engine) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := MustOpenDB(t, e)
 	clock := testNow
 	db.Now = func() time.Time { clock = clock.Add(time.Second); return clock }
 

@@ -13,7 +13,7 @@ type FileStamp struct {
 
 // FileStamps returns the topic's file stamps by article id.
 func (db *DB) FileStamps(ctx context.Context, topicID string) (map[string]FileStamp, error) {
-	rows, err := db.db.QueryContext(ctx, `
+	rows, err := db.queryContext(ctx, `
 		SELECT article_id, size, mtime_ns, hash FROM file_stamps WHERE topic_id = ?`, topicID)
 	if err != nil {
 		return nil, wrap(err, "file stamps of %q", topicID)

@@ -1,9 +1,10 @@
 // Package store keeps topics, articles, their facts and a log of runs in a
-// SQLite database. It is the only package that knows about SQL or the
-// driver; the rest of crosscheck sees facts types and coded errors.
+// SQLite database file (the default) or a PostgreSQL database (a
+// postgres:// URL). It is the only package that knows about SQL or the
+// drivers; the rest of crosscheck sees facts types and coded errors.
 //
 // Every exported method of DB is one transaction: it either does all of
-// its work or none of it. Unexported helpers take a *sql.Tx so they can be
+// its work or none of it. Unexported helpers take a *txn so they can be
 // composed inside those transactions.
 package store
 
@@ -27,11 +28,16 @@ import (
 	_ "github.com/mattn/go-sqlite3"
 )
 
-// migrationFS holds the schema migrations. They are applied in name order,
-// so names start with a zero-padded sequence number.
+// migrationFS holds the schema migrations of each engine, one folder per
+// dialect with the same file names: both schemas move together. They are
+// applied in name order, so names start with a zero-padded sequence
+// number.
 //
-//go:embed migrations/*.sql
+//go:embed migrations/sqlite/*.sql migrations/postgres/*.sql
 var migrationFS embed.FS
+
+// sqliteMigrations is the glob of the SQLite migrations in migrationFS.
+const sqliteMigrations = "migrations/sqlite/*.sql"
 
 // timeFormat is how timestamps are stored: UTC with a fixed number of
 // fraction digits, so that text order is time order.
@@ -40,6 +46,7 @@ const timeFormat = "2006-01-02T15:04:05.000000000Z"
 // DB is an open crosscheck database.
 type DB struct {
 	db   *sql.DB
+	d    dialect
 	path string
 
 	// Now returns the current time. Every timestamp the store writes comes
@@ -48,7 +55,9 @@ type DB struct {
 }
 
 // Open opens the database at path, creating it and its parent folder if
-// needed, and brings its schema up to date.
+// needed, and brings its schema up to date. A postgres:// or postgresql://
+// URL opens that PostgreSQL database instead, creating crosscheck's tables
+// in it if needed.
 func Open(ctx context.Context, path string) (*DB, error) {
 	return open(ctx, path, true)
 }
@@ -64,8 +73,11 @@ func open(ctx context.Context, path string, create bool) (*DB, error) {
 	if path == "" {
 		return nil, errorf(EINVALID, "open database: empty path")
 	}
+	if IsPostgres(path) {
+		return openPostgres(ctx, path, create)
+	}
 	if scheme, _, ok := strings.Cut(path, "://"); ok && !strings.ContainsAny(scheme, `/\`) {
-		return nil, errorf(EINVALID, "%s is a URL; crosscheck keeps its store in a SQLite file: pass a file path to --db", path)
+		return nil, errorf(EINVALID, "%s is a URL crosscheck cannot open; pass a SQLite file path or a postgres:// URL to --db", Redact(path))
 	}
 	abs, err := filepath.Abs(path)
 	if err != nil {
@@ -132,7 +144,7 @@ func open(ctx context.Context, path string, create bool) (*DB, error) {
 	sdb.SetMaxOpenConns(1)
 	sdb.SetConnMaxLifetime(0)
 
-	db := &DB{db: sdb, path: abs, Now: time.Now}
+	db := &DB{db: sdb, d: sqliteDialect, path: abs, Now: time.Now}
 	if err := db.init(ctx); err != nil {
 		sdb.Close()
 		return nil, wrap(err, "open database %s", path)
@@ -169,15 +181,16 @@ func (db *DB) Close() error {
 	return nil
 }
 
-// Path returns the absolute path of the database file.
+// Path returns the absolute path of the database file, or the URL of a
+// PostgreSQL database without its password.
 func (db *DB) Path() string { return db.path }
 
-// migrate applies the migrations/*.sql files of fsys that the database has
+// migrate applies the migrations/sqlite/*.sql files of fsys that the database has
 // not seen yet. PRAGMA user_version counts the migrations applied; each
 // migration and the version bump share a transaction, so a failed migration
 // leaves the database as it was before it.
 func migrate(ctx context.Context, sdb *sql.DB, fsys fs.FS) error {
-	names, err := fs.Glob(fsys, "migrations/*.sql")
+	names, err := fs.Glob(fsys, sqliteMigrations)
 	if err != nil {
 		return wrap(err, "list migrations")
 	}
@@ -249,12 +262,12 @@ func migrateOne(ctx context.Context, sdb *sql.DB, fsys fs.FS, name string, versi
 }
 
 // begin starts a transaction.
-func (db *DB) begin(ctx context.Context) (*sql.Tx, error) {
+func (db *DB) begin(ctx context.Context) (*txn, error) {
 	tx, err := db.db.BeginTx(ctx, nil)
 	if err != nil {
 		return nil, wrap(err, "begin transaction")
 	}
-	return tx, nil
+	return &txn{tx: tx, d: db.d}, nil
 }
 
 // now returns the current time as the store records it.

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"net/url"
 	"os"
 	"path/filepath"
 	"strings"
@@ -20,12 +21,11 @@ import (
 // can be compared exactly.
 var testNow = time.Date(2026, 3, 14, 9, 30, 0, 123456789, time.UTC)
 
-// MustOpenDB opens a database in a fresh temporary folder, below a folder
-// that does not exist yet so Open has to create it, with Now fixed at
-// testNow. The database is closed when the test ends.
-func MustOpenDB(tb testing.TB) *DB {
+// MustOpenDB opens a fresh database of engine e (see freshLocation), with
+// Now fixed at testNow. The database is closed when the test ends.
+func MustOpenDB(tb testing.TB, e engine) *DB {
 	tb.Helper()
-	return mustOpenPath(tb, filepath.Join(tb.TempDir(), "data", "crosscheck.db"))
+	return mustOpenPath(tb, freshLocation(tb, e))
 }
 
 func mustOpenPath(tb testing.TB, path string) *DB {
@@ -67,7 +67,7 @@ func mustSave(tb testing.TB, db *DB, topic string, a facts.Article, fs []facts.F
 func count(tb testing.TB, db *DB, query string, args ...any) int {
 	tb.Helper()
 	var n int
-	if err := db.db.QueryRow(query, args...).Scan(&n); err != nil {
+	if err := db.db.QueryRow(db.d.rebind(query), args...).Scan(&n); err != nil {
 		tb.Fatalf("%s: %v", query, err)
 	}
 	return n
@@ -82,17 +82,39 @@ func pragma(tb testing.TB, db *DB, name string) string {
 	return v
 }
 
+// TestMigrations_SameNames checks that the two engines' schemas move
+// together: a migration added for one is added for the other, under the
+// same name, so a schema version means the same tables on both.
+func TestMigrations_SameNames(t *testing.T) {
+	names := func(glob, dir string) []string {
+		ms, err := fs.Glob(migrationFS, glob)
+		if err != nil || len(ms) == 0 {
+			t.Fatalf("no migrations in %s: %v", glob, err)
+		}
+		for i := range ms {
+			ms[i] = strings.TrimPrefix(ms[i], dir)
+		}
+		return ms
+	}
+	sqlite, postgres := names(sqliteMigrations, "migrations/sqlite/"), names(postgresMigrations, "migrations/postgres/")
+	if strings.Join(sqlite, " ") != strings.Join(postgres, " ") {
+		t.Errorf("migrations differ:\nsqlite:   %v\npostgres: %v", sqlite, postgres)
+	}
+}
+
 func numMigrations(tb testing.TB) int {
 	tb.Helper()
-	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	names, err := fs.Glob(migrationFS, sqliteMigrations)
 	if err != nil || len(names) == 0 {
 		tb.Fatalf("no migrations: %v", err)
 	}
 	return len(names)
 }
 
+// TestOpen_Pragmas checks SQLite's connection settings; PostgreSQL has
+// none of these.
 func TestOpen_Pragmas(t *testing.T) {
-	db := MustOpenDB(t)
+	db := MustOpenDB(t, sqliteEngine)
 	for _, tt := range []struct{ name, want string }{
 		{"journal_mode", "wal"},
 		{"foreign_keys", "1"},
@@ -111,9 +133,11 @@ func TestOpen_EmptyPath(t *testing.T) {
 	}
 }
 
-func TestOpen_MigrationsIdempotent(t *testing.T) {
+func TestOpen_MigrationsIdempotent(t *testing.T) { eachEngine(t, testOpen_MigrationsIdempotent) }
+
+func testOpen_MigrationsIdempotent(t *testing.T, e engine) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "a", "b", "crosscheck.db")
+	path := freshLocation(t, e)
 	want := numMigrations(t)
 
 	for i := 0; i < 3; i++ {
@@ -121,8 +145,8 @@ func TestOpen_MigrationsIdempotent(t *testing.T) {
 		if err != nil {
 			t.Fatalf("Open #%d: %v", i, err)
 		}
-		if got := count(t, db, `PRAGMA user_version`); got != want {
-			t.Errorf("Open #%d: user_version = %d, want %d", i, got, want)
+		if got := schemaVersion(t, db); got != want {
+			t.Errorf("Open #%d: schema version = %d, want %d", i, got, want)
 		}
 		if i == 0 {
 			mustPutTopic(t, db, "kept")
@@ -136,14 +160,20 @@ func TestOpen_MigrationsIdempotent(t *testing.T) {
 	}
 }
 
-func TestOpen_NewerSchemaRejected(t *testing.T) {
+func TestOpen_NewerSchemaRejected(t *testing.T) { eachEngine(t, testOpen_NewerSchemaRejected) }
+
+func testOpen_NewerSchemaRejected(t *testing.T, e engine) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "crosscheck.db")
+	path := freshLocation(t, e)
 	db, err := Open(ctx, path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := db.db.Exec(`PRAGMA user_version = 99`); err != nil {
+	bump := `PRAGMA user_version = 99`
+	if e == postgresEngine {
+		bump = `INSERT INTO schema_migrations (version, name, applied_at) VALUES (99, 'future', 'x')`
+	}
+	if _, err := db.db.Exec(bump); err != nil {
 		t.Fatal(err)
 	}
 	db.Close()
@@ -152,42 +182,55 @@ func TestOpen_NewerSchemaRejected(t *testing.T) {
 	}
 }
 
-func TestMigrate_FailureRollsBack(t *testing.T) {
+func TestMigrate_FailureRollsBack(t *testing.T) { eachEngine(t, testMigrate_FailureRollsBack) }
+
+func testMigrate_FailureRollsBack(t *testing.T, e engine) {
 	ctx := context.Background()
-	sdb, err := sql.Open("sqlite3", filepath.Join(t.TempDir(), "m.db"))
-	if err != nil {
-		t.Fatal(err)
+	loc := filepath.Join(t.TempDir(), "m.db")
+	dir, run := "migrations/sqlite/", migrate
+	version := func(sdb *sql.DB) (v int) {
+		sdb.QueryRow(`PRAGMA user_version`).Scan(&v)
+		return v
 	}
-	defer sdb.Close()
+	tableB := `SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'b'`
+	if e == postgresEngine {
+		loc, dir, run = freshSchema(t), "migrations/postgres/", migratePostgres
+		version = func(sdb *sql.DB) (v int) {
+			sdb.QueryRow(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&v)
+			return v
+		}
+		tableB = `SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = current_schema() AND table_name = 'b'`
+	}
+	sdb := rawDB(t, e, loc)
 	sdb.SetMaxOpenConns(1)
 	fsys := fstest.MapFS{
-		"migrations/0001_a.sql": {Data: []byte(`CREATE TABLE a (x INTEGER);`)},
-		"migrations/0002_b.sql": {Data: []byte(`CREATE TABLE b (x INTEGER); THIS IS NOT SQL;`)},
+		dir + "0001_a.sql": {Data: []byte(`CREATE TABLE a (x INTEGER);`)},
+		dir + "0002_b.sql": {Data: []byte(`CREATE TABLE b (x INTEGER); THIS IS NOT SQL;`)},
 	}
-	if err := migrate(ctx, sdb, fsys); err == nil {
+	if err := run(ctx, sdb, fsys); err == nil {
 		t.Fatal("migrate with a broken migration succeeded")
 	}
-	var version, tables int
-	sdb.QueryRow(`PRAGMA user_version`).Scan(&version)
-	sdb.QueryRow(`SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = 'b'`).Scan(&tables)
-	if version != 1 || tables != 0 {
-		t.Errorf("after failed migration: user_version = %d, table b count = %d; want 1, 0", version, tables)
+	var tables int
+	sdb.QueryRow(tableB).Scan(&tables)
+	if v := version(sdb); v != 1 || tables != 0 {
+		t.Errorf("after failed migration: schema version = %d, table b count = %d; want 1, 0", v, tables)
 	}
 
 	// Fixing the migration lets the next run apply it, and only it.
-	fsys["migrations/0002_b.sql"] = &fstest.MapFile{Data: []byte(`CREATE TABLE b (x INTEGER);`)}
-	if err := migrate(ctx, sdb, fsys); err != nil {
+	fsys[dir+"0002_b.sql"] = &fstest.MapFile{Data: []byte(`CREATE TABLE b (x INTEGER);`)}
+	if err := run(ctx, sdb, fsys); err != nil {
 		t.Fatalf("migrate after fix: %v", err)
 	}
-	sdb.QueryRow(`PRAGMA user_version`).Scan(&version)
-	if version != 2 {
-		t.Errorf("user_version = %d, want 2", version)
+	if v := version(sdb); v != 2 {
+		t.Errorf("schema version = %d, want 2", v)
 	}
 }
 
-func TestForeignKeys(t *testing.T) {
+func TestForeignKeys(t *testing.T) { eachEngine(t, testForeignKeys) }
+
+func testForeignKeys(t *testing.T, e engine) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := MustOpenDB(t, e)
 
 	// Orphans are refused.
 	for _, tt := range []struct {
@@ -261,8 +304,10 @@ func TestErrorCodeAndMessage(t *testing.T) {
 // crosscheck processes would have, can write at the same time: the busy
 // timeout and immediate transactions make them take turns instead of
 // failing with "database is locked".
-func TestOpen_TwoHandles(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "crosscheck.db")
+func TestOpen_TwoHandles(t *testing.T) { eachEngine(t, testOpen_TwoHandles) }
+
+func testOpen_TwoHandles(t *testing.T, e engine) {
+	path := freshLocation(t, e)
 	dbs := []*DB{mustOpenPath(t, path), mustOpenPath(t, path)}
 	mustPutTopic(t, dbs[0], "t")
 
@@ -303,28 +348,42 @@ func TestOpen_OddPath(t *testing.T) {
 }
 
 // Another program's SQLite file is refused, not given crosscheck's tables.
-func TestOpenRefusesForeignDatabase(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "shop.db")
-	raw, err := sql.Open("sqlite3", path)
-	if err != nil {
-		t.Fatal(err)
+func TestOpenRefusesForeignDatabase(t *testing.T) { eachEngine(t, testOpenRefusesForeignDatabase) }
+
+func testOpenRefusesForeignDatabase(t *testing.T, e engine) {
+	loc := freshLocation(t, e)
+	if e == sqliteEngine {
+		loc = filepath.Join(t.TempDir(), "shop.db")
 	}
+	raw := rawDB(t, e, loc)
 	if _, err := raw.Exec(`CREATE TABLE customers (id INTEGER)`); err != nil {
 		t.Fatal(err)
 	}
-	raw.Close()
-	_, err = Open(context.Background(), path)
+	_, err := Open(context.Background(), loc)
 	if ErrorCode(err) != EINVALID || !strings.Contains(ErrorMessage(err), "another program's tables") {
 		t.Fatalf("Open = %v, want EINVALID naming another program's tables", err)
 	}
-	raw, _ = sql.Open("sqlite3", path)
-	defer raw.Close()
+	tables := `SELECT count(*) FROM sqlite_master WHERE type = 'table'`
+	if e == postgresEngine {
+		tables = `SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()`
+	}
 	var n int
-	if err := raw.QueryRow(`SELECT count(*) FROM sqlite_master WHERE type = 'table'`).Scan(&n); err != nil || n != 1 {
+	if err := raw.QueryRow(tables).Scan(&n); err != nil || n != 1 {
 		t.Errorf("tables after a refused open: %d (%v), want the 1 it had", n, err)
 	}
-	if _, err := OpenExisting(context.Background(), filepath.Join(t.TempDir(), "none.db")); ErrorCode(err) != ENOTFOUND {
-		t.Errorf("OpenExisting of a missing file = %v, want ENOTFOUND", err)
+	// A database without crosscheck's schema is not an existing store: a
+	// missing file, an empty schema, a database the server lacks.
+	missing := []string{filepath.Join(t.TempDir(), "none.db")}
+	if e == postgresEngine {
+		u, _ := url.Parse(freshSchema(t))
+		missing = []string{u.String()}
+		u.Path = "/no_such_database"
+		missing = append(missing, u.String())
+	}
+	for _, loc := range missing {
+		if _, err := OpenExisting(context.Background(), loc); ErrorCode(err) != ENOTFOUND || !strings.Contains(ErrorMessage(err), "no database at") {
+			t.Errorf("OpenExisting(%s) = %v, want ENOTFOUND: no database at", loc, err)
+		}
 	}
 }
 

@@ -61,7 +61,7 @@ func (db *DB) PutTopic(ctx context.Context, rec TopicRecord) (changed bool, err 
 	return changed, nil
 }
 
-func (db *DB) putTopic(ctx context.Context, tx *sql.Tx, rec TopicRecord) (bool, error) {
+func (db *DB) putTopic(ctx context.Context, tx *txn, rec TopicRecord) (bool, error) {
 	now := db.now()
 	if rec.CreatedAt.IsZero() {
 		rec.CreatedAt = now
@@ -132,7 +132,7 @@ func (db *DB) Topic(ctx context.Context, id string) (TopicRecord, error) {
 	return rec, nil
 }
 
-func findTopic(ctx context.Context, tx *sql.Tx, id string) (TopicRecord, error) {
+func findTopic(ctx context.Context, tx *txn, id string) (TopicRecord, error) {
 	var (
 		rec              TopicRecord
 		created, updated string
@@ -161,7 +161,7 @@ func findTopic(ctx context.Context, tx *sql.Tx, id string) (TopicRecord, error) 
 
 // topicExists returns an ENOTFOUND error when the topic is absent, so that
 // reads of a mistyped topic id fail instead of returning nothing.
-func topicExists(ctx context.Context, tx *sql.Tx, id string) error {
+func topicExists(ctx context.Context, tx *txn, id string) error {
 	var one int
 	err := tx.QueryRowContext(ctx, `SELECT 1 FROM topics WHERE id = ?`, id).Scan(&one)
 	if errors.Is(err, sql.ErrNoRows) {
@@ -216,7 +216,7 @@ func (db *DB) Topics(ctx context.Context) ([]TopicSummary, error) {
 // TopicFolders maps each topic the batch has read to the inbox folder it
 // was last read from; topics put by other commands are left out.
 func (db *DB) TopicFolders(ctx context.Context) (map[string]string, error) {
-	rows, err := db.db.QueryContext(ctx, `SELECT id, folder FROM topics WHERE folder <> ''`)
+	rows, err := db.queryContext(ctx, `SELECT id, folder FROM topics WHERE folder <> ''`)
 	if err != nil {
 		return nil, wrap(err, "topic folders")
 	}

@@ -9,9 +9,11 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-func TestPutTopic(t *testing.T) {
+func TestPutTopic(t *testing.T) { eachEngine(t, testPutTopic) }
+
+func testPutTopic(t *testing.T, e engine) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := MustOpenDB(t, e)
 	t0 := testNow
 	t1 := testNow.Add(time.Hour)
 
@@ -86,9 +88,11 @@ func TestPutTopic(t *testing.T) {
 }
 
 // TestTopicFolders: only topics the batch read from a folder are listed.
-func TestTopicFolders(t *testing.T) {
+func TestTopicFolders(t *testing.T) { eachEngine(t, testTopicFolders) }
+
+func testTopicFolders(t *testing.T, e engine) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := MustOpenDB(t, e)
 	for _, rec := range []TopicRecord{
 		{ID: "ferry", Hash: "h", Folder: "Ferry Fire"},
 		{ID: "port", Hash: "h"},
@@ -107,8 +111,10 @@ func TestTopicFolders(t *testing.T) {
 	}
 }
 
-func TestPutTopic_Invalid(t *testing.T) {
-	db := MustOpenDB(t)
+func TestPutTopic_Invalid(t *testing.T) { eachEngine(t, testPutTopic_Invalid) }
+
+func testPutTopic_Invalid(t *testing.T, e engine) {
+	db := MustOpenDB(t, e)
 	for _, rec := range []TopicRecord{{Hash: "h"}, {ID: "x"}} {
 		if _, err := db.PutTopic(context.Background(), rec); ErrorCode(err) != EINVALID {
 			t.Errorf("PutTopic(%+v) error = %v, want code %s", rec, err, EINVALID)
@@ -116,17 +122,21 @@ func TestPutTopic_Invalid(t *testing.T) {
 	}
 }
 
-func TestTopic_NotFound(t *testing.T) {
-	db := MustOpenDB(t)
+func TestTopic_NotFound(t *testing.T) { eachEngine(t, testTopic_NotFound) }
+
+func testTopic_NotFound(t *testing.T, e engine) {
+	db := MustOpenDB(t, e)
 	_, err := db.Topic(context.Background(), "missing")
 	if ErrorCode(err) != ENOTFOUND {
 		t.Fatalf("error = %v, want code %s", err, ENOTFOUND)
 	}
 }
 
-func TestTopics(t *testing.T) {
+func TestTopics(t *testing.T) { eachEngine(t, testTopics) }
+
+func testTopics(t *testing.T, e engine) {
 	ctx := context.Background()
-	db := MustOpenDB(t)
+	db := MustOpenDB(t, e)
 	if got, err := db.Topics(ctx); err != nil || len(got) != 0 {
 		t.Fatalf("Topics of empty store = %v, %v", got, err)
 	}

@@ -114,12 +114,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if err := os.MkdirAll(o.Out, 0o755); err != nil {
 		return fmt.Errorf("out folder: %w", err)
 	}
-	if dir := filepath.Dir(o.DBPath); dir != "" {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return fmt.Errorf("database folder: %w", err)
-		}
-	}
-	lock, err := lockBatch(o.DBPath, o.Wait)
+	lock, err := lockBatch(ctx, o.DBPath, o.Wait)
 	if err != nil {
 		return err
 	}

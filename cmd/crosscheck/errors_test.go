@@ -201,20 +201,26 @@ func TestDBGuard(t *testing.T) {
 		want     string
 	}{
 		{"a reading command with a mistyped path", missing, []string{"topics"}, exitUsage, "crosscheck: no database at " + missing},
-		{"a URL", "postgres://desk@127.0.0.1/news", []string{"check", filepath.Join(repo, "testdata", "ferry")}, exitFailure, "crosscheck: postgres://desk@127.0.0.1/news is a URL"},
+		{"a URL of another engine", "mysql://desk@127.0.0.1/news", []string{"check", filepath.Join(repo, "testdata", "ferry")}, exitFailure, "crosscheck: mysql://desk@127.0.0.1/news is a URL crosscheck cannot open"},
+		// Nothing listens on port 1: the error names the server, not the
+		// password, and no folder named "postgres:" appears.
+		{"a PostgreSQL server that is not there", "postgres://desk:s3cret@127.0.0.1:1/news", []string{"check", filepath.Join(repo, "testdata", "ferry")}, exitFailure, "crosscheck: open database postgres://desk:xxxxx@127.0.0.1:1/news"},
 		{"a file that is not SQLite", notSQLite, []string{"check", filepath.Join(repo, "testdata", "ferry")}, exitFailure, "crosscheck: " + notSQLite + " is not a SQLite database"},
 		{"an unknown topic in our database", ours, []string{"compare", "--topic", "nope"}, exitUsage, `crosscheck: no topic "nope" in`},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			_, errOut, code := run(t, c.db, c.args...)
-			if code != c.code || !strings.HasPrefix(errOut, c.want) {
+			if code != c.code || !strings.HasPrefix(errOut, c.want) || strings.Contains(errOut, "s3cret") {
 				t.Errorf("exit %d, stderr %q; want %d and a line starting %q", code, errOut, c.code, c.want)
 			}
 		})
 	}
 	if _, err := os.Stat(missing); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("a reading command created %s (%v)", missing, err)
+	}
+	if _, err := os.Stat("postgres:"); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("a postgres URL made a folder named postgres: (%v)", err)
 	}
 	if b, _ := os.ReadFile(notSQLite); string(b) != "shopping list\n" {
 		t.Errorf("the other file was changed: %q", b)

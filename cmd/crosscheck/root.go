@@ -72,7 +72,7 @@ func (g *globals) openExistingDB(ctx context.Context) (*store.DB, error) {
 		return nil, &usageError{errors.New(store.ErrorMessage(err))}
 	}
 	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", g.DBPath, err)
+		return nil, fmt.Errorf("open database %s: %w", store.Redact(g.DBPath), err)
 	}
 	return db, nil
 }
@@ -81,8 +81,11 @@ func (g *globals) openExistingDB(ctx context.Context) (*store.DB, error) {
 func openDBAt(ctx context.Context, path string) (*store.DB, error) {
 	db, err := store.Open(ctx, path)
 	if err != nil {
-		// The store's error already begins "open database PATH".
-		return nil, err
+		if !store.IsPostgres(path) {
+			// The SQLite store's error already begins "open database PATH".
+			return nil, err
+		}
+		return nil, fmt.Errorf("open database %s: %w", store.Redact(path), err)
 	}
 	return db, nil
 }
@@ -101,7 +104,8 @@ func version() string {
 	return "dev"
 }
 
-// defaultDB is ./crosscheck.db unless CROSSCHECK_DB says otherwise.
+// defaultDB is ./crosscheck.db unless CROSSCHECK_DB says otherwise: a
+// path, or a postgres:// URL for a shared server.
 func defaultDB() string {
 	if p := os.Getenv("CROSSCHECK_DB"); p != "" {
 		return p
@@ -114,7 +118,8 @@ func newRootCmd(g *globals) *cobra.Command {
 		Use:   "crosscheck",
 		Short: "Compare how news outlets report one story, fact by fact, with evidence",
 		Long: `crosscheck reads several articles on one story, extracts the facts each states
-(with the sentence that states it), stores them in SQLite by topic, and shows
+(with the sentence that states it), stores them by topic (in a SQLite file, or
+a PostgreSQL database given as --db postgres://...), and shows
 where outlets agree, leave something out, differ in nuance or spelling, or
 contradict each other.
 
@@ -133,7 +138,7 @@ compare; see docs/topics.md.`,
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	root.PersistentFlags().StringVar(&g.DBPath, "db", defaultDB(), "SQLite database `path` (env CROSSCHECK_DB)")
+	root.PersistentFlags().StringVar(&g.DBPath, "db", defaultDB(), "SQLite database `path`, or postgres://user@host/db (env CROSSCHECK_DB)")
 	root.PersistentFlags().BoolVar(&g.NoColor, "no-color", false, "never colour the output (NO_COLOR is honoured too)")
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return &usageError{err} })
 	root.AddCommand(

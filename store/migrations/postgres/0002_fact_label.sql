@@ -1,0 +1,3 @@
+-- Generated slots (general facts found without a topic file) carry a
+-- human label saying what they are about, such as "migrants".
+ALTER TABLE facts ADD COLUMN label TEXT COLLATE "C" NOT NULL DEFAULT '';
