@@ -152,6 +152,7 @@ compare; see docs/topics.md.`,
 		newBatchCmd(g),
 		newBenchCmd(g),
 		newEvalCmd(g),
+		newMigrateCmd(g),
 	)
 	return root
 }
