@@ -78,6 +78,13 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 	if res.Variants == nil {
 		res.Variants = []VariantGroup{}
 	}
+	for i := range res.Facts {
+		res.Facts[i].ID = slotFindingID(topic.ID, &res.Facts[i])
+	}
+	for i := range res.Variants {
+		res.Variants[i].ID = variantFindingID(topic.ID, res.Variants[i])
+	}
+	ApplyVerdicts(&res, nil)
 	if res.Sources == nil {
 		res.Sources = []SourceGroup{}
 	}

@@ -79,6 +79,9 @@ type Result struct {
 	Facts []SlotResult `json:"facts"`
 	// Variants are proper names spelled more than one way.
 	Variants []VariantGroup `json:"variants"`
+	// Verdicts counts the findings by the desk's verdicts; absent until
+	// ApplyVerdicts has run (a comparison outside a store has none).
+	Verdicts Verdicts `json:"verdicts"`
 }
 
 // Article is what reports show of one article.
@@ -120,6 +123,9 @@ func (s *Summary) add(st Status) {
 
 // SlotResult is one slot compared across the articles.
 type SlotResult struct {
+	// ID names the finding, from its slot and evidence (finding.go): it
+	// stays across reruns and changes when the evidence does.
+	ID     string `json:"id"`
 	Slot   string `json:"slot"`
 	Kind   string `json:"kind"`
 	Label  string `json:"label,omitempty"`
@@ -165,6 +171,9 @@ type SlotResult struct {
 	// the independent sources among them (wire copies count once).
 	Stated      int `json:"stated"`
 	Independent int `json:"independent"`
+	// Verdict is the desk's latest verdict on the slot, if any (set by
+	// ApplyVerdicts).
+	Verdict *VerdictView `json:"verdict,omitempty"`
 }
 
 // Value is one article's statement for a slot, with its evidence.

@@ -11,8 +11,12 @@ import (
 
 // VariantGroup is one proper name written in more than one way across the articles.
 type VariantGroup struct {
+	// ID names the finding, as SlotResult.ID does.
+	ID        string        `json:"id"`
 	Canonical string        `json:"canonical"` // the topic entity id, or the most common form folded
 	Forms     []VariantForm `json:"forms"`
+	// Verdict is the desk's latest verdict on the group, if any.
+	Verdict *VerdictView `json:"verdict,omitempty"`
 }
 
 // VariantForm is one spelling and the articles that use it.

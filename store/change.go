@@ -27,7 +27,11 @@ type TopicResult struct {
 	Summary json.RawMessage
 	// Contradictions are the ids of the slots in contradiction.
 	Contradictions []string
-	UpdatedAt      time.Time
+	// Verdicts is the count of findings by the desk's verdicts, as JSON;
+	// VerdictsSeen is the latest verdict (LastVerdictID) the reports show.
+	Verdicts     json.RawMessage
+	VerdictsSeen int64
+	UpdatedAt    time.Time
 }
 
 // logChange records a change in the transaction that makes it.
@@ -118,11 +122,16 @@ func (db *DB) markReported(ctx context.Context, tx *txn, topicID string, upTo in
 	if len(summary) == 0 {
 		summary = json.RawMessage("{}")
 	}
+	verdicts := r.Verdicts
+	if len(verdicts) == 0 {
+		verdicts = json.RawMessage("{}")
+	}
 	if _, err := tx.ExecContext(ctx, `
-		INSERT INTO topic_results (topic_id, summary, contradictions, updated_at) VALUES (?, ?, ?, ?)
+		INSERT INTO topic_results (topic_id, summary, contradictions, verdicts, verdicts_seen, updated_at) VALUES (?, ?, ?, ?, ?, ?)
 		ON CONFLICT (topic_id) DO UPDATE SET summary = excluded.summary,
-			contradictions = excluded.contradictions, updated_at = excluded.updated_at`,
-		topicID, string(summary), string(contra), formatTime(db.now())); err != nil {
+			contradictions = excluded.contradictions, verdicts = excluded.verdicts,
+			verdicts_seen = excluded.verdicts_seen, updated_at = excluded.updated_at`,
+		topicID, string(summary), string(contra), string(verdicts), r.VerdictsSeen, formatTime(db.now())); err != nil {
 		return wrap(err, "mark %q reported", topicID)
 	}
 	return nil
@@ -132,13 +141,13 @@ func (db *DB) markReported(ctx context.Context, tx *txn, topicID string, upTo in
 // when no report was written yet.
 func (db *DB) TopicResultOf(ctx context.Context, topicID string) (TopicResult, bool, error) {
 	var (
-		r              TopicResult
-		summary, contr string
-		at             string
+		r                        TopicResult
+		summary, contr, verdicts string
+		at                       string
 	)
 	err := db.queryRowContext(ctx, `
-		SELECT topic_id, summary, contradictions, updated_at FROM topic_results WHERE topic_id = ?`,
-		topicID).Scan(&r.TopicID, &summary, &contr, &at)
+		SELECT topic_id, summary, contradictions, verdicts, verdicts_seen, updated_at FROM topic_results WHERE topic_id = ?`,
+		topicID).Scan(&r.TopicID, &summary, &contr, &verdicts, &r.VerdictsSeen, &at)
 	if err == sql.ErrNoRows {
 		return TopicResult{}, false, nil
 	}
@@ -146,6 +155,7 @@ func (db *DB) TopicResultOf(ctx context.Context, topicID string) (TopicResult, b
 		return TopicResult{}, false, wrap(err, "result of %q", topicID)
 	}
 	r.Summary = json.RawMessage(summary)
+	r.Verdicts = json.RawMessage(verdicts)
 	if err := json.Unmarshal([]byte(contr), &r.Contradictions); err != nil {
 		return TopicResult{}, false, wrap(err, "result of %q", topicID)
 	}

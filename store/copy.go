@@ -8,13 +8,13 @@ import (
 
 // copyTables are the store's tables in an order their references allow:
 // every row a row refers to is copied before it.
-var copyTables = []string{"topics", "articles", "facts", "runs", "run_errors", "changes", "topic_results", "file_stamps"}
+var copyTables = []string{"topics", "articles", "facts", "runs", "run_errors", "changes", "topic_results", "file_stamps", "verdicts"}
 
 // identityColumns are the columns a PostgreSQL destination numbers itself;
 // after rows are copied with their own numbers, its counters must start
 // past them.
 var identityColumns = map[string]string{
-	"articles": "rowid", "facts": "id", "runs": "id", "run_errors": "id", "changes": "id",
+	"articles": "rowid", "facts": "id", "runs": "id", "run_errors": "id", "changes": "id", "verdicts": "id",
 }
 
 // Counts returns the number of rows of each of the store's tables.

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/facts"
 	"github.com/crosscheck-news/crosscheck/store/storetest"
 	"github.com/google/go-cmp/cmp"
 )
@@ -13,14 +14,15 @@ import (
 // storeState is everything a command can read back of one topic and of
 // the runs, for comparing two stores.
 type storeState struct {
-	Counts  map[string]int
-	Topic   TopicRecord
-	Snap    Snapshot
-	Pending []Change
-	Result  TopicResult
-	Stamps  map[string]FileStamp
-	Runs    []RunRecord
-	Version []any
+	Counts   map[string]int
+	Topic    TopicRecord
+	Snap     Snapshot
+	Pending  []Change
+	Result   TopicResult
+	Stamps   map[string]FileStamp
+	Runs     []RunRecord
+	Version  []any
+	Verdicts []facts.Verdict
 }
 
 func readState(t *testing.T, db *DB, topic string) storeState {
@@ -47,6 +49,9 @@ func readState(t *testing.T, db *DB, topic string) storeState {
 		t.Fatal(err)
 	}
 	if s.Runs, err = db.Runs(ctx, 0); err != nil {
+		t.Fatal(err)
+	}
+	if s.Verdicts, err = db.Verdicts(ctx, topic); err != nil {
 		t.Fatal(err)
 	}
 	old, err := db.VersionFacts(ctx, topic, "a1", 1)
@@ -88,6 +93,11 @@ func TestCopyTo(t *testing.T) {
 	sum, _ := json.Marshal(map[string]int{"agree": 2})
 	if err := src.MarkReported(ctx, "ferry", pending[1].ID, TopicResult{TopicID: "ferry", Summary: sum, Contradictions: []string{"count:boats"}}); err != nil {
 		t.Fatal(err)
+	}
+	for _, d := range []facts.Decision{facts.Confirm, facts.Dismiss} {
+		if err := src.AddVerdict(ctx, facts.Verdict{Topic: "ferry", Slot: "count:boats", Finding: "f-0123456789", Decision: d, Note: "called the port", By: "ann"}); err != nil {
+			t.Fatal(err)
+		}
 	}
 	want := readState(t, src, "ferry")
 

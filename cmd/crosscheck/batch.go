@@ -674,7 +674,12 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *batchStats) e
 	}
 	j.prev = prev
 	j.reports = reportPaths(b.o.Out, tid)
-	if len(j.pending) == 0 && hadPrev && exists(j.reports["html"]) {
+	lastVerdict, err := b.db.LastVerdictID(ctx, tid)
+	if err != nil {
+		return err
+	}
+	// A verdict given since the last reports is news too: they must show it.
+	if len(j.pending) == 0 && hadPrev && exists(j.reports["html"]) && lastVerdict <= prev.VerdictsSeen {
 		j.log(func() { b.log.Info("topic unchanged", "topic", tid) })
 		var sum compare.Summary
 		if err := json.Unmarshal(prev.Summary, &sum); err != nil {
@@ -684,6 +689,12 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *batchStats) e
 			return nil
 		}
 		j.entry = &render.IndexTopic{ID: tid, Title: lt.topic.Title, Summary: sum, Reports: relReports(j.reports), Contradictions: prev.Contradictions}
+		if len(prev.Verdicts) > 0 {
+			if err := json.Unmarshal(prev.Verdicts, &j.entry.Verdicts); err != nil {
+				j.log(func() { b.log.Warn("stored verdict counts unreadable; reporting again", "topic", tid, "error", err) })
+				j.entry = nil
+			}
+		}
 	}
 	return nil
 }
@@ -937,7 +948,16 @@ func (b *batcher) report(ctx context.Context, t *facts.Topic, pending []store.Ch
 	if err != nil {
 		return nil, err
 	}
-	res := compare.Compare(t, arts, fs)
+	// Read before the verdicts: one given meanwhile is newer than seen,
+	// and the next run shows it.
+	seen, err := b.db.LastVerdictID(ctx, t.ID)
+	if err != nil {
+		return nil, err
+	}
+	res, err := compareWithVerdicts(ctx, b.db, t, arts, fs)
+	if err != nil {
+		return nil, err
+	}
 	// The three reports only read res; written in parallel, the HTML one
 	// (the slowest) sets the time.
 	formats := []render.Format{render.HTML, render.Markdown, render.JSON}
@@ -958,9 +978,11 @@ func (b *batcher) report(ctx context.Context, t *facts.Topic, pending []store.Ch
 			return nil, err
 		}
 	}
-	entry := &render.IndexTopic{ID: t.ID, Title: t.Title, Summary: res.Summary, Reports: relReports(paths), Changed: true}
+	entry := &render.IndexTopic{ID: t.ID, Title: t.Title, Summary: res.Summary, Reports: relReports(paths), Changed: true, Verdicts: res.Verdicts}
 	for _, sr := range res.Facts {
-		if sr.Status == compare.Contradiction {
+		if sr.Status == compare.Contradiction && sr.Verdict.Open() || sr.Verdict != nil && sr.Verdict.Decision == facts.Confirm {
+			// A contradiction the desk dismissed stays off the index
+			// until its evidence changes; a confirmed one stays on.
 			// The index is read by people: the slot's label, never its
 			// id (a generated id is a name key such as "kamashla").
 			entry.Contradictions = append(entry.Contradictions, slotLabel(sr))
@@ -1001,8 +1023,12 @@ func (b *batcher) report(ctx context.Context, t *facts.Topic, pending []store.Ch
 	if len(pending) > 0 {
 		upTo = pending[len(pending)-1].ID
 	}
+	verdicts, err := json.Marshal(res.Verdicts)
+	if err != nil {
+		return nil, err
+	}
 	b.reported = append(b.reported, store.Reported{TopicID: t.ID, UpTo: upTo,
-		Result: store.TopicResult{Summary: summary, Contradictions: entry.Contradictions}})
+		Result: store.TopicResult{Summary: summary, Contradictions: entry.Contradictions, Verdicts: verdicts, VerdictsSeen: seen}})
 	return entry, nil
 }
 

@@ -293,7 +293,7 @@ const matrixJS = `(() => {
 	return {
 		head: t.querySelectorAll('thead th').length,
 		topic: topic.map(r => r.dataset.slot),
-		labels: topic.map(r => r.querySelector('th').textContent.trim()),
+		labels: topic.map(r => r.querySelector('th .label').textContent.trim()),
 		general: t.querySelectorAll('tbody tr.general:not(.section)').length,
 		widths: body.map(r => r.cells.length),
 		visible: box.width > 0 && box.height > 0 && getComputedStyle(t).visibility === 'visible',

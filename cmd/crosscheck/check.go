@@ -159,5 +159,6 @@ func checkFiles(ctx context.Context, dbPath string, ro facts.ReadOptions, lt loa
 	if err != nil {
 		return compare.Result{}, nil, st, err
 	}
-	return compare.Compare(lt.topic, arts, fs), arts, st, nil
+	res, err := compareWithVerdicts(ctx, db, lt.topic, arts, fs)
+	return res, arts, st, err
 }

@@ -73,5 +73,18 @@ func compareStored(ctx context.Context, db *store.DB, topic string) (compare.Res
 	if err != nil {
 		return compare.Result{}, nil, err
 	}
-	return compare.Compare(t, snap.Articles, snap.Facts), snap.Articles, nil
+	res, err := compareWithVerdicts(ctx, db, t, snap.Articles, snap.Facts)
+	return res, snap.Articles, err
+}
+
+// compareWithVerdicts compares a topic's articles and shows on each
+// finding the desk's latest verdict from the store.
+func compareWithVerdicts(ctx context.Context, db *store.DB, t *facts.Topic, arts []facts.Article, fs []facts.Fact) (compare.Result, error) {
+	res := compare.Compare(t, arts, fs)
+	vs, err := db.Verdicts(ctx, t.ID)
+	if err != nil {
+		return compare.Result{}, err
+	}
+	compare.ApplyVerdicts(&res, vs)
+	return res, nil
 }

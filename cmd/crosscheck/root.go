@@ -153,6 +153,8 @@ compare; see docs/topics.md.`,
 		newBenchCmd(g),
 		newEvalCmd(g),
 		newMigrateCmd(g),
+		newVerdictCmd(g),
+		newVerdictsCmd(g),
 	)
 	return root
 }

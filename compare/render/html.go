@@ -25,9 +25,10 @@ var reportTemplate string
 // reportTmpl is parsed once; html/template escapes every piece of article
 // text by context, so a "<script>" in an article stays text.
 var reportTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"mark":   func(st compare.Status) string { return statusIcon[st] },
-	"class":  func(st compare.Status) string { return "st-" + string(st) },
-	"folded": foldedNote,
+	"mark":    func(st compare.Status) string { return statusIcon[st] },
+	"class":   func(st compare.Status) string { return "st-" + string(st) },
+	"folded":  foldedNote,
+	"verdict": verdictText,
 }).Parse(reportTemplate))
 
 // statusIcon shows each status by a mark as well as by colour.
@@ -86,7 +87,11 @@ type htmlRow struct {
 	Status    compare.Status
 	Generated bool
 	Headline  string
-	Cells     []htmlCell
+	// ID and Verdict are the finding's id and the desk's verdict on it in
+	// words ("" when none).
+	ID, Verdict string
+	Stale       bool
+	Cells       []htmlCell
 }
 
 type htmlCell struct {
@@ -163,7 +168,8 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		v.Articles = append(v.Articles, ha)
 	}
 	for _, r := range matrixRows(res) {
-		row := htmlRow{Label: r.label, Slot: r.slot.Slot, Status: r.status, Generated: r.slot.Generated, Headline: r.slot.Headline}
+		row := htmlRow{Label: r.label, Slot: r.slot.Slot, Status: r.status, Generated: r.slot.Generated, Headline: r.slot.Headline,
+			ID: r.slot.ID, Verdict: verdictText(r.slot.Verdict), Stale: r.slot.Verdict != nil && r.slot.Verdict.Stale}
 		if r.value != "" {
 			row.Slot += "/" + r.value // one row per element of a set
 		}

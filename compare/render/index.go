@@ -26,6 +26,9 @@ type IndexTopic struct {
 	Summary   compare.Summary
 	// Reports maps a format (html, md, json) to the report's file name.
 	Reports map[string]string
+	// Verdicts counts the topic's findings by the desk's verdicts: what is
+	// still open, what was dismissed.
+	Verdicts compare.Verdicts
 	// Changed is true when this run rewrote the topic's reports.
 	Changed        bool
 	TopicChanged   bool
@@ -55,7 +58,16 @@ var indexTmpl = template.Must(template.New("index").Parse(indexTemplate))
 // contradictions first, then omissions, nuances, variants, then by id.
 func WriteIndex(w io.Writer, idx Index) error {
 	sort.SliceStable(idx.Topics, func(i, j int) bool {
-		a, b := idx.Topics[i].Summary, idx.Topics[j].Summary
+		// What changed tonight, then what is still open, comes first: a
+		// topic whose findings the desk has all judged sinks.
+		ti, tj := idx.Topics[i], idx.Topics[j]
+		if ti.Changed != tj.Changed {
+			return ti.Changed
+		}
+		if (ti.Verdicts.Open > 0) != (tj.Verdicts.Open > 0) {
+			return ti.Verdicts.Open > 0
+		}
+		a, b := ti.Summary, tj.Summary
 		ka := [4]int{a.Contradiction, a.Omission, a.Nuance, a.Variant}
 		kb := [4]int{b.Contradiction, b.Omission, b.Nuance, b.Variant}
 		for k := range ka {

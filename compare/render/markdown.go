@@ -76,7 +76,10 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 		if head == "" {
 			head = sr.Slot
 		}
-		fmt.Fprintf(bw, "\n### %s — %s\n\n", mdText(head), sr.Status)
+		fmt.Fprintf(bw, "\n### %s — %s `%s`\n\n", mdText(head), sr.Status, sr.ID)
+		if vt := verdictText(sr.Verdict); vt != "" {
+			fmt.Fprintf(bw, "**⚖ %s**\n\n", mdText(vt))
+		}
 		for _, n := range sr.Notes {
 			fmt.Fprintf(bw, "- %s\n", mdText(n))
 		}
@@ -114,7 +117,10 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 			}
 			forms = append(forms, fmt.Sprintf("**%s** (%s)", mdText(f.Form), mdText(strings.Join(ls, ", "))))
 		}
-		fmt.Fprintf(bw, "- `%s`: %s\n", g.Canonical, strings.Join(forms, " · "))
+		fmt.Fprintf(bw, "- `%s` `%s`: %s\n", g.Canonical, g.ID, strings.Join(forms, " · "))
+		if vt := verdictText(g.Verdict); vt != "" {
+			fmt.Fprintf(bw, "  **⚖ %s**\n", mdText(vt))
+		}
 	}
 
 	fmt.Fprintln(bw, "\n## Word diffs")

@@ -112,7 +112,10 @@ func WriteTable(w io.Writer, res compare.Result, opt Options) error {
 		if head == "" {
 			head = sr.Slot
 		}
-		fmt.Fprintln(bw, paint(sr.Status, strings.TrimRight(fit(head+": "+string(sr.Status), width), " ")))
+		fmt.Fprintln(bw, paint(sr.Status, strings.TrimRight(fit(head+": "+string(sr.Status)+"  ["+sr.ID+"]", width), " ")))
+		if vt := verdictText(sr.Verdict); vt != "" {
+			wrap(bw, "  ⚖ ", "    ", vt, width)
+		}
 		for _, note := range sr.Notes {
 			wrap(bw, "  • ", "    ", note, width)
 		}
@@ -151,7 +154,10 @@ func WriteTable(w io.Writer, res compare.Result, opt Options) error {
 				}
 				forms = append(forms, f.Form+" ("+strings.Join(ls, ",")+")")
 			}
-			wrap(bw, "  "+g.Canonical+": ", "      ", strings.Join(forms, " / "), width)
+			wrap(bw, "  "+g.Canonical+" ["+g.ID+"]: ", "      ", strings.Join(forms, " / "), width)
+			if vt := verdictText(g.Verdict); vt != "" {
+				wrap(bw, "    ⚖ ", "      ", vt, width)
+			}
 		}
 	}
 	if err := bw.Flush(); err != nil {
