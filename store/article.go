@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"encoding/json"
 	"errors"
+	"strings"
 
 	"github.com/crosscheck-news/crosscheck/facts"
 )
@@ -161,30 +162,44 @@ func (db *DB) saveArticle(ctx context.Context, tx *txn, topicID string, a facts.
 
 // insertFacts stores fs as the facts of the article version rowid.
 func insertFacts(ctx context.Context, tx *txn, rowid int64, fs []facts.Fact) error {
-	if len(fs) == 0 {
-		return nil
-	}
-	stmt, err := tx.PrepareContext(ctx, `
-		INSERT INTO facts (
-			article_rowid, slot, kind, value, surface, start, "end", sentence,
-			sentence_start, sentence_end, attribution, source, aspect, negated,
-			background, extractor, label
-		) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
-	if err != nil {
-		return wrap(err, "prepare fact insert")
-	}
-	defer stmt.Close()
-	for i, f := range fs {
-		_, err := stmt.ExecContext(ctx,
-			rowid, f.Slot, string(f.Kind), f.Value, f.Surface, f.Span.Start, f.Span.End, f.Sentence,
-			f.SentenceSpan.Start, f.SentenceSpan.End, string(f.Attribution), f.Source, string(f.Aspect),
-			boolInt(f.Negated), boolInt(f.Background), f.Extractor, f.Label)
-		if err != nil {
-			return wrap(err, "insert fact %d (%s)", i, f.Slot)
+	// Facts go in several to a statement: with PostgreSQL each statement
+	// is a round trip, and an article has some 30 facts. factsPerInsert
+	// rows of 17 values stay under SQLite's oldest limit of 999 values.
+	for lo := 0; lo < len(fs); lo += factsPerInsert {
+		hi := min(lo+factsPerInsert, len(fs))
+		args := make([]any, 0, (hi-lo)*17)
+		for _, f := range fs[lo:hi] {
+			args = append(args,
+				rowid, f.Slot, string(f.Kind), f.Value, f.Surface, f.Span.Start, f.Span.End, f.Sentence,
+				f.SentenceSpan.Start, f.SentenceSpan.End, string(f.Attribution), f.Source, string(f.Aspect),
+				boolInt(f.Negated), boolInt(f.Background), f.Extractor, f.Label)
+		}
+		if _, err := tx.ExecContext(ctx, factInsert(hi-lo), args...); err != nil {
+			return wrap(err, "insert facts %d–%d (%s…)", lo, hi-1, fs[lo].Slot)
 		}
 	}
 	return nil
 }
+
+// factsPerInsert is how many facts one INSERT statement writes.
+const factsPerInsert = 50
+
+// factInserts holds the INSERT statement for each number of rows, built
+// once: the store writes facts of every article through them.
+var factInserts = func() []string {
+	out := make([]string, factsPerInsert+1)
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", 17), ", ") + ")"
+	for n := 1; n <= factsPerInsert; n++ {
+		out[n] = `INSERT INTO facts (
+			article_rowid, slot, kind, value, surface, start, "end", sentence,
+			sentence_start, sentence_end, attribution, source, aspect, negated,
+			background, extractor, label
+		) VALUES ` + strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
+	}
+	return out
+}()
+
+func factInsert(n int) string { return factInserts[n] }
 
 // currentRowid returns the rowid of the current version of an article, or
 // an ENOTFOUND error.

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
+	"strconv"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -429,5 +431,24 @@ func testHostileText(t *testing.T, e engine) {
 				t.Errorf("%d of 5 tables left", n)
 			}
 		})
+	}
+}
+
+func TestSaveArticle_ManyFacts(t *testing.T) { eachEngine(t, testSaveArticle_ManyFacts) }
+
+// testSaveArticle_ManyFacts: facts written several to a statement come
+// back all, in order, across the statements' boundaries.
+func testSaveArticle_ManyFacts(t *testing.T, e engine) {
+	db := MustOpenDB(t, e)
+	mustPutTopic(t, db, "ferry")
+	var fs []facts.Fact
+	for i := range 2*factsPerInsert + 7 {
+		f := fullFact(fmt.Sprintf("count:%03d", i), i)
+		f.Value = strconv.Itoa(i)
+		fs = append(fs, f)
+	}
+	mustSave(t, db, "ferry", fullArticle("a1", "h1"), fs, SaveResult{Status: New, Version: 1})
+	if diff := cmp.Diff(owned("ferry", "a1", fs...), mustFacts(t, db, "ferry")); diff != "" {
+		t.Errorf("facts (-saved +read):\n%s", diff)
 	}
 }
