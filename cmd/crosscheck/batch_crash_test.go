@@ -60,7 +60,16 @@ func (b crashBatch) kill(t *testing.T, db, out string, delay time.Duration) bool
 // reports whether the kill landed while the batch ran.
 func (b crashBatch) killWhen(t *testing.T, db, out string, ready func() bool) bool {
 	t.Helper()
-	cmd, stdout, stderr := b.command(db, out)
+	cmd, _, _ := b.command(db, out)
+	return killRunning(t, cmd, ready)
+}
+
+// killRunning starts cmd, whose Stdout and Stderr are buffers, and sends
+// it SIGKILL as soon as ready returns true, which it is asked again and
+// again while the command runs. It reports whether the kill landed while
+// the command ran; a command that fails by itself fails the test.
+func killRunning(t *testing.T, cmd *exec.Cmd, ready func() bool) bool {
+	t.Helper()
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
@@ -86,7 +95,7 @@ poll:
 		return true
 	}
 	if err != nil {
-		t.Fatalf("batch to be killed failed by itself: %v\n%s%s", err, stdout, stderr)
+		t.Fatalf("%s to be killed failed by itself: %v\n%s%s", strings.Join(cmd.Args[1:], " "), err, cmd.Stdout, cmd.Stderr)
 	}
 	return false
 }

@@ -4,13 +4,11 @@ package main
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -23,36 +21,8 @@ import (
 func killCommand(t *testing.T, bin string, ready func() bool, args ...string) bool {
 	t.Helper()
 	cmd := exec.Command(bin, args...)
-	var stdout, stderr bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &stdout, &stderr
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() { done <- cmd.Wait() }()
-	var err error
-poll:
-	for {
-		select {
-		case err = <-done:
-			break poll
-		default:
-		}
-		if ready() {
-			if err := cmd.Process.Kill(); err != nil && !errors.Is(err, os.ErrProcessDone) {
-				t.Fatal(err)
-			}
-			err = <-done
-			break
-		}
-	}
-	if ws, ok := cmd.ProcessState.Sys().(syscall.WaitStatus); ok && ws.Signaled() && ws.Signal() == syscall.SIGKILL {
-		return true
-	}
-	if err != nil {
-		t.Fatalf("%s to be killed failed by itself: %v\n%s%s", strings.Join(args, " "), err, &stdout, &stderr)
-	}
-	return false
+	cmd.Stdout, cmd.Stderr = new(bytes.Buffer), new(bytes.Buffer)
+	return killRunning(t, cmd, ready)
 }
 
 // runBin runs bin with args to a successful end and returns its stdout
