@@ -114,7 +114,7 @@ func TestServePages(t *testing.T) {
 	}
 	// One form per finding to judge: every slot other than agreement
 	// (bases.named once, though it has two rows) and every variant.
-	forms := regexp.MustCompile(`<form class="judge" method="post" action="/topics/` + seedsTopic + `/verdict"><input type="hidden" name="csrf" value="([^"]+)"><input type="hidden" name="finding" value="(f-[0-9a-f]{10})">`).FindAllStringSubmatch(page, -1)
+	forms := regexp.MustCompile(`<form class="judge" method="post" action="/topics/`+seedsTopic+`/verdict"><input type="hidden" name="csrf" value="([^"]+)"><input type="hidden" name="finding" value="(f-[0-9a-f]{10})">`).FindAllStringSubmatch(page, -1)
 	if len(forms) != 19 {
 		t.Errorf("%d verdict forms, want 19 (17 slots other than agreement, 2 spelling groups)", len(forms))
 	}
