@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -23,7 +22,7 @@ type claimReviewOptions struct {
 
 // defaultRating is what a confirmed contradiction says of each side: the
 // desk checked that the outlets disagree, not (yet) which one is right.
-const defaultRating = "Contradicted by other reports"
+const defaultRating = "Contradictory reports"
 
 func newClaimReviewCmd(g *globals) *cobra.Command {
 	o := &claimReviewOptions{globals: g}
@@ -32,16 +31,19 @@ func newClaimReviewCmd(g *globals) *cobra.Command {
 		Short: "Draft schema.org ClaimReview JSON-LD for the contradictions the desk confirmed",
 		Long: `claimreview writes a draft of the structured data of the desk's published
 fact-check: a JSON array of schema.org ClaimReview objects, one for each
-statement of a contradiction the desk confirmed ("crosscheck verdict ...
-confirm"). Each names the claim (the sentence that states it), who stated it
-and where (the outlet, the article's address or title), the desk's rating
-and note, the date of the verdict, and the desk as author (--publisher).
+contradiction the desk confirmed ("crosscheck verdict ... confirm"). Each
+names the claim (each differing value with the sentence that states it),
+who stated it and where (the outlets, the articles' addresses or titles),
+the desk's rating (--rating) and note, the date of the verdict, and the
+desk as author (--publisher).
 Findings of other kinds, and verdicts made stale by an edit of the
 evidence, are left out. Put the output in the fact-check page inside
 <script type="application/ld+json">, after an editor has read it.
 
 --url is the address of the desk's fact-check page; each review's url is it
-with the finding's id as fragment.
+with the finding's id as fragment. Review the draft before publishing:
+the rating says the outlets disagree, and only the desk knows which is
+right.
 
 Exit codes: 0 written (an empty array when nothing is confirmed), 1 the
 file could not be written or the database failed, 2 usage.`,
@@ -73,18 +75,17 @@ type (
 		Identifier    string `json:"identifier"`
 	}
 	claim struct {
-		Type            string       `json:"@type"`
-		Author          org          `json:"author"`
-		DatePublished   string       `json:"datePublished,omitempty"`
-		Appearance      creativeWork `json:"appearance"`
-		FirstAppearance creativeWork `json:"firstAppearance"`
+		Type            string         `json:"@type"`
+		Author          []org          `json:"author"`
+		Appearance      []creativeWork `json:"appearance"`
+		FirstAppearance *creativeWork  `json:"firstAppearance"`
 	}
 	creativeWork struct {
-		Type      string `json:"@type"`
-		URL       string `json:"url,omitempty"`
-		Name      string `json:"name,omitempty"`
-		Headline  string `json:"headline,omitempty"`
-		Publisher *org   `json:"publisher,omitempty"`
+		Type          string `json:"@type"`
+		URL           string `json:"url,omitempty"`
+		Name          string `json:"name,omitempty"`
+		Publisher     *org   `json:"publisher,omitempty"`
+		DatePublished string `json:"datePublished,omitempty"`
 	}
 	org struct {
 		Type string `json:"@type"`
@@ -133,10 +134,12 @@ func runClaimReview(ctx context.Context, o *claimReviewOptions) error {
 	return writeFileAtomic(o.Output, func(f *os.File) error { return write(f) })
 }
 
-// claimReviews drafts a ClaimReview for each article's statement in each
-// contradiction the desk confirmed (a current verdict, not a stale one),
-// in the order of the comparison. skipped counts the confirmed findings
-// left out.
+// claimReviews drafts a ClaimReview for each contradiction the desk
+// confirmed (a current verdict, not a stale one), in the order of the
+// comparison. The claim is what the outlets state, each differing value
+// with the sentence that states it: the desk confirmed that they
+// disagree, and its note says what it found. skipped counts the confirmed
+// findings left out.
 func claimReviews(res compare.Result, publisher, pageURL, ratingName string) (out []claimReview, skipped int) {
 	out = []claimReview{}
 	arts := map[string]compare.Article{}
@@ -157,33 +160,45 @@ func claimReviews(res compare.Result, publisher, pageURL, ratingName string) (ou
 			skipped++
 			continue
 		}
-		n := 0
+		cr := claimReview{
+			Context:       "https://schema.org",
+			Type:          "ClaimReview",
+			URL:           pageURL + "#" + sr.ID,
+			ItemReviewed:  claim{Type: "Claim"},
+			Author:        org{Type: "Organization", Name: publisher},
+			DatePublished: v.At,
+			ReviewRating:  rating{Type: "Rating", AlternateName: ratingName, RatingExplanation: v.Note},
+			ReviewBody:    strings.TrimSpace(sr.Headline + " " + v.Note),
+			Identifier:    sr.ID,
+		}
+		var claims []string
+		said := map[string]int{} // value → index in claims
+		authors := map[string]bool{}
 		for _, val := range sr.Values {
 			if val.Background {
 				continue // an earlier occurrence, not what the article claims
 			}
-			n++
 			a := arts[val.Article]
 			who := org{Type: "Organization", Name: firstNonEmpty(a.Outlet, a.Wire, a.Label, a.ID)}
-			where := creativeWork{Type: "CreativeWork", URL: a.URL, Name: firstNonEmpty(a.Title, a.File), Headline: a.Title, Publisher: &who}
-			body := sr.Headline
-			if v.Note != "" {
-				body += " The desk: " + v.Note
+			if !authors[who.Name] {
+				authors[who.Name] = true
+				cr.ItemReviewed.Author = append(cr.ItemReviewed.Author, who)
 			}
-			out = append(out, claimReview{
-				Context:       "https://schema.org",
-				Type:          "ClaimReview",
-				URL:           pageURL + "#" + sr.ID + "-" + strconv.Itoa(n),
-				ClaimReviewed: strings.Join(strings.Fields(val.Sentence), " "),
-				ItemReviewed: claim{Type: "Claim", Author: who, DatePublished: a.Published,
-					Appearance: where, FirstAppearance: where},
-				Author:        org{Type: "Organization", Name: publisher},
-				DatePublished: v.At,
-				ReviewRating:  rating{Type: "Rating", AlternateName: ratingName, RatingExplanation: v.Note},
-				ReviewBody:    body,
-				Identifier:    sr.ID,
-			})
+			where := creativeWork{Type: "CreativeWork", URL: a.URL, Name: firstNonEmpty(a.Title, a.File), Publisher: &who, DatePublished: a.Published}
+			cr.ItemReviewed.Appearance = append(cr.ItemReviewed.Appearance, where)
+			if first := cr.ItemReviewed.FirstAppearance; first == nil || (a.Published != "" && (first.DatePublished == "" || a.Published < first.DatePublished)) {
+				cr.ItemReviewed.FirstAppearance = &where
+			}
+			if _, ok := said[val.Value]; !ok {
+				said[val.Value] = len(claims)
+				claims = append(claims, who.Name+": “"+strings.Join(strings.Fields(val.Sentence), " ")+"”")
+			}
 		}
+		if len(claims) == 0 {
+			continue
+		}
+		cr.ClaimReviewed = strings.Join(claims, " / ")
+		out = append(out, cr)
 	}
 	return out, skipped
 }
