@@ -100,6 +100,13 @@ type tab struct {
 // noScript, the page's scripts are off before anything loads.
 func newTab(t *testing.T, bctx context.Context, noScript bool) *tab {
 	t.Helper()
+	return newTabAt(t, bctx, noScript, "")
+}
+
+// newTabAt is newTab for pages served from origin ("http://127.0.0.1:PORT"):
+// requests to it are the page's own, requests elsewhere still problems.
+func newTabAt(t *testing.T, bctx context.Context, noScript bool, origin string) *tab {
+	t.Helper()
 	tb := &tab{t: t}
 	dialogs := make(chan struct{}, 16)
 	ctx, cancel := chromedp.NewContext(bctx, chromedp.WithListener(func(ev any) {
@@ -107,7 +114,7 @@ func newTab(t *testing.T, bctx context.Context, noScript bool) *tab {
 		switch ev := ev.(type) {
 		case *network.EventRequestWillBeSent:
 			u := ev.Request.URL
-			if !strings.HasPrefix(u, "file://") && !strings.HasPrefix(u, "data:") {
+			if !strings.HasPrefix(u, "file://") && !strings.HasPrefix(u, "data:") && (origin == "" || !strings.HasPrefix(u, origin+"/")) {
 				tb.add("request left the file: %s %s", ev.Request.Method, u)
 			}
 		case *page.EventJavascriptDialogOpening:

@@ -155,6 +155,8 @@ compare; see docs/topics.md.`,
 		newMigrateCmd(g),
 		newVerdictCmd(g),
 		newVerdictsCmd(g),
+		newServeCmd(g),
+		newClaimReviewCmd(g),
 	)
 	return root
 }

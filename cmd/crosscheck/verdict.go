@@ -14,6 +14,7 @@ import (
 
 	"github.com/crosscheck-news/crosscheck/compare"
 	"github.com/crosscheck-news/crosscheck/facts"
+	"github.com/crosscheck-news/crosscheck/store"
 )
 
 // verdictOptions are the flags of "crosscheck verdict".
@@ -65,28 +66,68 @@ func runVerdict(ctx context.Context, o *verdictOptions, finding string, d facts.
 	if o.Topic == "" {
 		return usagef("--topic is required")
 	}
-	if !slices.Contains(facts.Decisions, d) {
-		return usagef("decision %q: want confirm, dismiss or follow-up", d)
+	if err := checkVerdict(d, o.Note); err != nil {
+		return err
 	}
 	db, err := o.openExistingDB(ctx)
 	if err != nil {
 		return err
 	}
 	defer db.Close()
-	res, _, err := compareStored(ctx, db, o.Topic)
+	headline, err := recordVerdict(ctx, db, facts.Verdict{Topic: o.Topic, Finding: finding, Decision: d, Note: o.Note, By: o.By, At: time.Now()})
 	if err != nil {
-		return err
-	}
-	slot, headline, ok := compare.FindingSlot(res, finding)
-	if !ok {
-		return usagef("topic %s has no finding %s now; 'crosscheck compare --topic %s' shows the ids (a finding whose evidence changed has a new one)", o.Topic, finding, o.Topic)
-	}
-	v := facts.Verdict{Topic: o.Topic, Slot: slot, Finding: finding, Decision: d, Note: o.Note, By: o.By, At: time.Now()}
-	if err := db.AddVerdict(ctx, v); err != nil {
 		return err
 	}
 	fmt.Fprintf(o.Stdout, "%s %s: %s\n", pastTense(d), finding, headline)
 	return nil
+}
+
+// maxNoteLen caps a verdict's note: a few paragraphs, not a document.
+const maxNoteLen = 4000
+
+// checkVerdict is the validation of a verdict that needs no database, the
+// same for the verdict command and the serve page's forms.
+func checkVerdict(d facts.Decision, note string) error {
+	if !slices.Contains(facts.Decisions, d) {
+		return usagef("decision %q: want confirm, dismiss or follow-up", d)
+	}
+	if len(note) > maxNoteLen {
+		return usagef("the note is %d bytes; keep it under %d", len(note), maxNoteLen)
+	}
+	return nil
+}
+
+// noFindingError says a verdict names a finding the topic does not have
+// (now): a mistyped id, or a finding whose evidence changed since the id
+// was read, so it has a new one.
+type noFindingError struct{ topic, finding string }
+
+func (e *noFindingError) Error() string {
+	return fmt.Sprintf("topic %s has no finding %s now; 'crosscheck compare --topic %s' shows the ids (a finding whose evidence changed has a new one)", e.topic, e.finding, e.topic)
+}
+
+// recordVerdict stores v (Slot is filled in here) on the finding the
+// topic has now, and returns the finding's headline. It is how every
+// verdict is given, from the command line or from "crosscheck serve":
+// the same validation, the finding looked up in a fresh comparison of
+// the stored articles. An unknown topic or finding is a usage error.
+func recordVerdict(ctx context.Context, db *store.DB, v facts.Verdict) (string, error) {
+	if err := checkVerdict(v.Decision, v.Note); err != nil {
+		return "", err
+	}
+	res, _, err := compareStored(ctx, db, v.Topic)
+	if err != nil {
+		return "", err
+	}
+	slot, headline, ok := compare.FindingSlot(res, v.Finding)
+	if !ok {
+		return "", &usageError{&noFindingError{v.Topic, v.Finding}}
+	}
+	v.Slot = slot
+	if err := db.AddVerdict(ctx, v); err != nil {
+		return "", err
+	}
+	return headline, nil
 }
 
 func pastTense(d facts.Decision) string {

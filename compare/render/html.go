@@ -49,6 +49,8 @@ type htmlView struct {
 	General  bool // some rows are general facts
 	Lists    []statusList
 	Diffs    []diffBlock
+	// Forms is set on a page served with verdict forms (Options.Forms).
+	Forms *VerdictForms
 }
 
 type htmlArticle struct {
@@ -91,6 +93,11 @@ type htmlRow struct {
 	// words ("" when none).
 	ID, Verdict string
 	Stale       bool
+	// First is true on the first row of a finding (a set slot has a row
+	// per element): the row that carries its anchor and verdict form.
+	// Form is true when that form is shown: a finding other than
+	// agreement, or one the desk judged anyway.
+	First, Form bool
 	Cells       []htmlCell
 }
 
@@ -118,7 +125,14 @@ type htmlValue struct {
 // word diffs and the articles with their facts marked. arts supplies the
 // texts (by id); articles missing from it are listed without text.
 func WriteHTML(w io.Writer, res compare.Result, arts []facts.Article) error {
+	return writeHTML(w, res, arts, nil)
+}
+
+// writeHTML is WriteHTML with verdict forms on the findings when forms is
+// set (Options.Forms).
+func writeHTML(w io.Writer, res compare.Result, arts []facts.Article, forms *VerdictForms) error {
 	v := buildView(res, arts)
+	v.Forms = forms
 	bw := bufio.NewWriter(w)
 	if err := reportTmpl.Execute(bw, v); err != nil {
 		return fmt.Errorf("write html: %w", err)
@@ -167,8 +181,11 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		}
 		v.Articles = append(v.Articles, ha)
 	}
+	seen := map[string]bool{}
 	for _, r := range matrixRows(res) {
-		row := htmlRow{Label: r.label, Slot: r.slot.Slot, Status: r.status, Generated: r.slot.Generated, Headline: r.slot.Headline,
+		first := !seen[r.slot.ID]
+		seen[r.slot.ID] = true
+		row := htmlRow{First: first, Form: first && (r.slot.Status != compare.Agree || r.slot.Verdict != nil), Label: r.label, Slot: r.slot.Slot, Status: r.status, Generated: r.slot.Generated, Headline: r.slot.Headline,
 			ID: r.slot.ID, Verdict: verdictText(r.slot.Verdict), Stale: r.slot.Verdict != nil && r.slot.Verdict.Stale}
 		if r.value != "" {
 			row.Slot += "/" + r.value // one row per element of a set
@@ -202,6 +219,15 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 	v.Diffs = diffBlocks(res)
 	return v
 }
+
+// judgeForm is one finding's verdict form.
+type judgeForm struct {
+	*VerdictForms
+	ID string
+}
+
+// Judge is the verdict form of the finding id.
+func (v htmlView) Judge(id string) judgeForm { return judgeForm{v.Forms, id} }
 
 // Cols is the number of matrix columns: fact, status and one per article.
 func (v htmlView) Cols() int { return 2 + len(v.Articles) }

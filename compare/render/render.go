@@ -49,6 +49,22 @@ type Options struct {
 	// Articles supplies the texts the HTML report shows with their facts
 	// marked.
 	Articles []facts.Article
+	// Forms, when set, gives the HTML report a verdict form on each
+	// finding, for the page "crosscheck serve" shows. Nil (the default)
+	// leaves the report a static file that posts nothing.
+	Forms *VerdictForms
+}
+
+// VerdictForms is what the HTML report needs to put a verdict form on each
+// finding: where the forms post and the token they carry. The report only
+// lays them out; the server checks what comes back.
+type VerdictForms struct {
+	// Action is the URL the forms post to.
+	Action string
+	// Token is the anti-forgery token every form sends back as "csrf".
+	Token string
+	// By fills the forms' "by" field: who is judging.
+	By string
 }
 
 // Render writes res to w in format f.
@@ -64,7 +80,7 @@ func Render(w io.Writer, f Format, res compare.Result, opt Options) error {
 	case Markdown:
 		err = WriteMarkdown(bw, res)
 	case HTML:
-		err = WriteHTML(bw, res, opt.Articles)
+		err = writeHTML(bw, res, opt.Articles, opt.Forms)
 	default:
 		err = WriteTable(bw, res, opt)
 	}
