@@ -150,6 +150,7 @@ compare; see docs/topics.md.`,
 		newSuggestCmd(g),
 		newReportCmd(g),
 		newBatchCmd(g),
+		newWorkerCmd(g),
 		newBenchCmd(g),
 		newEvalCmd(g),
 	)
