@@ -236,20 +236,18 @@ func (q *queue) enqueue(ctx context.Context, run int64, plan runPlan, dirs []str
 }
 
 // plan reads a run's plan.
-func (q *queue) plan(ctx context.Context, run int64) (runPlan, bool, error) {
+func (q *queue) plan(ctx context.Context, run int64) (runPlan, error) {
 	var (
-		raw      []byte
-		finished bool
-		p        runPlan
+		raw []byte
+		p   runPlan
 	)
-	err := q.pool.QueryRow(ctx, `SELECT plan, finished_at IS NOT NULL FROM crosscheck_batch_runs WHERE run = $1`, run).Scan(&raw, &finished)
-	if err != nil {
-		return p, false, fmt.Errorf("run %d: %w", run, err)
+	if err := q.pool.QueryRow(ctx, `SELECT plan FROM crosscheck_batch_runs WHERE run = $1`, run).Scan(&raw); err != nil {
+		return p, fmt.Errorf("run %d: %w", run, err)
 	}
 	if err := json.Unmarshal(raw, &p); err != nil {
-		return p, false, fmt.Errorf("run %d: plan: %w", run, err)
+		return p, fmt.Errorf("run %d: plan: %w", run, err)
 	}
-	return p, finished, nil
+	return p, nil
 }
 
 // topicWorker works the batch's topic jobs.
@@ -275,12 +273,12 @@ func (w *topicWorker) Work(ctx context.Context, job *river.Job[topicArgs]) error
 		return river.JobSnooze(2 * time.Second)
 	}
 	defer unlock()
-	plan, finished, err := q.plan(ctx, a.Run)
+	// A retry of a job whose run another job finished still works its
+	// topic: it may have died before marking the topic's changes
+	// reported, and working an up-to-date topic writes nothing.
+	plan, err := q.plan(ctx, a.Run)
 	if err != nil {
 		return err
-	}
-	if finished {
-		return nil // a retry of a job whose run was recorded done
 	}
 	var out topicOutcome
 	b := q.batcher(plan)
@@ -451,10 +449,18 @@ func (q *queue) finishRun(ctx context.Context, run int64, plan runPlan) error {
 		return err
 	}
 	st := r.stats
+	// A run into the same out folder enqueued later (a batch
+	// --enqueue-only while this run's last jobs waited) writes the index:
+	// this run's would be older.
+	var newest bool
+	if err := q.pool.QueryRow(ctx, `SELECT NOT EXISTS (SELECT 1 FROM crosscheck_batch_runs
+		WHERE run > $1 AND plan->>'out' = $2)`, run, plan.Out).Scan(&newest); err != nil {
+		return fmt.Errorf("run %d: %w", run, err)
+	}
 	// Unlike a single-process run, a run with a failed topic still
 	// writes its index: the other topics' changes are marked reported
 	// already, and the index is where they are listed.
-	if st.Reported > 0 || len(st.Errors) > 0 || !exists(filepath.Join(plan.Out, "index.html")) {
+	if newest && (st.Reported > 0 || len(st.Errors) > 0 || !exists(filepath.Join(plan.Out, "index.html"))) {
 		if err := writeIndex(plan.Out, r.entries, st, time.Now()); err != nil {
 			return err
 		}

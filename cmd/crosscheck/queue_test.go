@@ -7,6 +7,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
@@ -157,6 +158,7 @@ func TestQueueWorkersKilled(t *testing.T) {
 		time.Sleep(5 * time.Millisecond)
 	}
 	<-killed.done
+	killedAt := time.Now()
 	if ws, ok := killed.cmd.ProcessState.Sys().(syscall.WaitStatus); !ok || !ws.Signaled() {
 		t.Fatalf("the leader ended before it was killed: %v\n%s", killed.cmd.ProcessState, killed.stderr.String())
 	}
@@ -174,6 +176,7 @@ func TestQueueWorkersKilled(t *testing.T) {
 		}
 	}
 
+	t.Logf("the two other workers finished %s after the kill", time.Since(killedAt).Round(time.Millisecond))
 	if n := count(`SELECT count(*) FROM river_job WHERE state = 'completed'`); n != topics {
 		t.Errorf("%d jobs completed, want %d", n, topics)
 	}
@@ -243,5 +246,22 @@ func reenqueue(t *testing.T, dsn string, run int64, inbox string) {
 	defer q.close()
 	if err := q.enqueue(ctx, run, runPlan{}, dirs); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// TestQueueNeedsPostgres: the queue's flags and command are refused on a
+// SQLite database, where the batch runs in one process.
+func TestQueueNeedsPostgres(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "desk.db")
+	_, stderr, code := batch(t, db, storyInbox(t, "seeds"), t.TempDir(), "--enqueue-only")
+	if code != exitUsage || !strings.HasPrefix(stderr, "crosscheck: --enqueue-only needs a PostgreSQL --db (postgres://...): on SQLite the batch runs in one process\n") {
+		t.Errorf("batch --enqueue-only on SQLite: exit %d, stderr:\n%s", code, stderr)
+	}
+	_, stderr, code = run(t, db, "worker", "--until-idle")
+	if code != exitUsage || !strings.HasPrefix(stderr, "crosscheck: worker needs a PostgreSQL --db (postgres://...): on SQLite 'crosscheck batch' runs in one process\n") {
+		t.Errorf("worker on SQLite: exit %d, stderr:\n%s", code, stderr)
+	}
+	if _, err := os.Stat(db); err == nil {
+		t.Errorf("a refused command created %s", db)
 	}
 }
