@@ -74,10 +74,11 @@ func TestQueueWorkersKilled(t *testing.T) {
 
 	sqlite := filepath.Join(t.TempDir(), "desk.db")
 	refOut := filepath.Join(t.TempDir(), "reports")
-	_, stderr, code := batch(t, sqlite, inbox, refOut)
+	stdout, stderr, code := batch(t, sqlite, inbox, refOut)
 	if code != exitPartial {
 		t.Fatalf("single-process batch: exit %d, want %d; stderr:\n%s", code, exitPartial, stderr)
 	}
+	t.Logf("single-process: %s", strings.TrimSpace(stdout))
 
 	out := filepath.Join(t.TempDir(), "reports")
 	enq := exec.Command(bin, "--db", pg, "batch", "--inbox", inbox, "--out", out, "--enqueue-only")
@@ -182,6 +183,8 @@ func TestQueueWorkersKilled(t *testing.T) {
 	}
 	if n := count(`SELECT count(*) FROM river_job WHERE errors::text LIKE '%rescued%'`); n == 0 {
 		t.Error("no job was rescued from the killed worker")
+	} else {
+		t.Logf("%d jobs rescued", n)
 	}
 	if n := count(`SELECT count(*) FROM crosscheck_batch_runs WHERE finished_at IS NOT NULL`); n != 1 {
 		t.Errorf("%d runs recorded finished on the queue, want 1", n)
