@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"os"
 	"runtime"
@@ -95,6 +96,12 @@ func runWorker(ctx context.Context, o *workerOptions) error {
 		done = q.idle
 	}
 	if err := q.work(ctx, poll, done); err != nil {
+		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
+			// Ctrl-C or SIGTERM is how a worker is stopped; the jobs it
+			// held are finished.
+			log.Info("worker stopped", "id", q.id)
+			return nil
+		}
 		return err
 	}
 	log.Info("worker stopped", "id", q.id)
