@@ -284,11 +284,16 @@ func (w *topicWorker) Work(ctx context.Context, job *river.Job[topicArgs]) error
 	b := q.batcher(plan)
 	entry, err := b.topic(ctx, a.Dir, &out.Stats)
 	switch {
-	case err != nil && (ctx.Err() != nil || job.Attempt < job.MaxAttempts):
+	case err != nil && job.Attempt < job.MaxAttempts:
 		return err // River tries it again
 	case err != nil:
 		out.Failure = fmt.Sprintf("topic folder %s: %v", a.Dir, err)
 		b.log.Error("topic failed; the run goes on without it", "dir", a.Dir, "attempts", job.Attempt, "error", err)
+		// The last attempt may have run out of time: its failure is
+		// recorded all the same, or the run would never finish.
+		var cancel context.CancelFunc
+		ctx, cancel = context.WithTimeout(context.WithoutCancel(ctx), time.Minute)
+		defer cancel()
 	default:
 		out.Entry = entry
 	}
@@ -477,6 +482,44 @@ func (q *queue) finishRun(ctx context.Context, run int64, plan runPlan) error {
 	}, r.failure)
 }
 
+// settle finishes the runs whose jobs are all over (completed, cancelled
+// or discarded) but that no job finished: a job River gave up on without
+// recording its topic (its workers died on each attempt), or the last
+// one dying after its record and before finishing the run. The topics
+// never recorded count as failed. Every process working the queue calls
+// it now and then; two at once finish a run once.
+func (q *queue) settle(ctx context.Context) error {
+	rows, err := q.pool.Query(ctx, `SELECT r.run FROM crosscheck_batch_runs r
+		WHERE r.finished_at IS NULL AND NOT EXISTS (SELECT 1 FROM river_job j
+			WHERE j.kind = $1 AND (j.args->>'run')::bigint = r.run
+			AND j.state NOT IN ('completed', 'cancelled', 'discarded'))`, topicJobKind)
+	if err != nil {
+		return fmt.Errorf("queue: %w", err)
+	}
+	runs, err := pgx.CollectRows(rows, pgx.RowTo[int64])
+	if err != nil {
+		return fmt.Errorf("queue: %w", err)
+	}
+	for _, run := range runs {
+		plan, err := q.plan(ctx, run)
+		if err != nil {
+			return err
+		}
+		_, err = q.pool.Exec(ctx, `INSERT INTO crosscheck_batch_topics (run, folder, seq, outcome)
+			SELECT $1, j.args->>'folder', (j.args->>'seq')::int,
+				jsonb_build_object('failure', 'topic folder ' || (j.args->>'dir') || ': its job ended without finishing (' || j.state::text || ' after ' || j.attempt::text || ' attempts)')
+			FROM river_job j WHERE j.kind = $2 AND (j.args->>'run')::bigint = $1
+			ON CONFLICT (run, folder) DO NOTHING`, run, topicJobKind)
+		if err != nil {
+			return fmt.Errorf("queue: run %d: %w", run, err)
+		}
+		if err := q.finishRun(ctx, run, plan); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // idle reports whether no batch job is waiting or running.
 func (q *queue) idle(ctx context.Context) (bool, error) {
 	var n int
@@ -493,10 +536,23 @@ func (q *queue) work(ctx context.Context, poll time.Duration, done func(context.
 	if err := q.client.Start(context.WithoutCancel(ctx)); err != nil {
 		return fmt.Errorf("queue: %w", err)
 	}
-	var err error
+	var (
+		err     error
+		settled time.Time
+	)
 	for ctx.Err() == nil {
 		var stop bool
-		if stop, err = done(ctx); err != nil || stop {
+		if stop, err = done(ctx); err != nil {
+			break
+		}
+		// Now and then, and before leaving: settling scans the run's jobs.
+		if stop || time.Since(settled) >= 5*time.Second {
+			if err = q.settle(ctx); err != nil {
+				break
+			}
+			settled = time.Now()
+		}
+		if stop {
 			break
 		}
 		select {

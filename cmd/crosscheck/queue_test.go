@@ -268,3 +268,37 @@ func TestQueueNeedsPostgres(t *testing.T) {
 		t.Errorf("a refused command created %s", db)
 	}
 }
+
+// TestQueueGivenUpJob: a job River gave up on without its topic recorded
+// (its workers died on every attempt) does not leave the run waiting for
+// ever: a worker finishes the run, recorded failed naming the folder, and
+// the index lists the other topics.
+func TestQueueGivenUpJob(t *testing.T) {
+	pg := storetest.FreshSchema(t)
+	inbox := storyInbox(t, "seeds", "ferry")
+	out := t.TempDir()
+	if stdout, stderr, code := batch(t, pg, inbox, out, "--enqueue-only"); code != exitOK {
+		t.Fatalf("batch --enqueue-only: exit %d\n%s%s", code, stdout, stderr)
+	}
+	admin, err := sql.Open("pgx", pg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer admin.Close()
+	if _, err := admin.Exec(`UPDATE river_job SET state = 'discarded', attempt = 3, finalized_at = now() WHERE args->>'folder' = 'ferry'`); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := run(t, pg, "worker", "--until-idle", "--jobs", "1")
+	if code != exitOK || stdout != "worker: no job waiting or running\n" {
+		t.Fatalf("worker: exit %d\n%s%s", code, stdout, stderr)
+	}
+	got := queryLines(t, admin, `SELECT r.status, e.message FROM runs r JOIN run_errors e ON e.run_id = r.id`)
+	want := []string{fmt.Sprintf(`"failed" "topic folder %s: its job ended without finishing (discarded after 3 attempts)"`, filepath.Join(inbox, "ferry"))}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("the run recorded (-want +got):\n%s", diff)
+	}
+	index := readIndex(t, out)
+	if !strings.Contains(index, seedsTopic) || strings.Contains(index, "selkie-ferry-fire") {
+		t.Errorf("the index does not list the seeds' topic alone:\n%s", index)
+	}
+}
