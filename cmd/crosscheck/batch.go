@@ -139,7 +139,7 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	}
 	// Under the lock no other batch writes to out: temporary files left
 	// there belong to a batch that was killed mid-write.
-	removeStaleTemps(o.Out)
+	removeStaleTemps(o.Out, 0)
 	db, err := o.openDB(ctx)
 	if err != nil {
 		return err
@@ -218,8 +218,9 @@ func exists(path string) bool { _, err := os.Stat(path); return err == nil }
 
 // removeStaleTemps removes the temporary files writeFileAtomic leaves
 // behind when a process dies between creating and renaming them
-// (".index.html.123456").
-func removeStaleTemps(out string) {
+// (".index.html.123456"), those last written more than olderThan ago
+// (0: all).
+func removeStaleTemps(out string, olderThan time.Duration) {
 	entries, err := os.ReadDir(out)
 	if err != nil {
 		return
@@ -228,6 +229,11 @@ func removeStaleTemps(out string) {
 		n := e.Name()
 		if !strings.HasPrefix(n, ".") || !e.Type().IsRegular() {
 			continue
+		}
+		if olderThan > 0 {
+			if info, err := e.Info(); err != nil || time.Since(info.ModTime()) < olderThan {
+				continue
+			}
 		}
 		for _, ext := range []string{".html.", ".md.", ".json."} {
 			if strings.Contains(n, ext) {

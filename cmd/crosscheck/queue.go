@@ -465,6 +465,12 @@ func (q *queue) finishRun(ctx context.Context, run int64, plan runPlan) error {
 	// Unlike a single-process run, a run with a failed topic still
 	// writes its index: the other topics' changes are marked reported
 	// already, and the index is where they are listed.
+	if newest {
+		// Workers write into out all the time, so only the temporary
+		// files no job can still be writing go: older than a job may
+		// run before it is taken again.
+		removeStaleTemps(plan.Out, 2*q.c.JobTimeout)
+	}
 	if newest && (st.Reported > 0 || len(st.Errors) > 0 || !exists(filepath.Join(plan.Out, "index.html"))) {
 		if err := writeIndex(plan.Out, r.entries, st, time.Now()); err != nil {
 			return err

@@ -288,6 +288,14 @@ func TestQueueGivenUpJob(t *testing.T) {
 	if _, err := admin.Exec(`UPDATE river_job SET state = 'discarded', attempt = 3, finalized_at = now() WHERE args->>'folder' = 'ferry'`); err != nil {
 		t.Fatal(err)
 	}
+	// A killed worker's temporary file of yesterday goes; one a live
+	// job may be writing stays.
+	old, fresh := filepath.Join(out, ".ferry.html.123"), filepath.Join(out, ".ferry.md.456")
+	write(t, old, []byte("half a report"))
+	write(t, fresh, []byte("half a report"))
+	if err := os.Chtimes(old, time.Now().Add(-24*time.Hour), time.Now().Add(-24*time.Hour)); err != nil {
+		t.Fatal(err)
+	}
 	stdout, stderr, code := run(t, pg, "worker", "--until-idle", "--jobs", "1")
 	if code != exitOK || stdout != "worker: no job waiting or running\n" {
 		t.Fatalf("worker: exit %d\n%s%s", code, stdout, stderr)
@@ -296,6 +304,12 @@ func TestQueueGivenUpJob(t *testing.T) {
 	want := []string{fmt.Sprintf(`"failed" "topic folder %s: its job ended without finishing (discarded after 3 attempts)"`, filepath.Join(inbox, "ferry"))}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("the run recorded (-want +got):\n%s", diff)
+	}
+	if _, err := os.Stat(old); err == nil {
+		t.Errorf("%s, a day old, is still there", old)
+	}
+	if _, err := os.Stat(fresh); err != nil {
+		t.Errorf("%s, just written, was removed: %v", fresh, err)
 	}
 	index := readIndex(t, out)
 	if !strings.Contains(index, seedsTopic) || strings.Contains(index, "selkie-ferry-fire") {
