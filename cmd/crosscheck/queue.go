@@ -187,7 +187,10 @@ func migrateQueue(ctx context.Context, pool *pgxpool.Pool) error {
 	if _, err := conn.Exec(ctx, `SELECT pg_advisory_lock(`+key+`)`); err != nil {
 		return fmt.Errorf("queue: %w", err)
 	}
-	defer conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock(`+key+`)`) //nolint:errcheck // the session ends with the connection anyway
+	defer func() {
+		// A lock not released ends with the session anyway.
+		_, _ = conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock(`+key+`)`)
+	}()
 	m, err := rivermigrate.New(riverpgxv5.New(pool), nil)
 	if err != nil {
 		return fmt.Errorf("queue migrations: %w", err)
@@ -215,7 +218,7 @@ func (q *queue) enqueue(ctx context.Context, run int64, plan runPlan, dirs []str
 	if err != nil {
 		return fmt.Errorf("enqueue: %w", err)
 	}
-	defer tx.Rollback(context.WithoutCancel(ctx)) //nolint:errcheck // after Commit it does nothing
+	defer func() { _ = tx.Rollback(context.WithoutCancel(ctx)) }() // after Commit it does nothing
 	if _, err := tx.Exec(ctx, `INSERT INTO crosscheck_batch_runs (run, plan, topics) VALUES ($1, $2, $3)
 		ON CONFLICT (run) DO NOTHING`, run, planJSON, len(dirs)); err != nil {
 		return fmt.Errorf("enqueue: %w", err)
@@ -352,7 +355,7 @@ func (q *queue) lockFolder(ctx context.Context, folder string) (unlock func(), o
 	return func() {
 		if _, err := conn.Exec(context.WithoutCancel(ctx), `SELECT pg_advisory_unlock(`+key+`)`, folder); err != nil {
 			// A lock that could not be released dies with its session.
-			conn.Conn().Close(context.Background()) //nolint:errcheck
+			_ = conn.Conn().Close(context.Background())
 		}
 		conn.Release()
 	}, true, nil

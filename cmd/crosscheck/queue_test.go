@@ -123,7 +123,7 @@ func TestQueueWorkersKilled(t *testing.T) {
 		}
 		go func() { w.done <- w.cmd.Wait() }()
 		workers = append(workers, w)
-		defer w.cmd.Process.Kill() //nolint:errcheck // already ended unless the test failed
+		defer func() { _ = w.cmd.Process.Kill() }() // already ended unless the test failed
 	}
 
 	// Kill the leader while the queue says it holds a running job.
