@@ -37,6 +37,9 @@ type batchOptions struct {
 	FailOn    string
 	LogFormat string
 	Workers   int
+	// EnqueueOnly: on PostgreSQL, enqueue the run's jobs and leave them
+	// to workers instead of also working them.
+	EnqueueOnly bool
 }
 
 func newBatchCmd(g *globals) *cobra.Command {
@@ -56,12 +59,19 @@ runs per database at a time; a second one exits with a message, or waits with
 --wait. A batch killed at any moment leaves the database consistent, and the
 next run finishes its work.
 
+With a PostgreSQL --db the run is a set of jobs, one per topic folder, in a
+queue kept on the server: batch enqueues them and works them itself until
+the run is done, and any number of 'crosscheck worker' processes, on any
+machines that see the inbox and out folders, take them too. With
+--enqueue-only it exits once they are enqueued (docs/nightly.md).
+
 Exit codes: 0 done, 1 failure (or --fail-on contradiction with a topic in
 contradiction), 2 usage, 3 partial (some files could not be read; each is
 recorded in the run and named in the log).`,
 		Example: `  crosscheck batch --inbox /srv/desk/inbox --out /srv/desk/reports
   crosscheck --db /srv/desk/desk.db batch --inbox inbox --out reports --log-format json
-  crosscheck batch --inbox inbox --out reports --wait 10m --fail-on contradiction`,
+  crosscheck batch --inbox inbox --out reports --wait 10m --fail-on contradiction
+  crosscheck --db postgres://desk@db.example/crosscheck batch --inbox /srv/inbox --out /srv/reports --enqueue-only`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return runBatch(cmd.Context(), o) },
 	}
@@ -72,6 +82,7 @@ recorded in the run and named in the log).`,
 	cmd.Flags().StringVar(&o.LogFormat, "log-format", "text", "log `format` on stderr: text or json")
 	addReadFlags(cmd, g)
 	cmd.Flags().IntVar(&o.Workers, "workers", runtime.NumCPU(), "articles extracted in parallel")
+	cmd.Flags().BoolVar(&o.EnqueueOnly, "enqueue-only", false, "PostgreSQL only: enqueue one job per topic folder and exit, leaving them to 'crosscheck worker'")
 	return cmd
 }
 
@@ -90,6 +101,8 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 		return usagef("--fail-on %q: only contradiction is supported", o.FailOn)
 	case o.LogFormat != "text" && o.LogFormat != "json":
 		return usagef("--log-format %q: want text or json", o.LogFormat)
+	case o.EnqueueOnly && !store.IsPostgres(o.DBPath):
+		return usagef("--enqueue-only needs a PostgreSQL --db (postgres://...): on SQLite the batch runs in one process")
 	}
 	if o.Workers < 1 {
 		o.Workers = 1
@@ -119,9 +132,14 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 		return err
 	}
 	defer lock.unlock()
+	if store.IsPostgres(o.DBPath) {
+		// On a server the run is a set of jobs that any number of
+		// workers take (queue.go).
+		return runQueuedBatch(ctx, o, log, topicDirs)
+	}
 	// Under the lock no other batch writes to out: temporary files left
 	// there belong to a batch that was killed mid-write.
-	removeStaleTemps(o.Out)
+	removeStaleTemps(o.Out, 0)
 	db, err := o.openDB(ctx)
 	if err != nil {
 		return err
@@ -168,7 +186,13 @@ func runBatch(ctx context.Context, o *batchOptions) error {
 	if runErr != nil {
 		return runErr
 	}
-	elapsed := time.Since(start)
+	return batchSummary(o, st, entries, time.Since(start))
+}
+
+// batchSummary prints a finished run's closing line and returns the
+// run's exit error: partial when files could not be read, failure for
+// --fail-on contradiction with a topic in contradiction.
+func batchSummary(o *batchOptions, st batchStats, entries []render.IndexTopic, elapsed time.Duration) error {
 	if st.New+st.Changed+st.Gone == 0 && st.Reported == 0 {
 		fmt.Fprintf(o.Stdout, "nothing to do: %d topics, %d articles, none changed since the last run (%s)\n",
 			st.Topics, st.Seen, elapsed.Round(time.Millisecond))
@@ -194,8 +218,9 @@ func exists(path string) bool { _, err := os.Stat(path); return err == nil }
 
 // removeStaleTemps removes the temporary files writeFileAtomic leaves
 // behind when a process dies between creating and renaming them
-// (".index.html.123456").
-func removeStaleTemps(out string) {
+// (".index.html.123456"), those last written more than olderThan ago
+// (0: all).
+func removeStaleTemps(out string, olderThan time.Duration) {
 	entries, err := os.ReadDir(out)
 	if err != nil {
 		return
@@ -204,6 +229,11 @@ func removeStaleTemps(out string) {
 		n := e.Name()
 		if !strings.HasPrefix(n, ".") || !e.Type().IsRegular() {
 			continue
+		}
+		if olderThan > 0 {
+			if info, err := e.Info(); err != nil || time.Since(info.ModTime()) < olderThan {
+				continue
+			}
 		}
 		for _, ext := range []string{".html.", ".md.", ".json."} {
 			if strings.Contains(n, ext) {
@@ -493,6 +523,23 @@ func (b *batcher) topics(ctx context.Context, dirs []string, st *batchStats) ([]
 	}
 	st.Reported += reported
 	return entries, finErr
+}
+
+// topic brings one topic folder up to date with the stages of topics one
+// after another: the job a queue worker runs (queue.go). It returns the
+// topic's index entry (nil for a skipped folder); b.reported gets the
+// topic once its reports are written.
+func (b *batcher) topic(ctx context.Context, dir string, st *batchStats) (*render.IndexTopic, error) {
+	j := &topicJob{dir: dir}
+	b.prepare(ctx, j)
+	if j.err == nil {
+		b.store(ctx, j, st)
+	}
+	e, err := b.finish(ctx, j)
+	if err == nil && e != nil && e.Changed {
+		st.Reported++
+	}
+	return e, err
 }
 
 // prepare loads a topic folder's topic file and reads, parses and
