@@ -3,7 +3,6 @@ package render
 import (
 	"bufio"
 	"crypto/sha256"
-	_ "embed"
 	"encoding/base64"
 	"fmt"
 	"html/template"
@@ -18,17 +17,6 @@ import (
 // HTML is the format of the self-contained report an editor opens in a
 // browser.
 const HTML Format = "html"
-
-//go:embed report.html.tmpl
-var reportTemplate string
-
-// reportTmpl is parsed once; html/template escapes every piece of article
-// text by context, so a "<script>" in an article stays text.
-var reportTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"mark":   func(st compare.Status) string { return statusIcon[st] },
-	"class":  func(st compare.Status) string { return "st-" + string(st) },
-	"folded": foldedNote,
-}).Parse(reportTemplate))
 
 // statusIcon shows each status by a mark as well as by colour.
 var statusIcon = map[compare.Status]string{
@@ -115,9 +103,7 @@ type htmlValue struct {
 func WriteHTML(w io.Writer, res compare.Result, arts []facts.Article) error {
 	v := buildView(res, arts)
 	bw := bufio.NewWriter(w)
-	if err := reportTmpl.Execute(bw, v); err != nil {
-		return fmt.Errorf("write html: %w", err)
-	}
+	writeReport(bw, v)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write html: %w", err)
 	}
