@@ -1,0 +1,95 @@
+package facts
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// tokenizeRef is Tokenize as it was before its ASCII short path and shared
+// lowered copy: the reference the faster one must equal token for token.
+func tokenizeRef(text string, from, to int) []Token {
+	toks := make([]Token, 0, (to-from)/5)
+	i := from
+	for i < to {
+		r, size := utf8.DecodeRuneInString(text[i:to])
+		switch {
+		case unicode.IsSpace(r) || r == '\uFEFF' || r == '\u00AD' || isInvisible(r):
+			i += size
+		case isWordRune(r):
+			j := scanWord(text, i, to)
+			w := text[i:j]
+			tok := func(a, b int) Token {
+				kind := Word
+				if r, _ := utf8.DecodeRuneInString(text[a:b]); unicode.IsDigit(r) {
+					kind = Number
+				}
+				return Token{Text: text[a:b], Fold: Fold(text[a:b]), Span: Span{a, b}, Kind: kind}
+			}
+			if k := clitic(w); k > 0 {
+				toks = append(toks, tok(i, i+k), Token{Text: w[k:], Fold: Fold(w[k:]), Span: Span{i + k, j}, Kind: Word})
+			} else {
+				toks = append(toks, tok(i, j))
+			}
+			i = j
+		default:
+			toks = append(toks, Token{Text: text[i : i+size], Fold: foldPunct(text[i : i+size]), Span: Span{i, i + size}, Kind: Punct})
+			i += size
+		}
+	}
+	return toks
+}
+
+var tokenizeCases = []string{
+	"", "Governor June Ellis said Port Alder's ferry won't sail; O`Brien, U.S. and 1,200.5 boats.",
+	"ÉCOLE Tobrúk TOBRUK naïve \u00ad soft\u00adhyphen El\u200dlis \u202e212\u202c pas\u200bsengers",
+	"«Quote» — “curly” ‘single’ rock ’n’ roll; Ann’s; DON'T; isn`t; 3.5-year-old al-Hakim",
+	"\x00\x7f\t\v\f\r\n\xff\xfe broken \xe2\x80 UTF-8 КИЕВ Кіеv ΑΘΗΝΑ 東京 ١٢٣ ½",
+}
+
+// TestTokenizeMatchesReference holds Tokenize to tokenizeRef on invented
+// texts with every class of character, at every start and end offset, and
+// on the corpus articles when ../shared/corpus is there.
+func TestTokenizeMatchesReference(t *testing.T) {
+	check := func(text string, from, to int) {
+		t.Helper()
+		if diff := cmp.Diff(tokenizeRef(text, from, to), Tokenize(text, from, to)); diff != "" {
+			t.Fatalf("Tokenize(%q, %d, %d) differs (-ref +new):\n%s", text, from, to, diff)
+		}
+	}
+	for _, s := range tokenizeCases {
+		for from := 0; from <= len(s); from++ {
+			for to := from; to <= len(s); to += 1 + (to-from)/4 {
+				check(s, from, to)
+			}
+			check(s, from, len(s))
+		}
+	}
+	paths, _ := filepath.Glob("../../shared/corpus/*/*.txt")
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(string(b), 0, len(b))
+	}
+}
+
+// FuzzTokenize holds Tokenize to tokenizeRef on arbitrary text and ranges.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range tokenizeCases {
+		f.Add(s, 0, len(s))
+	}
+	f.Fuzz(func(t *testing.T, s string, from, to int) {
+		if from < 0 || to > len(s) || from > to {
+			from, to = 0, len(s)
+		}
+		if diff := cmp.Diff(tokenizeRef(s, from, to), Tokenize(s, from, to)); diff != "" {
+			t.Fatalf("Tokenize(%q, %d, %d) differs (-ref +new):\n%s", s, from, to, diff)
+		}
+	})
+}
