@@ -493,8 +493,13 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 	for _, q := range quotes {
 		qc.quoted = append(qc.quoted, q.span())
 	}
-	for _, para := range d.a.Body {
-		toks := Tokenize(qc.text, para.Start, para.End)
+	for pi, para := range d.a.Body {
+		var toks []Token
+		if pi < len(d.paraToks) {
+			toks = d.paraToks[pi]
+		} else {
+			toks = Tokenize(qc.text, para.Start, para.End)
+		}
 		qc.paraToks = append(qc.paraToks, toks)
 		for k, t := range toks {
 			if t.Kind != Word {

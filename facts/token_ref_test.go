@@ -93,3 +93,53 @@ func FuzzTokenize(f *testing.F) {
 		}
 	})
 }
+
+// TestSentenceTokensMatchTokenize holds the sentence tokens cut from a
+// paragraph's to the sentence tokenised on its own, for every span of the
+// invented texts (not only sentence spans, not only rune boundaries) and every sentence of the
+// corpus articles.
+func TestSentenceTokensMatchTokenize(t *testing.T) {
+	check := func(text string, para, sp Span) {
+		t.Helper()
+		ptoks := Tokenize(text, para.Start, para.End)
+		if diff := cmp.Diff(Tokenize(text, sp.Start, sp.End), sentenceTokens(text, ptoks, sp)); diff != "" {
+			t.Fatalf("sentenceTokens(%q, %v) differs (-Tokenize +cut):\n%s", text, sp, diff)
+		}
+	}
+	for _, s := range tokenizeCases {
+		for from := 0; from <= len(s); from++ {
+			for to := from; to <= len(s); to++ {
+				check(s, Span{0, len(s)}, Span{from, to})
+			}
+		}
+	}
+	paths, _ := filepath.Glob("../../shared/corpus/*/*.txt")
+	for _, p := range paths {
+		a, err := ReadArticleFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, para := range a.Body {
+			for _, sp := range Sentences(a.Text, para) {
+				check(a.Text, para, sp)
+			}
+		}
+	}
+}
+
+// FuzzSentenceTokens holds sentenceTokens to Tokenize on arbitrary text
+// and spans.
+func FuzzSentenceTokens(f *testing.F) {
+	for _, s := range tokenizeCases {
+		f.Add(s, 0, len(s)/2)
+	}
+	f.Fuzz(func(t *testing.T, s string, from, to int) {
+		if from < 0 || to > len(s) || from > to {
+			from, to = 0, len(s)
+		}
+		ptoks := Tokenize(s, 0, len(s))
+		if diff := cmp.Diff(Tokenize(s, from, to), sentenceTokens(s, ptoks, Span{from, to})); diff != "" {
+			t.Fatalf("sentenceTokens(%q, %d, %d) differs (-Tokenize +cut):\n%s", s, from, to, diff)
+		}
+	})
+}
