@@ -250,7 +250,7 @@ func (m *metaFinder) line(l line, inBody bool) lineKind {
 	if kind == lineBody && (strings.HasPrefix(f, "posted on") || strings.HasPrefix(f, "published on") ||
 		strings.HasPrefix(f, "updated") || strings.HasPrefix(f, "last updated") ||
 		strings.HasPrefix(f, "date ") || strings.Contains(f, "min readlast updated") ||
-		(isoDate.MatchString(l.text) && wordCount(l.text) <= 8)) {
+		(wordCount(l.text) <= 8 && isoDate.MatchString(l.text))) {
 		kind = lineMeta
 	}
 	if kind == lineMeta || (kind == lineBody && strings.HasPrefix(f, "date ")) {
@@ -367,7 +367,22 @@ func titleLike(l line) bool {
 	return !unicode.IsDigit(last)
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount is len(strings.Fields(s)) without building the fields: it
+// runs on every line, before the ISO-date regexp (which was 2.5 % of a
+// batch run when it ran first on every body line).
+func wordCount(s string) int {
+	n := 0
+	inField := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+		} else if !inField {
+			inField = true
+			n++
+		}
+	}
+	return n
+}
 
 // mayStartWith reports whether s may match a case-insensitive regexp
 // anchored at its start that begins with one of the ASCII prefixes: false

@@ -3,6 +3,7 @@ package facts
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -142,4 +143,13 @@ func FuzzSentenceTokens(f *testing.F) {
 			t.Fatalf("sentenceTokens(%q, %d, %d) differs (-Tokenize +cut):\n%s", s, from, to, diff)
 		}
 	})
+}
+
+// TestWordCountIsFields holds wordCount to len(strings.Fields(s)).
+func TestWordCountIsFields(t *testing.T) {
+	for _, s := range append(tokenizeCases, " a  b\tc\u00a0d\u2003e\u0085 ", "\xff \xfe", "   ") {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, strings.Fields gives %d", s, got, want)
+		}
+	}
 }
