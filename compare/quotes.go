@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -144,12 +145,16 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 
 // quoteItem is a quote fact with the words clustering and diffing use.
 type quoteItem struct {
-	f       facts.Fact
-	shown   []string        // words as written, with their punctuation
-	keys    []string        // the same words folded, without punctuation
-	content map[string]bool // stemmed content words
-	speaker string          // the named speaker, or ""
-	person  bool            // the speaker is a person, not a body or place
+	f     facts.Fact
+	shown []string // words as written, with their punctuation
+	keys  []string // the same words folded, without punctuation
+	// words are the stemmed content words, sorted and distinct: quotes
+	// are matched pairwise, and counting the words two share by merging
+	// two sorted lists costs a fraction of iterating a map and probing
+	// another.
+	words   []string
+	speaker string // the named speaker, or ""
+	person  bool   // the speaker is a person, not a body or place
 }
 
 // speakerKinds holds, per article, the kind the entity finder gave each
@@ -198,7 +203,7 @@ func (k speakerKinds) person(article, speaker string) bool {
 }
 
 func newQuoteItem(f facts.Fact) quoteItem {
-	it := quoteItem{f: f, content: map[string]bool{}, speaker: f.Source}
+	it := quoteItem{f: f, speaker: f.Source}
 	for _, w := range strings.FieldsFunc(f.Value, quoteWordBreak) {
 		k := facts.Fold(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 		if k == "" {
@@ -207,9 +212,11 @@ func newQuoteItem(f facts.Fact) quoteItem {
 		it.shown = append(it.shown, w)
 		it.keys = append(it.keys, k)
 		if s := quoteStem(k); s != "" && !quoteStopWords[s] && !quoteStopWords[k] {
-			it.content[s] = true
+			it.words = append(it.words, s)
 		}
 	}
+	slices.Sort(it.words)
+	it.words = slices.Compact(it.words)
 	return it
 }
 
@@ -246,13 +253,8 @@ func (it quoteItem) wording() string { return strings.Join(it.keys, " ") }
 // quoteMatch says whether two quotes render the same remark, and how
 // well (0–1).
 func quoteMatch(a, b quoteItem) (float64, bool) {
-	shared := 0
-	for w := range a.content {
-		if b.content[w] {
-			shared++
-		}
-	}
-	small := min(len(a.content), len(b.content))
+	shared := quoteShared(a, b)
+	small := min(len(a.words), len(b.words))
 	if small == 0 {
 		if a.wording() != "" && a.wording() == b.wording() {
 			return 1, true
@@ -284,9 +286,16 @@ func quoteMatch(a, b quoteItem) (float64, bool) {
 // quoteShared counts the content words two quotes share.
 func quoteShared(a, b quoteItem) int {
 	n := 0
-	for w := range a.content {
-		if b.content[w] {
+	for i, j := 0, 0; i < len(a.words) && j < len(b.words); {
+		switch c := strings.Compare(a.words[i], b.words[j]); {
+		case c == 0:
 			n++
+			i++
+			j++
+		case c < 0:
+			i++
+		default:
+			j++
 		}
 	}
 	return n
