@@ -81,7 +81,6 @@ type htmlCell struct {
 	Article  string
 	Letter   string
 	Empty    bool
-	Short    string
 	Values   []htmlValue
 	Status   compare.Status
 	Missing  bool
@@ -156,10 +155,15 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		if r.slot.Generated {
 			v.General = true
 		}
+		byArt := make(map[string][]int, len(res.Articles))
+		for i, val := range r.slot.Values {
+			byArt[val.Article] = append(byArt[val.Article], i)
+		}
 		for _, a := range res.Articles {
-			cell := htmlCell{Article: a.ID, Letter: letters[a.ID], Status: r.status, Short: r.cell(a.ID)}
-			for _, val := range r.slot.Values {
-				if val.Article != a.ID || (r.value != "" && val.Value != r.value) {
+			cell := htmlCell{Article: a.ID, Letter: letters[a.ID], Status: r.status}
+			for _, i := range byArt[a.ID] {
+				val := r.slot.Values[i]
+				if r.value != "" && val.Value != r.value {
 					continue
 				}
 				ev := evidence(val, anchor[a.ID])
