@@ -84,7 +84,7 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	var links []link
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
-			s, ok := quoteMatch(items[i], items[j])
+			s, ok := quoteMatch(&items[i], &items[j])
 			if !ok {
 				continue
 			}
@@ -92,7 +92,7 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 			if items[i].f.Article != items[j].f.Article {
 				// A match of more shared words is stronger evidence:
 				// an article's full rendering joins before its excerpt.
-				links = append(links, link{i, j, s * float64(quoteShared(items[i], items[j]))})
+				links = append(links, link{i, j, s * float64(quoteShared(&items[i], &items[j]))})
 			}
 		}
 	}
@@ -252,7 +252,7 @@ func (it quoteItem) wording() string { return strings.Join(it.keys, " ") }
 
 // quoteMatch says whether two quotes render the same remark, and how
 // well (0–1).
-func quoteMatch(a, b quoteItem) (float64, bool) {
+func quoteMatch(a, b *quoteItem) (float64, bool) {
 	shared := quoteShared(a, b)
 	small := min(len(a.words), len(b.words))
 	if small == 0 {
@@ -284,7 +284,7 @@ func quoteMatch(a, b quoteItem) (float64, bool) {
 }
 
 // quoteShared counts the content words two quotes share.
-func quoteShared(a, b quoteItem) int {
+func quoteShared(a, b *quoteItem) int {
 	n := 0
 	for i, j := 0, 0; i < len(a.words) && j < len(b.words); {
 		switch c := strings.Compare(a.words[i], b.words[j]); {
@@ -324,15 +324,21 @@ func quoteStrong(a, b quoteItem) bool {
 	if a.wording() == b.wording() {
 		return true
 	}
-	s, ok := quoteMatch(a, b)
+	s, ok := quoteMatch(&a, &b)
 	return ok && s >= 0.8
 }
 
 // quoteLCS is the length of the longest common subsequence of two word
 // lists.
 func quoteLCS(a, b []string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// Two rows of the table; quotes are short, so they fit on the stack.
+	var buf [2 * 64]int
+	var prev, cur []int
+	if len(b) < 64 {
+		prev, cur = buf[:len(b)+1], buf[64:64+len(b)+1]
+	} else {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
 	for i := 1; i <= len(a); i++ {
 		for j := 1; j <= len(b); j++ {
 			switch {
@@ -430,7 +436,7 @@ func quoteReps(items []quoteItem, score [][]float64, ms []int) []int {
 	for _, x := range ms {
 		for _, y := range ms {
 			if items[x].f.Article != items[y].f.Article {
-				total[x] += score[x][y] * float64(quoteShared(items[x], items[y]))
+				total[x] += score[x][y] * float64(quoteShared(&items[x], &items[y]))
 			}
 		}
 		a := items[x].f.Article
