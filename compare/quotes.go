@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -367,6 +368,37 @@ func quoteSameSpeaker(a, b string) bool {
 	if a == b {
 		return true
 	}
+	// Clustering asks about the same few speakers' spellings again and
+	// again (every pair of quotes, every remark's label and difference);
+	// the answer is a pure function of the two names.
+	k := speakerPair{a, b}
+	speakerMemo.Lock()
+	same, ok := speakerMemo.m[k]
+	speakerMemo.Unlock()
+	if ok {
+		return same
+	}
+	same = sameSpeaker(a, b)
+	speakerMemo.Lock()
+	if len(speakerMemo.m) >= 1<<14 {
+		clear(speakerMemo.m)
+	}
+	speakerMemo.m[speakerPair{strings.Clone(a), strings.Clone(b)}] = same
+	speakerMemo.Unlock()
+	return same
+}
+
+type speakerPair struct{ a, b string }
+
+// speakerMemo holds quoteSameSpeaker's answers, emptied when full; the
+// names are copied, so no article text is pinned by it.
+var speakerMemo = struct {
+	sync.Mutex
+	m map[speakerPair]bool
+}{m: map[speakerPair]bool{}}
+
+// sameSpeaker is quoteSameSpeaker for two different, non-empty names.
+func sameSpeaker(a, b string) bool {
 	if facts.NameKey(a) == facts.NameKey(b) || facts.SameName(a, b) {
 		return true
 	}
