@@ -273,7 +273,7 @@ func (m *metaFinder) line(l line, inBody bool) lineKind {
 				}
 			}
 			if m.datelineDate.IsZero() {
-				if mm := datelineDate.FindStringSubmatch(l.text); mm != nil && !IsCalendarName(Fold(mm[1])) {
+				if mm := datelineDateIn(l.text); mm != nil && !IsCalendarName(Fold(mm[1])) {
 					m.datelineDate = firstFullDate(mm[2])
 				}
 			}
@@ -404,6 +404,33 @@ func mayStartWith(s string, prefixes ...string) bool {
 	}
 	return false
 }
+
+// datelineDateIn is datelineDate.FindStringSubmatch, run only on lines
+// where a comma is followed by space and a month's first three letters,
+// as every match must be: the unanchored regexp was 1.7 % of a batch run
+// on the first lines of every article, most of which hold no such date.
+func datelineDateIn(s string) []string {
+	for i := strings.IndexByte(s, ','); i >= 0; {
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+			j++
+		}
+		if j > i+1 && j+3 <= len(s) && monthPrefix[s[j:j+3]] {
+			return datelineDate.FindStringSubmatch(s)
+		}
+		k := strings.IndexByte(s[i+1:], ',')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return nil
+}
+
+// monthPrefix are the three letters every month alternative of
+// datelineDate starts with (\s in it is [\t\n\f\r ]).
+var monthPrefix = map[string]bool{"Jan": true, "Feb": true, "Mar": true, "Apr": true, "May": true, "Jun": true,
+	"Jul": true, "Aug": true, "Sep": true, "Oct": true, "Nov": true, "Dec": true}
 
 // selfCreditIn is selfCredit.FindStringSubmatch, run only on lines that
 // hold one of its (case-sensitive) verbs.

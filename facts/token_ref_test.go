@@ -153,3 +153,24 @@ func TestWordCountIsFields(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineDateIn holds the prefiltered dateline-date match to the
+// regexp alone.
+func TestDatelineDateIn(t *testing.T) {
+	lines := append([]string{"MOSCOW, Jan 28, 2026 — talks", "Moscow,  Sept. 3, 2025 (Reuters)", "Moscow,\tDec 1, 2020",
+		"Paris, Mayor said, June 4, 2021", "no comma Jan 28, 2026", "Port Alder,Jan 28, 2026", "Alder, jan 28, 2026",
+		"a, b, c, Oct 10, 1999.", ",", ", Jan", "Rome, Jan", "x,\vJan 2, 2020", ""}, tokenizeCases...)
+	paths, _ := filepath.Glob("../../shared/corpus/*/*.txt")
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	for _, l := range lines {
+		if diff := cmp.Diff(datelineDate.FindStringSubmatch(l), datelineDateIn(l)); diff != "" {
+			t.Errorf("datelineDateIn(%q) differs from the regexp (-regexp +prefiltered):\n%s", l, diff)
+		}
+	}
+}
