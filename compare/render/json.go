@@ -10,11 +10,7 @@ import (
 // WriteJSON writes res as the crosscheck.compare/v1 document described in
 // docs/json.md, indented, with no HTML escaping (it is data, not markup).
 func WriteJSON(w io.Writer, res compare.Result) error {
-	b, err := appendResultJSON(nil, &res)
-	if err != nil {
-		return fmt.Errorf("write json: %w", err)
-	}
-	if _, err := w.Write(b); err != nil {
+	if err := writeResultJSON(w, &res); err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil

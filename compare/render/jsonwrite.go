@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"io"
 	"math"
 	"strconv"
 	"unicode/utf8"
@@ -17,11 +18,28 @@ import (
 // TestJSONWriterMatchesEncoder holds it to encoding/json with every field
 // of every type filled, and FuzzCompareFacts on arbitrary results.
 
-// jsonOut builds the indented document.
+// jsonOut builds the indented document, handing it to w in chunks so a
+// topic's 1.7 MB document is never held (or regrown) whole.
 type jsonOut struct {
 	b     []byte
 	count []int // elements written so far, per open object or array
+	w     io.Writer
 	err   error
+}
+
+// jsonChunk is how much is buffered before a write.
+const jsonChunk = 32 << 10
+
+// flush writes what is buffered once there is a chunk of it, or all of
+// it at the end.
+func (o *jsonOut) flush(end bool) {
+	if len(o.b) < jsonChunk && !end || o.w == nil {
+		return
+	}
+	if o.err == nil {
+		_, o.err = o.w.Write(o.b)
+	}
+	o.b = o.b[:0]
 }
 
 func (o *jsonOut) newline() {
@@ -78,15 +96,9 @@ func (o *jsonOut) bool(k string, v bool) {
 }
 
 // float writes v as encoding/json does: like ES6, 'e' notation below 1e-6
-// and from 1e21, exponents unpadded.
+// and from 1e21, exponents unpadded. v is finite (writeResultJSON checks).
 func (o *jsonOut) float(k string, v float64) {
 	o.key(k)
-	if math.IsInf(v, 0) || math.IsNaN(v) {
-		if o.err == nil {
-			o.err = fmt.Errorf("json: unsupported value: %s", strconv.FormatFloat(v, 'g', -1, 64))
-		}
-		return
-	}
 	abs := math.Abs(v)
 	f := byte('f')
 	if abs != 0 && (abs < 1e-6 || abs >= 1e21) {
@@ -139,6 +151,7 @@ func list[T any](o *jsonOut, k string, vs []T, each func(*jsonOut, *T)) {
 		o.open('{')
 		each(o, &vs[i])
 		o.close('}')
+		o.flush(false)
 	}
 	o.close(']')
 }
@@ -199,9 +212,23 @@ func appendJSONString(dst []byte, s string) []byte {
 	return append(dst, '"')
 }
 
-// appendResultJSON appends res as the indented document and a newline.
-func appendResultJSON(dst []byte, res *compare.Result) ([]byte, error) {
-	o := &jsonOut{b: dst}
+// writeResultJSON writes res as the indented document and a newline.
+// A confidence that JSON cannot hold (NaN, ±Inf) is refused before
+// anything is written, as encoding/json refused the whole document.
+func writeResultJSON(w io.Writer, res *compare.Result) error {
+	for _, sr := range res.Facts {
+		if v := sr.Confidence; math.IsInf(v, 0) || math.IsNaN(v) {
+			return fmt.Errorf("json: unsupported value: %s", strconv.FormatFloat(v, 'g', -1, 64))
+		}
+	}
+	o := &jsonOut{b: make([]byte, 0, jsonChunk+jsonChunk/2), w: w}
+	writeResult(o, res)
+	o.b = append(o.b, '\n')
+	o.flush(true)
+	return o.err
+}
+
+func writeResult(o *jsonOut, res *compare.Result) {
 	o.open('{')
 	o.str("schema", res.Schema)
 	o.str("topic", res.Topic)
@@ -246,7 +273,6 @@ func appendResultJSON(dst []byte, res *compare.Result) ([]byte, error) {
 		})
 	})
 	o.close('}')
-	return append(o.b, '\n'), o.err
 }
 
 func writeSlotJSON(o *jsonOut, sr *compare.SlotResult) {

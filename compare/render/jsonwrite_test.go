@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"math"
 	"reflect"
 	"strings"
 	"testing"
@@ -104,5 +105,23 @@ func TestJSONWriterMatchesEncoder(t *testing.T) {
 		s := seed
 		fill(reflect.ValueOf(&res).Elem(), &s)
 		matchEncoder(t, res)
+	}
+}
+
+// TestJSONWriterRefusesNaN: like encoding/json, a confidence JSON cannot
+// hold fails the document before a byte of it is written.
+func TestJSONWriterRefusesNaN(t *testing.T) {
+	res, _ := compareDir(t, "../../seeds")
+	res.Facts[len(res.Facts)-1].Confidence = math.NaN()
+	var buf bytes.Buffer
+	err := WriteJSON(&buf, res)
+	if err == nil || !strings.Contains(err.Error(), "unsupported value: NaN") {
+		t.Fatalf("WriteJSON = %v, want an unsupported value error", err)
+	}
+	if _, jerr := json.Marshal(res); jerr == nil {
+		t.Fatal("encoding/json accepts NaN; the writer should too")
+	}
+	if buf.Len() != 0 {
+		t.Errorf("%d bytes written before the error, want none", buf.Len())
 	}
 }
