@@ -141,8 +141,9 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		ha := htmlArticle{Article: a, Letter: letter(i), Anchor: anchor[a.ID], Source: source[a.ID]}
 		if t, ok := texts[a.ID]; ok {
 			ha.HasText = true
+			ms := sortMarks(marks[a.ID])
 			for _, p := range t.Body {
-				ha.Paras = append(ha.Paras, segmentsOf(t.Text, p, marks[a.ID]))
+				ha.Paras = append(ha.Paras, segmentsOf(t.Text, p, ms))
 			}
 		}
 		v.Articles = append(v.Articles, ha)
@@ -266,22 +267,31 @@ func evidence(val compare.Value, anchor string) htmlValue {
 	return hv
 }
 
-// segmentsOf cuts text[p] into plain and marked runs. Overlapping marks
-// keep the one that starts first (longest on a tie); the others become
-// anchors on it.
+// sortMarks orders an article's marks once for all its paragraphs: by
+// start, the longest first on a tie, else as given.
+func sortMarks(marks []markSpan) []markSpan {
+	sort.SliceStable(marks, func(i, j int) bool {
+		if marks[i].From != marks[j].From {
+			return marks[i].From < marks[j].From
+		}
+		return marks[i].To > marks[j].To
+	})
+	return marks
+}
+
+// segmentsOf cuts text[p] into plain and marked runs; marks are sorted
+// (sortMarks). Overlapping marks keep the one that starts first (longest
+// on a tie); the others become anchors on it.
 func segmentsOf(text string, p facts.Span, marks []markSpan) []segment {
 	var spans []markSpan
-	for _, m := range marks {
-		if m.From >= p.Start && m.To <= p.End && m.From < m.To {
+	for _, m := range marks[sort.Search(len(marks), func(i int) bool { return marks[i].From >= p.Start }):] {
+		if m.From > p.End {
+			break
+		}
+		if m.To <= p.End && m.From < m.To {
 			spans = append(spans, m)
 		}
 	}
-	sort.SliceStable(spans, func(i, j int) bool {
-		if spans[i].From != spans[j].From {
-			return spans[i].From < spans[j].From
-		}
-		return spans[i].To > spans[j].To
-	})
 	var out []segment
 	at := p.Start
 	seen := map[string]bool{}
