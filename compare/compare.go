@@ -25,7 +25,9 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 			Byline: a.Byline, Published: a.Published.String(), Title: a.Title, URL: a.URL,
 		})
 	}
-	res.Sources = Sources(arts)
+	// Sources and Variants both read every paragraph's tokens.
+	paras := &paraTokens{}
+	res.Sources = sources(arts, paras)
 	c := comparer{articles: arts, labels: labels, sourceOf: map[string]int{}}
 	var ids []string
 	for i, g := range res.Sources {
@@ -74,7 +76,7 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 	for _, sr := range res.Facts {
 		res.Summary.add(sr.Status)
 	}
-	res.Variants = Variants(topic, arts)
+	res.Variants = variants(topic, arts, paras)
 	if res.Variants == nil {
 		res.Variants = []VariantGroup{}
 	}

@@ -21,7 +21,7 @@ const commonShare = 0.2
 // commonNames returns the name keys that appear in more than commonShare
 // of the distinct sentences the story's facts come from (and in at least
 // four), so that small stories keep every name.
-func commonNames(fs []facts.Fact) map[string]bool {
+func commonNames(fs []facts.Fact, memo nameMemo) map[string]bool {
 	type key struct {
 		article string
 		start   int
@@ -36,7 +36,7 @@ func commonNames(fs []facts.Fact) map[string]bool {
 		}
 		seen[k] = true
 		n++
-		for name := range namesOf(f.Sentence).names {
+		for name := range memo.of(f.Sentence).names {
 			count[name]++
 		}
 	}
@@ -61,6 +61,24 @@ type sentenceNames struct {
 var nameFunctionWords = map[string]bool{
 	"the": true, "a": true, "an": true, "of": true, "and": true, "for": true,
 	"in": true, "on": true, "at": true, "to": true, "de": true, "la": true,
+}
+
+// nameMemo holds the names of sentences already read: commonNames reads
+// every general fact's sentence and mergeDateSlots the date facts' again.
+// The names are only read afterwards, so sharing them is safe. A nil memo
+// reads each time.
+type nameMemo map[string]sentenceNames
+
+func (m nameMemo) of(sentence string) sentenceNames {
+	if m == nil {
+		return namesOf(sentence)
+	}
+	n, ok := m[sentence]
+	if !ok {
+		n = namesOf(sentence)
+		m[sentence] = n
+	}
+	return n
 }
 
 // namesOf reads the names of a sentence.
@@ -177,7 +195,7 @@ type dateFact struct {
 // "date:say") and dates with no event word ("date:other") join an event's
 // slot one by one, for an article that has no date there yet, and are
 // dropped when they join none: a statement's day alone is no finding.
-func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool) map[dateKey]string {
+func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool, memo nameMemo) map[dateKey]string {
 	moved := map[dateKey]string{}
 	type group struct {
 		ids   []string
@@ -197,7 +215,7 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool) map[
 				ok = false
 				break
 			}
-			dfs = append(dfs, dateFact{f: f, date: d, names: namesOf(f.Sentence)})
+			dfs = append(dfs, dateFact{f: f, date: d, names: memo.of(f.Sentence)})
 		}
 		if !ok {
 			continue

@@ -28,8 +28,9 @@ func (c comparer) general(fs []facts.Fact) []SlotResult {
 		}
 		bySlot[f.Slot] = append(bySlot[f.Slot], f)
 	}
-	c.story.common = commonNames(fs)
-	c.story.ledeEvent = ledeEvents(bySlot, mergeDateSlots(bySlot, c.story.common))
+	names := nameMemo{}
+	c.story.common = commonNames(fs, names)
+	c.story.ledeEvent = ledeEvents(bySlot, mergeDateSlots(bySlot, c.story.common, names))
 	var out []SlotResult
 	for id, sf := range bySlot {
 		articles := map[string]bool{}

@@ -2,8 +2,10 @@ package compare
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -83,7 +85,7 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	var links []link
 	for i := 0; i < n; i++ {
 		for j := i + 1; j < n; j++ {
-			s, ok := quoteMatch(items[i], items[j])
+			s, ok := quoteMatch(&items[i], &items[j])
 			if !ok {
 				continue
 			}
@@ -91,7 +93,7 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 			if items[i].f.Article != items[j].f.Article {
 				// A match of more shared words is stronger evidence:
 				// an article's full rendering joins before its excerpt.
-				links = append(links, link{i, j, s * float64(quoteShared(items[i], items[j]))})
+				links = append(links, link{i, j, s * float64(quoteShared(&items[i], &items[j]))})
 			}
 		}
 	}
@@ -144,12 +146,16 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 
 // quoteItem is a quote fact with the words clustering and diffing use.
 type quoteItem struct {
-	f       facts.Fact
-	shown   []string        // words as written, with their punctuation
-	keys    []string        // the same words folded, without punctuation
-	content map[string]bool // stemmed content words
-	speaker string          // the named speaker, or ""
-	person  bool            // the speaker is a person, not a body or place
+	f     facts.Fact
+	shown []string // words as written, with their punctuation
+	keys  []string // the same words folded, without punctuation
+	// words are the stemmed content words, sorted and distinct: quotes
+	// are matched pairwise, and counting the words two share by merging
+	// two sorted lists costs a fraction of iterating a map and probing
+	// another.
+	words   []string
+	speaker string // the named speaker, or ""
+	person  bool   // the speaker is a person, not a body or place
 }
 
 // speakerKinds holds, per article, the kind the entity finder gave each
@@ -198,7 +204,7 @@ func (k speakerKinds) person(article, speaker string) bool {
 }
 
 func newQuoteItem(f facts.Fact) quoteItem {
-	it := quoteItem{f: f, content: map[string]bool{}, speaker: f.Source}
+	it := quoteItem{f: f, speaker: f.Source}
 	for _, w := range strings.FieldsFunc(f.Value, quoteWordBreak) {
 		k := facts.Fold(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 		if k == "" {
@@ -207,9 +213,11 @@ func newQuoteItem(f facts.Fact) quoteItem {
 		it.shown = append(it.shown, w)
 		it.keys = append(it.keys, k)
 		if s := quoteStem(k); s != "" && !quoteStopWords[s] && !quoteStopWords[k] {
-			it.content[s] = true
+			it.words = append(it.words, s)
 		}
 	}
+	slices.Sort(it.words)
+	it.words = slices.Compact(it.words)
 	return it
 }
 
@@ -245,14 +253,9 @@ func (it quoteItem) wording() string { return strings.Join(it.keys, " ") }
 
 // quoteMatch says whether two quotes render the same remark, and how
 // well (0–1).
-func quoteMatch(a, b quoteItem) (float64, bool) {
-	shared := 0
-	for w := range a.content {
-		if b.content[w] {
-			shared++
-		}
-	}
-	small := min(len(a.content), len(b.content))
+func quoteMatch(a, b *quoteItem) (float64, bool) {
+	shared := quoteShared(a, b)
+	small := min(len(a.words), len(b.words))
 	if small == 0 {
 		if a.wording() != "" && a.wording() == b.wording() {
 			return 1, true
@@ -282,11 +285,18 @@ func quoteMatch(a, b quoteItem) (float64, bool) {
 }
 
 // quoteShared counts the content words two quotes share.
-func quoteShared(a, b quoteItem) int {
+func quoteShared(a, b *quoteItem) int {
 	n := 0
-	for w := range a.content {
-		if b.content[w] {
+	for i, j := 0, 0; i < len(a.words) && j < len(b.words); {
+		switch c := strings.Compare(a.words[i], b.words[j]); {
+		case c == 0:
 			n++
+			i++
+			j++
+		case c < 0:
+			i++
+		default:
+			j++
 		}
 	}
 	return n
@@ -315,15 +325,21 @@ func quoteStrong(a, b quoteItem) bool {
 	if a.wording() == b.wording() {
 		return true
 	}
-	s, ok := quoteMatch(a, b)
+	s, ok := quoteMatch(&a, &b)
 	return ok && s >= 0.8
 }
 
 // quoteLCS is the length of the longest common subsequence of two word
 // lists.
 func quoteLCS(a, b []string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
+	// Two rows of the table; quotes are short, so they fit on the stack.
+	var buf [2 * 64]int
+	var prev, cur []int
+	if len(b) < 64 {
+		prev, cur = buf[:len(b)+1], buf[64:64+len(b)+1]
+	} else {
+		prev, cur = make([]int, len(b)+1), make([]int, len(b)+1)
+	}
 	for i := 1; i <= len(a); i++ {
 		for j := 1; j <= len(b); j++ {
 			switch {
@@ -352,6 +368,37 @@ func quoteSameSpeaker(a, b string) bool {
 	if a == b {
 		return true
 	}
+	// Clustering asks about the same few speakers' spellings again and
+	// again (every pair of quotes, every remark's label and difference);
+	// the answer is a pure function of the two names.
+	k := speakerPair{a, b}
+	speakerMemo.Lock()
+	same, ok := speakerMemo.m[k]
+	speakerMemo.Unlock()
+	if ok {
+		return same
+	}
+	same = sameSpeaker(a, b)
+	speakerMemo.Lock()
+	if len(speakerMemo.m) >= 1<<14 {
+		clear(speakerMemo.m)
+	}
+	speakerMemo.m[speakerPair{strings.Clone(a), strings.Clone(b)}] = same
+	speakerMemo.Unlock()
+	return same
+}
+
+type speakerPair struct{ a, b string }
+
+// speakerMemo holds quoteSameSpeaker's answers, emptied when full; the
+// names are copied, so no article text is pinned by it.
+var speakerMemo = struct {
+	sync.Mutex
+	m map[speakerPair]bool
+}{m: map[speakerPair]bool{}}
+
+// sameSpeaker is quoteSameSpeaker for two different, non-empty names.
+func sameSpeaker(a, b string) bool {
 	if facts.NameKey(a) == facts.NameKey(b) || facts.SameName(a, b) {
 		return true
 	}
@@ -421,7 +468,7 @@ func quoteReps(items []quoteItem, score [][]float64, ms []int) []int {
 	for _, x := range ms {
 		for _, y := range ms {
 			if items[x].f.Article != items[y].f.Article {
-				total[x] += score[x][y] * float64(quoteShared(items[x], items[y]))
+				total[x] += score[x][y] * float64(quoteShared(&items[x], &items[y]))
 			}
 		}
 		a := items[x].f.Article

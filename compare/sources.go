@@ -81,7 +81,9 @@ const (
 // some shared text) form one group, grouped transitively; every other
 // article is a group of its own. Groups are ordered by their first article
 // id; the result does not depend on the order of articles.
-func Sources(articles []facts.Article) []SourceGroup {
+func Sources(articles []facts.Article) []SourceGroup { return sources(articles, nil) }
+
+func sources(articles []facts.Article, paras *paraTokens) []SourceGroup {
 	if len(articles) == 0 {
 		return nil
 	}
@@ -98,7 +100,7 @@ func Sources(articles []facts.Article) []SourceGroup {
 	sets := make([][]uint64, len(arts))
 	wires := make([]string, len(arts))
 	for i, a := range arts {
-		sets[i] = shingleSet(a)
+		sets[i] = shingleSet(a, paras)
 		wires[i] = facts.Fold(strings.TrimSpace(a.Wire))
 	}
 
@@ -226,13 +228,13 @@ func containmentRange(cs []float64) string {
 // left out) within each body paragraph. A paragraph shorter than that
 // gives one shingle of its own words, so that short paragraphs still count
 // as shared text.
-func shingleSet(a *facts.Article) []uint64 {
+func shingleSet(a *facts.Article, paras *paraTokens) []uint64 {
 	var out []uint64
 	var words []uint64
 	h := fnv.New64a()
-	for _, sp := range a.Body {
+	for pi := range a.Body {
 		words = words[:0]
-		for _, t := range facts.Tokenize(a.Text, sp.Start, sp.End) {
+		for _, t := range paras.of(a, pi) {
 			if t.Kind == facts.Punct {
 				continue
 			}
@@ -410,4 +412,32 @@ func countNoun(n int, noun string) string {
 		return "1 " + noun
 	}
 	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+// paraTokens holds the tokens of the articles' body paragraphs, made on
+// first use, so that the comparisons reading them (shared text, spelling
+// variants) tokenise each paragraph once. Articles are keyed by address:
+// the cache lives for one Compare over one slice. A nil cache tokenises.
+type paraTokens struct {
+	m map[*facts.Article][][]facts.Token
+}
+
+// of returns Tokenize over a's paragraph pi.
+func (p *paraTokens) of(a *facts.Article, pi int) []facts.Token {
+	sp := a.Body[pi]
+	if p == nil {
+		return facts.Tokenize(a.Text, sp.Start, sp.End)
+	}
+	if p.m == nil {
+		p.m = map[*facts.Article][][]facts.Token{}
+	}
+	ts := p.m[a]
+	if ts == nil {
+		ts = make([][]facts.Token, len(a.Body))
+		p.m[a] = ts
+	}
+	if ts[pi] == nil {
+		ts[pi] = facts.Tokenize(a.Text, sp.Start, sp.End)
+	}
+	return ts[pi]
 }

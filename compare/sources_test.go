@@ -60,7 +60,7 @@ func ids(arts []facts.Article) []string {
 func containmentMatrix(arts []facts.Article) (string, [][]float64) {
 	sets := make([][]uint64, len(arts))
 	for i := range arts {
-		sets[i] = shingleSet(&arts[i])
+		sets[i] = shingleSet(&arts[i], nil)
 	}
 	m := make([][]float64, len(arts))
 	var b strings.Builder

@@ -53,7 +53,11 @@ type VariantForm struct {
 // articles (most first) then form; it is nil when there are no variants.
 // topic may be nil.
 func Variants(topic *facts.Topic, articles []facts.Article) []VariantGroup {
-	v := newVariantScan(articles)
+	return variants(topic, articles, nil)
+}
+
+func variants(topic *facts.Topic, articles []facts.Article, paras *paraTokens) []VariantGroup {
+	v := newVariantScan(articles, paras)
 	var groups []*variantGroup
 	if topic != nil {
 		for _, e := range topic.Entities {
@@ -151,16 +155,17 @@ func sameContext(a, b *variantFormAcc) bool {
 	return false
 }
 
-func newVariantScan(articles []facts.Article) *variantScan {
+func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
 	v := &variantScan{lower: map[string]bool{}, capMid: map[string]bool{}, forms: map[string]*variantFormAcc{}}
-	for _, a := range articles {
+	for ai := range articles {
+		a := &articles[ai]
 		v.ids = append(v.ids, a.ID)
 		var paras [][]variantToken
-		for _, sp := range a.Body {
+		for pi, sp := range a.Body {
 			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 				continue
 			}
-			paras = append(paras, variantTokens(a.Text, sp))
+			paras = append(paras, variantTokensOf(cache.of(a, pi)))
 		}
 		v.paras = append(v.paras, paras)
 	}
@@ -209,7 +214,11 @@ func (v *variantScan) add(forms map[string]*variantFormAcc, t variantToken, art 
 
 // variantTokens tokenises one paragraph and marks sentence starts.
 func variantTokens(text string, sp facts.Span) []variantToken {
-	toks := facts.Tokenize(text, sp.Start, sp.End)
+	return variantTokensOf(facts.Tokenize(text, sp.Start, sp.End))
+}
+
+// variantTokensOf marks sentence starts in a paragraph's tokens.
+func variantTokensOf(toks []facts.Token) []variantToken {
 	out := make([]variantToken, 0, len(toks))
 	initial := true
 	for _, tok := range toks {

@@ -150,7 +150,7 @@ func TestVariantCandidates(t *testing.T) {
 	v := newVariantScan([]facts.Article{
 		variantArticle("a", "The talks began. However, the delegates left. Officials said Cairo agreed.", "“The plan is good,” he said."),
 		variantArticle("b", "The meeting ended; the mood was calm. Turkey sent no envoy. We ate turkey.", "NATO and the UN were silent."),
-	})
+	}, nil)
 	for _, id := range []string{"the", "said", "turkey", "nato", "un"} {
 		if v.forms[id] != nil {
 			t.Errorf("%q is a candidate form, want it excluded", id)

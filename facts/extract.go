@@ -3,6 +3,8 @@ package facts
 import (
 	"context"
 	"fmt"
+	"sort"
+	"unicode/utf8"
 )
 
 // Extractor finds a topic's facts in articles. It is built once per topic
@@ -94,6 +96,10 @@ type doc struct {
 	a     *Article
 	ref   Date
 	sents []*sentence
+	// paraToks is each paragraph of a.Body tokenised, once per article:
+	// the sentences' tokens are slices of it, and the quote finder reads
+	// it whole.
+	paraToks [][]Token
 }
 
 type sentence struct {
@@ -113,9 +119,12 @@ func (x *Extractor) analyse(a *Article) *doc {
 	if d.ref.IsZero() {
 		d.ref = statedDate(a)
 	}
-	for _, para := range a.Body {
+	d.paraToks = make([][]Token, len(a.Body))
+	for pi, para := range a.Body {
+		ptoks := Tokenize(a.Text, para.Start, para.End)
+		d.paraToks[pi] = ptoks
 		for _, sp := range Sentences(a.Text, para) {
-			toks := Tokenize(a.Text, sp.Start, sp.End)
+			toks := sentenceTokens(a.Text, ptoks, sp)
 			s := &sentence{Span: sp, toks: toks}
 			s.mentions = x.aliases.find(a.Text, toks)
 			s.atts = findAttributions(toks)
@@ -123,6 +132,44 @@ func (x *Extractor) analyse(a *Article) *doc {
 		}
 	}
 	return d
+}
+
+// sentenceTokens returns Tokenize(text, sp.Start, sp.End) cut from the
+// tokens of its paragraph, which are the same tokens unless one of them
+// runs across the sentence's start or end; then it tokenises the sentence.
+// Tokenize's state is only its position, so from a position the
+// paragraph's tokens do not straddle (nor split, as "Alder|'s") both give
+// the same tokens, and its
+// end shows only where a token reaches it. The slice's capacity ends with
+// it, so appending to it cannot write over the next sentence's tokens.
+func sentenceTokens(text string, ptoks []Token, sp Span) []Token {
+	if !runeStart(text, sp.Start) || !runeStart(text, sp.End) {
+		return Tokenize(text, sp.Start, sp.End)
+	}
+	lo := sort.Search(len(ptoks), func(k int) bool { return ptoks[k].Span.End > sp.Start })
+	hi := lo
+	for hi < len(ptoks) && ptoks[hi].Span.End <= sp.End {
+		hi++
+	}
+	if lo < len(ptoks) && ptoks[lo].Span.Start < sp.Start || hi < len(ptoks) && ptoks[hi].Span.Start < sp.End ||
+		splitWord(ptoks, lo) || splitWord(ptoks, hi) {
+		return Tokenize(text, sp.Start, sp.End)
+	}
+	return ptoks[lo:hi:hi]
+}
+
+// runeStart reports whether i is where a rune of text starts (or its end):
+// a range cut inside a rune reads its bytes as marks the paragraph skips.
+func runeStart(text string, i int) bool {
+	return i >= len(text) || utf8.RuneStart(text[i])
+}
+
+// splitWord reports whether toks[k-1] and toks[k] are the two parts of one
+// word ("Alder" and "'s"): a range starting between them would read "'s"
+// as a mark and a word.
+func splitWord(toks []Token, k int) bool {
+	return k > 0 && k < len(toks) && toks[k-1].Span.End == toks[k].Span.Start &&
+		toks[k-1].Kind != Punct && toks[k].Kind != Punct
 }
 
 // datesOf returns the sentence's date mentions, finding them on first use.

@@ -250,7 +250,7 @@ func (m *metaFinder) line(l line, inBody bool) lineKind {
 	if kind == lineBody && (strings.HasPrefix(f, "posted on") || strings.HasPrefix(f, "published on") ||
 		strings.HasPrefix(f, "updated") || strings.HasPrefix(f, "last updated") ||
 		strings.HasPrefix(f, "date ") || strings.Contains(f, "min readlast updated") ||
-		(isoDate.MatchString(l.text) && wordCount(l.text) <= 8)) {
+		(wordCount(l.text) <= 8 && isoDate.MatchString(l.text))) {
 		kind = lineMeta
 	}
 	if kind == lineMeta || (kind == lineBody && strings.HasPrefix(f, "date ")) {
@@ -273,7 +273,7 @@ func (m *metaFinder) line(l line, inBody bool) lineKind {
 				}
 			}
 			if m.datelineDate.IsZero() {
-				if mm := datelineDate.FindStringSubmatch(l.text); mm != nil && !IsCalendarName(Fold(mm[1])) {
+				if mm := datelineDateIn(l.text); mm != nil && !IsCalendarName(Fold(mm[1])) {
 					m.datelineDate = firstFullDate(mm[2])
 				}
 			}
@@ -367,7 +367,22 @@ func titleLike(l line) bool {
 	return !unicode.IsDigit(last)
 }
 
-func wordCount(s string) int { return len(strings.Fields(s)) }
+// wordCount is len(strings.Fields(s)) without building the fields: it
+// runs on every line, before the ISO-date regexp (which was 2.5 % of a
+// batch run when it ran first on every body line).
+func wordCount(s string) int {
+	n := 0
+	inField := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+		} else if !inField {
+			inField = true
+			n++
+		}
+	}
+	return n
+}
 
 // mayStartWith reports whether s may match a case-insensitive regexp
 // anchored at its start that begins with one of the ASCII prefixes: false
@@ -389,6 +404,33 @@ func mayStartWith(s string, prefixes ...string) bool {
 	}
 	return false
 }
+
+// datelineDateIn is datelineDate.FindStringSubmatch, run only on lines
+// where a comma is followed by space and a month's first three letters,
+// as every match must be: the unanchored regexp was 1.7 % of a batch run
+// on the first lines of every article, most of which hold no such date.
+func datelineDateIn(s string) []string {
+	for i := strings.IndexByte(s, ','); i >= 0; {
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\n' || s[j] == '\f' || s[j] == '\r') {
+			j++
+		}
+		if j > i+1 && j+3 <= len(s) && monthPrefix[s[j:j+3]] {
+			return datelineDate.FindStringSubmatch(s)
+		}
+		k := strings.IndexByte(s[i+1:], ',')
+		if k < 0 {
+			break
+		}
+		i += 1 + k
+	}
+	return nil
+}
+
+// monthPrefix are the three letters every month alternative of
+// datelineDate starts with (\s in it is [\t\n\f\r ]).
+var monthPrefix = map[string]bool{"Jan": true, "Feb": true, "Mar": true, "Apr": true, "May": true, "Jun": true,
+	"Jul": true, "Aug": true, "Sep": true, "Oct": true, "Nov": true, "Dec": true}
 
 // selfCreditIn is selfCredit.FindStringSubmatch, run only on lines that
 // hold one of its (case-sensitive) verbs.

@@ -488,13 +488,20 @@ type quoteContext struct {
 }
 
 func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
-	qc := &quoteContext{d: d, text: d.a.Text, lower: map[string]bool{},
+	// An article has a distinct lower-case word per 14-21 bytes (corpus
+	// and seeds): sized for that, the set is not regrown while it fills.
+	qc := &quoteContext{d: d, text: d.a.Text, lower: make(map[string]bool, len(d.a.Text)/16),
 		kinds: quoteEntityKinds(d), midCap: map[string]bool{}, bare: map[string][]int{}}
 	for _, q := range quotes {
 		qc.quoted = append(qc.quoted, q.span())
 	}
-	for _, para := range d.a.Body {
-		toks := Tokenize(qc.text, para.Start, para.End)
+	for pi, para := range d.a.Body {
+		var toks []Token
+		if pi < len(d.paraToks) {
+			toks = d.paraToks[pi]
+		} else {
+			toks = Tokenize(qc.text, para.Start, para.End)
+		}
 		qc.paraToks = append(qc.paraToks, toks)
 		for k, t := range toks {
 			if t.Kind != Word {
@@ -557,7 +564,7 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 	// the antecedents pronouns after later quotes refer to.
 	for pi, toks := range qc.paraToks {
 		for i, t := range toks {
-			if !quoteSpeechVerbs[t.Fold] || t.IsCapitalized() || qc.inQuote(t.Span.Start) {
+			if t.IsCapitalized() || !quoteSpeechVerbs[t.Fold] || qc.inQuote(t.Span.Start) {
 				continue
 			}
 			lo := qc.clauseStartBefore(pi, i)

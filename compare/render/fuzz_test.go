@@ -70,7 +70,9 @@ func fuzzFacts(arts []facts.Article, spec []byte) []facts.Fact {
 // FuzzCompareFacts runs Compare and every renderer over arbitrary fact
 // sets: no panic, every status one of Statuses, the summary counting every
 // slot, ranks a permutation, evidence naming only the topic's articles, the
-// same result whatever the order of the facts, and every format written.
+// same result whatever the order of the facts, every format written, and
+// the HTML and JSON reports byte for byte those html/template and
+// encoding/json wrote.
 func FuzzCompareFacts(f *testing.F) {
 	f.Add("Port Alder\n\nThe Harbour Trust closed Port Alder on Tuesday, Ann Roe said.", "Fees\n\n“We will reopen,” said Ann Roe. 150 boats wait.",
 		[]byte{0, 0, 0, 30, 7, 0, 1, 0, 0, 10, 8, 1, 2, 6, 3, 3, 3, 7, 0, 1, 1, 0, 4, 3, 1, 5, 9, 8, 5, 2})
@@ -146,5 +148,7 @@ func FuzzCompareFacts(f *testing.F) {
 				t.Fatalf("%s: %v", format, err)
 			}
 		}
+		matchOracle(t, res, arts)
+		matchEncoder(t, res)
 	})
 }

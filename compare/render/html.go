@@ -3,7 +3,6 @@ package render
 import (
 	"bufio"
 	"crypto/sha256"
-	_ "embed"
 	"encoding/base64"
 	"fmt"
 	"html/template"
@@ -18,18 +17,6 @@ import (
 // HTML is the format of the self-contained report an editor opens in a
 // browser.
 const HTML Format = "html"
-
-//go:embed report.html.tmpl
-var reportTemplate string
-
-// reportTmpl is parsed once; html/template escapes every piece of article
-// text by context, so a "<script>" in an article stays text.
-var reportTmpl = template.Must(template.New("report").Funcs(template.FuncMap{
-	"mark":    func(st compare.Status) string { return statusIcon[st] },
-	"class":   func(st compare.Status) string { return "st-" + string(st) },
-	"folded":  foldedNote,
-	"verdict": verdictText,
-}).Parse(reportTemplate))
 
 // statusIcon shows each status by a mark as well as by colour.
 var statusIcon = map[compare.Status]string{
@@ -105,7 +92,6 @@ type htmlCell struct {
 	Article  string
 	Letter   string
 	Empty    bool
-	Short    string
 	Values   []htmlValue
 	Status   compare.Status
 	Missing  bool
@@ -134,9 +120,7 @@ func writeHTML(w io.Writer, res compare.Result, arts []facts.Article, forms *Ver
 	v := buildView(res, arts)
 	v.Forms = forms
 	bw := bufio.NewWriter(w)
-	if err := reportTmpl.Execute(bw, v); err != nil {
-		return fmt.Errorf("write html: %w", err)
-	}
+	writeReport(bw, v)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write html: %w", err)
 	}
@@ -175,8 +159,9 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		ha := htmlArticle{Article: a, Letter: letter(i), Anchor: anchor[a.ID], Source: source[a.ID]}
 		if t, ok := texts[a.ID]; ok {
 			ha.HasText = true
+			ms := sortMarks(marks[a.ID])
 			for _, p := range t.Body {
-				ha.Paras = append(ha.Paras, segmentsOf(t.Text, p, marks[a.ID]))
+				ha.Paras = append(ha.Paras, segmentsOf(t.Text, p, ms))
 			}
 		}
 		v.Articles = append(v.Articles, ha)
@@ -193,10 +178,15 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		if r.slot.Generated {
 			v.General = true
 		}
+		byArt := make(map[string][]int, len(res.Articles))
+		for i, val := range r.slot.Values {
+			byArt[val.Article] = append(byArt[val.Article], i)
+		}
 		for _, a := range res.Articles {
-			cell := htmlCell{Article: a.ID, Letter: letters[a.ID], Status: r.status, Short: r.cell(a.ID)}
-			for _, val := range r.slot.Values {
-				if val.Article != a.ID || (r.value != "" && val.Value != r.value) {
+			cell := htmlCell{Article: a.ID, Letter: letters[a.ID], Status: r.status}
+			for _, i := range byArt[a.ID] {
+				val := r.slot.Values[i]
+				if r.value != "" && val.Value != r.value {
 					continue
 				}
 				ev := evidence(val, anchor[a.ID])
@@ -308,22 +298,31 @@ func evidence(val compare.Value, anchor string) htmlValue {
 	return hv
 }
 
-// segmentsOf cuts text[p] into plain and marked runs. Overlapping marks
-// keep the one that starts first (longest on a tie); the others become
-// anchors on it.
+// sortMarks orders an article's marks once for all its paragraphs: by
+// start, the longest first on a tie, else as given.
+func sortMarks(marks []markSpan) []markSpan {
+	sort.SliceStable(marks, func(i, j int) bool {
+		if marks[i].From != marks[j].From {
+			return marks[i].From < marks[j].From
+		}
+		return marks[i].To > marks[j].To
+	})
+	return marks
+}
+
+// segmentsOf cuts text[p] into plain and marked runs; marks are sorted
+// (sortMarks). Overlapping marks keep the one that starts first (longest
+// on a tie); the others become anchors on it.
 func segmentsOf(text string, p facts.Span, marks []markSpan) []segment {
 	var spans []markSpan
-	for _, m := range marks {
-		if m.From >= p.Start && m.To <= p.End && m.From < m.To {
+	for _, m := range marks[sort.Search(len(marks), func(i int) bool { return marks[i].From >= p.Start }):] {
+		if m.From > p.End {
+			break
+		}
+		if m.To <= p.End && m.From < m.To {
 			spans = append(spans, m)
 		}
 	}
-	sort.SliceStable(spans, func(i, j int) bool {
-		if spans[i].From != spans[j].From {
-			return spans[i].From < spans[j].From
-		}
-		return spans[i].To > spans[j].To
-	})
 	var out []segment
 	at := p.Start
 	seen := map[string]bool{}

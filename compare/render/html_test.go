@@ -22,7 +22,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 
 // compareDir reads a folder's topic file and articles and compares them,
 // as "crosscheck check" does, without the store.
-func compareDir(t *testing.T, dir string, extra ...facts.Article) (compare.Result, []facts.Article) {
+func compareDir(t testing.TB, dir string, extra ...facts.Article) (compare.Result, []facts.Article) {
 	t.Helper()
 	tp, _, err := facts.LoadTopic(filepath.Join(dir, "topic.yaml"))
 	if err != nil {

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"encoding/json"
 	"fmt"
 	"io"
 
@@ -11,10 +10,7 @@ import (
 // WriteJSON writes res as the crosscheck.compare/v1 document described in
 // docs/json.md, indented, with no HTML escaping (it is data, not markup).
 func WriteJSON(w io.Writer, res compare.Result) error {
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(res); err != nil {
+	if err := writeResultJSON(w, &res); err != nil {
 		return fmt.Errorf("write json: %w", err)
 	}
 	return nil

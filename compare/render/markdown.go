@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/compare"
 )
@@ -60,10 +62,12 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 	fmt.Fprintln(bw)
 	for _, r := range matrixRows(res) {
 		fmt.Fprintf(bw, "| %s | %s |", mdCell(r.label), statusMark[r.status])
-		for _, a := range res.Articles {
-			fmt.Fprintf(bw, " %s |", mdCell(r.cell(a.ID)))
+		for _, c := range r.cells(res.Articles) {
+			bw.WriteString(" ")
+			bw.WriteString(mdCell(c))
+			bw.WriteString(" |")
 		}
-		fmt.Fprintln(bw)
+		bw.WriteString("\n")
 	}
 	fmt.Fprintln(bw, "\n`~` reported, not in the outlet's own voice · `¬` denied · `—` not stated")
 
@@ -154,7 +158,43 @@ var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`,
 
 // mdText escapes article text so it cannot inject markup, links or HTML
 // into the report.
-func mdText(s string) string { return mdEscaper.Replace(strings.Join(strings.Fields(s), " ")) }
+func mdText(s string) string {
+	if mdPlain(s) {
+		return s // what the line below returns for it, without building it
+	}
+	return mdEscaper.Replace(strings.Join(strings.Fields(s), " "))
+}
+
+// mdPlain reports whether s has nothing mdText changes: no character
+// mdEscaper escapes, and no space but single ' ' between words.
+func mdPlain(s string) bool {
+	prevSpace := true
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			prevSpace = false
+			i += size
+			continue
+		}
+		switch c {
+		case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '\t', '\n', '\v', '\f', '\r':
+			return false
+		case ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		default:
+			prevSpace = false
+		}
+		i++
+	}
+	return !prevSpace || s == ""
+}
 
 // mdCell escapes text for a table cell; empty cells show a dash.
 func mdCell(s string) string {

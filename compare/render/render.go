@@ -99,17 +99,40 @@ type row struct {
 	value  string // the element, for set slots
 }
 
-// cell returns what the row shows for one article.
-func (r row) cell(article string) string {
-	if r.value == "" {
-		return cell(r.slot, article)
+// cells returns what the row shows for each article, as cell does, with
+// one pass over the row's values instead of one per article.
+func (r row) cells(arts []compare.Article) []string {
+	byArt := make(map[string][]int, len(arts))
+	for i, v := range r.slot.Values {
+		byArt[v.Article] = append(byArt[v.Article], i)
 	}
-	for _, v := range r.slot.Values {
-		if v.Article == article && v.Value == r.value {
-			return v.Surface
+	out := make([]string, len(arts))
+	for k, a := range arts {
+		out[k] = "—"
+		idx := byArt[a.ID]
+		if r.value != "" {
+			for _, i := range idx {
+				if v := r.slot.Values[i]; v.Value == r.value {
+					out[k] = v.Surface
+					break
+				}
+			}
+			continue
 		}
+		if len(idx) == 0 {
+			continue
+		}
+		parts := make([]string, len(idx))
+		for j, i := range idx {
+			v := r.slot.Values[i]
+			parts[j] = short(r.slot.Kind, v)
+			if v.Background {
+				parts[j] = "(" + parts[j] + ", earlier)"
+			}
+		}
+		out[k] = strings.Join(parts, "+")
 	}
-	return "—"
+	return out
 }
 
 // matrixRows lays the slots out as matrix rows: one per slot, one per
@@ -149,25 +172,6 @@ func elementName(sr compare.SlotResult, id string) string {
 		}
 	}
 	return best
-}
-
-// cell is what a matrix cell shows of one article's value(s) for a slot.
-func cell(sr compare.SlotResult, article string) string {
-	var parts []string
-	for _, v := range sr.Values {
-		if v.Article != article {
-			continue
-		}
-		if v.Background {
-			parts = append(parts, "("+short(sr.Kind, v)+", earlier)")
-			continue
-		}
-		parts = append(parts, short(sr.Kind, v))
-	}
-	if len(parts) == 0 {
-		return "—"
-	}
-	return strings.Join(parts, "+")
 }
 
 // short renders one value in a few characters: the spelling for set

@@ -94,8 +94,8 @@ func WriteTable(w io.Writer, res compare.Result, opt Options) error {
 		var row strings.Builder
 		row.WriteString(fit(r.label, slotW-1) + " ")
 		row.WriteString(paint(r.status, fit(statusMark[r.status], statusW)))
-		for _, a := range res.Articles {
-			row.WriteString(fit(r.cell(a.ID), cellW) + " ")
+		for _, c := range r.cells(res.Articles) {
+			row.WriteString(fit(c, cellW) + " ")
 		}
 		fmt.Fprintln(bw, strings.TrimRight(row.String(), " "))
 	}

@@ -1,0 +1,96 @@
+package render
+
+import (
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck-news/crosscheck/compare"
+)
+
+// The per-article cell functions the renderers used before row.cells:
+// the reference it must equal.
+
+// cell returns what the row shows for one article.
+func (r row) cell(article string) string {
+	if r.value == "" {
+		return cell(r.slot, article)
+	}
+	for _, v := range r.slot.Values {
+		if v.Article == article && v.Value == r.value {
+			return v.Surface
+		}
+	}
+	return "—"
+}
+
+// cell is what a matrix cell shows of one article's value(s) for a slot.
+func cell(sr compare.SlotResult, article string) string {
+	var parts []string
+	for _, v := range sr.Values {
+		if v.Article != article {
+			continue
+		}
+		if v.Background {
+			parts = append(parts, "("+short(sr.Kind, v)+", earlier)")
+			continue
+		}
+		parts = append(parts, short(sr.Kind, v))
+	}
+	if len(parts) == 0 {
+		return "—"
+	}
+	return strings.Join(parts, "+")
+}
+
+// TestRowCellsMatchCell holds row.cells to the per-article cell, on the
+// seed and ferry stories and on the fuzz seeds' results (background
+// values, set elements, articles without values).
+func TestRowCellsMatchCell(t *testing.T) {
+	var results []compare.Result
+	for _, dir := range []string{"../../seeds", "../../testdata/ferry"} {
+		res, _ := compareDir(t, dir)
+		results = append(results, res)
+	}
+	res, _ := compareDir(t, "../../seeds")
+	for i := range res.Facts {
+		for j := range res.Facts[i].Values {
+			res.Facts[i].Values[j].Background = j%3 == 1
+		}
+	}
+	results = append(results, res)
+	for _, res := range results {
+		for _, r := range matrixRows(res) {
+			var want []string
+			for _, a := range res.Articles {
+				want = append(want, r.cell(a.ID))
+			}
+			if got := r.cells(res.Articles); !reflect.DeepEqual(got, want) {
+				t.Fatalf("row %q: cells %q, cell by cell %q", r.label, got, want)
+			}
+		}
+	}
+}
+
+// TestMdTextPlainPath holds mdText's short path to the full escape.
+func TestMdTextPlainPath(t *testing.T) {
+	for _, s := range []string{"", "a", "plain words here", " lead", "trail ", "two  spaces", "tab\there",
+		"nl\nhere", "nbsp\u00a0here", "em\u2003space", "x*y", "a_b", "[l](u)", "<b>", "#h", "a|b", "`c`", "back\\slash",
+		"curly “quotes” and ’s", "bad \xff utf8", "\u0085next", "ok — dash", "\u202eevil\u202c"} {
+		want := mdEscaper.Replace(strings.Join(strings.Fields(s), " "))
+		if got := mdText(s); got != want {
+			t.Errorf("mdText(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzMdText holds mdText's short path to the full escape on any text.
+func FuzzMdText(f *testing.F) {
+	f.Add("plain words")
+	f.Add(" a  b\u00a0c*")
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := mdText(s), mdEscaper.Replace(strings.Join(strings.Fields(s), " ")); got != want {
+			t.Fatalf("mdText(%q) = %q, want %q", s, got, want)
+		}
+	})
+}

@@ -1,0 +1,176 @@
+package facts
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// tokenizeRef is Tokenize as it was before its ASCII short path and shared
+// lowered copy: the reference the faster one must equal token for token.
+func tokenizeRef(text string, from, to int) []Token {
+	toks := make([]Token, 0, (to-from)/5)
+	i := from
+	for i < to {
+		r, size := utf8.DecodeRuneInString(text[i:to])
+		switch {
+		case unicode.IsSpace(r) || r == '\uFEFF' || r == '\u00AD' || isInvisible(r):
+			i += size
+		case isWordRune(r):
+			j := scanWord(text, i, to)
+			w := text[i:j]
+			tok := func(a, b int) Token {
+				kind := Word
+				if r, _ := utf8.DecodeRuneInString(text[a:b]); unicode.IsDigit(r) {
+					kind = Number
+				}
+				return Token{Text: text[a:b], Fold: Fold(text[a:b]), Span: Span{a, b}, Kind: kind}
+			}
+			if k := clitic(w); k > 0 {
+				toks = append(toks, tok(i, i+k), Token{Text: w[k:], Fold: Fold(w[k:]), Span: Span{i + k, j}, Kind: Word})
+			} else {
+				toks = append(toks, tok(i, j))
+			}
+			i = j
+		default:
+			toks = append(toks, Token{Text: text[i : i+size], Fold: foldPunct(text[i : i+size]), Span: Span{i, i + size}, Kind: Punct})
+			i += size
+		}
+	}
+	return toks
+}
+
+var tokenizeCases = []string{
+	"", "Governor June Ellis said Port Alder's ferry won't sail; O`Brien, U.S. and 1,200.5 boats.",
+	"ÉCOLE Tobrúk TOBRUK naïve \u00ad soft\u00adhyphen El\u200dlis \u202e212\u202c pas\u200bsengers",
+	"«Quote» — “curly” ‘single’ rock ’n’ roll; Ann’s; DON'T; isn`t; 3.5-year-old al-Hakim",
+	"\x00\x7f\t\v\f\r\n\xff\xfe broken \xe2\x80 UTF-8 КИЕВ Кіеv ΑΘΗΝΑ 東京 ١٢٣ ½",
+}
+
+// TestTokenizeMatchesReference holds Tokenize to tokenizeRef on invented
+// texts with every class of character, at every start and end offset, and
+// on the corpus articles when ../shared/corpus is there.
+func TestTokenizeMatchesReference(t *testing.T) {
+	check := func(text string, from, to int) {
+		t.Helper()
+		if diff := cmp.Diff(tokenizeRef(text, from, to), Tokenize(text, from, to)); diff != "" {
+			t.Fatalf("Tokenize(%q, %d, %d) differs (-ref +new):\n%s", text, from, to, diff)
+		}
+	}
+	for _, s := range tokenizeCases {
+		for from := 0; from <= len(s); from++ {
+			for to := from; to <= len(s); to += 1 + (to-from)/4 {
+				check(s, from, to)
+			}
+			check(s, from, len(s))
+		}
+	}
+	paths, _ := filepath.Glob("../../shared/corpus/*/*.txt")
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(string(b), 0, len(b))
+	}
+}
+
+// FuzzTokenize holds Tokenize to tokenizeRef on arbitrary text and ranges.
+func FuzzTokenize(f *testing.F) {
+	for _, s := range tokenizeCases {
+		f.Add(s, 0, len(s))
+	}
+	f.Fuzz(func(t *testing.T, s string, from, to int) {
+		if from < 0 || to > len(s) || from > to {
+			from, to = 0, len(s)
+		}
+		if diff := cmp.Diff(tokenizeRef(s, from, to), Tokenize(s, from, to)); diff != "" {
+			t.Fatalf("Tokenize(%q, %d, %d) differs (-ref +new):\n%s", s, from, to, diff)
+		}
+	})
+}
+
+// TestSentenceTokensMatchTokenize holds the sentence tokens cut from a
+// paragraph's to the sentence tokenised on its own, for every span of the
+// invented texts (not only sentence spans, not only rune boundaries) and every sentence of the
+// corpus articles.
+func TestSentenceTokensMatchTokenize(t *testing.T) {
+	check := func(text string, para, sp Span) {
+		t.Helper()
+		ptoks := Tokenize(text, para.Start, para.End)
+		if diff := cmp.Diff(Tokenize(text, sp.Start, sp.End), sentenceTokens(text, ptoks, sp)); diff != "" {
+			t.Fatalf("sentenceTokens(%q, %v) differs (-Tokenize +cut):\n%s", text, sp, diff)
+		}
+	}
+	for _, s := range tokenizeCases {
+		for from := 0; from <= len(s); from++ {
+			for to := from; to <= len(s); to++ {
+				check(s, Span{0, len(s)}, Span{from, to})
+			}
+		}
+	}
+	paths, _ := filepath.Glob("../../shared/corpus/*/*.txt")
+	for _, p := range paths {
+		a, err := ReadArticleFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, para := range a.Body {
+			for _, sp := range Sentences(a.Text, para) {
+				check(a.Text, para, sp)
+			}
+		}
+	}
+}
+
+// FuzzSentenceTokens holds sentenceTokens to Tokenize on arbitrary text
+// and spans.
+func FuzzSentenceTokens(f *testing.F) {
+	for _, s := range tokenizeCases {
+		f.Add(s, 0, len(s)/2)
+	}
+	f.Fuzz(func(t *testing.T, s string, from, to int) {
+		if from < 0 || to > len(s) || from > to {
+			from, to = 0, len(s)
+		}
+		ptoks := Tokenize(s, 0, len(s))
+		if diff := cmp.Diff(Tokenize(s, from, to), sentenceTokens(s, ptoks, Span{from, to})); diff != "" {
+			t.Fatalf("sentenceTokens(%q, %d, %d) differs (-Tokenize +cut):\n%s", s, from, to, diff)
+		}
+	})
+}
+
+// TestWordCountIsFields holds wordCount to len(strings.Fields(s)).
+func TestWordCountIsFields(t *testing.T) {
+	for _, s := range append(tokenizeCases, " a  b\tc\u00a0d\u2003e\u0085 ", "\xff \xfe", "   ") {
+		if got, want := wordCount(s), len(strings.Fields(s)); got != want {
+			t.Errorf("wordCount(%q) = %d, strings.Fields gives %d", s, got, want)
+		}
+	}
+}
+
+// TestDatelineDateIn holds the prefiltered dateline-date match to the
+// regexp alone.
+func TestDatelineDateIn(t *testing.T) {
+	lines := append([]string{"MOSCOW, Jan 28, 2026 — talks", "Moscow,  Sept. 3, 2025 (Reuters)", "Moscow,\tDec 1, 2020",
+		"Paris, Mayor said, June 4, 2021", "no comma Jan 28, 2026", "Port Alder,Jan 28, 2026", "Alder, jan 28, 2026",
+		"a, b, c, Oct 10, 1999.", ",", ", Jan", "Rome, Jan", "x,\vJan 2, 2020", ""}, tokenizeCases...)
+	paths, _ := filepath.Glob("../../shared/corpus/*/*.txt")
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		lines = append(lines, strings.Split(string(b), "\n")...)
+	}
+	for _, l := range lines {
+		if diff := cmp.Diff(datelineDate.FindStringSubmatch(l), datelineDateIn(l)); diff != "" {
+			t.Errorf("datelineDateIn(%q) differs from the regexp (-regexp +prefiltered):\n%s", l, diff)
+		}
+	}
+}
