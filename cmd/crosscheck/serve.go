@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log"
 	"net"
 	"net/http"
 	"strconv"
@@ -103,6 +104,9 @@ func runServe(ctx context.Context, o *serveOptions) error {
 		WriteTimeout:      serveWriteTimeout,
 		IdleTimeout:       serveIdleTimeout,
 		MaxHeaderBytes:    64 << 10,
+		// The server's own complaints (a client's broken TLS attempt, a
+		// handler's panic) go where the command's errors go.
+		ErrorLog: log.New(o.Stderr, "crosscheck: serve: ", 0),
 	}
 	fmt.Fprintf(o.Stdout, "serving %s at http://%s/ (Ctrl-C stops)\n", store.Redact(o.DBPath), ln.Addr())
 	done := make(chan error, 1)

@@ -90,6 +90,7 @@ func TestServeInBrowser(t *testing.T) {
 		t.Fatalf("crosscheck verdicts after the click and the reload: %+v, want one current dismissal", stored)
 	}
 	token := eval[string](tb, `document.querySelector('`+row+` input[name="csrf"]').value`)
+	tb.shoot("serve.png")
 	tb.clean()
 
 	// Requests from elsewhere: plain posts with another site's Origin (with

@@ -80,8 +80,8 @@ type htmlRow struct {
 	// words ("" when none).
 	ID, Verdict string
 	Stale       bool
-	// First is true on the first row of a finding (a set slot has a row
-	// per element): the row that carries its anchor and verdict form.
+	// First is true on the row that carries a finding's anchor and
+	// verdict form (a set slot has a row per element).
 	// Form is true when that form is shown: a finding other than
 	// agreement, or one the desk judged anyway.
 	First, Form bool
@@ -166,10 +166,18 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		}
 		v.Articles = append(v.Articles, ha)
 	}
-	seen := map[string]bool{}
-	for _, r := range matrixRows(res) {
-		first := !seen[r.slot.ID]
-		seen[r.slot.ID] = true
+	rows := matrixRows(res)
+	// A set slot's finding is judged on its first row whose element has
+	// the slot's status (the Tartus row of a variant, not the agreed
+	// Hmeimim above it); other slots have one row.
+	carrier := map[string]int{}
+	for i, r := range rows {
+		if j, ok := carrier[r.slot.ID]; !ok || (rows[j].status != r.slot.Status && r.status == r.slot.Status) {
+			carrier[r.slot.ID] = i
+		}
+	}
+	for i, r := range rows {
+		first := carrier[r.slot.ID] == i
 		row := htmlRow{First: first, Form: first && (r.slot.Status != compare.Agree || r.slot.Verdict != nil), Label: r.label, Slot: r.slot.Slot, Status: r.status, Generated: r.slot.Generated, Headline: r.slot.Headline,
 			ID: r.slot.ID, Verdict: verdictText(r.slot.Verdict), Stale: r.slot.Verdict != nil && r.slot.Verdict.Stale}
 		if r.value != "" {
