@@ -623,6 +623,8 @@ func runQueuedBatch(ctx context.Context, o *batchOptions, log *slog.Logger, topi
 		log.Error("topic skipped", "dir", e.File, "error", e.Message)
 	}
 	if err := q.enqueue(ctx, runID, plan, topicDirs); err != nil {
+		// Recording the run as failed is best effort: the enqueue error is
+		// the one to report.
 		_ = finishRun(ctx, db, runID, store.RunResult{}, err)
 		return err
 	}
