@@ -106,8 +106,8 @@ func ApplyVerdicts(res *Result, vs []facts.Verdict) {
 	for i := range res.Facts {
 		sr := &res.Facts[i]
 		sr.Verdict = view(sr.Slot, sr.ID)
-		if sr.Status == Agree && sr.Verdict == nil {
-			continue // nothing to judge
+		if (sr.Status == Agree || sr.Soft) && sr.Verdict == nil {
+			continue // nothing to judge, or nothing an editor need act on
 		}
 		res.Verdicts.add(sr.Verdict)
 	}
@@ -119,8 +119,8 @@ func ApplyVerdicts(res *Result, vs []facts.Verdict) {
 }
 
 // Verdicts counts a result's findings by the desk's verdicts. Open counts
-// what wants the desk's attention: findings other than agreement with no
-// verdict, with a stale one, or marked follow-up.
+// what wants the desk's attention: findings other than agreement and soft
+// nuances with no verdict, with a stale one, or marked follow-up.
 type Verdicts struct {
 	Open      int `json:"open"`
 	Confirmed int `json:"confirmed"`
