@@ -168,8 +168,8 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 	}
 	rows := matrixRows(res)
 	// A set slot's finding is judged on its first row whose element has
-	// the slot's status (the Tartus row of a variant, not the agreed
-	// Hmeimim above it); other slots have one row.
+	// the slot's status (the row of the element spelled two ways, not the agreed
+	// element above it); other slots have one row.
 	carrier := map[string]int{}
 	for i, r := range rows {
 		if j, ok := carrier[r.slot.ID]; !ok || (rows[j].status != r.slot.Status && r.status == r.slot.Status) {
