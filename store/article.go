@@ -59,6 +59,44 @@ func (db *DB) SaveArticle(ctx context.Context, topicID string, a facts.Article, 
 	return res, nil
 }
 
+// ArticleFacts is an article with the facts extracted from it, as
+// SaveArticles takes them.
+type ArticleFacts struct {
+	Article facts.Article
+	Facts   []facts.Fact
+}
+
+// SaveArticles stores several articles of one topic as SaveArticle does
+// each, in one transaction: a reader sees all of them or none, and the
+// commit is paid once (a topic's 50 articles committed one by one spent a
+// fifth of the store's CPU in COMMIT). On error nothing is written; the
+// error names the article.
+func (db *DB) SaveArticles(ctx context.Context, topicID string, items []ArticleFacts) ([]SaveResult, error) {
+	for _, it := range items {
+		if err := validateArticle(topicID, it.Article, it.Facts); err != nil {
+			return nil, wrap(err, "save article %q/%q", topicID, it.Article.ID)
+		}
+	}
+	if len(items) == 0 {
+		return nil, nil
+	}
+	tx, err := db.begin(ctx)
+	if err != nil {
+		return nil, wrap(err, "save articles of %q", topicID)
+	}
+	defer tx.Rollback()
+	out := make([]SaveResult, len(items))
+	for i, it := range items {
+		if out[i], err = db.saveArticle(ctx, tx, topicID, it.Article, it.Facts); err != nil {
+			return nil, wrap(err, "save article %q/%q", topicID, it.Article.ID)
+		}
+	}
+	if err := tx.Commit(); err != nil {
+		return nil, wrap(err, "save articles of %q: commit", topicID)
+	}
+	return out, nil
+}
+
 // validateArticle checks what the schema cannot express, and what is
 // better reported with a clear message than as a constraint failure.
 func validateArticle(topicID string, a facts.Article, fs []facts.Fact) error {

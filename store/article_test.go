@@ -452,3 +452,74 @@ func testSaveArticle_ManyFacts(t *testing.T, e engine) {
 		t.Errorf("facts (-saved +read):\n%s", diff)
 	}
 }
+
+// TestSaveArticles checks that saving a topic's articles in one call
+// stores exactly what saving them one by one stores, with the same
+// results, and that a failure in any of them writes none of them.
+func TestSaveArticles(t *testing.T) { eachEngine(t, testSaveArticles) }
+
+func testSaveArticles(t *testing.T, e engine) {
+	ctx := context.Background()
+	a1 := fullArticle("a", "h1")
+	b1 := fullArticle("b", "h1")
+	a2 := fullArticle("a", "h2")
+	c1 := facts.Article{ID: "c", Hash: "hc", Body: []facts.Span{}}
+	first := []ArticleFacts{{a1, []facts.Fact{fullFact("meeting.date", 40)}}, {b1, nil}}
+	second := []ArticleFacts{{a2, []facts.Fact{fullFact("meeting.date", 41), fullFact("z", 1)}}, {b1, nil}, {c1, nil}}
+
+	one := MustOpenDB(t, e)
+	mustPutTopic(t, one, "t")
+	var oneRes []SaveResult
+	for _, round := range [][]ArticleFacts{first, second} {
+		for _, it := range round {
+			r, err := one.SaveArticle(ctx, "t", it.Article, it.Facts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			oneRes = append(oneRes, r)
+		}
+	}
+
+	all := MustOpenDB(t, e)
+	mustPutTopic(t, all, "t")
+	var allRes []SaveResult
+	for _, round := range [][]ArticleFacts{first, second} {
+		r, err := all.SaveArticles(ctx, "t", round)
+		if err != nil {
+			t.Fatal(err)
+		}
+		allRes = append(allRes, r...)
+	}
+	want := []SaveResult{{New, 1}, {New, 1}, {Changed, 2}, {Unchanged, 1}, {New, 1}}
+	if diff := cmp.Diff(want, oneRes); diff != "" {
+		t.Errorf("SaveArticle results (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff(oneRes, allRes); diff != "" {
+		t.Errorf("SaveArticles results differ from SaveArticle's (-one +all):\n%s", diff)
+	}
+	if diff := cmp.Diff(mustArticles(t, one, "t"), mustArticles(t, all, "t")); diff != "" {
+		t.Errorf("Articles differ (-one +all):\n%s", diff)
+	}
+	if diff := cmp.Diff(mustFacts(t, one, "t"), mustFacts(t, all, "t")); diff != "" {
+		t.Errorf("Facts differ (-one +all):\n%s", diff)
+	}
+
+	// A bad fact in the last article: the first two are not written either.
+	bad := []ArticleFacts{{fullArticle("d", "h"), nil}, {fullArticle("a", "h3"), nil}, {fullArticle("e", "h"), []facts.Fact{{Slot: "s"}}}}
+	before, beforeFacts := mustArticles(t, all, "t"), mustFacts(t, all, "t")
+	if _, err := all.SaveArticles(ctx, "t", bad); ErrorCode(err) != EINVALID {
+		t.Fatalf("SaveArticles with a bad fact: error %v, want code %s", err, EINVALID)
+	}
+	// A failure inside the transaction (a cancelled context) writes nothing.
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := all.SaveArticles(cancelled, "t", bad[:2]); !errors.Is(err, context.Canceled) {
+		t.Fatalf("SaveArticles with a cancelled context: error %v, want context.Canceled", err)
+	}
+	if diff := cmp.Diff(before, mustArticles(t, all, "t")); diff != "" {
+		t.Errorf("failed SaveArticles changed the articles (-before +after):\n%s", diff)
+	}
+	if diff := cmp.Diff(beforeFacts, mustFacts(t, all, "t")); diff != "" {
+		t.Errorf("failed SaveArticles changed the facts (-before +after):\n%s", diff)
+	}
+}
