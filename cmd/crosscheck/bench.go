@@ -210,7 +210,7 @@ func checkBenchDir(dir string) error {
 	if err != nil {
 		return err
 	}
-	if exists(filepath.Join(dir, benchMarker)) {
+	if _, err := os.Stat(filepath.Join(dir, benchMarker)); err == nil {
 		return os.RemoveAll(dir) // ours, from an earlier bench: start afresh
 	}
 	return usagef("--dir %s is not empty and was not made by crosscheck bench", dir)
