@@ -19,10 +19,16 @@ var ErrUsage = errors.New("usage error")
 // usageError is an ErrUsage with its message.
 type usageError struct{ err error }
 
-func (e *usageError) Error() string        { return e.err.Error() }
-func (e *usageError) Unwrap() error        { return e.err }
+// Error is the message alone, as the command prints it.
+func (e *usageError) Error() string { return e.err.Error() }
+
+// Unwrap gives the error the message was made from.
+func (e *usageError) Unwrap() error { return e.err }
+
+// Is makes errors.Is(err, ErrUsage) true, however err is wrapped.
 func (e *usageError) Is(target error) bool { return target == ErrUsage }
 
+// usagef is an ErrUsage with a formatted message.
 func usagef(format string, args ...any) error {
 	return &usageError{fmt.Errorf(format, args...)}
 }
