@@ -26,7 +26,8 @@ type Options struct {
 	// Wait is how long to wait for a batch already running on DB (0: not
 	// at all).
 	Wait time.Duration
-	// Workers is how many articles are extracted in parallel (at least 1).
+	// Workers is how many articles are extracted in parallel; fewer than
+	// 1 counts as 1.
 	Workers int
 	// Read are the article size limits.
 	Read facts.ReadOptions

@@ -13,7 +13,8 @@ type WorkOptions struct {
 	// DB is the PostgreSQL store (a postgres:// URL) whose queue the
 	// jobs are on.
 	DB string
-	// Jobs is how many topic jobs are worked at once (at least 1).
+	// Jobs is how many topic jobs are worked at once; the worker command
+	// refuses fewer than 1.
 	Jobs int
 	// Workers is how many articles a job extracts in parallel.
 	Workers int
