@@ -1,13 +1,12 @@
 package main
 
 import (
-	"context"
-	"io"
 	"path/filepath"
 	"regexp"
-	"runtime"
 	"strings"
 	"testing"
+
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
 )
 
 // TestBenchCommand runs a tiny bench so the command cannot rot: it must
@@ -32,19 +31,12 @@ func TestBenchCommand(t *testing.T) {
 	}
 }
 
-// TestBenchDeterministic: the same seed generates the same inbox.
-func TestBenchDeterministic(t *testing.T) {
-	a, b := t.TempDir(), t.TempDir()
-	na, sa, err := generateInbox(a, 2, 3, 42)
-	if err != nil {
+// TestBenchDir: bench --dir generates over its own earlier inbox, and
+// refuses a folder it did not make.
+func TestBenchDir(t *testing.T) {
+	a := t.TempDir()
+	if _, _, err := nightly.GenerateInbox(a, 2, 3, 42); err != nil {
 		t.Fatal(err)
-	}
-	nb, sb, err := generateInbox(b, 2, 3, 42)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if na != 6 || na != nb || sa != sb {
-		t.Fatalf("two generations with one seed differ: %d articles %d bytes, %d articles %d bytes", na, sa, nb, sb)
 	}
 	if _, _, code := run(t, "", "bench", "--dir", a, "--topics", "1", "--articles", "1"); code != exitOK {
 		t.Errorf("bench --dir over its own earlier inbox: exit %d", code)
@@ -52,32 +44,4 @@ func TestBenchDeterministic(t *testing.T) {
 	if _, errOut, code := run(t, "", "bench", "--dir", filepath.Join(repo, "seeds")); code != exitUsage || !strings.Contains(errOut, "not made by crosscheck bench") {
 		t.Errorf("bench --dir over a real inbox: exit %d, %s", code, errOut)
 	}
-}
-
-// BenchmarkBatch: the nightly run end to end (read, extract, store,
-// compare, write reports and index) over 2 topics × 50 generated articles,
-// into a fresh database each time.
-//
-//	go test ./cmd/crosscheck -run '^$' -bench Batch -benchmem
-func BenchmarkBatch(b *testing.B) {
-	inbox := b.TempDir()
-	n, _, err := generateInbox(inbox, 2, 50, 1)
-	if err != nil {
-		b.Fatal(err)
-	}
-	ctx := context.Background()
-	b.ReportAllocs()
-	for b.Loop() {
-		b.StopTimer()
-		work := b.TempDir()
-		o := &batchOptions{
-			globals: &globals{Stdout: io.Discard, Stderr: io.Discard, DBPath: filepath.Join(work, "b.db")},
-			Inbox:   inbox, Out: filepath.Join(work, "out"), LogFormat: "text", Workers: runtime.NumCPU(),
-		}
-		b.StartTimer()
-		if err := runBatch(ctx, o); err != nil {
-			b.Fatal(err)
-		}
-	}
-	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "articles/s")
 }

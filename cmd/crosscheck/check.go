@@ -7,6 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
 	"github.com/crosscheck-news/crosscheck/compare"
 	"github.com/crosscheck-news/crosscheck/compare/render"
 	"github.com/crosscheck-news/crosscheck/facts"
@@ -62,9 +63,9 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 	}
 	path := o.TopicFile
 	if path == "" {
-		path = findTopicFile(o.Dir)
+		path = nightly.FindTopicFile(o.Dir)
 	}
-	var lt loadedTopic
+	var lt nightly.LoadedTopic
 	switch {
 	case path == "" || o.NoTopic:
 		// No topic file: general facts only, under an id made from the
@@ -72,17 +73,17 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 		// still supplies metadata the texts lack.
 		var meta []facts.ArticleMeta
 		if path != "" {
-			full, err := loadTopicFile(path)
+			full, err := nightly.LoadTopicFile(path)
 			if err != nil {
 				return err
 			}
-			meta = full.topic.Articles
+			meta = full.Topic.Articles
 		}
 		if lt, err = generalTopic(o.Dir, meta); err != nil {
 			return err
 		}
 	default:
-		if lt, err = loadTopicFile(path); err != nil {
+		if lt, err = nightly.LoadTopicFile(path); err != nil {
 			return err
 		}
 	}
@@ -108,18 +109,18 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 // generalTopic is the topic of a folder compared without a topic file:
 // general facts only, under an id made from the folder's name, with meta
 // (a topic file's article list, or nil) for what the texts lack.
-func generalTopic(dir string, meta []facts.ArticleMeta) (loadedTopic, error) {
+func generalTopic(dir string, meta []facts.ArticleMeta) (nightly.LoadedTopic, error) {
 	t, src, err := facts.TopicFor(dir, meta)
 	if err != nil {
-		return loadedTopic{}, err
+		return nightly.LoadedTopic{}, err
 	}
-	return loadedTopic{topic: t, src: src, path: dir}, nil
+	return nightly.LoadedTopic{Topic: t, Source: src, Path: dir}, nil
 }
 
 // folderArticles are the article files check reads in dir; none is an
 // error.
 func folderArticles(dir string) ([]string, error) {
-	files, err := articleFiles([]string{dir})
+	files, err := nightly.ArticleFiles([]string{dir})
 	if err != nil {
 		return nil, err
 	}
@@ -133,32 +134,32 @@ func folderArticles(dir string) ([]string, error) {
 // files under lt into the database at dbPath as one "check" run, then
 // compares the articles of this run. eval scores exactly this, so both must
 // stay one code path.
-func checkFiles(ctx context.Context, dbPath string, ro facts.ReadOptions, lt loadedTopic, files []string, stderr io.Writer) (compare.Result, []facts.Article, ingestStats, error) {
-	x, err := facts.NewExtractor(lt.topic)
+func checkFiles(ctx context.Context, dbPath string, ro facts.ReadOptions, lt nightly.LoadedTopic, files []string, stderr io.Writer) (compare.Result, []facts.Article, nightly.IngestStats, error) {
+	x, err := facts.NewExtractor(lt.Topic)
 	if err != nil {
-		return compare.Result{}, nil, ingestStats{}, err
+		return compare.Result{}, nil, nightly.IngestStats{}, err
 	}
-	db, err := openDBAt(ctx, dbPath)
+	db, err := nightly.OpenDB(ctx, dbPath)
 	if err != nil {
-		return compare.Result{}, nil, ingestStats{}, err
+		return compare.Result{}, nil, nightly.IngestStats{}, err
 	}
 	defer db.Close()
 	run, err := db.StartRun(ctx, "check", version())
 	if err != nil {
-		return compare.Result{}, nil, ingestStats{}, err
+		return compare.Result{}, nil, nightly.IngestStats{}, err
 	}
-	in := &ingester{db: db, topic: lt, x: x, read: ro, stderr: stderr}
-	st, err := ingestAll(ctx, in, files)
-	if ferr := finishRun(ctx, db, run, st.runResult(), err); ferr != nil && err == nil {
+	in := &nightly.Ingester{DB: db, Topic: lt, X: x, Read: ro, Stderr: stderr}
+	st, err := in.IngestAll(ctx, files)
+	if ferr := nightly.FinishRun(ctx, db, run, st.RunResult(), err); ferr != nil && err == nil {
 		err = ferr
 	}
 	if err != nil {
 		return compare.Result{}, nil, st, err
 	}
-	arts, fs, err := loadCompared(ctx, db, lt.topic.ID, st.IDs)
+	arts, fs, err := nightly.LoadCompared(ctx, db, lt.Topic.ID, st.IDs)
 	if err != nil {
 		return compare.Result{}, nil, st, err
 	}
-	res, err := compareWithVerdicts(ctx, db, lt.topic, arts, fs)
+	res, err := nightly.CompareWithVerdicts(ctx, db, lt.Topic, arts, fs)
 	return res, arts, st, err
 }

@@ -5,6 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
 	"github.com/crosscheck-news/crosscheck/compare"
 	"github.com/crosscheck-news/crosscheck/compare/render"
 	"github.com/crosscheck-news/crosscheck/facts"
@@ -73,18 +74,6 @@ func compareStored(ctx context.Context, db *store.DB, topic string) (compare.Res
 	if err != nil {
 		return compare.Result{}, nil, err
 	}
-	res, err := compareWithVerdicts(ctx, db, t, snap.Articles, snap.Facts)
+	res, err := nightly.CompareWithVerdicts(ctx, db, t, snap.Articles, snap.Facts)
 	return res, snap.Articles, err
-}
-
-// compareWithVerdicts compares a topic's articles and shows on each
-// finding the desk's latest verdict from the store.
-func compareWithVerdicts(ctx context.Context, db *store.DB, t *facts.Topic, arts []facts.Article, fs []facts.Fact) (compare.Result, error) {
-	res := compare.Compare(t, arts, fs)
-	vs, err := db.Verdicts(ctx, t.ID)
-	if err != nil {
-		return compare.Result{}, err
-	}
-	compare.ApplyVerdicts(&res, vs)
-	return res, nil
 }

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
 	"github.com/crosscheck-news/crosscheck/facts"
 )
 
@@ -63,11 +64,11 @@ func runIngest(ctx context.Context, o *ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	files, err := articleFiles(o.Paths)
+	files, err := nightly.ArticleFiles(o.Paths)
 	if err != nil {
 		return err
 	}
-	x, err := facts.NewExtractor(lt.topic)
+	x, err := facts.NewExtractor(lt.Topic)
 	if err != nil {
 		return err
 	}
@@ -75,16 +76,16 @@ func runIngest(ctx context.Context, o *ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	in := &ingester{db: db, topic: lt, x: x, override: o.Meta, read: o.Read, stderr: o.Stderr}
-	st, err := ingestAll(ctx, in, files)
-	if ferr := finishRun(ctx, db, run, st.runResult(), err); ferr != nil && err == nil {
+	in := &nightly.Ingester{DB: db, Topic: lt, X: x, Override: o.Meta, Read: o.Read, Stderr: o.Stderr}
+	st, err := in.IngestAll(ctx, files)
+	if ferr := nightly.FinishRun(ctx, db, run, st.RunResult(), err); ferr != nil && err == nil {
 		err = ferr
 	}
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(o.Stdout, "topic %s: %d read, %d new, %d changed, %d unchanged, %d skipped\n",
-		lt.topic.ID, st.Seen, st.New, st.Changed, st.Unchanged, len(st.Errors))
+		lt.Topic.ID, st.Seen, st.New, st.Changed, st.Unchanged, len(st.Errors))
 	if len(st.Errors) > 0 {
 		return fmt.Errorf("%d of %d files skipped: %w", len(st.Errors), st.Seen, errPartial)
 	}

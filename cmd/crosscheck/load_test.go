@@ -17,6 +17,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
 )
 
 // The load test's size. CI runs a small inbox; the figure in
@@ -49,7 +51,7 @@ func TestLoadReadersBesideBatch(t *testing.T) {
 	bin := buildCrosscheck(t)
 	dir := t.TempDir()
 	inbox := filepath.Join(dir, "inbox")
-	n, _, err := generateInbox(inbox, *loadTopics, *loadArticles, 9)
+	n, _, err := nightly.GenerateInbox(inbox, *loadTopics, *loadArticles, 9)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
 	"github.com/crosscheck-news/crosscheck/compare/render"
 )
 
@@ -82,7 +83,7 @@ func runReport(ctx context.Context, o *reportOptions) error {
 		return err
 	}
 	removeStaleReportTemps(o.Output)
-	return writeFileAtomic(o.Output, func(f *os.File) error {
+	return nightly.WriteFileAtomic(o.Output, func(f *os.File) error {
 		return render.Render(f, format, res, render.Options{Articles: arts})
 	})
 }
@@ -107,29 +108,4 @@ func removeStaleReportTemps(path string) {
 		// Best effort: a temporary file that stays is only clutter.
 		_ = os.Remove(filepath.Join(filepath.Dir(path), n))
 	}
-}
-
-// writeFileAtomic writes path through a temporary file in the same folder
-// and renames it into place, so a failed run never leaves half a report.
-func writeFileAtomic(path string, write func(*os.File) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*")
-	if err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	defer os.Remove(tmp.Name())
-	if err := write(tmp); err != nil {
-		tmp.Close()
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	return nil
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
 	"github.com/crosscheck-news/crosscheck/compare/render"
 	"github.com/crosscheck-news/crosscheck/facts"
 	"github.com/crosscheck-news/crosscheck/store"
@@ -40,8 +41,9 @@ func usagef(format string, args ...any) error {
 }
 
 // errPartial is returned when a run finished but skipped bad inputs; each
-// has already been named on stderr.
-var errPartial = errors.New("some input files were skipped")
+// has already been named on stderr. It is the batch's (nightly), so that
+// every command's partial run exits alike.
+var errPartial = nightly.ErrPartial
 
 // globals are the flags and streams every command shares.
 type globals struct {
@@ -60,7 +62,9 @@ type globals struct {
 }
 
 // openDB opens the store at the --db path.
-func (g *globals) openDB(ctx context.Context) (*store.DB, error) { return openDBAt(ctx, g.DBPath) }
+func (g *globals) openDB(ctx context.Context) (*store.DB, error) {
+	return nightly.OpenDB(ctx, g.DBPath)
+}
 
 // openExistingDB opens the store at the --db path for a command that only
 // reads: the database must exist.
@@ -73,19 +77,6 @@ func (g *globals) openExistingDB(ctx context.Context) (*store.DB, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("open database %s: %w", store.Redact(g.DBPath), err)
-	}
-	return db, nil
-}
-
-// openDBAt opens the store at path, creating it when it does not exist.
-func openDBAt(ctx context.Context, path string) (*store.DB, error) {
-	db, err := store.Open(ctx, path)
-	if err != nil {
-		if !store.IsPostgres(path) {
-			// The SQLite store's error already begins "open database PATH".
-			return nil, err
-		}
-		return nil, fmt.Errorf("open database %s: %w", store.Redact(path), err)
 	}
 	return db, nil
 }
@@ -188,7 +179,7 @@ func Main(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io
 		return say("interrupted; rerun to finish", exitInterrupted)
 	case errors.Is(err, errPartial):
 		return say(err.Error(), exitPartial)
-	case errors.As(err, &ue) || isCobraUsage(err):
+	case errors.As(err, &ue) || errors.Is(err, nightly.ErrUsage) || isCobraUsage(err):
 		fmt.Fprintln(stderr, "crosscheck: "+err.Error())
 		if cmd != nil {
 			fmt.Fprintf(stderr, "Run '%s --help' for usage.\n", cmd.CommandPath())

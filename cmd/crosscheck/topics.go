@@ -9,30 +9,48 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
+	"github.com/crosscheck-news/crosscheck/facts"
 	"github.com/crosscheck-news/crosscheck/store"
 )
 
 // resolveTopic finds the topic for a command: --topic as a file path or a
 // stored id, or a topic file in the first folder among paths.
-func resolveTopic(ctx context.Context, db *store.DB, flag string, paths []string) (loadedTopic, error) {
+func resolveTopic(ctx context.Context, db *store.DB, flag string, paths []string) (nightly.LoadedTopic, error) {
 	if flag != "" {
 		if st, err := os.Stat(flag); err == nil && st.Mode().IsRegular() {
-			return loadTopicFile(flag)
+			return nightly.LoadTopicFile(flag)
 		}
 		t, src, err := storedTopic(ctx, db, flag)
 		if err != nil {
-			return loadedTopic{}, err
+			return nightly.LoadedTopic{}, err
 		}
-		return loadedTopic{topic: t, src: src, path: flag}, nil
+		return nightly.LoadedTopic{Topic: t, Source: src, Path: flag}, nil
 	}
 	for _, p := range paths {
 		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			if tf := findTopicFile(p); tf != "" {
-				return loadTopicFile(tf)
+			if tf := nightly.FindTopicFile(p); tf != "" {
+				return nightly.LoadTopicFile(tf)
 			}
 		}
 	}
-	return loadedTopic{}, usagef("no topic: give --topic ID|FILE or a folder holding topic.yaml (%s)", filepath.Join(".", "topic.yaml"))
+	return nightly.LoadedTopic{}, usagef("no topic: give --topic ID|FILE or a folder holding topic.yaml (%s)", filepath.Join(".", "topic.yaml"))
+}
+
+// storedTopic loads a topic from the database by id.
+func storedTopic(ctx context.Context, db *store.DB, id string) (*facts.Topic, []byte, error) {
+	rec, err := db.Topic(ctx, id)
+	if err != nil {
+		if store.ErrorCode(err) == store.ENOTFOUND {
+			return nil, nil, usagef("no topic %q in %s; 'crosscheck topics' lists them", id, db.Path())
+		}
+		return nil, nil, err
+	}
+	t, err := facts.ParseTopic(id+" (stored topic file)", rec.Source)
+	if err != nil {
+		return nil, nil, err
+	}
+	return t, rec.Source, nil
 }
 
 // topicsOptions are the flags of "crosscheck topics".

@@ -2,15 +2,13 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
-	"os"
 	"runtime"
-	"runtime/debug"
 	"time"
 
 	"github.com/spf13/cobra"
 
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
 	"github.com/crosscheck-news/crosscheck/store"
 )
 
@@ -48,7 +46,7 @@ until no job is waiting or running. See docs/nightly.md.`,
 	}
 	cmd.Flags().IntVar(&o.Jobs, "jobs", 2, "topic jobs worked at once")
 	cmd.Flags().IntVar(&o.Workers, "workers", runtime.NumCPU(), "articles a job extracts in parallel")
-	cmd.Flags().DurationVar(&o.JobTimeout, "job-timeout", defaultJobTimeout, "longest a topic job may run; a dead worker's job is retried after twice this")
+	cmd.Flags().DurationVar(&o.JobTimeout, "job-timeout", nightly.DefaultJobTimeout, "longest a topic job may run; a dead worker's job is retried after twice this")
 	cmd.Flags().BoolVar(&o.UntilIdle, "until-idle", false, "exit once no batch job is waiting or running")
 	cmd.Flags().StringVar(&o.LogFormat, "log-format", "text", "log `format` on stderr: text or json")
 	return cmd
@@ -65,47 +63,13 @@ func runWorker(ctx context.Context, o *workerOptions) error {
 	case o.JobTimeout <= 0:
 		return usagef("--job-timeout %s: want a positive duration", o.JobTimeout)
 	}
-	if o.Workers < 1 {
-		o.Workers = 1
-	}
 	o.logJSON = o.LogFormat == "json"
-	// As for the batch (runBatch): collect less often, under a soft cap.
-	if os.Getenv("GOGC") == "" {
-		defer debug.SetGCPercent(debug.SetGCPercent(400))
-	}
-	if os.Getenv("GOMEMLIMIT") == "" {
-		defer debug.SetMemoryLimit(debug.SetMemoryLimit(256 << 20))
-	}
-	log := newLogger(o.Stderr, o.LogFormat)
-	db, err := o.openDB(ctx)
+	idle, err := nightly.Work(ctx, nightly.WorkOptions{DB: o.DBPath, Jobs: o.Jobs, Workers: o.Workers, JobTimeout: o.JobTimeout,
+		UntilIdle: o.UntilIdle, Stderr: o.Stderr, LogFormat: o.LogFormat})
 	if err != nil {
 		return err
 	}
-	defer db.Close()
-	q, err := openQueue(ctx, o.DBPath, db, queueConfig{Jobs: o.Jobs, Workers: o.Workers, JobTimeout: o.JobTimeout,
-		Log: log, Stderr: o.Stderr, LogFormat: o.LogFormat})
-	if err != nil {
-		return err
-	}
-	defer q.close()
-	log.Info("worker started", "id", q.id, "jobs", o.Jobs)
-	poll := time.Second
-	done := func(context.Context) (bool, error) { return false, nil }
-	if o.UntilIdle {
-		poll = 250 * time.Millisecond
-		done = q.idle
-	}
-	if err := q.work(ctx, poll, done); err != nil {
-		if ctx.Err() != nil && errors.Is(err, context.Canceled) {
-			// Ctrl-C or SIGTERM is how a worker is stopped; the jobs it
-			// held are finished.
-			log.Info("worker stopped", "id", q.id)
-			return nil
-		}
-		return err
-	}
-	log.Info("worker stopped", "id", q.id)
-	if o.UntilIdle {
+	if idle {
 		fmt.Fprintln(o.Stdout, "worker: no job waiting or running")
 	}
 	return nil

@@ -1,4 +1,4 @@
-package main
+package nightly
 
 import (
 	"context"
@@ -44,9 +44,10 @@ const (
 	// error, a full disk): after the last, the run records the failure
 	// and finishes without the topic.
 	jobAttempts = 3
-	// defaultJobTimeout is how long a topic job may run. A job whose
-	// worker died is taken again after twice that (River's rescuer).
-	defaultJobTimeout = 10 * time.Minute
+	// DefaultJobTimeout is how long a topic job may run unless
+	// WorkOptions say otherwise. A job whose worker died is taken again
+	// after twice that (River's rescuer).
+	DefaultJobTimeout = 10 * time.Minute
 )
 
 // topicArgs are a topic job's arguments. River's unique key is the run
@@ -86,7 +87,7 @@ type runPlan struct {
 // topicOutcome is what one topic job found.
 type topicOutcome struct {
 	Entry   *render.IndexTopic `json:"entry,omitempty"`
-	Stats   batchStats         `json:"stats"`
+	Stats   Stats              `json:"stats"`
 	Failure string             `json:"failure,omitempty"`
 }
 
@@ -142,7 +143,7 @@ func openQueue(ctx context.Context, dsn string, db *store.DB, c queueConfig) (*q
 	q := &queue{pool: pool, db: db, c: c,
 		id: fmt.Sprintf("crosscheck %s pid %d at %s", host, os.Getpid(), time.Now().UTC().Format("150405.000"))}
 	if c.JobTimeout <= 0 {
-		q.c.JobTimeout = defaultJobTimeout
+		q.c.JobTimeout = DefaultJobTimeout
 	}
 	rc := &river.Config{ID: q.id, Logger: riverLogger(c.Stderr, c.LogFormat)}
 	if c.Jobs > 0 {
@@ -324,7 +325,7 @@ func (w *topicWorker) Work(ctx context.Context, job *river.Job[topicArgs]) error
 
 // batcher is the single-process batch's state for one job of a run.
 func (q *queue) batcher(plan runPlan) *batcher {
-	o := &batchOptions{globals: &globals{Read: plan.Read}, Out: plan.Out, Workers: q.c.Workers}
+	o := &Options{Read: plan.Read, Out: plan.Out, Workers: q.c.Workers}
 	b := &batcher{o: o, db: q.db, log: q.c.Log, progress: &progress{},
 		folders: plan.Folders, present: map[string]bool{}, runIDs: map[string]bool{}, adopted: map[string]bool{}}
 	if b.folders == nil {
@@ -393,7 +394,7 @@ func (q *queue) record(ctx context.Context, a topicArgs, out topicOutcome) (last
 
 // runOutcome is a run put together from its topics' outcomes.
 type runOutcome struct {
-	stats   batchStats
+	stats   Stats
 	entries []render.IndexTopic
 	failure error
 }
@@ -486,7 +487,7 @@ func (q *queue) finishRun(ctx context.Context, run int64, plan runPlan) error {
 	if tag.RowsAffected() == 0 {
 		return nil // recorded by an earlier attempt
 	}
-	return finishRun(ctx, q.db, run, store.RunResult{
+	return FinishRun(ctx, q.db, run, store.RunResult{
 		Seen: st.Seen, New: st.New, Changed: st.Changed, Unchanged: st.Unchanged, Errors: st.Errors,
 	}, r.failure)
 }
@@ -582,33 +583,33 @@ func (q *queue) work(ctx context.Context, poll time.Duration, done func(context.
 	return err
 }
 
-// runQueuedBatch is the batch on PostgreSQL: it enqueues one job per
-// topic folder and, unless --enqueue-only, works the queue with any
-// other workers until the run is done, then prints the summary the
-// single-process batch prints.
-func runQueuedBatch(ctx context.Context, o *batchOptions, log *slog.Logger, topicDirs []string) error {
-	db, err := o.openDB(ctx)
+// runQueued is the batch on PostgreSQL: it enqueues one job per topic
+// folder and, unless o.EnqueueOnly, works the queue with any other
+// workers until the run is done, then returns what the single-process
+// batch returns.
+func runQueued(ctx context.Context, o *Options, log *slog.Logger, topicDirs []string) (Result, error) {
+	db, err := OpenDB(ctx, o.DB)
 	if err != nil {
-		return err
+		return Result{}, err
 	}
 	defer db.Close()
 	jobs := 0
 	if !o.EnqueueOnly {
 		jobs = 2
 	}
-	q, err := openQueue(ctx, o.DBPath, db, queueConfig{Jobs: jobs, Workers: o.Workers, Log: log, Stderr: o.Stderr, LogFormat: o.LogFormat})
+	q, err := openQueue(ctx, o.DB, db, queueConfig{Jobs: jobs, Workers: o.Workers, Log: log, Stderr: o.Stderr, LogFormat: o.LogFormat})
 	if err != nil {
-		return err
+		return Result{}, err
 	}
 	defer q.close()
-	runID, err := db.StartRun(ctx, "batch", version())
+	runID, err := db.StartRun(ctx, "batch", o.Version)
 	if err != nil {
-		return err
+		return Result{}, err
 	}
 	start := time.Now()
 	plan := runPlan{Out: o.Out, Read: o.Read}
 	if plan.Folders, err = db.TopicFolders(ctx); err != nil {
-		return err
+		return Result{}, err
 	}
 	for _, d := range topicDirs {
 		plan.Present = append(plan.Present, filepath.Base(d))
@@ -625,18 +626,17 @@ func runQueuedBatch(ctx context.Context, o *batchOptions, log *slog.Logger, topi
 	if err := q.enqueue(ctx, runID, plan, topicDirs); err != nil {
 		// Recording the run as failed is best effort: the enqueue error is
 		// the one to report.
-		_ = finishRun(ctx, db, runID, store.RunResult{}, err)
-		return err
+		_ = FinishRun(ctx, db, runID, store.RunResult{}, err)
+		return Result{}, err
 	}
 	if len(topicDirs) == 0 {
 		// No job will finish the run: finish it here.
 		if err := q.finishRun(ctx, runID, plan); err != nil {
-			return err
+			return Result{}, err
 		}
 	}
 	if o.EnqueueOnly {
-		fmt.Fprintf(o.Stdout, "batch: run %d enqueued: %d topic jobs; 'crosscheck worker' takes them\n", runID, len(topicDirs))
-		return nil
+		return Result{Enqueued: true, Run: runID, Jobs: len(topicDirs)}, nil
 	}
 	err = q.work(ctx, 200*time.Millisecond, func(ctx context.Context) (bool, error) {
 		var finished bool
@@ -644,14 +644,14 @@ func runQueuedBatch(ctx context.Context, o *batchOptions, log *slog.Logger, topi
 		return finished, err
 	})
 	if err != nil {
-		return err
+		return Result{}, err
 	}
 	r, err := q.outcome(ctx, runID, plan)
 	if err != nil {
-		return err
+		return Result{}, err
 	}
 	if r.failure != nil {
-		return r.failure
+		return Result{}, r.failure
 	}
-	return batchSummary(o, r.stats, r.entries, time.Since(start))
+	return Result{Stats: r.stats, Topics: r.entries, Elapsed: time.Since(start)}, nil
 }

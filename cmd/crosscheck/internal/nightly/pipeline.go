@@ -1,4 +1,4 @@
-package main
+package nightly
 
 import (
 	"context"
@@ -21,23 +21,27 @@ import (
 // Other files (topic files, notes, golden outputs) are left alone.
 var articleExts = map[string]bool{".txt": true, ".text": true, ".html": true, ".htm": true, "": true}
 
-// loadedTopic is a topic file read and validated, with its bytes (stored
+// LoadedTopic is a topic file read and validated, with its bytes (stored
 // so later commands need not find the file again).
-type loadedTopic struct {
-	topic *facts.Topic
-	src   []byte
-	path  string
+type LoadedTopic struct {
+	// Topic is the parsed topic.
+	Topic *facts.Topic
+	// Source is the topic file's bytes, as the store keeps them.
+	Source []byte
+	// Path is where the topic came from: a topic file, a folder, or a
+	// stored topic's id.
+	Path string
 }
 
 // record is the topic as the store keeps it: the file's bytes and their
 // hash, so an unchanged file is recognised without parsing.
-func (lt loadedTopic) record() store.TopicRecord {
-	sum := sha256.Sum256(lt.src)
-	return store.TopicRecord{ID: lt.topic.ID, Title: lt.topic.Title, Hash: hex.EncodeToString(sum[:]), Source: lt.src}
+func (lt LoadedTopic) record() store.TopicRecord {
+	sum := sha256.Sum256(lt.Source)
+	return store.TopicRecord{ID: lt.Topic.ID, Title: lt.Topic.Title, Hash: hex.EncodeToString(sum[:]), Source: lt.Source}
 }
 
-// findTopicFile returns the topic file inside dir, or "" when none.
-func findTopicFile(dir string) string {
+// FindTopicFile returns the topic file inside dir, or "" when none.
+func FindTopicFile(dir string) string {
 	for _, n := range facts.TopicFileNames {
 		p := filepath.Join(dir, n)
 		if st, err := os.Stat(p); err == nil && st.Mode().IsRegular() {
@@ -47,22 +51,24 @@ func findTopicFile(dir string) string {
 	return ""
 }
 
-func loadTopicFile(path string) (loadedTopic, error) {
+// LoadTopicFile reads and validates the topic file at path; an invalid one
+// is a *facts.TopicError naming the file.
+func LoadTopicFile(path string) (LoadedTopic, error) {
 	t, src, err := facts.LoadTopic(path)
 	if err != nil {
 		var te *facts.TopicError
 		if errors.As(err, &te) {
 			te.File = path
-			return loadedTopic{}, te
+			return LoadedTopic{}, te
 		}
-		return loadedTopic{}, err
+		return LoadedTopic{}, err
 	}
-	return loadedTopic{topic: t, src: src, path: path}, nil
+	return LoadedTopic{Topic: t, Source: src, Path: path}, nil
 }
 
-// articleFiles expands paths (files or folders) into article files, sorted
+// ArticleFiles expands paths (files or folders) into article files, sorted
 // within each folder so runs are repeatable.
-func articleFiles(paths []string) ([]string, error) {
+func ArticleFiles(paths []string) ([]string, error) {
 	var out []string
 	for _, p := range paths {
 		st, err := os.Stat(p)
@@ -128,31 +134,39 @@ func isTopicFileName(n string) bool {
 	return false
 }
 
-// ingestStats counts what an ingest did.
-type ingestStats struct {
+// IngestStats counts what an ingest did.
+type IngestStats struct {
 	Seen, New, Changed, Unchanged int
 	Errors                        []store.RunError
 	// IDs are the article ids read in this run, in file order.
 	IDs []string
 }
 
-// ingester reads article files, extracts a topic's facts and saves them,
-// one transaction per article.
-type ingester struct {
-	db       *store.DB
-	topic    loadedTopic
-	x        *facts.Extractor
-	override facts.ArticleMeta
-	read     facts.ReadOptions
-	stderr   io.Writer
+// Ingester reads article files, extracts a topic's facts and saves them,
+// one transaction per article: the reading loop of check and ingest, and
+// the batch's re-extraction and story dates.
+type Ingester struct {
+	// DB is the store the facts are saved to.
+	DB *store.DB
+	// Topic is the topic the articles belong to.
+	Topic LoadedTopic
+	// X is the topic's extractor.
+	X *facts.Extractor
+	// Override is what the command's flags say of every article,
+	// applied after the topic file's article list.
+	Override facts.ArticleMeta
+	// Read are the article size limits.
+	Read facts.ReadOptions
+	// Stderr gets one line per skipped file.
+	Stderr io.Writer
 }
 
 // putTopic stores the topic and, when its file changed since the last
 // run, re-extracts the stored articles so their facts follow the new slots.
-func (in *ingester) putTopic(ctx context.Context) error {
-	changed, err := in.db.PutTopic(ctx, in.topic.record())
+func (in *Ingester) putTopic(ctx context.Context) error {
+	changed, err := in.DB.PutTopic(ctx, in.Topic.record())
 	if err != nil {
-		return fmt.Errorf("store topic %s: %w", in.topic.topic.ID, err)
+		return fmt.Errorf("store topic %s: %w", in.Topic.Topic.ID, err)
 	}
 	if !changed {
 		return nil
@@ -162,17 +176,17 @@ func (in *ingester) putTopic(ctx context.Context) error {
 
 // reextract extracts the topic's stored articles again from their stored
 // text, after the topic file changed.
-func (in *ingester) reextract(ctx context.Context) error {
-	arts, err := in.db.Articles(ctx, in.topic.topic.ID)
+func (in *Ingester) reextract(ctx context.Context) error {
+	arts, err := in.DB.Articles(ctx, in.Topic.Topic.ID)
 	if err != nil {
-		return fmt.Errorf("re-extract topic %s: %w", in.topic.topic.ID, err)
+		return fmt.Errorf("re-extract topic %s: %w", in.Topic.Topic.ID, err)
 	}
 	for i := range arts {
-		fs, err := in.x.Extract(ctx, &arts[i])
+		fs, err := in.X.Extract(ctx, &arts[i])
 		if err != nil {
 			return err
 		}
-		if err := in.db.ReplaceFacts(ctx, in.topic.topic.ID, arts[i].ID, fs); err != nil {
+		if err := in.DB.ReplaceFacts(ctx, in.Topic.Topic.ID, arts[i].ID, fs); err != nil {
 			return fmt.Errorf("re-extract %s: %w", arts[i].ID, err)
 		}
 	}
@@ -181,8 +195,8 @@ func (in *ingester) reextract(ctx context.Context) error {
 
 // ingest reads, extracts and saves each file. A file that is not a
 // readable article is named on stderr and skipped; anything else stops.
-func (in *ingester) ingest(ctx context.Context, files []string) (ingestStats, error) {
-	var st ingestStats
+func (in *Ingester) ingest(ctx context.Context, files []string) (IngestStats, error) {
+	var st IngestStats
 	seen := map[string]string{}
 	// Read every file first: an undated article is read against the
 	// story's date, which the dated ones give.
@@ -198,7 +212,7 @@ func (in *ingester) ingest(ctx context.Context, files []string) (ingestStats, er
 			dated = append(dated, facts.Article{Published: read[i].Published})
 		}
 	}
-	x := in.x
+	x := in.X
 	if x.NeedsStoryDate() && len(dated) < len(files) {
 		sd, err := in.storyDate(ctx, dated)
 		if err != nil {
@@ -222,7 +236,7 @@ func (in *ingester) ingest(ctx context.Context, files []string) (ingestStats, er
 			if !fileError(err) {
 				return st, err
 			}
-			fmt.Fprintf(in.stderr, "crosscheck: skipped %s\n", errorLine(path, err))
+			fmt.Fprintf(in.Stderr, "crosscheck: skipped %s\n", ErrorLine(path, err))
 			st.Errors = append(st.Errors, store.RunError{File: path, Message: err.Error()})
 			continue
 		}
@@ -231,7 +245,7 @@ func (in *ingester) ingest(ctx context.Context, files []string) (ingestStats, er
 		if err != nil {
 			return st, err
 		}
-		res, err := in.db.SaveArticle(ctx, in.topic.topic.ID, a, fs)
+		res, err := in.DB.SaveArticle(ctx, in.Topic.Topic.ID, a, fs)
 		if err != nil {
 			return st, fmt.Errorf("save %s: %w", path, err)
 		}
@@ -261,11 +275,11 @@ func inputReason(err error) string {
 	return err.Error()
 }
 
-// errorLine renders an input error as one line that names the file.
-func errorLine(path string, err error) string { return path + ": " + inputReason(err) }
+// ErrorLine renders an input error as one line that names the file.
+func ErrorLine(path string, err error) string { return path + ": " + inputReason(err) }
 
-func (in *ingester) readArticle(path string) (facts.Article, error) {
-	a, err := in.read.ReadArticleFile(path)
+func (in *Ingester) readArticle(path string) (facts.Article, error) {
+	a, err := in.Read.ReadArticleFile(path)
 	if err != nil {
 		return a, err
 	}
@@ -273,29 +287,31 @@ func (in *ingester) readArticle(path string) (facts.Article, error) {
 }
 
 // applyMeta applies what the topic file, then the flags, say of the article.
-func (in *ingester) applyMeta(a *facts.Article, path string) error {
-	if m, ok := in.topic.topic.ArticleMeta(a.File); ok {
+func (in *Ingester) applyMeta(a *facts.Article, path string) error {
+	if m, ok := in.Topic.Topic.ArticleMeta(a.File); ok {
 		if err := a.ApplyMeta(m); err != nil {
 			return &facts.InputError{File: path, Reason: err.Error()}
 		}
 	}
-	if err := a.ApplyMeta(in.override); err != nil {
+	if err := a.ApplyMeta(in.Override); err != nil {
 		return &facts.InputError{File: path, Reason: err.Error()}
 	}
 	return nil
 }
 
-// ingestAll stores the topic and ingests files.
-func ingestAll(ctx context.Context, in *ingester, files []string) (ingestStats, error) {
+// IngestAll stores the topic and ingests files. A file that is not a
+// readable article is named on Stderr, counted in the stats' errors and
+// skipped; anything else stops.
+func (in *Ingester) IngestAll(ctx context.Context, files []string) (IngestStats, error) {
 	if err := in.putTopic(ctx); err != nil {
-		return ingestStats{}, err
+		return IngestStats{}, err
 	}
 	return in.ingest(ctx, files)
 }
 
-// finishRun records how a run ended: failed with runErr, partial when
+// FinishRun records how a run ended: failed with runErr, partial when
 // files were skipped, else ok.
-func finishRun(ctx context.Context, db *store.DB, id int64, r store.RunResult, runErr error) error {
+func FinishRun(ctx context.Context, db *store.DB, id int64, r store.RunResult, runErr error) error {
 	r.Status = "ok"
 	switch {
 	case runErr != nil:
@@ -312,30 +328,14 @@ func finishRun(ctx context.Context, db *store.DB, id int64, r store.RunResult, r
 	return nil
 }
 
-// runResult is what an ingest run did, as the store records it.
-func (st ingestStats) runResult() store.RunResult {
+// RunResult is what an ingest run did, as the store records it.
+func (st IngestStats) RunResult() store.RunResult {
 	return store.RunResult{Seen: st.Seen, New: st.New, Changed: st.Changed, Unchanged: st.Unchanged, Errors: st.Errors}
 }
 
-// storedTopic loads a topic from the database by id.
-func storedTopic(ctx context.Context, db *store.DB, id string) (*facts.Topic, []byte, error) {
-	rec, err := db.Topic(ctx, id)
-	if err != nil {
-		if store.ErrorCode(err) == store.ENOTFOUND {
-			return nil, nil, usagef("no topic %q in %s; 'crosscheck topics' lists them", id, db.Path())
-		}
-		return nil, nil, err
-	}
-	t, err := facts.ParseTopic(id+" (stored topic file)", rec.Source)
-	if err != nil {
-		return nil, nil, err
-	}
-	return t, rec.Source, nil
-}
-
-// loadCompared returns a topic's stored articles and facts; with ids set,
+// LoadCompared returns a topic's stored articles and facts; with ids set,
 // only those articles.
-func loadCompared(ctx context.Context, db *store.DB, topic string, ids []string) ([]facts.Article, []facts.Fact, error) {
+func LoadCompared(ctx context.Context, db *store.DB, topic string, ids []string) ([]facts.Article, []facts.Fact, error) {
 	arts, err := db.Articles(ctx, topic)
 	if err != nil {
 		return nil, nil, err
@@ -370,10 +370,10 @@ func loadCompared(ctx context.Context, db *store.DB, topic string, ids []string)
 // day most of its dated articles share, counting those already stored
 // with those being read now (fresh), so an undated article ingested alone
 // still takes its story's date.
-func (in *ingester) storyDate(ctx context.Context, fresh []facts.Article) (facts.Date, error) {
-	stored, err := in.db.Articles(ctx, in.topic.topic.ID)
+func (in *Ingester) storyDate(ctx context.Context, fresh []facts.Article) (facts.Date, error) {
+	stored, err := in.DB.Articles(ctx, in.Topic.Topic.ID)
 	if err != nil && store.ErrorCode(err) != store.ENOTFOUND {
-		return facts.Date{}, fmt.Errorf("story date of %s: %w", in.topic.topic.ID, err)
+		return facts.Date{}, fmt.Errorf("story date of %s: %w", in.Topic.Topic.ID, err)
 	}
 	all := append([]facts.Article(nil), fresh...)
 	for _, a := range stored {
