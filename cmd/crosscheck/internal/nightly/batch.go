@@ -97,6 +97,10 @@ type topicJob struct {
 	prev    store.TopicResult
 	reports map[string]string
 	entry   *render.IndexTopic // set when the topic needs no report
+	// inMemory holds the topic's articles and facts as the store would
+	// read them back, when every current article was saved by this run:
+	// finish compares them without reading the topic back.
+	inMemory *comparedSet
 	logs    []func()           // log lines, emitted by finish in order
 	problem string             // what the index says is wrong with the folder
 
@@ -104,6 +108,13 @@ type topicJob struct {
 }
 
 func (j *topicJob) log(f func()) { j.logs = append(j.logs, f) }
+
+// comparedSet is what a topic is compared from: its current articles and
+// their facts, in the store's order.
+type comparedSet struct {
+	arts []facts.Article
+	fs   []facts.Fact
+}
 
 // topics brings every topic folder up to date, in order, and returns the
 // index entries. Errors in files are recorded in st; other errors stop
@@ -295,6 +306,7 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *Stats) error 
 	if err != nil {
 		return err
 	}
+	reextracted := false
 	for _, c := range pending {
 		if c.Kind == "topic" {
 			// The topic file changed (now or in a run that died before its
@@ -303,11 +315,13 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *Stats) error 
 			if err := in.reextract(ctx); err != nil {
 				return err
 			}
+			reextracted = true
 			break
 		}
 	}
 	hashes := j.hashes
 	seen := map[string]bool{}
+	var save []store.ArticleFacts
 	var stamps []store.FileStamp // written after the articles they vouch for
 	for _, r := range j.results {
 		st.Seen++
@@ -337,10 +351,16 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *Stats) error 
 			st.Unchanged++
 			continue
 		}
-		res, err := b.db.SaveArticle(ctx, tid, r.article, r.facts)
-		if err != nil {
-			return fmt.Errorf("save %s: %w", r.path, err)
-		}
+		save = append(save, store.ArticleFacts{Article: r.article, Facts: r.facts})
+	}
+	// One transaction for the topic's articles: readers see the topic
+	// before or after, and the commit is paid once.
+	saved, err := b.db.SaveArticles(ctx, tid, save)
+	if err != nil {
+		return fmt.Errorf("save topic %s: %w", tid, err)
+	}
+	allFresh := !reextracted
+	for _, res := range saved {
 		switch res.Status {
 		case store.New:
 			st.New++
@@ -348,6 +368,7 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *Stats) error 
 			st.Changed++
 		default:
 			st.Unchanged++
+			allFresh = false
 		}
 	}
 	j.results = nil // the articles are stored; let them be collected
@@ -366,6 +387,32 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *Stats) error 
 			return fmt.Errorf("remove %s/%s: %w", tid, id, err)
 		}
 		st.Gone++
+	}
+	// The topic is exactly what this run saved when no article stored
+	// before stays current beside them (unchanged, unreadable this time
+	// or re-extracted): compare it from memory then, as the store would
+	// read it back.
+	if allFresh {
+		fresh := make(map[string]bool, len(save)+len(gone))
+		for _, it := range save {
+			fresh[it.Article.ID] = true
+		}
+		for _, id := range gone {
+			fresh[id] = true
+		}
+		for id := range hashes {
+			if !fresh[id] {
+				allFresh = false
+				break
+			}
+		}
+	}
+	if allFresh {
+		arts, fs, err := store.AsStored(tid, save)
+		if err != nil {
+			return fmt.Errorf("topic %s: %w", tid, err)
+		}
+		j.inMemory = &comparedSet{arts: arts, fs: fs}
 	}
 	if j.pending, err = b.db.PendingChanges(ctx, tid); err != nil {
 		return err
@@ -512,7 +559,7 @@ func (b *batcher) finish(ctx context.Context, j *topicJob) (*render.IndexTopic, 
 		j.entry.Problem = j.problem
 		return j.entry, nil
 	}
-	entry, err := b.report(ctx, j.lt.Topic, j.pending, j.prev, j.reports)
+	entry, err := b.report(ctx, j.lt.Topic, j.inMemory, j.pending, j.prev, j.reports)
 	if err != nil {
 		return nil, err
 	}
@@ -642,3 +689,4 @@ func (b *batcher) extractUndated(ctx context.Context, in *Ingester, out []readRe
 	})
 	return nil
 }
+

@@ -18,12 +18,19 @@ import (
 	"github.com/crosscheck-news/crosscheck/store"
 )
 
-// report compares a changed topic and writes its three reports
-// atomically; Run marks its changes reported after the index.
-func (b *batcher) report(ctx context.Context, t *facts.Topic, pending []store.Change, prev store.TopicResult, paths map[string]string) (*render.IndexTopic, error) {
-	arts, fs, err := LoadCompared(ctx, b.db, t.ID, nil)
-	if err != nil {
-		return nil, err
+// report compares a changed topic, from mem when set or else from the
+// store, and writes its three reports atomically; Run marks its changes
+// reported after the index.
+func (b *batcher) report(ctx context.Context, t *facts.Topic, mem *comparedSet, pending []store.Change, prev store.TopicResult, paths map[string]string) (*render.IndexTopic, error) {
+	var arts []facts.Article
+	var fs []facts.Fact
+	if mem != nil {
+		arts, fs = mem.arts, mem.fs
+	} else {
+		var err error
+		if arts, fs, err = LoadCompared(ctx, b.db, t.ID, nil); err != nil {
+			return nil, err
+		}
 	}
 	// Read before the verdicts: one given meanwhile is newer than seen,
 	// and the next run shows it.
