@@ -101,8 +101,8 @@ type topicJob struct {
 	// read them back, when every current article was saved by this run:
 	// finish compares them without reading the topic back.
 	inMemory *comparedSet
-	logs    []func()           // log lines, emitted by finish in order
-	problem string             // what the index says is wrong with the folder
+	logs     []func() // log lines, emitted by finish in order
+	problem  string   // what the index says is wrong with the folder
 
 	err error // stops the run; earlier topics are finished first
 }
@@ -689,4 +689,3 @@ func (b *batcher) extractUndated(ctx context.Context, in *Ingester, out []readRe
 	})
 	return nil
 }
-
