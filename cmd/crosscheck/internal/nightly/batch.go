@@ -306,7 +306,6 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *Stats) error 
 	if err != nil {
 		return err
 	}
-	reextracted := false
 	for _, c := range pending {
 		if c.Kind == "topic" {
 			// The topic file changed (now or in a run that died before its
@@ -315,7 +314,6 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *Stats) error 
 			if err := in.reextract(ctx); err != nil {
 				return err
 			}
-			reextracted = true
 			break
 		}
 	}
@@ -359,7 +357,7 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *Stats) error 
 	if err != nil {
 		return fmt.Errorf("save topic %s: %w", tid, err)
 	}
-	allFresh := !reextracted
+	allFresh := true
 	for _, res := range saved {
 		switch res.Status {
 		case store.New:
@@ -389,9 +387,9 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *Stats) error 
 		st.Gone++
 	}
 	// The topic is exactly what this run saved when no article stored
-	// before stays current beside them (unchanged, unreadable this time
-	// or re-extracted): compare it from memory then, as the store would
-	// read it back.
+	// before stays current beside them (unchanged, unreadable this time,
+	// or re-extracted after a topic change and not saved anew): compare
+	// it from memory then, as the store would read it back.
 	if allFresh {
 		fresh := make(map[string]bool, len(save)+len(gone))
 		for _, it := range save {
