@@ -2,7 +2,6 @@ package compare
 
 import (
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"sort"
 	"strings"
@@ -231,16 +230,13 @@ func containmentRange(cs []float64) string {
 func shingleSet(a *facts.Article, paras *paraTokens) []uint64 {
 	var out []uint64
 	var words []uint64
-	h := fnv.New64a()
 	for pi := range a.Body {
 		words = words[:0]
 		for _, t := range paras.of(a, pi) {
 			if t.Kind == facts.Punct {
 				continue
 			}
-			h.Reset()
-			h.Write([]byte(t.Fold))
-			words = append(words, h.Sum64())
+			words = append(words, fnv64a(t.Fold))
 		}
 		if len(words) == 0 {
 			continue
@@ -252,6 +248,20 @@ func shingleSet(a *facts.Article, paras *paraTokens) []uint64 {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// fnv64a is hash/fnv's 64-bit FNV-1a of s, without its allocations.
+func fnv64a(s string) uint64 {
+	const (
+		offset = 14695981039346656037
+		prime  = 1099511628211
+	)
+	h := uint64(offset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime
+	}
+	return h
 }
 
 // shingleHash hashes a run of word hashes into a shingle hash, FNV-1a style

@@ -2,6 +2,7 @@ package compare
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"path/filepath"
 	"regexp"
@@ -466,4 +467,16 @@ func syntheticArticles(tb testing.TB, n int) []facts.Article {
 		arts[i] = sourceArticle(fmt.Sprintf("s%04d", i), "", "Synthetic article", paras...)
 	}
 	return arts
+}
+
+// fnv64a must hash as hash/fnv does: shingle sets, and so source groups,
+// must not change with the implementation.
+func TestFNV64a(t *testing.T) {
+	for _, s := range []string{"", "a", "harbour", "port alder", "Ellis’", "ﬁ\x00\xff"} {
+		h := fnv.New64a()
+		h.Write([]byte(s))
+		if got, want := fnv64a(s), h.Sum64(); got != want {
+			t.Errorf("fnv64a(%q) = %x, want %x", s, got, want)
+		}
+	}
 }
