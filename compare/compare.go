@@ -230,41 +230,46 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 	if s.Kind == facts.KindEntity {
 		fs = preferSpellings(fs)
 	}
-	primary := map[string]facts.Fact{}
-	background := map[string]facts.Fact{}
-	negations := map[string]map[bool]bool{}
-	for _, f := range fs {
+	// Each article's first primary and first background fact, by index
+	// into fs, and whether it affirms (bit 1) or denies (bit 2).
+	primary := make(map[string]int, len(fs))
+	background := map[string]int{}
+	polarity := make(map[string]uint8, len(fs))
+	for i := range fs {
+		f := &fs[i]
 		if f.Background {
 			if _, ok := background[f.Article]; !ok {
-				background[f.Article] = f
+				background[f.Article] = i
 			}
 			continue
 		}
-		if negations[f.Article] == nil {
-			negations[f.Article] = map[bool]bool{}
+		if f.Negated {
+			polarity[f.Article] |= 2
+		} else {
+			polarity[f.Article] |= 1
 		}
-		negations[f.Article][f.Negated] = true
 		if _, ok := primary[f.Article]; !ok {
-			primary[f.Article] = f
+			primary[f.Article] = i
 		}
 	}
-	var stated []facts.Fact
+	stated := make([]facts.Fact, 0, len(primary))
+	sr.Values = make([]Value, 0, len(primary)+len(background))
 	for _, a := range c.articles {
-		if f, ok := primary[a.ID]; ok {
-			stated = append(stated, f)
-			sr.Values = append(sr.Values, toValue(f))
+		if i, ok := primary[a.ID]; ok {
+			stated = append(stated, fs[i])
+			sr.Values = append(sr.Values, toValue(fs[i]))
 			continue
 		}
 		sr.Missing = append(sr.Missing, a.ID)
-		if b, ok := background[a.ID]; ok {
-			sr.Values = append(sr.Values, toValue(b))
+		if i, ok := background[a.ID]; ok {
+			sr.Values = append(sr.Values, toValue(fs[i]))
 		}
 	}
 	sr.Status = Agree
 	if len(stated) == 0 {
 		sr.Status = Omission
 		sr.Notes = append(sr.Notes, "no article states this")
-		c.noteBackground(&sr, background)
+		c.noteBackground(&sr, fs, background)
 		return sr
 	}
 	// Contradictions: values that cannot both be true.
@@ -312,7 +317,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 			sr.Notes = append(sr.Notes, "affirmed against denied: "+c.describe(d))
 		}
 		for _, a := range c.articles {
-			if len(negations[a.ID]) > 1 {
+			if polarity[a.ID] == 3 {
 				sr.Notes = append(sr.Notes, c.labels[a.ID]+" both affirms and denies it")
 			}
 		}
@@ -322,7 +327,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 			sr.Status = worse(sr.Status, Omission)
 		}
 		sr.Notes = append(sr.Notes, "not stated by "+c.names(sr.Missing))
-		c.noteBackground(&sr, background)
+		c.noteBackground(&sr, fs, background)
 	}
 	switch s.Kind {
 	case facts.KindEntity:
@@ -352,10 +357,12 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 	return sr
 }
 
-func (c comparer) noteBackground(sr *SlotResult, background map[string]facts.Fact) {
+// noteBackground notes the articles that miss the slot and mention an
+// earlier occurrence (background maps them to their fact in fs).
+func (c comparer) noteBackground(sr *SlotResult, fs []facts.Fact, background map[string]int) {
 	for _, a := range c.articles {
-		if b, ok := background[a.ID]; ok && contains(sr.Missing, a.ID) {
-			sr.Notes = append(sr.Notes, fmt.Sprintf("%s mentions only an earlier occurrence: %q", c.labels[a.ID], b.Surface))
+		if i, ok := background[a.ID]; ok && contains(sr.Missing, a.ID) {
+			sr.Notes = append(sr.Notes, fmt.Sprintf("%s mentions only an earlier occurrence: %q", c.labels[a.ID], fs[i].Surface))
 		}
 	}
 }

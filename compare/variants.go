@@ -88,7 +88,7 @@ func variants(topic *facts.Topic, articles []facts.Article, paras *paraTokens) [
 
 // variantToken is one body word with what the scan needs of it.
 type variantToken struct {
-	tok     facts.Token
+	text    string // the token as written
 	id      string // folded, particle-free form; "" for punctuation
 	key     string // matching key: id for words, Fold for the rest
 	kid     int32  // key's number in variantScan.keys; -1 for a key no body has
@@ -210,7 +210,7 @@ func (v *variantScan) add(forms map[string]*variantFormAcc, t variantToken, art 
 	f := forms[t.id]
 	if f == nil {
 		v.order++
-		f = &variantFormAcc{id: t.id, display: t.tok.Text, arts: map[string]bool{}, order: v.order}
+		f = &variantFormAcc{id: t.id, display: t.text, arts: map[string]bool{}, order: v.order}
 		forms[t.id] = f
 	}
 	f.arts[art] = true
@@ -227,7 +227,7 @@ func variantTokensOf(toks []facts.Token) []variantToken {
 	out := make([]variantToken, 0, len(toks))
 	initial := true
 	for _, tok := range toks {
-		t := variantToken{tok: tok, key: tok.Fold}
+		t := variantToken{text: tok.Text, key: tok.Fold}
 		if tok.Kind == facts.Punct {
 			switch tok.Fold {
 			case ".", "!", "?", "…":
