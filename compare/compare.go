@@ -28,7 +28,7 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 	// Sources and Variants both read every paragraph's tokens.
 	paras := &paraTokens{}
 	res.Sources = sources(arts, paras)
-	c := comparer{articles: arts, labels: labels, sourceOf: map[string]int{}}
+	c := comparer{articles: arts, labels: labels, sourceOf: map[string]int{}, forms: nameForms{}}
 	var ids []string
 	for i, g := range res.Sources {
 		for _, id := range g.Articles {
@@ -66,7 +66,7 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 		addDiffs(&sr)
 		res.Facts = append(res.Facts, sr)
 	}
-	for _, sr := range c.general(alignEntities(general)) {
+	for _, sr := range c.general(alignEntities(general, c.forms)) {
 		c.count(&sr)
 		c.headline(&sr)
 		addDiffs(&sr)
@@ -190,6 +190,8 @@ type comparer struct {
 	// story is what the whole story says about its dates' events (set
 	// by general).
 	story storyDates
+	// forms holds the names' spelling forms for the whole comparison.
+	forms nameForms
 }
 
 // names lists articles by label: "A", "A and B", "A, B and C".
@@ -228,7 +230,7 @@ func toValue(f facts.Fact) Value {
 func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResult {
 	sr := SlotResult{Slot: s.ID, Kind: string(s.Kind), Label: s.Label, Missing: []string{}, Values: []Value{}, Notes: []string{}, Generated: generated}
 	if s.Kind == facts.KindEntity {
-		fs = preferSpellings(fs)
+		fs = preferSpellings(fs, c.forms)
 	}
 	// Each article's first primary and first background fact, by index
 	// into fs, and whether it affirms (bit 1) or denies (bit 2).

@@ -29,6 +29,7 @@ func (c comparer) general(fs []facts.Fact) []SlotResult {
 		bySlot[f.Slot] = append(bySlot[f.Slot], f)
 	}
 	names := nameMemo{}
+	c.story.tokens = tokenMemo{}
 	c.story.common = commonNames(fs, names)
 	c.story.ledeEvent = ledeEvents(bySlot, mergeDateSlots(bySlot, c.story.common, names))
 	var out []SlotResult

@@ -25,7 +25,7 @@ func subjectTie(kind facts.Kind, fs []facts.Fact, story storyDates) (why string,
 	common := story.common
 	ctx := make([]sentenceWords, len(fs))
 	for i, f := range fs {
-		ctx[i] = wordsOf(f)
+		ctx[i] = wordsOf(f, story.tokens)
 		if kind == facts.KindDate {
 			for k := range ctx[i].names {
 				if common[k] {
@@ -148,11 +148,28 @@ var contextStop = map[string]bool{
 	"other": true, "over": true, "says": true, "told": true, "according": true,
 }
 
-func wordsOf(f facts.Fact) sentenceWords {
+// tokenMemo holds the tokens of the sentences and surfaces already read:
+// a sentence states several facts, and a fact is read for every slot it
+// is compared in. The tokens are only read. A nil memo tokenises.
+type tokenMemo map[string][]facts.Token
+
+func (m tokenMemo) of(s string) []facts.Token {
+	if m == nil {
+		return facts.Tokenize(s, 0, len(s))
+	}
+	toks, ok := m[s]
+	if !ok {
+		toks = facts.Tokenize(s, 0, len(s))
+		m[s] = toks
+	}
+	return toks
+}
+
+func wordsOf(f facts.Fact, memo tokenMemo) sentenceWords {
 	sw := sentenceWords{names: map[string]string{}, words: map[string]bool{}}
-	toks := facts.Tokenize(f.Sentence, 0, len(f.Sentence))
+	toks := memo.of(f.Sentence)
 	own := map[string]bool{}
-	for _, t := range facts.Tokenize(f.Surface, 0, len(f.Surface)) {
+	for _, t := range memo.of(f.Surface) {
 		own[t.Fold] = true
 	}
 	for i, t := range toks {
