@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -145,21 +146,35 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		anchor[a.ID] = "a" + strconv.Itoa(i+1)
 		letters[a.ID] = letter(i)
 	}
-	// Marks in the article texts: every value's surface, by status.
+	// Marks in the article texts: every value's surface, by status. The
+	// cells link to the same marks: each link ("#" and the mark's id) is
+	// made once, the id being the rest of it.
 	marks := map[string][]markSpan{}
+	links := map[markKey]string{}
+	linkOf := func(article string, sp [2]int) string {
+		k := markKey{article, sp}
+		l, ok := links[k]
+		if !ok {
+			l = "#" + markID(anchor[article], sp)
+			links[k] = l
+		}
+		return l
+	}
 	for _, sr := range res.Facts {
 		for _, val := range sr.Values {
 			marks[val.Article] = append(marks[val.Article], markSpan{
 				From: val.Span[0], To: val.Span[1],
-				ID: markID(anchor[val.Article], val.Span), Status: sr.Status, Title: slotLabel(sr),
+				ID: linkOf(val.Article, val.Span)[1:], Status: sr.Status, Title: slotLabel(sr),
 			})
 		}
 	}
+	v.Articles = make([]htmlArticle, 0, len(res.Articles))
 	for i, a := range res.Articles {
 		ha := htmlArticle{Article: a, Letter: letter(i), Anchor: anchor[a.ID], Source: source[a.ID]}
 		if t, ok := texts[a.ID]; ok {
 			ha.HasText = true
 			ms := sortMarks(marks[a.ID])
+			ha.Paras = make([][]segment, 0, len(t.Body))
 			for _, p := range t.Body {
 				ha.Paras = append(ha.Paras, segmentsOf(t.Text, p, ms))
 			}
@@ -176,6 +191,7 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 			carrier[r.slot.ID] = i
 		}
 	}
+	v.Rows = make([]htmlRow, 0, len(rows))
 	for i, r := range rows {
 		first := carrier[r.slot.ID] == i
 		row := htmlRow{First: first, Form: first && (r.slot.Status != compare.Agree || r.slot.Verdict != nil), Label: r.label, Slot: r.slot.Slot, Status: r.status, Generated: r.slot.Generated, Headline: r.slot.Headline,
@@ -190,6 +206,7 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		for i, val := range r.slot.Values {
 			byArt[val.Article] = append(byArt[val.Article], i)
 		}
+		row.Cells = make([]htmlCell, 0, len(res.Articles))
 		for _, a := range res.Articles {
 			cell := htmlCell{Article: a.ID, Letter: letters[a.ID], Status: r.status}
 			for _, i := range byArt[a.ID] {
@@ -197,7 +214,7 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 				if r.value != "" && val.Value != r.value {
 					continue
 				}
-				ev := evidence(val, anchor[a.ID])
+				ev := evidence(val, linkOf(a.ID, val.Span))
 				ev.Short = short(r.slot.Kind, val)
 				if r.value != "" {
 					ev.Short = val.Surface
@@ -286,9 +303,16 @@ func markID(anchor string, sp [2]int) string {
 	return anchor + "-" + strconv.Itoa(sp[0]) + "-" + strconv.Itoa(sp[1])
 }
 
-// evidence cuts a value's sentence around its surface for the cell.
-func evidence(val compare.Value, anchor string) htmlValue {
-	hv := htmlValue{Value: val, Surface: val.Surface, Link: "#" + markID(anchor, val.Span)}
+// markKey names a mark: an article and a span in it.
+type markKey struct {
+	article string
+	span    [2]int
+}
+
+// evidence cuts a value's sentence around its surface for the cell, whose
+// link goes to the value's mark.
+func evidence(val compare.Value, link string) htmlValue {
+	hv := htmlValue{Value: val, Surface: val.Surface, Link: link}
 	s := val.Sentence
 	from, to := val.Span[0]-val.SentenceSpan[0], val.Span[1]-val.SentenceSpan[0]
 	if from >= 0 && to <= len(s) && from <= to {
@@ -309,11 +333,11 @@ func evidence(val compare.Value, anchor string) htmlValue {
 // sortMarks orders an article's marks once for all its paragraphs: by
 // start, the longest first on a tie, else as given.
 func sortMarks(marks []markSpan) []markSpan {
-	sort.SliceStable(marks, func(i, j int) bool {
-		if marks[i].From != marks[j].From {
-			return marks[i].From < marks[j].From
+	slices.SortStableFunc(marks, func(a, b markSpan) int {
+		if a.From != b.From {
+			return a.From - b.From
 		}
-		return marks[i].To > marks[j].To
+		return b.To - a.To
 	})
 	return marks
 }
@@ -322,20 +346,23 @@ func sortMarks(marks []markSpan) []markSpan {
 // (sortMarks). Overlapping marks keep the one that starts first (longest
 // on a tie); the others become anchors on it.
 func segmentsOf(text string, p facts.Span, marks []markSpan) []segment {
-	var spans []markSpan
-	for _, m := range marks[sort.Search(len(marks), func(i int) bool { return marks[i].From >= p.Start }):] {
-		if m.From > p.End {
-			break
-		}
-		if m.To <= p.End && m.From < m.To {
-			spans = append(spans, m)
-		}
+	// The paragraph's marks are a run of marks; those that fit it are
+	// read in place.
+	marks = marks[sort.Search(len(marks), func(i int) bool { return marks[i].From >= p.Start }):]
+	n := 0
+	for n < len(marks) && marks[n].From <= p.End {
+		n++
 	}
+	marks = marks[:n]
 	var out []segment
 	at := p.Start
 	seen := map[string]bool{}
 	last := -1
-	for _, m := range spans {
+	for i := range marks {
+		m := &marks[i]
+		if m.To > p.End || m.From >= m.To {
+			continue
+		}
 		if seen[m.ID] {
 			continue
 		}
