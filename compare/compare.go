@@ -44,7 +44,7 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 	for _, s := range topic.Slots {
 		topicSlots[s.ID] = true
 	}
-	var general []facts.Fact
+	general := make([]facts.Fact, 0, len(fs))
 	for _, f := range fs {
 		if !topicSlots[f.Slot] {
 			general = append(general, f)
@@ -80,8 +80,9 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 	if res.Variants == nil {
 		res.Variants = []VariantGroup{}
 	}
+	var scratch idScratch
 	for i := range res.Facts {
-		res.Facts[i].ID = slotFindingID(topic.ID, &res.Facts[i])
+		res.Facts[i].ID = slotFindingID(topic.ID, &res.Facts[i], &scratch)
 	}
 	for i := range res.Variants {
 		res.Variants[i].ID = variantFindingID(topic.ID, res.Variants[i])

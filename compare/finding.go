@@ -29,10 +29,14 @@ const idPrefix = "f-"
 // sorted and joined by "\x1f"), where a value's part is its article,
 // value, surface, sentence, attribution, source, aspect, negated and
 // background joined by "\x1f". The parts are written into one buffer and
-// hashed from it rather than joined into strings of their own.
-func slotFindingID(topic string, sr *SlotResult) string {
-	var parts []byte
-	spans := make([][2]int, len(sr.Values))
+// hashed from it rather than joined into strings of their own; the
+// buffers of scratch (which may be nil) are reused from call to call.
+func slotFindingID(topic string, sr *SlotResult, scratch *idScratch) string {
+	if scratch == nil {
+		scratch = &idScratch{}
+	}
+	parts := scratch.parts[:0]
+	spans := slices.Grow(scratch.spans[:0], len(sr.Values))[:len(sr.Values)]
 	for i, v := range sr.Values {
 		start := len(parts)
 		for k, f := range [...]string{v.Article, v.Value, v.Surface, v.Sentence, v.Attribution, v.Source, v.Aspect} {
@@ -50,7 +54,7 @@ func slotFindingID(topic string, sr *SlotResult) string {
 	slices.SortFunc(spans, func(a, b [2]int) int { return bytes.Compare(parts[a[0]:a[1]], parts[b[0]:b[1]]) })
 	missing := append([]string(nil), sr.Missing...)
 	sort.Strings(missing)
-	buf := make([]byte, 0, len(topic)+len(sr.Slot)+len(parts)+len(spans)+64*len(missing)+4)
+	buf := scratch.buf[:0]
 	buf = append(append(buf, topic...), 0)
 	buf = append(append(buf, sr.Slot...), 0)
 	for i, sp := range spans {
@@ -66,7 +70,15 @@ func slotFindingID(topic string, sr *SlotResult) string {
 		}
 		buf = append(buf, m...)
 	}
-	return sumID(append(buf, 0))
+	buf = append(buf, 0)
+	scratch.parts, scratch.spans, scratch.buf = parts, spans, buf
+	return sumID(buf)
+}
+
+// idScratch holds slotFindingID's buffers between calls.
+type idScratch struct {
+	parts, buf []byte
+	spans      [][2]int
 }
 
 // VariantSlot is the slot key of a spelling-variant group's finding.

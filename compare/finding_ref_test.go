@@ -47,7 +47,7 @@ func TestFindingIDsMatchReference(t *testing.T) {
 	// Odd cases: no values, no missing, empty strings, one value.
 	for _, sr := range []SlotResult{{}, {Slot: "s", Missing: []string{"b", "a"}}, {Values: []Value{{Negated: true}}},
 		{Slot: "x", Values: []Value{{Article: "b", Value: "2"}, {Article: "a", Value: "1", Background: true}}}} {
-		if got, want := slotFindingID("t", &sr), slotFindingIDRef("t", &sr); got != want {
+		if got, want := slotFindingID("t", &sr, nil), slotFindingIDRef("t", &sr); got != want {
 			t.Errorf("%+v: id %s, want %s", sr, got, want)
 		}
 	}

@@ -16,8 +16,25 @@ var generalKindOrder = map[facts.Kind]int{
 // general compares the facts of generated slots: those stated by at least
 // two articles, which are the ones that can agree or differ.
 func (c comparer) general(fs []facts.Fact) []SlotResult {
-	var quotes []facts.Fact
-	bySlot := map[string][]facts.Fact{}
+	// Each slot's facts and the quotes are copied once, into slices of
+	// their final size.
+	sizes := map[string]int{}
+	nq := 0
+	for i := range fs {
+		switch fs[i].Kind {
+		case facts.KindQuote:
+			nq++
+			continue
+		case facts.KindEntity:
+			nq++
+		}
+		sizes[fs[i].Slot]++
+	}
+	quotes := make([]facts.Fact, 0, nq)
+	bySlot := make(map[string][]facts.Fact, len(sizes))
+	for id, n := range sizes {
+		bySlot[id] = make([]facts.Fact, 0, n)
+	}
 	for _, f := range fs {
 		if f.Kind == facts.KindQuote {
 			quotes = append(quotes, f)

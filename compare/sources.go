@@ -283,21 +283,37 @@ func shingleHash(words []uint64) uint64 {
 // shingleOverlaps calls pair for every two shingle sets a < b that share
 // a shingle, with the number they share. It walks an inverted index from
 // shingle to the sets seen so far, so the cost grows with the number of
-// shared shingles rather than with the square of the number of sets.
+// shared shingles rather than with the square of the number of sets. The
+// index holds, per shingle, the last set seen with it; each entry links
+// to the one before (a list per shingle in flat slices, not a slice per
+// shingle). For one b, the sets a come in an order the caller must not
+// depend on.
 func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
-	index := map[uint64][]int32{}
+	total := 0
+	for _, set := range sets {
+		total += len(set)
+	}
+	index := make(map[uint64]int32, total)
+	type entry struct{ set, next int32 }
+	entries := make([]entry, 0, total)
 	counts := make([]int32, len(sets))
 	var touched []int32
 	for b, set := range sets {
 		touched = touched[:0]
 		for _, s := range set {
-			for _, a := range index[s] {
+			head, ok := index[s]
+			if !ok {
+				head = -1
+			}
+			for e := head; e >= 0; e = entries[e].next {
+				a := entries[e].set
 				if counts[a] == 0 {
 					touched = append(touched, a)
 				}
 				counts[a]++
 			}
-			index[s] = append(index[s], int32(b))
+			index[s] = int32(len(entries))
+			entries = append(entries, entry{int32(b), head})
 		}
 		for _, a := range touched {
 			pair(int(a), b, int(counts[a]))
