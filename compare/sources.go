@@ -293,7 +293,7 @@ func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
 	for _, set := range sets {
 		total += len(set)
 	}
-	index := make(map[uint64]int32, total)
+	index := newShingleIndex(total)
 	type entry struct{ set, next int32 }
 	entries := make([]entry, 0, total)
 	counts := make([]int32, len(sets))
@@ -301,10 +301,8 @@ func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
 	for b, set := range sets {
 		touched = touched[:0]
 		for _, s := range set {
-			head, ok := index[s]
-			if !ok {
-				head = -1
-			}
+			slot := index.slot(s)
+			head := *slot - 1
 			for e := head; e >= 0; e = entries[e].next {
 				a := entries[e].set
 				if counts[a] == 0 {
@@ -312,12 +310,45 @@ func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
 				}
 				counts[a]++
 			}
-			index[s] = int32(len(entries))
 			entries = append(entries, entry{int32(b), head})
+			*slot = int32(len(entries))
 		}
 		for _, a := range touched {
 			pair(int(a), b, int(counts[a]))
 			counts[a] = 0
+		}
+	}
+}
+
+// shingleIndex maps shingle hashes to an int32 (0 for none yet): an open-
+// addressing table probed linearly from the hash's low bits. Shingles
+// are hashes already, so they need no hashing of their own, and the table
+// is two flat slices where a Go map would hash and grow.
+type shingleIndex struct {
+	keys []uint64
+	vals []int32
+	used []bool
+	mask uint64
+}
+
+// newShingleIndex makes a table for up to n shingles, at most half full.
+func newShingleIndex(n int) *shingleIndex {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	return &shingleIndex{keys: make([]uint64, size), vals: make([]int32, size), used: make([]bool, size), mask: uint64(size - 1)}
+}
+
+// slot returns the value of shingle h, added with 0 when new.
+func (t *shingleIndex) slot(h uint64) *int32 {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		if !t.used[i] {
+			t.used[i], t.keys[i] = true, h
+			return &t.vals[i]
+		}
+		if t.keys[i] == h {
+			return &t.vals[i]
 		}
 	}
 }

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -478,5 +479,59 @@ func TestFNV64a(t *testing.T) {
 		if got, want := fnv64a(s), h.Sum64(); got != want {
 			t.Errorf("fnv64a(%q) = %x, want %x", s, got, want)
 		}
+	}
+}
+
+// TestShingleOverlaps holds the inverted index to counting every pair's
+// shared shingles by hand, on sets whose hashes collide in the index's
+// low bits and share runs of values.
+func TestShingleOverlaps(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var sets [][]uint64
+	for i := 0; i < 40; i++ {
+		m := map[uint64]bool{}
+		for k := r.IntN(200); k > 0; k-- {
+			switch r.IntN(3) {
+			case 0:
+				m[uint64(r.IntN(300))] = true // small values: shared, clustered
+			case 1:
+				m[uint64(r.IntN(300))<<40] = true // zero low bits: collide
+			default:
+				m[r.Uint64()] = true
+			}
+		}
+		var set []uint64
+		for v := range m {
+			set = append(set, v)
+		}
+		slices.Sort(set)
+		sets = append(sets, set)
+	}
+	got := map[[2]int]int{}
+	shingleOverlaps(sets, func(a, b, shared int) {
+		if a >= b {
+			t.Errorf("pair %d, %d: want a < b", a, b)
+		}
+		if _, dup := got[[2]int{a, b}]; dup {
+			t.Errorf("pair %d, %d twice", a, b)
+		}
+		got[[2]int{a, b}] = shared
+	})
+	want := map[[2]int]int{}
+	for a := range sets {
+		for b := a + 1; b < len(sets); b++ {
+			n := 0
+			for _, x := range sets[a] {
+				if slices.Contains(sets[b], x) {
+					n++
+				}
+			}
+			if n > 0 {
+				want[[2]int{a, b}] = n
+			}
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("shared shingles (-by hand +index):\n%s", diff)
 	}
 }

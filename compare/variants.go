@@ -125,18 +125,28 @@ type variantFormAcc struct {
 	alone bool
 }
 
-// neighbours records the capitalised words around p[i].
-func (f *variantFormAcc) neighbours(p []variantToken, i int) {
+// neighbours records the capitalised words around p[i]; keys holds the
+// neighbour keys of the forms already seen.
+func (f *variantFormAcc) neighbours(p []variantToken, i int, keys map[string][2]string) {
 	if f.nbr == nil {
 		f.nbr = map[string]bool{}
 	}
+	key := func(id string) [2]string {
+		k, ok := keys[id]
+		if !ok {
+			nk := facts.NameKey(id)
+			k = [2]string{"p:" + nk, "n:" + nk}
+			keys[id] = k
+		}
+		return k
+	}
 	found := false
 	if i > 0 && p[i-1].id != "" && p[i-1].cap && !p[i-1].allCaps && !p[i-1].initial {
-		f.nbr["p:"+facts.NameKey(p[i-1].id)] = true
+		f.nbr[key(p[i-1].id)[0]] = true
 		found = true
 	}
 	if i+1 < len(p) && p[i+1].id != "" && p[i+1].cap && !p[i+1].allCaps {
-		f.nbr["n:"+facts.NameKey(p[i+1].id)] = true
+		f.nbr[key(p[i+1].id)[1]] = true
 		found = true
 	}
 	if !found {
@@ -163,12 +173,23 @@ func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
 	for ai := range articles {
 		a := &articles[ai]
 		v.ids = append(v.ids, a.ID)
+		// One block of tokens per article, cut into its paragraphs.
+		n := 0
+		for pi, sp := range a.Body {
+			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
+				continue
+			}
+			n += len(cache.of(a, pi))
+		}
+		block := make([]variantToken, 0, n)
 		var paras [][]variantToken
 		for pi, sp := range a.Body {
 			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 				continue
 			}
-			paras = append(paras, variantTokensOf(cache.of(a, pi)))
+			start := len(block)
+			block = appendVariantTokens(block, cache.of(a, pi))
+			paras = append(paras, block[start:len(block):len(block)])
 		}
 		v.paras = append(v.paras, paras)
 	}
@@ -187,6 +208,7 @@ func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
 			}
 		}
 	}
+	nbrKeys := map[string][2]string{}
 	for ai, paras := range v.paras {
 		for _, p := range paras {
 			for i, t := range p {
@@ -198,7 +220,7 @@ func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
 					continue
 				}
 				v.add(v.forms, t, v.ids[ai])
-				v.forms[t.id].neighbours(p, i)
+				v.forms[t.id].neighbours(p, i, nbrKeys)
 			}
 		}
 	}
@@ -224,7 +246,11 @@ func variantTokens(text string, sp facts.Span) []variantToken {
 
 // variantTokensOf marks sentence starts in a paragraph's tokens.
 func variantTokensOf(toks []facts.Token) []variantToken {
-	out := make([]variantToken, 0, len(toks))
+	return appendVariantTokens(make([]variantToken, 0, len(toks)), toks)
+}
+
+// appendVariantTokens appends variantTokensOf(toks) to out.
+func appendVariantTokens(out []variantToken, toks []facts.Token) []variantToken {
 	initial := true
 	for _, tok := range toks {
 		t := variantToken{text: tok.Text, key: tok.Fold}
