@@ -55,20 +55,17 @@ import (
 // which say whether a speaker is a person: only two different persons
 // credited with one remark make a contradiction.
 func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
-	var qs, ents []facts.Fact
+	var qs []facts.Fact
 	for _, f := range fs {
-		switch f.Kind {
-		case facts.KindQuote:
+		if f.Kind == facts.KindQuote {
 			qs = append(qs, f)
-		case facts.KindEntity:
-			ents = append(ents, f)
 		}
 	}
 	if len(qs) == 0 {
 		return nil
 	}
 	sortFacts(qs)
-	kinds := newSpeakerKinds(ents)
+	kinds := newSpeakerKinds(fs)
 	items := make([]quoteItem, len(qs))
 	vocab := newQuoteVocab()
 	for i, f := range qs {
@@ -219,9 +216,14 @@ type quoteItem struct {
 // persons, by the surname's key.
 type speakerKinds map[string]map[string]string
 
-func newSpeakerKinds(ents []facts.Fact) speakerKinds {
+// newSpeakerKinds reads the entity facts among fs.
+func newSpeakerKinds(fs []facts.Fact) speakerKinds {
 	out := speakerKinds{}
-	for _, f := range ents {
+	for i := range fs {
+		f := &fs[i]
+		if f.Kind != facts.KindEntity {
+			continue
+		}
 		kind, _, ok := strings.Cut(f.Label, ": ")
 		if !ok {
 			continue
