@@ -550,6 +550,32 @@ func quoteSameSpeaker(a, b string) bool {
 
 type speakerPair struct{ a, b string }
 
+// speakerSame holds quoteSameSpeaker's answers for one comparison: a
+// remark's speakers are compared pair by pair (its label, its speaker
+// groups, every two groups), and a map of its own needs neither the lock
+// of speakerMemo nor its emptying when full. A nil memo asks
+// quoteSameSpeaker.
+type speakerSame map[speakerPair]bool
+
+func (m speakerSame) same(a, b string) bool {
+	if m == nil {
+		return quoteSameSpeaker(a, b)
+	}
+	if a == "" || b == "" {
+		return false
+	}
+	if a == b {
+		return true
+	}
+	k := speakerPair{a, b}
+	same, ok := m[k]
+	if !ok {
+		same = sameSpeaker(a, b)
+		m[k] = same
+	}
+	return same
+}
+
 // speakerMemo holds quoteSameSpeaker's answers, emptied when full; the
 // names are copied, so no article text is pinned by it.
 var speakerMemo = struct {
@@ -558,12 +584,16 @@ var speakerMemo = struct {
 }{m: map[speakerPair]bool{}}
 
 // sameSpeaker is quoteSameSpeaker for two different, non-empty names.
+//
+// Names are compared by NameKey alone: facts.SameName holds only between
+// names of one NameKey (its spelling variants), so "equal keys or
+// SameName" is equal keys, without SameName's folds.
 func sameSpeaker(a, b string) bool {
-	if facts.NameKey(a) == facts.NameKey(b) || facts.SameName(a, b) {
+	if facts.NameKey(a) == facts.NameKey(b) {
 		return true
 	}
 	la, lb := quoteSurname(a), quoteSurname(b)
-	if la == "" || lb == "" || !(facts.NameKey(la) == facts.NameKey(lb) || facts.SameName(la, lb)) {
+	if la == "" || lb == "" || facts.NameKey(la) != facts.NameKey(lb) {
 		return false
 	}
 	fa, fb := strings.Fields(a), strings.Fields(b)
@@ -576,7 +606,7 @@ func sameSpeaker(a, b string) bool {
 		rb, _ := utf8.DecodeRuneInString(facts.Fold(gb))
 		return ra == rb // "J. Hale", "John Hale"
 	}
-	return facts.NameKey(ga) == facts.NameKey(gb) || facts.SameName(ga, gb)
+	return facts.NameKey(ga) == facts.NameKey(gb)
 }
 
 // quoteSurname returns a name's last word, a suffix ("Jr.", "III")
@@ -649,7 +679,7 @@ func quoteReps(items []quoteItem, score quoteScores, ms []int) []int {
 // used counts slot ids already given, to keep them unique.
 func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) SlotResult {
 	first := items[reps[0]]
-	speaker := quoteSpeakerLabel(items, reps)
+	speaker := quoteSpeakerLabel(items, reps, c.speakers)
 	key := facts.NameKey(speaker)
 	if key == "" {
 		key, speaker = "unknown", "unknown"
@@ -755,7 +785,7 @@ func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []in
 		for k, ms := range groups {
 			all := true
 			for _, y := range ms {
-				if !quoteSameSpeaker(items[x].speaker, items[y].speaker) {
+				if !c.speakers.same(items[x].speaker, items[y].speaker) {
 					all = false
 					break
 				}
@@ -798,7 +828,7 @@ func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []in
 			}
 			a, b := items[x], items[y]
 			switch {
-			case quoteSameSpeaker(a.speaker, b.speaker):
+			case c.speakers.same(a.speaker, b.speaker):
 				continue // "Hale" grouped with Jane Hale may still be John Hale
 			case !a.person || !b.person:
 				if body[0] < 0 {
@@ -859,7 +889,7 @@ func quoteFragmentOf(a, b quoteItem) bool {
 // quoteSpeakerLabel names a remark's speaker as most articles write it:
 // the largest group of articles naming one person, then that group's
 // commonest spelling, the fuller name and then the first article on ties.
-func quoteSpeakerLabel(items []quoteItem, reps []int) string {
+func quoteSpeakerLabel(items []quoteItem, reps []int, speakers speakerSame) string {
 	type group struct {
 		spellings map[string]int
 		order     []string
@@ -873,7 +903,7 @@ func quoteSpeakerLabel(items []quoteItem, reps []int) string {
 		}
 		var g *group
 		for _, h := range groups {
-			if quoteSameSpeaker(h.order[0], s) {
+			if speakers.same(h.order[0], s) {
 				g = h
 				break
 			}
