@@ -28,7 +28,7 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 	// Sources and Variants both read every paragraph's tokens.
 	paras := &paraTokens{}
 	res.Sources = sources(arts, paras)
-	c := comparer{articles: arts, labels: labels, sourceOf: map[string]int{}, forms: nameForms{}, speakers: speakerSame{}}
+	c := comparer{articles: arts, labels: labels, sourceOf: map[string]int{}, forms: nameForms{}, speakers: newSpeakerTable()}
 	var ids []string
 	for i, g := range res.Sources {
 		for _, id := range g.Articles {
@@ -193,8 +193,8 @@ type comparer struct {
 	story storyDates
 	// forms holds the names' spelling forms for the whole comparison.
 	forms nameForms
-	// speakers holds which quotes' speakers can be one person.
-	speakers speakerSame
+	// speakers numbers the quotes' speakers (set by quoteSlots when nil).
+	speakers *speakerTable
 }
 
 // names lists articles by label: "A", "A and B", "A, B and C".

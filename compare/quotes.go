@@ -66,11 +66,15 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	}
 	sortFacts(qs)
 	kinds := newSpeakerKinds(fs)
+	if c.speakers == nil {
+		c.speakers = newSpeakerTable()
+	}
 	items := make([]quoteItem, len(qs))
 	vocab := newQuoteVocab()
 	for i, f := range qs {
 		items[i] = newQuoteItem(f, vocab)
 		items[i].person = kinds.person(f.Article, f.Source)
+		items[i].sid = c.speakers.id(f.Source)
 	}
 	n := len(items)
 	m := &quoteMatcher{items: items, memo: map[[2]int32]quoteMatchResult{}}
@@ -208,6 +212,7 @@ type quoteItem struct {
 	// quotes with the same wording say the same thing the same way.
 	wording string
 	speaker string // the named speaker, or ""
+	sid     int32  // the speaker's number in the comparison's speakerTable
 	person  bool   // the speaker is a person, not a body or place
 }
 
@@ -550,38 +555,81 @@ func quoteSameSpeaker(a, b string) bool {
 
 type speakerPair struct{ a, b string }
 
-// speakerSame holds quoteSameSpeaker's answers for one comparison: a
-// remark's speakers are compared pair by pair (its label, its speaker
-// groups, every two groups), and a map of its own needs neither the lock
-// of speakerMemo nor its emptying when full. A nil memo asks
-// quoteSameSpeaker.
-type speakerSame map[speakerPair]bool
-
-func (m speakerSame) same(a, b string) bool {
-	if m == nil {
-		return quoteSameSpeaker(a, b)
-	}
-	if a == "" || b == "" {
-		return false
-	}
-	if a == b {
-		return true
-	}
-	k := speakerPair{a, b}
-	same, ok := m[k]
-	if !ok {
-		same = sameSpeaker(a, b)
-		m[k] = same
-	}
-	return same
-}
-
 // speakerMemo holds quoteSameSpeaker's answers, emptied when full; the
 // names are copied, so no article text is pinned by it.
 var speakerMemo = struct {
 	sync.Mutex
 	m map[speakerPair]bool
 }{m: map[speakerPair]bool{}}
+
+// speakerTable numbers the quotes' speakers of one comparison and holds
+// what sameSpeaker reads of each name, worked out once: a remark's
+// speakers are compared pair by pair (its label, its speaker groups,
+// every two groups), fifty outlets crediting one remark to as many
+// spellings and names.
+type speakerTable struct {
+	ids  map[string]int32
+	info []speakerInfo
+}
+
+// speakerInfo is what sameSpeaker reads of a name.
+type speakerInfo struct {
+	key, last, lastKey string
+	oneWord            bool   // the name is one word
+	initial            bool   // its first word is an initial ("J.")
+	givenRune          rune   // the first word's first rune, folded
+	givenKey           string // the first word's name key
+}
+
+func newSpeakerTable() *speakerTable { return &speakerTable{ids: map[string]int32{}} }
+
+// id numbers a speaker; -1 for none ("").
+func (t *speakerTable) id(name string) int32 {
+	if name == "" {
+		return -1
+	}
+	if id, ok := t.ids[name]; ok {
+		return id
+	}
+	in := speakerInfo{key: facts.NameKey(name), last: quoteSurname(name)}
+	if in.last != "" {
+		in.lastKey = facts.NameKey(in.last)
+	}
+	f := strings.Fields(name)
+	in.oneWord = len(f) == 1
+	if len(f) > 0 {
+		g := strings.TrimSuffix(f[0], ".")
+		in.initial = utf8.RuneCountInString(g) == 1
+		in.givenRune, _ = utf8.DecodeRuneInString(facts.Fold(g))
+		in.givenKey = facts.NameKey(g)
+	}
+	id := int32(len(t.info))
+	t.ids[name] = id
+	t.info = append(t.info, in)
+	return id
+}
+
+// same is quoteSameSpeaker for two numbered speakers.
+func (t *speakerTable) same(i, j int32) bool {
+	if i < 0 || j < 0 {
+		return false
+	}
+	if i == j {
+		return true
+	}
+	a, b := &t.info[i], &t.info[j]
+	switch {
+	case a.key == b.key:
+		return true
+	case a.last == "" || b.last == "" || a.lastKey != b.lastKey:
+		return false
+	case a.oneWord || b.oneWord:
+		return true
+	case a.initial || b.initial:
+		return a.givenRune == b.givenRune // "J. Hale", "John Hale"
+	}
+	return a.givenKey == b.givenKey
+}
 
 // sameSpeaker is quoteSameSpeaker for two different, non-empty names.
 //
@@ -785,7 +833,7 @@ func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []in
 		for k, ms := range groups {
 			all := true
 			for _, y := range ms {
-				if !c.speakers.same(items[x].speaker, items[y].speaker) {
+				if !c.speakers.same(items[x].sid, items[y].sid) {
 					all = false
 					break
 				}
@@ -828,7 +876,7 @@ func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []in
 			}
 			a, b := items[x], items[y]
 			switch {
-			case c.speakers.same(a.speaker, b.speaker):
+			case c.speakers.same(a.sid, b.sid):
 				continue // "Hale" grouped with Jane Hale may still be John Hale
 			case !a.person || !b.person:
 				if body[0] < 0 {
@@ -889,10 +937,11 @@ func quoteFragmentOf(a, b quoteItem) bool {
 // quoteSpeakerLabel names a remark's speaker as most articles write it:
 // the largest group of articles naming one person, then that group's
 // commonest spelling, the fuller name and then the first article on ties.
-func quoteSpeakerLabel(items []quoteItem, reps []int, speakers speakerSame) string {
+func quoteSpeakerLabel(items []quoteItem, reps []int, speakers *speakerTable) string {
 	type group struct {
 		spellings map[string]int
 		order     []string
+		head      int32 // the first speaker's number
 		size      int
 	}
 	var groups []*group
@@ -903,13 +952,13 @@ func quoteSpeakerLabel(items []quoteItem, reps []int, speakers speakerSame) stri
 		}
 		var g *group
 		for _, h := range groups {
-			if speakers.same(h.order[0], s) {
+			if speakers.same(h.head, items[x].sid) {
 				g = h
 				break
 			}
 		}
 		if g == nil {
-			g = &group{spellings: map[string]int{}}
+			g = &group{spellings: map[string]int{}, head: items[x].sid}
 			groups = append(groups, g)
 		}
 		if g.spellings[s] == 0 {
