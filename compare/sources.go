@@ -281,14 +281,84 @@ func shingleHash(words []uint64) uint64 {
 }
 
 // shingleOverlaps calls pair for every two shingle sets a < b that share
-// a shingle, with the number they share. It walks an inverted index from
-// shingle to the sets seen so far, so the cost grows with the number of
-// shared shingles rather than with the square of the number of sets. The
-// index holds, per shingle, the last set seen with it; each entry links
-// to the one before (a list per shingle in flat slices, not a slice per
-// shingle). For one b, the sets a come in an order the caller must not
-// depend on.
+// a shingle, with the number they share, in order of b and then of a.
+// It indexes each shingle's sets, so the cost grows with the number of
+// shared shingles rather than with the square of the number of sets: a
+// first pass counts each shingle's sets, a second lays them out in one
+// flat slice, a run per shingle in order of set; every two sets of a run
+// then count one shared shingle in a matrix of pairs. Beyond
+// maxPairMatrix sets the matrix would be too large, and the counts are
+// kept per b instead (shingleOverlapsLarge).
 func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
+	n := len(sets)
+	if n > maxPairMatrix {
+		shingleOverlapsLarge(sets, pair)
+		return
+	}
+	total := 0
+	for _, set := range sets {
+		total += len(set)
+	}
+	// Pass one: a number per distinct shingle, and its count of sets.
+	index := newShingleIndex(total)
+	ids := make([]int32, 0, total) // per set and shingle, in order
+	var sizes []int32
+	for _, set := range sets {
+		for _, s := range set {
+			slot := index.slot(s)
+			if *slot == 0 {
+				sizes = append(sizes, 0)
+				*slot = int32(len(sizes))
+			}
+			id := *slot - 1
+			sizes[id]++
+			ids = append(ids, id)
+		}
+	}
+	// Pass two: each shingle's sets, a run per shingle.
+	start := make([]int32, len(sizes)+1)
+	for i, c := range sizes {
+		start[i+1] = start[i] + c
+	}
+	fill := append([]int32(nil), start[:len(sizes)]...)
+	runs := make([]int32, total)
+	k := 0
+	for b, set := range sets {
+		for range set {
+			id := ids[k]
+			k++
+			runs[fill[id]] = int32(b)
+			fill[id]++
+		}
+	}
+	counts := make([]int32, n*n) // [a*n+b], a < b
+	for id := range sizes {
+		run := runs[start[id]:start[id+1]]
+		for i, a := range run {
+			row := counts[int(a)*n:]
+			for _, b := range run[i+1:] {
+				row[b]++
+			}
+		}
+	}
+	for b := 0; b < n; b++ {
+		for a := 0; a < b; a++ {
+			if c := counts[a*n+b]; c > 0 {
+				pair(a, b, int(c))
+			}
+		}
+	}
+}
+
+// maxPairMatrix is the most sets shingleOverlaps counts in a matrix of
+// pairs (4 MB of counts).
+const maxPairMatrix = 1024
+
+// shingleOverlapsLarge is shingleOverlaps for many sets: the index holds,
+// per shingle, the last set seen with it; each entry links to the one
+// before (a list per shingle in flat slices, not a slice per shingle).
+// For one b, the sets a come in no particular order.
+func shingleOverlapsLarge(sets [][]uint64, pair func(a, b, shared int)) {
 	total := 0
 	for _, set := range sets {
 		total += len(set)

@@ -507,16 +507,6 @@ func TestShingleOverlaps(t *testing.T) {
 		slices.Sort(set)
 		sets = append(sets, set)
 	}
-	got := map[[2]int]int{}
-	shingleOverlaps(sets, func(a, b, shared int) {
-		if a >= b {
-			t.Errorf("pair %d, %d: want a < b", a, b)
-		}
-		if _, dup := got[[2]int{a, b}]; dup {
-			t.Errorf("pair %d, %d twice", a, b)
-		}
-		got[[2]int{a, b}] = shared
-	})
 	want := map[[2]int]int{}
 	for a := range sets {
 		for b := a + 1; b < len(sets); b++ {
@@ -531,7 +521,25 @@ func TestShingleOverlaps(t *testing.T) {
 			}
 		}
 	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("shared shingles (-by hand +index):\n%s", diff)
+	for name, overlaps := range map[string]func([][]uint64, func(a, b, shared int)){
+		"matrix": shingleOverlaps, "large": shingleOverlapsLarge} {
+		got := map[[2]int]int{}
+		lastB := 0
+		overlaps(sets, func(a, b, shared int) {
+			if a >= b {
+				t.Errorf("%s: pair %d, %d: want a < b", name, a, b)
+			}
+			if b < lastB {
+				t.Errorf("%s: pair %d, %d after b = %d: want b in order", name, a, b, lastB)
+			}
+			lastB = b
+			if _, dup := got[[2]int{a, b}]; dup {
+				t.Errorf("%s: pair %d, %d twice", name, a, b)
+			}
+			got[[2]int{a, b}] = shared
+		})
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: shared shingles (-by hand +index):\n%s", name, diff)
+		}
 	}
 }
