@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,11 +15,13 @@ import (
 // come in any order; the result does not depend on it.
 func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Result {
 	arts := append([]facts.Article(nil), articles...)
-	fs = append([]facts.Fact(nil), fs...)
-	sortFacts(fs)
+	fs = sortedFacts(fs)
 	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
 	res := Result{Schema: Schema, Topic: topic.ID, Title: topic.Title}
 	labels := articleLabels(arts)
+	if len(arts) > 0 {
+		res.Articles = make([]Article, 0, len(arts))
+	}
 	for _, a := range arts {
 		res.Articles = append(res.Articles, Article{
 			ID: a.ID, File: a.File, Label: labels[a.ID], Outlet: a.Outlet, Wire: a.Wire,
@@ -52,6 +55,10 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 		}
 		bySlot[f.Slot] = append(bySlot[f.Slot], f)
 	}
+	gen := c.general(alignEntities(general, c.forms))
+	if n := len(topic.Slots) + len(gen); n > 0 {
+		res.Facts = make([]SlotResult, 0, n)
+	}
 	for _, s := range topic.Slots {
 		sf := bySlot[s.ID]
 		sortFacts(sf)
@@ -66,7 +73,7 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 		addDiffs(&sr)
 		res.Facts = append(res.Facts, sr)
 	}
-	for _, sr := range c.general(alignEntities(general, c.forms)) {
+	for _, sr := range gen {
 		c.count(&sr)
 		c.headline(&sr)
 		addDiffs(&sr)
@@ -107,6 +114,41 @@ func (c comparer) count(sr *SlotResult) {
 		groups[c.sourceOf[v.Article]] = true
 	}
 	sr.Stated, sr.Independent = len(articles), len(groups)
+}
+
+// sortedFacts returns a sorted copy of fs (as sortFacts sorts): the
+// order is found on indexes and the facts copied once into it, rather
+// than moved about by the sort.
+func sortedFacts(fs []facts.Fact) []facts.Fact {
+	idx := make([]int32, len(fs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortStableFunc(idx, func(i, j int32) int {
+		switch a, b := &fs[i], &fs[j]; {
+		case factBefore(a, b):
+			return -1
+		case factBefore(b, a):
+			return 1
+		}
+		return 0
+	})
+	out := make([]facts.Fact, len(fs))
+	for k, i := range idx {
+		out[k] = fs[i]
+	}
+	return out
+}
+
+// factBefore is sortFacts' order.
+func factBefore(a, b *facts.Fact) bool {
+	if a.Article != b.Article {
+		return a.Article < b.Article
+	}
+	if a.Span.Start != b.Span.Start {
+		return a.Span.Start < b.Span.Start
+	}
+	return factLess(a, b)
 }
 
 func sortFacts(fs []facts.Fact) {
