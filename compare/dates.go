@@ -65,26 +65,34 @@ var nameFunctionWords = map[string]bool{
 
 // nameMemo holds the names of sentences already read: commonNames reads
 // every general fact's sentence and mergeDateSlots the date facts' again.
-// The names are only read afterwards, so sharing them is safe. A nil memo
-// reads each time.
-type nameMemo map[string]sentenceNames
+// The names are only read afterwards, so sharing them is safe. The
+// sentences' tokens come from tokens, which subjectTie reads too. A zero
+// memo reads each time.
+type nameMemo struct {
+	m      map[string]sentenceNames
+	tokens tokenMemo
+}
 
 func (m nameMemo) of(sentence string) sentenceNames {
-	if m == nil {
+	if m.m == nil {
 		return namesOf(sentence)
 	}
-	n, ok := m[sentence]
+	n, ok := m.m[sentence]
 	if !ok {
-		n = namesOf(sentence)
-		m[sentence] = n
+		n = namesOfTokens(m.tokens.of(sentence))
+		m.m[sentence] = n
 	}
 	return n
 }
 
 // namesOf reads the names of a sentence.
 func namesOf(sentence string) sentenceNames {
+	return namesOfTokens(facts.Tokenize(sentence, 0, len(sentence)))
+}
+
+// namesOfTokens reads the names of a sentence from its tokens.
+func namesOfTokens(toks []facts.Token) sentenceNames {
 	out := sentenceNames{names: map[string]string{}, opening: map[string]string{}}
-	toks := facts.Tokenize(sentence, 0, len(sentence))
 	for i, t := range toks {
 		if t.Kind != facts.Word || !t.IsCapitalized() || facts.IsCalendarName(t.Fold) || nameFunctionWords[t.Fold] {
 			continue
@@ -129,8 +137,10 @@ type storyDates struct {
 	// ledeEvent maps an article to the slot of the event its lede's date
 	// dates, "" when no event word dates it.
 	ledeEvent map[string]string
-	// tokens holds the tokens of the facts' sentences for subjectTie.
+	// tokens holds the tokens of the facts' sentences for subjectTie,
+	// and words what subjectTie reads of each.
 	tokens tokenMemo
+	words  wordsMemo
 }
 
 // sameLedeEvent reports whether two facts, if both are ledes' dates, can

@@ -34,8 +34,9 @@ func (c comparer) general(fs []facts.Fact) []SlotResult {
 			bySlot[f.Slot] = append(bySlot[f.Slot], f)
 		}
 	}
-	names := nameMemo{}
 	c.story.tokens = tokenMemo{}
+	c.story.words = wordsMemo{}
+	names := nameMemo{m: map[string]sentenceNames{}, tokens: c.story.tokens}
 	c.story.common = commonNames(fs, names)
 	c.story.ledeEvent = ledeEvents(bySlot, mergeDateSlots(bySlot, c.story.common, names))
 	var out []SlotResult
