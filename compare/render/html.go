@@ -147,24 +147,21 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		letters[a.ID] = letter(i)
 	}
 	// Marks in the article texts: every value's surface, by status. The
-	// cells link to the same marks: each link ("#" and the mark's id) is
-	// made once, the id being the rest of it.
+	// cells link to the same marks: each value's link ("#" and the mark's
+	// id) is made once, the id being the rest of it. The matrix rows
+	// share the values of res.Facts, so a value's address finds its link.
 	marks := map[string][]markSpan{}
-	links := map[markKey]string{}
-	linkOf := func(article string, sp [2]int) string {
-		k := markKey{article, sp}
-		l, ok := links[k]
-		if !ok {
-			l = "#" + markID(anchor[article], sp)
-			links[k] = l
-		}
-		return l
-	}
-	for _, sr := range res.Facts {
-		for _, val := range sr.Values {
+	links := map[*compare.Value]string{}
+	for si := range res.Facts {
+		sr := &res.Facts[si]
+		title := slotLabel(*sr)
+		for vi := range sr.Values {
+			val := &sr.Values[vi]
+			link := "#" + anchor[val.Article] + "-" + strconv.Itoa(val.Span[0]) + "-" + strconv.Itoa(val.Span[1])
+			links[val] = link
 			marks[val.Article] = append(marks[val.Article], markSpan{
 				From: val.Span[0], To: val.Span[1],
-				ID: linkOf(val.Article, val.Span)[1:], Status: sr.Status, Title: slotLabel(sr),
+				ID: link[1:], Status: sr.Status, Title: title,
 			})
 		}
 	}
@@ -214,7 +211,11 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 				if r.value != "" && val.Value != r.value {
 					continue
 				}
-				ev := evidence(val, linkOf(a.ID, val.Span))
+				link, ok := links[&r.slot.Values[i]]
+				if !ok {
+					link = "#" + markID(anchor[a.ID], val.Span)
+				}
+				ev := evidence(val, link)
 				ev.Short = short(r.slot.Kind, val)
 				if r.value != "" {
 					ev.Short = val.Surface
@@ -303,12 +304,6 @@ func markID(anchor string, sp [2]int) string {
 	return anchor + "-" + strconv.Itoa(sp[0]) + "-" + strconv.Itoa(sp[1])
 }
 
-// markKey names a mark: an article and a span in it.
-type markKey struct {
-	article string
-	span    [2]int
-}
-
 // evidence cuts a value's sentence around its surface for the cell, whose
 // link goes to the value's mark.
 func evidence(val compare.Value, link string) htmlValue {
@@ -332,14 +327,29 @@ func evidence(val compare.Value, link string) htmlValue {
 
 // sortMarks orders an article's marks once for all its paragraphs: by
 // start, the longest first on a tie, else as given.
+//
+// The order is found on indexes, given order last (what a stable sort
+// keeps), and the marks copied once into it.
 func sortMarks(marks []markSpan) []markSpan {
-	slices.SortStableFunc(marks, func(a, b markSpan) int {
-		if a.From != b.From {
+	idx := make([]int32, len(marks))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(i, j int32) int {
+		a, b := &marks[i], &marks[j]
+		switch {
+		case a.From != b.From:
 			return a.From - b.From
+		case a.To != b.To:
+			return b.To - a.To
 		}
-		return b.To - a.To
+		return int(i - j)
 	})
-	return marks
+	out := make([]markSpan, len(marks))
+	for k, i := range idx {
+		out[k] = marks[i]
+	}
+	return out
 }
 
 // segmentsOf cuts text[p] into plain and marked runs; marks are sorted
