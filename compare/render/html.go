@@ -206,6 +206,9 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		row.Cells = make([]htmlCell, 0, len(res.Articles))
 		for _, a := range res.Articles {
 			cell := htmlCell{Article: a.ID, Letter: letters[a.ID], Status: r.status}
+			if k := len(byArt[a.ID]); k > 0 {
+				cell.Values = make([]htmlValue, 0, k)
+			}
 			for _, i := range byArt[a.ID] {
 				val := r.slot.Values[i]
 				if r.value != "" && val.Value != r.value {
@@ -365,6 +368,9 @@ func segmentsOf(text string, p facts.Span, marks []markSpan) []segment {
 	}
 	marks = marks[:n]
 	var out []segment
+	if n > 0 {
+		out = make([]segment, 0, 2*n+1) // a mark and the text before it, each
+	}
 	at := p.Start
 	seen := map[string]bool{}
 	last := -1
