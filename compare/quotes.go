@@ -97,7 +97,7 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 		}
 	}
 	// Two quotes with content words but none in common never match (see
-	// quoteMatch), so each quote is tried only against the later quotes
+	// quoteMatchShared), so each quote is tried only against the later quotes
 	// that share a content word with it, found through an index from
 	// word to quotes; a quote without content words is tried against
 	// every later quote, and every earlier quote against it.
@@ -419,15 +419,8 @@ func (m *quoteMatcher) strong(i, j int) bool {
 	return ok && s >= 0.8
 }
 
-// quoteMatch says whether two quotes render the same remark, and how
-// well (0–1).
-func quoteMatch(a, b *quoteItem) (float64, bool) {
-	s, _, ok := quoteMatchShared(a, b)
-	return s, ok
-}
-
-// quoteMatchShared is quoteMatch that also returns the number of content
-// words the two quotes share.
+// quoteMatchShared says whether two quotes render the same remark, how
+// well (0–1), and how many content words they share.
 func quoteMatchShared(a, b *quoteItem) (float64, int, bool) {
 	shared := quoteShared(a, b)
 	small := min(len(a.words), len(b.words))
