@@ -699,8 +699,9 @@ func quoteReps(items []quoteItem, score quoteScores, ms []int) []int {
 	total := map[int]float64{}
 	for _, x := range ms {
 		for _, y := range ms {
-			if items[x].f.Article != items[y].f.Article {
-				total[x] += score.at(x, y) * float64(quoteShared(&items[x], &items[y]))
+			// A pair that does not match adds nothing (its score is 0).
+			if sc := score.at(x, y); sc != 0 && items[x].f.Article != items[y].f.Article {
+				total[x] += sc * float64(quoteShared(&items[x], &items[y]))
 			}
 		}
 		a := items[x].f.Article
