@@ -3,6 +3,7 @@ package compare
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -14,11 +15,13 @@ import (
 // come in any order; the result does not depend on it.
 func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Result {
 	arts := append([]facts.Article(nil), articles...)
-	fs = append([]facts.Fact(nil), fs...)
-	sortFacts(fs)
+	fs = sortedFacts(fs)
 	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
 	res := Result{Schema: Schema, Topic: topic.ID, Title: topic.Title}
 	labels := articleLabels(arts)
+	if len(arts) > 0 {
+		res.Articles = make([]Article, 0, len(arts))
+	}
 	for _, a := range arts {
 		res.Articles = append(res.Articles, Article{
 			ID: a.ID, File: a.File, Label: labels[a.ID], Outlet: a.Outlet, Wire: a.Wire,
@@ -28,7 +31,7 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 	// Sources and Variants both read every paragraph's tokens.
 	paras := &paraTokens{}
 	res.Sources = sources(arts, paras)
-	c := comparer{articles: arts, labels: labels, sourceOf: map[string]int{}}
+	c := comparer{articles: arts, labels: labels, sourceOf: map[string]int{}, forms: nameForms{}, speakers: newSpeakerTable()}
 	var ids []string
 	for i, g := range res.Sources {
 		for _, id := range g.Articles {
@@ -44,13 +47,17 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 	for _, s := range topic.Slots {
 		topicSlots[s.ID] = true
 	}
-	var general []facts.Fact
+	general := make([]facts.Fact, 0, len(fs))
 	for _, f := range fs {
 		if !topicSlots[f.Slot] {
 			general = append(general, f)
 			continue
 		}
 		bySlot[f.Slot] = append(bySlot[f.Slot], f)
+	}
+	gen := c.general(alignEntities(general, c.forms))
+	if n := len(topic.Slots) + len(gen); n > 0 {
+		res.Facts = make([]SlotResult, 0, n)
 	}
 	for _, s := range topic.Slots {
 		sf := bySlot[s.ID]
@@ -66,7 +73,7 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 		addDiffs(&sr)
 		res.Facts = append(res.Facts, sr)
 	}
-	for _, sr := range c.general(alignEntities(general)) {
+	for _, sr := range gen {
 		c.count(&sr)
 		c.headline(&sr)
 		addDiffs(&sr)
@@ -80,8 +87,9 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 	if res.Variants == nil {
 		res.Variants = []VariantGroup{}
 	}
+	var scratch idScratch
 	for i := range res.Facts {
-		res.Facts[i].ID = slotFindingID(topic.ID, &res.Facts[i])
+		res.Facts[i].ID = slotFindingID(topic.ID, &res.Facts[i], &scratch)
 	}
 	for i := range res.Variants {
 		res.Variants[i].ID = variantFindingID(topic.ID, res.Variants[i])
@@ -106,6 +114,41 @@ func (c comparer) count(sr *SlotResult) {
 		groups[c.sourceOf[v.Article]] = true
 	}
 	sr.Stated, sr.Independent = len(articles), len(groups)
+}
+
+// sortedFacts returns a sorted copy of fs (as sortFacts sorts): the
+// order is found on indexes and the facts copied once into it, rather
+// than moved about by the sort.
+func sortedFacts(fs []facts.Fact) []facts.Fact {
+	idx := make([]int32, len(fs))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortStableFunc(idx, func(i, j int32) int {
+		switch a, b := &fs[i], &fs[j]; {
+		case factBefore(a, b):
+			return -1
+		case factBefore(b, a):
+			return 1
+		}
+		return 0
+	})
+	out := make([]facts.Fact, len(fs))
+	for k, i := range idx {
+		out[k] = fs[i]
+	}
+	return out
+}
+
+// factBefore is sortFacts' order.
+func factBefore(a, b *facts.Fact) bool {
+	if a.Article != b.Article {
+		return a.Article < b.Article
+	}
+	if a.Span.Start != b.Span.Start {
+		return a.Span.Start < b.Span.Start
+	}
+	return factLess(a, b)
 }
 
 func sortFacts(fs []facts.Fact) {
@@ -190,6 +233,10 @@ type comparer struct {
 	// story is what the whole story says about its dates' events (set
 	// by general).
 	story storyDates
+	// forms holds the names' spelling forms for the whole comparison.
+	forms nameForms
+	// speakers numbers the quotes' speakers (set by quoteSlots when nil).
+	speakers *speakerTable
 }
 
 // names lists articles by label: "A", "A and B", "A, B and C".
@@ -228,43 +275,48 @@ func toValue(f facts.Fact) Value {
 func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResult {
 	sr := SlotResult{Slot: s.ID, Kind: string(s.Kind), Label: s.Label, Missing: []string{}, Values: []Value{}, Notes: []string{}, Generated: generated}
 	if s.Kind == facts.KindEntity {
-		fs = preferSpellings(fs)
+		fs = preferSpellings(fs, c.forms)
 	}
-	primary := map[string]facts.Fact{}
-	background := map[string]facts.Fact{}
-	negations := map[string]map[bool]bool{}
-	for _, f := range fs {
+	// Each article's first primary and first background fact, by index
+	// into fs, and whether it affirms (bit 1) or denies (bit 2).
+	primary := make(map[string]int, len(fs))
+	background := map[string]int{}
+	polarity := make(map[string]uint8, len(fs))
+	for i := range fs {
+		f := &fs[i]
 		if f.Background {
 			if _, ok := background[f.Article]; !ok {
-				background[f.Article] = f
+				background[f.Article] = i
 			}
 			continue
 		}
-		if negations[f.Article] == nil {
-			negations[f.Article] = map[bool]bool{}
+		if f.Negated {
+			polarity[f.Article] |= 2
+		} else {
+			polarity[f.Article] |= 1
 		}
-		negations[f.Article][f.Negated] = true
 		if _, ok := primary[f.Article]; !ok {
-			primary[f.Article] = f
+			primary[f.Article] = i
 		}
 	}
-	var stated []facts.Fact
+	stated := make([]facts.Fact, 0, len(primary))
+	sr.Values = make([]Value, 0, len(primary)+len(background))
 	for _, a := range c.articles {
-		if f, ok := primary[a.ID]; ok {
-			stated = append(stated, f)
-			sr.Values = append(sr.Values, toValue(f))
+		if i, ok := primary[a.ID]; ok {
+			stated = append(stated, fs[i])
+			sr.Values = append(sr.Values, toValue(fs[i]))
 			continue
 		}
 		sr.Missing = append(sr.Missing, a.ID)
-		if b, ok := background[a.ID]; ok {
-			sr.Values = append(sr.Values, toValue(b))
+		if i, ok := background[a.ID]; ok {
+			sr.Values = append(sr.Values, toValue(fs[i]))
 		}
 	}
 	sr.Status = Agree
 	if len(stated) == 0 {
 		sr.Status = Omission
 		sr.Notes = append(sr.Notes, "no article states this")
-		c.noteBackground(&sr, background)
+		c.noteBackground(&sr, fs, background)
 		return sr
 	}
 	// Contradictions: values that cannot both be true.
@@ -312,7 +364,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 			sr.Notes = append(sr.Notes, "affirmed against denied: "+c.describe(d))
 		}
 		for _, a := range c.articles {
-			if len(negations[a.ID]) > 1 {
+			if polarity[a.ID] == 3 {
 				sr.Notes = append(sr.Notes, c.labels[a.ID]+" both affirms and denies it")
 			}
 		}
@@ -322,7 +374,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 			sr.Status = worse(sr.Status, Omission)
 		}
 		sr.Notes = append(sr.Notes, "not stated by "+c.names(sr.Missing))
-		c.noteBackground(&sr, background)
+		c.noteBackground(&sr, fs, background)
 	}
 	switch s.Kind {
 	case facts.KindEntity:
@@ -352,10 +404,12 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 	return sr
 }
 
-func (c comparer) noteBackground(sr *SlotResult, background map[string]facts.Fact) {
+// noteBackground notes the articles that miss the slot and mention an
+// earlier occurrence (background maps them to their fact in fs).
+func (c comparer) noteBackground(sr *SlotResult, fs []facts.Fact, background map[string]int) {
 	for _, a := range c.articles {
-		if b, ok := background[a.ID]; ok && contains(sr.Missing, a.ID) {
-			sr.Notes = append(sr.Notes, fmt.Sprintf("%s mentions only an earlier occurrence: %q", c.labels[a.ID], b.Surface))
+		if i, ok := background[a.ID]; ok && contains(sr.Missing, a.ID) {
+			sr.Notes = append(sr.Notes, fmt.Sprintf("%s mentions only an earlier occurrence: %q", c.labels[a.ID], fs[i].Surface))
 		}
 	}
 }

@@ -15,7 +15,7 @@ import (
 // variants of each, with the day, the visit's ordinal and a name spelling
 // changed in some and a paragraph left out, so comparing them finds
 // agreement, nuance, variants and contradictions as a real topic does.
-func benchTopic(b *testing.B) (*facts.Topic, []facts.Article, []facts.Fact) {
+func benchTopic(b testing.TB) (*facts.Topic, []facts.Article, []facts.Fact) {
 	b.Helper()
 	dir := filepath.Join("..", "seeds")
 	t, _, err := facts.LoadTopic(filepath.Join(dir, "topic.yaml"))

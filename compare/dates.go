@@ -65,26 +65,34 @@ var nameFunctionWords = map[string]bool{
 
 // nameMemo holds the names of sentences already read: commonNames reads
 // every general fact's sentence and mergeDateSlots the date facts' again.
-// The names are only read afterwards, so sharing them is safe. A nil memo
-// reads each time.
-type nameMemo map[string]sentenceNames
+// The names are only read afterwards, so sharing them is safe. The
+// sentences' tokens come from tokens, which subjectTie reads too. A zero
+// memo reads each time.
+type nameMemo struct {
+	m      map[string]sentenceNames
+	tokens tokenMemo
+}
 
 func (m nameMemo) of(sentence string) sentenceNames {
-	if m == nil {
+	if m.m == nil {
 		return namesOf(sentence)
 	}
-	n, ok := m[sentence]
+	n, ok := m.m[sentence]
 	if !ok {
-		n = namesOf(sentence)
-		m[sentence] = n
+		n = namesOfTokens(m.tokens.of(sentence))
+		m.m[sentence] = n
 	}
 	return n
 }
 
 // namesOf reads the names of a sentence.
 func namesOf(sentence string) sentenceNames {
+	return namesOfTokens(facts.Tokenize(sentence, 0, len(sentence)))
+}
+
+// namesOfTokens reads the names of a sentence from its tokens.
+func namesOfTokens(toks []facts.Token) sentenceNames {
 	out := sentenceNames{names: map[string]string{}, opening: map[string]string{}}
-	toks := facts.Tokenize(sentence, 0, len(sentence))
 	for i, t := range toks {
 		if t.Kind != facts.Word || !t.IsCapitalized() || facts.IsCalendarName(t.Fold) || nameFunctionWords[t.Fold] {
 			continue
@@ -129,6 +137,10 @@ type storyDates struct {
 	// ledeEvent maps an article to the slot of the event its lede's date
 	// dates, "" when no event word dates it.
 	ledeEvent map[string]string
+	// tokens holds the tokens of the facts' sentences for subjectTie,
+	// and words what subjectTie reads of each.
+	tokens tokenMemo
+	words  wordsMemo
 }
 
 // sameLedeEvent reports whether two facts, if both are ledes' dates, can
@@ -181,6 +193,7 @@ func ledeEvents(bySlot map[string][]facts.Fact, moved map[dateKey]string) map[st
 type dateFact struct {
 	f     facts.Fact
 	date  facts.Date
+	day   string // date.String(), made once: pairs of dates compare it
 	names sentenceNames
 }
 
@@ -215,7 +228,7 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool, memo
 				ok = false
 				break
 			}
-			dfs = append(dfs, dateFact{f: f, date: d, names: memo.of(f.Sentence)})
+			dfs = append(dfs, dateFact{f: f, date: d, day: d.String(), names: memo.of(f.Sentence)})
 		}
 		if !ok {
 			continue
@@ -244,15 +257,17 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool, memo
 		return groups[i].ids[0] < groups[j].ids[0]
 	})
 	tied := func(a, b []dateFact) bool {
-		for _, x := range a {
-			for _, y := range b {
-				if !nested(x.date, y.date) {
+		for i := range a {
+			for j := range b {
+				if !nestedFacts(&a[i], &b[j]) {
 					return false
 				}
 			}
 		}
-		for _, x := range a {
-			for _, y := range b {
+		for i := range a {
+			x := &a[i]
+			for j := range b {
+				y := &b[j]
 				if x.f.Article != y.f.Article && !x.f.Background && !y.f.Background && sameEvent(x, y, common) {
 					return true
 				}
@@ -424,11 +439,27 @@ func nested(a, b facts.Date) bool {
 	return (a.Precision == facts.PrecisionMonth || a.Precision == facts.PrecisionYear) && a.Overlaps(b)
 }
 
+// nestedFacts is nested for two date facts, whose dates' strings are
+// already made.
+func nestedFacts(x, y *dateFact) bool {
+	if x.day == y.day {
+		return true
+	}
+	a, b := x.date, y.date
+	if a.IsFloating() || b.IsFloating() {
+		return false
+	}
+	if a.Precision < b.Precision {
+		a, b = b, a
+	}
+	return (a.Precision == facts.PrecisionMonth || a.Precision == facts.PrecisionYear) && a.Overlaps(b)
+}
+
 // sameEvent reports whether two dated sentences share the event's names:
 // a name that does not run through the whole story, or any name when both
 // dates are the same single day.
-func sameEvent(x, y dateFact, common map[string]bool) bool {
-	if x.date.String() != y.date.String() {
+func sameEvent(x, y *dateFact, common map[string]bool) bool {
+	if x.day != y.day {
 		// A month or a year holding the other's day ties them only when
 		// the text names it ("February 2017"): "this month" holds every
 		// day of the story.

@@ -124,7 +124,7 @@ func TestMergeDateSlots(t *testing.T) {
 			for _, n := range tc.common {
 				common[n] = true
 			}
-			_ = mergeDateSlots(bySlot, common, nil)
+			_ = mergeDateSlots(bySlot, common, nameMemo{})
 			if diff := cmp.Diff(tc.want, slotsOf(bySlot)); diff != "" {
 				t.Errorf("slots (-want +got):\n%s", diff)
 			}
@@ -222,7 +222,7 @@ func TestLedeEvents(t *testing.T) {
 		bySlot[f.Slot] = append(bySlot[f.Slot], f)
 		bySlot["date:lede"] = append(bySlot["date:lede"], lede(f))
 	}
-	got := ledeEvents(bySlot, mergeDateSlots(bySlot, nil, nil))
+	got := ledeEvents(bySlot, mergeDateSlots(bySlot, nil, nameMemo{}))
 	want := map[string]string{"a": "date:break", "b": "date:board", "c": "", "d": "date:say"}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("ledeEvents (-want +got):\n%s", diff)

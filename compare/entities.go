@@ -44,6 +44,24 @@ func (f nameForm) key() string {
 	return k
 }
 
+// nameForms holds the spelling forms of the names already reduced: a
+// story's outlets write the same few names over and over, and the
+// alignment passes and each entity slot read them again. A nil memo
+// reduces each time.
+type nameForms map[string]nameForm
+
+func (m nameForms) of(name string) nameForm {
+	if m == nil {
+		return newNameForm(name)
+	}
+	f, ok := m[name]
+	if !ok {
+		f = newNameForm(name)
+		m[name] = f
+	}
+	return f
+}
+
 // nameSuffixes end a personal name without being a spelling of it.
 var nameSuffixes = map[string]bool{"jr": true, "sr": true, "ii": true, "iii": true, "iv": true}
 
@@ -134,7 +152,7 @@ func spellingVariant(a, b nameForm) bool {
 // counts, not only each article's first: an article that writes the long
 // form first and "J.C.P.O.A." after still spells the abbreviation.
 func (c comparer) entitySpellings(fs []facts.Fact) (Difference, bool) {
-	keys, member := spellingMembers(fs)
+	keys, member := spellingMembers(fs, c.forms)
 	// One group per spelling, shown as its first statement writes it.
 	idx := map[string]int{}
 	var groups []DiffGroup
@@ -163,8 +181,8 @@ func (c comparer) entitySpellings(fs []facts.Fact) (Difference, bool) {
 // article, a statement in a spelling difference comes first: the value
 // shown for the article is then the form that differs ("J.C.P.O.A.", not
 // the long form the article gave before it). fs is not modified.
-func preferSpellings(fs []facts.Fact) []facts.Fact {
-	_, member := spellingMembers(fs)
+func preferSpellings(fs []facts.Fact, forms nameForms) []facts.Fact {
+	_, member := spellingMembers(fs, forms)
 	any := false
 	for _, m := range member {
 		any = any || m
@@ -194,12 +212,12 @@ func preferSpellings(fs []facts.Fact) []facts.Fact {
 // to the largest set of spellings of one name (nothing when no two
 // statements spell the name differently). Background statements are left
 // out.
-func spellingMembers(fs []facts.Fact) ([]string, []bool) {
+func spellingMembers(fs []facts.Fact, memo nameForms) ([]string, []bool) {
 	keys := make([]string, len(fs))
 	member := make([]bool, len(fs))
 	forms := make([]nameForm, len(fs))
 	for i, f := range fs {
-		forms[i] = newNameForm(f.Value)
+		forms[i] = memo.of(f.Value)
 	}
 	// A form holding another as a word run counts as the shorter one.
 	byKey := map[string]nameForm{}
@@ -271,8 +289,14 @@ func spellingMembers(fs []facts.Fact) ([]string, []bool) {
 // finder keyed apart though they name one thing, and keeps apart the
 // persons it keyed together: abbreviations and long forms, plural
 // spellings, namesakes.
-func alignEntities(fs []facts.Fact) []facts.Fact {
-	return splitNamesakes(alignPlurals(alignAbbreviations(fs)))
+//
+// Unlike the passes it runs, it re-keys fs in place: its caller owns the
+// slice, and a copy of every general fact per pass was a tenth of their
+// cost.
+func alignEntities(fs []facts.Fact, forms nameForms) []facts.Fact {
+	fs = alignAbbreviationsIn(fs, fs)
+	fs = alignPluralsIn(fs, fs, forms)
+	return splitNamesakesIn(fs, fs, forms)
 }
 
 // alignAbbreviations moves the entity facts of an abbreviation ("UN",
@@ -284,7 +308,11 @@ func alignEntities(fs []facts.Fact) []facts.Fact {
 // (U.S. Customs and Border Protection, CBP). An abbreviation that two
 // long forms of the story could spell stays in its own slot. fs is not
 // modified.
-func alignAbbreviations(fs []facts.Fact) []facts.Fact {
+func alignAbbreviations(fs []facts.Fact) []facts.Fact { return alignAbbreviationsIn(fs, nil) }
+
+// alignAbbreviationsIn is alignAbbreviations writing the re-keyed facts
+// into out (a copy of fs when nil, else fs itself).
+func alignAbbreviationsIn(fs, out []facts.Fact) []facts.Fact {
 	short := map[string]string{}  // slot → letters, for slots of abbreviations
 	long := map[string][]string{} // initials → slots of multi-word names
 	notShort := map[string]bool{}
@@ -331,7 +359,9 @@ func alignAbbreviations(fs []facts.Fact) []facts.Fact {
 	if len(moved) == 0 {
 		return fs
 	}
-	out := append([]facts.Fact(nil), fs...)
+	if out == nil {
+		out = append([]facts.Fact(nil), fs...)
+	}
 	for i := range out {
 		if to, ok := moved[out[i].Slot]; ok {
 			out[i].Slot = to
@@ -404,7 +434,13 @@ func oneLongForm(cands []string, names map[string]string) string {
 // one person's (facts.SameGivenName), the one most articles write keeps
 // the slot, with the bare surnames; the others move, with their articles'
 // title facts, to a slot of their full name. fs is not modified.
-func splitNamesakes(fs []facts.Fact) []facts.Fact {
+func splitNamesakes(fs []facts.Fact, forms nameForms) []facts.Fact {
+	return splitNamesakesIn(fs, nil, forms)
+}
+
+// splitNamesakesIn is splitNamesakes writing the re-keyed facts into out
+// (a copy of fs when nil, else fs itself).
+func splitNamesakesIn(fs, out []facts.Fact, forms nameForms) []facts.Fact {
 	bySlot := map[string][]int{}
 	var slots []string
 	for i, f := range fs {
@@ -426,7 +462,7 @@ func splitNamesakes(fs []facts.Fact) []facts.Fact {
 	for _, slot := range slots {
 		var groups []*namesake
 		for _, i := range bySlot[slot] {
-			w := newNameForm(fs[i].Value).words
+			w := forms.of(fs[i].Value).words
 			if len(w) < 2 {
 				continue // a bare surname stays
 			}
@@ -455,7 +491,7 @@ func splitNamesakes(fs []facts.Fact) []facts.Fact {
 		sort.SliceStable(groups, func(a, b int) bool { return len(groups[a].facts) > len(groups[b].facts) })
 		for _, g := range groups[1:] {
 			for _, i := range g.facts {
-				key := facts.NameKey(strings.Join(newNameForm(fs[i].Value).words, " "))
+				key := facts.NameKey(strings.Join(forms.of(fs[i].Value).words, " "))
 				if key == "" || "entity:"+key == slot {
 					continue
 				}
@@ -467,7 +503,9 @@ func splitNamesakes(fs []facts.Fact) []facts.Fact {
 	if len(moved) == 0 {
 		return fs
 	}
-	out := append([]facts.Fact(nil), fs...)
+	if out == nil {
+		out = append([]facts.Fact(nil), fs...)
+	}
 	for i := range out {
 		if to, ok := moved[i]; ok {
 			out[i].Slot = to
@@ -486,7 +524,13 @@ func splitNamesakes(fs []facts.Fact) []facts.Fact {
 // slot with the most facts absorbs the others; a person's slots are
 // merged only when no article has facts in both, since an article's two
 // persons of one surname are two people. fs is not modified.
-func alignPlurals(fs []facts.Fact) []facts.Fact {
+func alignPlurals(fs []facts.Fact, forms nameForms) []facts.Fact {
+	return alignPluralsIn(fs, nil, forms)
+}
+
+// alignPluralsIn is alignPlurals writing the re-keyed facts into out (a
+// copy of fs when nil, else fs itself).
+func alignPluralsIn(fs, out []facts.Fact, forms nameForms) []facts.Fact {
 	bucket := map[string][]string{} // spelling key → slots
 	count := map[string]int{}
 	arts := map[string]map[string]bool{}
@@ -501,7 +545,7 @@ func alignPlurals(fs []facts.Fact) []facts.Fact {
 			arts[f.Slot] = map[string]bool{}
 		}
 		arts[f.Slot][f.Article] = true
-		w := newNameForm(f.Value).words
+		w := forms.of(f.Value).words
 		if len(w) < 2 {
 			continue
 		}
@@ -579,7 +623,9 @@ func alignPlurals(fs []facts.Fact) []facts.Fact {
 		}
 		moved[s] = to
 	}
-	out := append([]facts.Fact(nil), fs...)
+	if out == nil {
+		out = append([]facts.Fact(nil), fs...)
+	}
 	titles := map[[2]string]string{} // (article, old title slot) → new
 	for i := range out {
 		if to, ok := moved[out[i].Slot]; ok && out[i].Kind == facts.KindEntity {

@@ -179,7 +179,7 @@ func TestSplitNamesakes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []string
-			for _, f := range splitNamesakes(tt.in) {
+			for _, f := range splitNamesakes(tt.in, nil) {
 				got = append(got, f.Article+"="+f.Slot)
 			}
 			sort.Strings(got)
@@ -210,17 +210,17 @@ func TestAlignPlurals(t *testing.T) {
 	// Lee Min Ho joins Lee Min-ho with its title.
 	want := []string{"a=entity:nurse", "b=entity:nurse", "c=entity:nurse", "d=entity:alder", "e=entity:alders", "f=entity:roes", "g=entity:roe",
 		"h=entity:minho", "i=entity:minho", "j=entity:minho", "j=title:minho"}
-	if diff := cmp.Diff(want, slotIDsOf(alignPlurals(in))); diff != "" {
+	if diff := cmp.Diff(want, slotIDsOf(alignPlurals(in, nil))); diff != "" {
 		t.Errorf("slots (-want +got):\n%s", diff)
 	}
 	// Not when one article names both: two persons there.
 	both := append(append([]facts.Fact(nil), in...), ent("k", "entity:minho", "person", "Lee Min-ho"), ent("k", "entity:ho", "person", "Lee Min Ho"))
-	if got := slotIDsOf(alignPlurals(both)); got[9] != "j=entity:ho" {
+	if got := slotIDsOf(alignPlurals(both, nil)); got[9] != "j=entity:ho" {
 		t.Errorf("Lee Min Ho moved though one article names both: %v", got)
 	}
 	// And the merged slot shows the two spellings.
 	var merged []facts.Fact
-	for _, f := range alignPlurals(in) {
+	for _, f := range alignPlurals(in, nil) {
 		if f.Slot == "entity:nurse" {
 			merged = append(merged, f)
 		}
@@ -246,7 +246,7 @@ func TestPreferSpellings(t *testing.T) {
 	}
 	in := []facts.Fact{fact("a", "Harbour Trust Authority"), fact("a", "H.T.A."), fact("b", "HTA"), fact("c", "Harbour Trust Authority")}
 	var got []string
-	for _, f := range preferSpellings(in) {
+	for _, f := range preferSpellings(in, nil) {
 		got = append(got, f.Article+"="+f.Value)
 	}
 	want := []string{"a=H.T.A.", "a=Harbour Trust Authority", "b=HTA", "c=Harbour Trust Authority"}

@@ -1,8 +1,10 @@
 package compare
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -22,17 +24,61 @@ import (
 // idPrefix marks finding ids in the text of reports and commands.
 const idPrefix = "f-"
 
-// slotFindingID returns the id of a slot's finding.
-func slotFindingID(topic string, sr *SlotResult) string {
-	var parts []string
-	for _, v := range sr.Values {
-		parts = append(parts, strings.Join([]string{v.Article, v.Value, v.Surface, v.Sentence,
-			v.Attribution, v.Source, v.Aspect, strconv.FormatBool(v.Negated), strconv.FormatBool(v.Background)}, "\x1f"))
+// slotFindingID returns the id of a slot's finding: hashID(topic, slot,
+// the values' parts sorted and joined by "\x1e", the missing articles
+// sorted and joined by "\x1f"), where a value's part is its article,
+// value, surface, sentence, attribution, source, aspect, negated and
+// background joined by "\x1f". The parts are written into one buffer and
+// hashed from it rather than joined into strings of their own; the
+// buffers of scratch (which may be nil) are reused from call to call.
+func slotFindingID(topic string, sr *SlotResult, scratch *idScratch) string {
+	if scratch == nil {
+		scratch = &idScratch{}
 	}
-	sort.Strings(parts)
+	parts := scratch.parts[:0]
+	spans := slices.Grow(scratch.spans[:0], len(sr.Values))[:len(sr.Values)]
+	for i, v := range sr.Values {
+		start := len(parts)
+		for k, f := range [...]string{v.Article, v.Value, v.Surface, v.Sentence, v.Attribution, v.Source, v.Aspect} {
+			if k > 0 {
+				parts = append(parts, 0x1f)
+			}
+			parts = append(parts, f...)
+		}
+		parts = append(parts, 0x1f)
+		parts = strconv.AppendBool(parts, v.Negated)
+		parts = append(parts, 0x1f)
+		parts = strconv.AppendBool(parts, v.Background)
+		spans[i] = [2]int{start, len(parts)}
+	}
+	slices.SortFunc(spans, func(a, b [2]int) int { return bytes.Compare(parts[a[0]:a[1]], parts[b[0]:b[1]]) })
 	missing := append([]string(nil), sr.Missing...)
 	sort.Strings(missing)
-	return hashID(topic, sr.Slot, strings.Join(parts, "\x1e"), strings.Join(missing, "\x1f"))
+	buf := scratch.buf[:0]
+	buf = append(append(buf, topic...), 0)
+	buf = append(append(buf, sr.Slot...), 0)
+	for i, sp := range spans {
+		if i > 0 {
+			buf = append(buf, 0x1e)
+		}
+		buf = append(buf, parts[sp[0]:sp[1]]...)
+	}
+	buf = append(buf, 0)
+	for i, m := range missing {
+		if i > 0 {
+			buf = append(buf, 0x1f)
+		}
+		buf = append(buf, m...)
+	}
+	buf = append(buf, 0)
+	scratch.parts, scratch.spans, scratch.buf = parts, spans, buf
+	return sumID(buf)
+}
+
+// idScratch holds slotFindingID's buffers between calls.
+type idScratch struct {
+	parts, buf []byte
+	spans      [][2]int
 }
 
 // VariantSlot is the slot key of a spelling-variant group's finding.
@@ -50,13 +96,25 @@ func variantFindingID(topic string, g VariantGroup) string {
 	return hashID(topic, VariantSlot(g), strings.Join(parts, "\x1e"))
 }
 
+// hashID is the id of the parts: the SHA-256 of each part followed by a
+// zero byte, in hex, its first ten digits after the prefix.
 func hashID(parts ...string) string {
-	h := sha256.New()
+	n := 0
 	for _, p := range parts {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
+		n += len(p) + 1
 	}
-	return idPrefix + hex.EncodeToString(h.Sum(nil))[:10]
+	buf := make([]byte, 0, n)
+	for _, p := range parts {
+		buf = append(append(buf, p...), 0)
+	}
+	return sumID(buf)
+}
+
+// sumID is hashID of the parts already written, each followed by a zero
+// byte, into b.
+func sumID(b []byte) string {
+	sum := sha256.Sum256(b)
+	return idPrefix + hex.EncodeToString(sum[:5])
 }
 
 // VerdictView is a desk's verdict as a finding shows it.

@@ -16,19 +16,27 @@ var generalKindOrder = map[facts.Kind]int{
 // general compares the facts of generated slots: those stated by at least
 // two articles, which are the ones that can agree or differ.
 func (c comparer) general(fs []facts.Fact) []SlotResult {
-	var quotes []facts.Fact
-	bySlot := map[string][]facts.Fact{}
-	for _, f := range fs {
-		if f.Kind == facts.KindQuote {
-			quotes = append(quotes, f)
-			continue
+	// Each slot's facts are copied once, into slices of their final size.
+	// Quotes are not slotted: quoteSlots reads them, and the entity facts
+	// (whether a quote's speaker is a person), from fs.
+	sizes := map[string]int{}
+	for i := range fs {
+		if fs[i].Kind != facts.KindQuote {
+			sizes[fs[i].Slot]++
 		}
-		if f.Kind == facts.KindEntity {
-			quotes = append(quotes, f) // whether a quote's speaker is a person
-		}
-		bySlot[f.Slot] = append(bySlot[f.Slot], f)
 	}
-	names := nameMemo{}
+	bySlot := make(map[string][]facts.Fact, len(sizes))
+	for id, n := range sizes {
+		bySlot[id] = make([]facts.Fact, 0, n)
+	}
+	for _, f := range fs {
+		if f.Kind != facts.KindQuote {
+			bySlot[f.Slot] = append(bySlot[f.Slot], f)
+		}
+	}
+	c.story.tokens = tokenMemo{}
+	c.story.words = wordsMemo{}
+	names := nameMemo{m: map[string]sentenceNames{}, tokens: c.story.tokens}
 	c.story.common = commonNames(fs, names)
 	c.story.ledeEvent = ledeEvents(bySlot, mergeDateSlots(bySlot, c.story.common, names))
 	var out []SlotResult
@@ -52,7 +60,7 @@ func (c comparer) general(fs []facts.Fact) []SlotResult {
 		}
 		out = append(out, c.single(facts.Slot{ID: id, Kind: sf[0].Kind, Label: label}, sf, true))
 	}
-	out = append(out, c.quoteSlots(quotes)...)
+	out = append(out, c.quoteSlots(fs)...)
 	sort.SliceStable(out, func(i, j int) bool {
 		ki, kj := generalKindOrder[facts.Kind(out[i].Kind)], generalKindOrder[facts.Kind(out[j].Kind)]
 		if ki != kj {

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"encoding/binary"
 	"fmt"
 	"slices"
 	"sort"
@@ -54,57 +55,103 @@ import (
 // which say whether a speaker is a person: only two different persons
 // credited with one remark make a contradiction.
 func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
-	var qs, ents []facts.Fact
+	var qs []facts.Fact
 	for _, f := range fs {
-		switch f.Kind {
-		case facts.KindQuote:
+		if f.Kind == facts.KindQuote {
 			qs = append(qs, f)
-		case facts.KindEntity:
-			ents = append(ents, f)
 		}
 	}
 	if len(qs) == 0 {
 		return nil
 	}
 	sortFacts(qs)
-	kinds := newSpeakerKinds(ents)
+	kinds := newSpeakerKinds(fs)
+	if c.speakers == nil {
+		c.speakers = newSpeakerTable()
+	}
 	items := make([]quoteItem, len(qs))
+	vocab := newQuoteVocab()
 	for i, f := range qs {
-		items[i] = newQuoteItem(f)
+		items[i] = newQuoteItem(f, vocab)
 		items[i].person = kinds.person(f.Article, f.Source)
+		items[i].sid = c.speakers.id(f.Source)
 	}
 	n := len(items)
-	score := make([][]float64, n)
-	for i := range score {
-		score[i] = make([]float64, n)
-	}
+	m := &quoteMatcher{items: items, memo: map[[2]int32]quoteMatchResult{}}
+	score := newQuoteScores(n)
 	type link struct {
 		i, j int
 		s    float64
 	}
 	var links []link
-	for i := 0; i < n; i++ {
-		for j := i + 1; j < n; j++ {
-			s, ok := quoteMatch(&items[i], &items[j])
-			if !ok {
-				continue
-			}
-			score[i][j], score[j][i] = s, s
-			if items[i].f.Article != items[j].f.Article {
-				// A match of more shared words is stronger evidence:
-				// an article's full rendering joins before its excerpt.
-				links = append(links, link{i, j, s * float64(quoteShared(&items[i], &items[j]))})
-			}
+	try := func(i, j int) {
+		s, shared, ok := m.match(i, j)
+		if !ok {
+			return
+		}
+		score.set(i, j, s)
+		if items[i].f.Article != items[j].f.Article {
+			// A match of more shared words is stronger evidence:
+			// an article's full rendering joins before its excerpt.
+			links = append(links, link{i, j, s * float64(shared)})
 		}
 	}
-	sort.SliceStable(links, func(a, b int) bool {
-		if links[a].s != links[b].s {
-			return links[a].s > links[b].s
+	// Two quotes with content words but none in common never match (see
+	// quoteMatchShared), so each quote is tried only against the later quotes
+	// that share a content word with it, found through an index from
+	// word to quotes; a quote without content words is tried against
+	// every later quote, and every earlier quote against it.
+	posting := make([][]int32, len(vocab.words))
+	var bare []int32 // quotes without content words, in order
+	for i := range items {
+		if len(items[i].words) == 0 {
+			bare = append(bare, int32(i))
 		}
-		if links[a].i != links[b].i {
-			return links[a].i < links[b].i
+		for _, w := range items[i].words {
+			posting[w] = append(posting[w], int32(i))
 		}
-		return links[a].j < links[b].j
+	}
+	mark := make([]int32, n) // i+1 when j is already a candidate of i
+	var cands []int32
+	for i := 0; i < n; i++ {
+		if len(items[i].words) == 0 {
+			for j := i + 1; j < n; j++ {
+				try(i, j)
+			}
+			continue
+		}
+		cands = cands[:0]
+		for _, w := range items[i].words {
+			p := posting[w]
+			for k := sort.Search(len(p), func(k int) bool { return p[k] > int32(i) }); k < len(p); k++ {
+				if j := p[k]; mark[j] != int32(i+1) {
+					mark[j] = int32(i + 1)
+					cands = append(cands, j)
+				}
+			}
+		}
+		for _, j := range bare {
+			if j > int32(i) {
+				cands = append(cands, j)
+			}
+		}
+		for _, j := range cands {
+			try(i, int(j))
+		}
+	}
+	// No two links have the same i and j: the order is total, and a
+	// stable sort would give the same.
+	slices.SortFunc(links, func(a, b link) int {
+		switch {
+		case a.s != b.s:
+			if a.s > b.s {
+				return -1
+			}
+			return 1
+		case a.i != b.i:
+			return a.i - b.i
+		}
+		return a.j - b.j
 	})
 	cluster := make([]int, n) // item → cluster id (its first member)
 	members := make(map[int][]int, n)
@@ -114,7 +161,7 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	}
 	for _, l := range links {
 		a, b := cluster[l.i], cluster[l.j]
-		if a == b || !quoteCanMerge(items, score, members[a], members[b]) {
+		if a == b || !quoteCanMerge(m, score, members[a], members[b]) {
 			continue
 		}
 		if b < a {
@@ -149,12 +196,23 @@ type quoteItem struct {
 	f     facts.Fact
 	shown []string // words as written, with their punctuation
 	keys  []string // the same words folded, without punctuation
-	// words are the stemmed content words, sorted and distinct: quotes
-	// are matched pairwise, and counting the words two share by merging
-	// two sorted lists costs a fraction of iterating a map and probing
-	// another.
-	words   []string
+	kids  []int32  // keys as ids of the comparison's vocabulary
+	// class numbers the distinct renderings (keys and speaker) among the
+	// quotes compared together: whether two quotes match depends on
+	// nothing else, and a story's outlets repeat the same remark. wclass
+	// numbers the distinct keys alone.
+	class, wclass int32
+	// words are the stemmed content words as ids of the comparison's
+	// vocabulary, sorted and distinct: quotes are matched pairwise, and
+	// counting the words two share by merging two sorted lists of
+	// integers costs a fraction of iterating a map and probing another,
+	// or of comparing strings.
+	words []int32
+	// wording is the quote's words folded, without punctuation: two
+	// quotes with the same wording say the same thing the same way.
+	wording string
 	speaker string // the named speaker, or ""
+	sid     int32  // the speaker's number in the comparison's speakerTable
 	person  bool   // the speaker is a person, not a body or place
 }
 
@@ -163,9 +221,14 @@ type quoteItem struct {
 // persons, by the surname's key.
 type speakerKinds map[string]map[string]string
 
-func newSpeakerKinds(ents []facts.Fact) speakerKinds {
+// newSpeakerKinds reads the entity facts among fs.
+func newSpeakerKinds(fs []facts.Fact) speakerKinds {
 	out := speakerKinds{}
-	for _, f := range ents {
+	for i := range fs {
+		f := &fs[i]
+		if f.Kind != facts.KindEntity {
+			continue
+		}
 		kind, _, ok := strings.Cut(f.Label, ": ")
 		if !ok {
 			continue
@@ -203,23 +266,96 @@ func (k speakerKinds) person(article, speaker string) bool {
 	return len(strings.Fields(speaker)) >= 2 && m[facts.NameKey(quoteSurname(speaker))] == "person"
 }
 
-func newQuoteItem(f facts.Fact) quoteItem {
-	it := quoteItem{f: f, speaker: f.Source}
-	for _, w := range strings.FieldsFunc(f.Value, quoteWordBreak) {
+// quoteVocab numbers the words, keys and renderings of the quotes
+// compared together.
+type quoteVocab struct {
+	words, keys, wordings, classes map[string]int32
+	// split holds the words of each quote text seen: outlets repeat the
+	// same remark word for word.
+	split map[string]*quoteWords
+	buf   []byte
+}
+
+// quoteWords is what a quote's text alone gives (see quoteItem); it is
+// shared, read only, by every quote of that text.
+type quoteWords struct {
+	shown, keys []string
+	kids, words []int32
+	wording     string
+	wclass      int32
+}
+
+func newQuoteVocab() *quoteVocab {
+	return &quoteVocab{words: map[string]int32{}, keys: map[string]int32{}, wordings: map[string]int32{},
+		classes: map[string]int32{}, split: map[string]*quoteWords{}}
+}
+
+func intern(m map[string]int32, s string) int32 {
+	id, ok := m[s]
+	if !ok {
+		id = int32(len(m))
+		m[s] = id
+	}
+	return id
+}
+
+// newQuoteItem splits a quote into its words, numbered by vocab.
+func newQuoteItem(f facts.Fact, vocab *quoteVocab) quoteItem {
+	qw := vocab.split[f.Value]
+	if qw == nil {
+		qw = vocab.splitQuote(f.Value)
+		vocab.split[f.Value] = qw
+	}
+	it := quoteItem{f: f, speaker: f.Source, shown: qw.shown, keys: qw.keys, kids: qw.kids,
+		words: qw.words, wording: qw.wording, wclass: qw.wclass}
+	// The class key: the wording's class, then the speaker.
+	b := binary.BigEndian.AppendUint32(vocab.buf[:0], uint32(qw.wclass))
+	b = append(b, it.speaker...)
+	vocab.buf = b
+	it.class = intern(vocab.classes, string(b))
+	return it
+}
+
+// splitQuote splits a quote's text into its words.
+func (vocab *quoteVocab) splitQuote(text string) *quoteWords {
+	it := &quoteWords{}
+	for _, w := range strings.FieldsFunc(text, quoteWordBreak) {
 		k := facts.Fold(strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) }))
 		if k == "" {
 			continue // a dash or other mark on its own
 		}
 		it.shown = append(it.shown, w)
 		it.keys = append(it.keys, k)
+		it.kids = append(it.kids, intern(vocab.keys, k))
 		if s := quoteStem(k); s != "" && !quoteStopWords[s] && !quoteStopWords[k] {
-			it.words = append(it.words, s)
+			it.words = append(it.words, intern(vocab.words, s))
 		}
 	}
 	slices.Sort(it.words)
 	it.words = slices.Compact(it.words)
+	it.wording = strings.Join(it.keys, " ")
+	// The wording's class: its key ids, four bytes each.
+	b := vocab.buf[:0]
+	for _, id := range it.kids {
+		b = binary.BigEndian.AppendUint32(b, uint32(id))
+	}
+	vocab.buf = b
+	it.wclass = intern(vocab.wordings, string(b))
 	return it
 }
+
+// quoteScores holds the match score of every two quotes (0 for none),
+// in one block rather than a slice per quote.
+type quoteScores struct {
+	n int
+	s []float64
+}
+
+func newQuoteScores(n int) quoteScores { return quoteScores{n: n, s: make([]float64, n*n)} }
+
+func (q quoteScores) at(i, j int) float64 { return q.s[i*q.n+j] }
+
+func (q quoteScores) set(i, j int, s float64) { q.s[i*q.n+j], q.s[j*q.n+i] = s, s }
 
 // quoteWordBreak splits a quote into words: at spaces and at dashes
 // written without spaces ("problems—bigger").
@@ -247,20 +383,52 @@ func quoteStem(w string) string {
 	return w
 }
 
-// wording is the quote's words folded, without punctuation: two quotes
-// with the same wording say the same thing the same way.
-func (it quoteItem) wording() string { return strings.Join(it.keys, " ") }
+// quoteMatcher answers quoteMatchShared for the quotes of a comparison,
+// once per two renderings.
+type quoteMatcher struct {
+	items []quoteItem
+	memo  map[[2]int32]quoteMatchResult
+}
 
-// quoteMatch says whether two quotes render the same remark, and how
-// well (0–1).
-func quoteMatch(a, b *quoteItem) (float64, bool) {
+type quoteMatchResult struct {
+	s      float64
+	shared int
+	ok     bool
+}
+
+// match is quoteMatchShared(&items[i], &items[j]).
+func (m *quoteMatcher) match(i, j int) (float64, int, bool) {
+	a, b := &m.items[i], &m.items[j]
+	k := [2]int32{a.class, b.class}
+	r, ok := m.memo[k]
+	if !ok {
+		r.s, r.shared, r.ok = quoteMatchShared(a, b)
+		m.memo[k] = r
+	}
+	return r.s, r.shared, r.ok
+}
+
+// strong says whether quotes i and j, of one article, are the same
+// remark said twice, and may share a cluster.
+func (m *quoteMatcher) strong(i, j int) bool {
+	a, b := &m.items[i], &m.items[j]
+	if a.wording == b.wording {
+		return true
+	}
+	s, _, ok := m.match(i, j)
+	return ok && s >= 0.8
+}
+
+// quoteMatchShared says whether two quotes render the same remark, how
+// well (0–1), and how many content words they share.
+func quoteMatchShared(a, b *quoteItem) (float64, int, bool) {
 	shared := quoteShared(a, b)
 	small := min(len(a.words), len(b.words))
 	if small == 0 {
-		if a.wording() != "" && a.wording() == b.wording() {
-			return 1, true
+		if a.wording != "" && a.wording == b.wording {
+			return 1, shared, true
 		}
-		return 0, false
+		return 0, shared, false
 	}
 	cont := float64(shared) / float64(small)
 	best, ok := 0.0, false
@@ -269,31 +437,31 @@ func quoteMatch(a, b *quoteItem) (float64, bool) {
 	}
 	short := min(len(a.keys), len(b.keys))
 	if short >= 5 && small >= 3 && cont >= 0.6 {
-		if r := float64(quoteLCS(a.keys, b.keys)) / float64(short); r >= 0.8 {
+		if r := float64(quoteLCS(a.kids, b.kids)) / float64(short); r >= 0.8 {
 			best, ok = max(best, r), true
 		}
 	}
 	if !ok && shared >= 3 && cont >= 0.4 && quoteSameSpeaker(a.speaker, b.speaker) {
 		best, ok = cont, true
 	}
-	if !ok && short >= 4 && small >= 2 && shared == small && (quoteRunIn(a.keys, b.keys) || quoteRunIn(b.keys, a.keys)) {
+	if !ok && short >= 4 && small >= 2 && shared == small && (quoteRunIn(a.kids, b.kids) || quoteRunIn(b.kids, a.kids)) {
 		// A remark cut short, or a phrase of it quoted inside a
 		// paraphrase: its words, in a row, inside the full one.
 		best, ok = 1, true
 	}
-	return best, ok
+	return best, shared, ok
 }
 
 // quoteShared counts the content words two quotes share.
 func quoteShared(a, b *quoteItem) int {
 	n := 0
 	for i, j := 0, 0; i < len(a.words) && j < len(b.words); {
-		switch c := strings.Compare(a.words[i], b.words[j]); {
-		case c == 0:
+		switch x, y := a.words[i], b.words[j]; {
+		case x == y:
 			n++
 			i++
 			j++
-		case c < 0:
+		case x < y:
 			i++
 		default:
 			j++
@@ -303,7 +471,7 @@ func quoteShared(a, b *quoteItem) int {
 }
 
 // quoteRunIn says whether the words of a stand, in a row, in b.
-func quoteRunIn(a, b []string) bool {
+func quoteRunIn[T comparable](a, b []T) bool {
 	if len(a) > len(b) {
 		return false
 	}
@@ -319,19 +487,9 @@ func quoteRunIn(a, b []string) bool {
 	return false
 }
 
-// quoteStrong says whether two quotes of one article are the same remark
-// said twice, and may share a cluster.
-func quoteStrong(a, b quoteItem) bool {
-	if a.wording() == b.wording() {
-		return true
-	}
-	s, ok := quoteMatch(&a, &b)
-	return ok && s >= 0.8
-}
-
 // quoteLCS is the length of the longest common subsequence of two word
 // lists.
-func quoteLCS(a, b []string) int {
+func quoteLCS[T comparable](a, b []T) int {
 	// Two rows of the table; quotes are short, so they fit on the stack.
 	var buf [2 * 64]int
 	var prev, cur []int
@@ -397,13 +555,86 @@ var speakerMemo = struct {
 	m map[speakerPair]bool
 }{m: map[speakerPair]bool{}}
 
+// speakerTable numbers the quotes' speakers of one comparison and holds
+// what sameSpeaker reads of each name, worked out once: a remark's
+// speakers are compared pair by pair (its label, its speaker groups,
+// every two groups), fifty outlets crediting one remark to as many
+// spellings and names.
+type speakerTable struct {
+	ids  map[string]int32
+	info []speakerInfo
+}
+
+// speakerInfo is what sameSpeaker reads of a name.
+type speakerInfo struct {
+	key, last, lastKey string
+	oneWord            bool   // the name is one word
+	initial            bool   // its first word is an initial ("J.")
+	givenRune          rune   // the first word's first rune, folded
+	givenKey           string // the first word's name key
+}
+
+func newSpeakerTable() *speakerTable { return &speakerTable{ids: map[string]int32{}} }
+
+// id numbers a speaker; -1 for none ("").
+func (t *speakerTable) id(name string) int32 {
+	if name == "" {
+		return -1
+	}
+	if id, ok := t.ids[name]; ok {
+		return id
+	}
+	in := speakerInfo{key: facts.NameKey(name), last: quoteSurname(name)}
+	if in.last != "" {
+		in.lastKey = facts.NameKey(in.last)
+	}
+	f := strings.Fields(name)
+	in.oneWord = len(f) == 1
+	if len(f) > 0 {
+		g := strings.TrimSuffix(f[0], ".")
+		in.initial = utf8.RuneCountInString(g) == 1
+		in.givenRune, _ = utf8.DecodeRuneInString(facts.Fold(g))
+		in.givenKey = facts.NameKey(g)
+	}
+	id := int32(len(t.info))
+	t.ids[name] = id
+	t.info = append(t.info, in)
+	return id
+}
+
+// same is quoteSameSpeaker for two numbered speakers.
+func (t *speakerTable) same(i, j int32) bool {
+	if i < 0 || j < 0 {
+		return false
+	}
+	if i == j {
+		return true
+	}
+	a, b := &t.info[i], &t.info[j]
+	switch {
+	case a.key == b.key:
+		return true
+	case a.last == "" || b.last == "" || a.lastKey != b.lastKey:
+		return false
+	case a.oneWord || b.oneWord:
+		return true
+	case a.initial || b.initial:
+		return a.givenRune == b.givenRune // "J. Hale", "John Hale"
+	}
+	return a.givenKey == b.givenKey
+}
+
 // sameSpeaker is quoteSameSpeaker for two different, non-empty names.
+//
+// Names are compared by NameKey alone: facts.SameName holds only between
+// names of one NameKey (its spelling variants), so "equal keys or
+// SameName" is equal keys, without SameName's folds.
 func sameSpeaker(a, b string) bool {
-	if facts.NameKey(a) == facts.NameKey(b) || facts.SameName(a, b) {
+	if facts.NameKey(a) == facts.NameKey(b) {
 		return true
 	}
 	la, lb := quoteSurname(a), quoteSurname(b)
-	if la == "" || lb == "" || !(facts.NameKey(la) == facts.NameKey(lb) || facts.SameName(la, lb)) {
+	if la == "" || lb == "" || facts.NameKey(la) != facts.NameKey(lb) {
 		return false
 	}
 	fa, fb := strings.Fields(a), strings.Fields(b)
@@ -416,7 +647,7 @@ func sameSpeaker(a, b string) bool {
 		rb, _ := utf8.DecodeRuneInString(facts.Fold(gb))
 		return ra == rb // "J. Hale", "John Hale"
 	}
-	return facts.NameKey(ga) == facts.NameKey(gb) || facts.SameName(ga, gb)
+	return facts.NameKey(ga) == facts.NameKey(gb)
 }
 
 // quoteSurname returns a name's last word, a suffix ("Jr.", "III")
@@ -438,18 +669,19 @@ var quoteNameSuffixes = quoteWordSet("jr sr ii iii iv")
 // quoteCanMerge says whether two clusters may join: at least half of the
 // pairs across them (from different articles) match, and quotes of one
 // article on both sides are the same remark repeated.
-func quoteCanMerge(items []quoteItem, score [][]float64, a, b []int) bool {
+func quoteCanMerge(m *quoteMatcher, score quoteScores, a, b []int) bool {
+	items := m.items
 	cross, matched := 0, 0
 	for _, x := range a {
 		for _, y := range b {
 			if items[x].f.Article == items[y].f.Article {
-				if !quoteStrong(items[x], items[y]) {
+				if !m.strong(x, y) {
 					return false
 				}
 				continue
 			}
 			cross++
-			if score[x][y] > 0 {
+			if score.at(x, y) > 0 {
 				matched++
 			}
 		}
@@ -462,13 +694,14 @@ func quoteCanMerge(items []quoteItem, score [][]float64, a, b []int) bool {
 // words it shares (so an article's full rendering wins over a short
 // excerpt it also quotes), the earliest on a tie. The result is ordered
 // by article id.
-func quoteReps(items []quoteItem, score [][]float64, ms []int) []int {
+func quoteReps(items []quoteItem, score quoteScores, ms []int) []int {
 	best := map[string]int{}
 	total := map[int]float64{}
 	for _, x := range ms {
 		for _, y := range ms {
-			if items[x].f.Article != items[y].f.Article {
-				total[x] += score[x][y] * float64(quoteShared(&items[x], &items[y]))
+			// A pair that does not match adds nothing (its score is 0).
+			if sc := score.at(x, y); sc != 0 && items[x].f.Article != items[y].f.Article {
+				total[x] += sc * float64(quoteShared(&items[x], &items[y]))
 			}
 		}
 		a := items[x].f.Article
@@ -488,7 +721,7 @@ func quoteReps(items []quoteItem, score [][]float64, ms []int) []int {
 // used counts slot ids already given, to keep them unique.
 func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) SlotResult {
 	first := items[reps[0]]
-	speaker := quoteSpeakerLabel(items, reps)
+	speaker := quoteSpeakerLabel(items, reps, c.speakers)
 	key := facts.NameKey(speaker)
 	if key == "" {
 		key, speaker = "unknown", "unknown"
@@ -506,11 +739,18 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 	}
 	stated := map[string]bool{}
 	var fs []facts.Fact
+	// The articles often quote the remark alike: one diff per wording.
+	runs := map[int32][]quoteDiffRun{}
 	for k, x := range reps {
 		it := items[x]
 		v := toValue(it.f)
 		if k > 0 {
-			v.Diff = quoteWordDiff(first.shown, first.keys, it.shown, it.keys)
+			r, ok := runs[it.wclass]
+			if !ok {
+				r = quoteDiffRuns(first.keys, it.keys)
+				runs[it.wclass] = r
+			}
+			v.Diff = quoteDiffOps(r, first.shown, it.shown)
 		}
 		sr.Values = append(sr.Values, v)
 		stated[it.f.Article] = true
@@ -526,7 +766,7 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 	// Other words for the same remark: a nuance, never a contradiction.
 	wording := map[string]string{}
 	for _, x := range reps {
-		wording[items[x].f.Article] = items[x].wording()
+		wording[items[x].f.Article] = items[x].wording
 	}
 	if d, ok := c.group("wording", fs, func(f facts.Fact) string { return wording[f.Article] }); ok {
 		for i := range d.Groups {
@@ -547,7 +787,7 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 		var partial []string
 		for _, x := range reps {
 			for _, y := range reps {
-				if len(items[x].keys) < len(items[y].keys) && quoteLCS(items[x].keys, items[y].keys) == len(items[x].keys) {
+				if len(items[x].keys) < len(items[y].keys) && quoteLCS(items[x].kids, items[y].kids) == len(items[x].keys) {
 					partial = append(partial, items[x].f.Article)
 					break
 				}
@@ -587,7 +827,7 @@ func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []in
 		for k, ms := range groups {
 			all := true
 			for _, y := range ms {
-				if !quoteSameSpeaker(items[x].speaker, items[y].speaker) {
+				if !c.speakers.same(items[x].sid, items[y].sid) {
 					all = false
 					break
 				}
@@ -630,7 +870,7 @@ func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []in
 			}
 			a, b := items[x], items[y]
 			switch {
-			case quoteSameSpeaker(a.speaker, b.speaker):
+			case c.speakers.same(a.sid, b.sid):
 				continue // "Hale" grouped with Jane Hale may still be John Hale
 			case !a.person || !b.person:
 				if body[0] < 0 {
@@ -679,7 +919,7 @@ func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []in
 // subject share content words, not their run of words.
 func quoteSameWords(a, b quoteItem) bool {
 	short := min(len(a.keys), len(b.keys))
-	return short > 0 && 5*quoteLCS(a.keys, b.keys) >= 3*short
+	return short > 0 && 5*quoteLCS(a.kids, b.kids) >= 3*short
 }
 
 // quoteFragmentOf says whether a is a short fragment of b: a few words
@@ -691,10 +931,11 @@ func quoteFragmentOf(a, b quoteItem) bool {
 // quoteSpeakerLabel names a remark's speaker as most articles write it:
 // the largest group of articles naming one person, then that group's
 // commonest spelling, the fuller name and then the first article on ties.
-func quoteSpeakerLabel(items []quoteItem, reps []int) string {
+func quoteSpeakerLabel(items []quoteItem, reps []int, speakers *speakerTable) string {
 	type group struct {
 		spellings map[string]int
 		order     []string
+		head      int32 // the first speaker's number
 		size      int
 	}
 	var groups []*group
@@ -705,13 +946,13 @@ func quoteSpeakerLabel(items []quoteItem, reps []int) string {
 		}
 		var g *group
 		for _, h := range groups {
-			if quoteSameSpeaker(h.order[0], s) {
+			if speakers.same(h.head, items[x].sid) {
 				g = h
 				break
 			}
 		}
 		if g == nil {
-			g = &group{spellings: map[string]int{}}
+			g = &group{spellings: map[string]int{}, head: items[x].sid}
 			groups = append(groups, g)
 		}
 		if g.spellings[s] == 0 {
@@ -774,6 +1015,17 @@ func quoteOpening(words []string, n int) string {
 // cleanup), and the runs are mapped back to the words as written —
 // "equal" and "insert" runs in b's spelling, "delete" runs in a's.
 func quoteWordDiff(aShown, aKeys, bShown, bKeys []string) []DiffOp {
+	return quoteDiffOps(quoteDiffRuns(aKeys, bKeys), aShown, bShown)
+}
+
+// quoteDiffRun is a run of n words of one diff operation.
+type quoteDiffRun struct {
+	op diffmatchpatch.Operation
+	n  int
+}
+
+// quoteDiffRuns diffs two lists of folded words (see quoteWordDiff).
+func quoteDiffRuns(aKeys, bKeys []string) []quoteDiffRun {
 	code := map[string]rune{}
 	next := rune(0xE000) // private use: never a word's own rune
 	enc := func(keys []string) []rune {
@@ -795,15 +1047,23 @@ func quoteWordDiff(aShown, aKeys, bShown, bKeys []string) []DiffOp {
 	ra, rb := enc(aKeys), enc(bKeys)
 	dmp := diffmatchpatch.New()
 	dmp.DiffTimeout = 0 // no deadline: the same input always gives the same diff
+	var runs []quoteDiffRun
+	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
+		if n := utf8.RuneCountInString(d.Text); n > 0 {
+			runs = append(runs, quoteDiffRun{d.Type, n})
+		}
+	}
+	return runs
+}
+
+// quoteDiffOps maps diff runs back to the words as written.
+func quoteDiffOps(runs []quoteDiffRun, aShown, bShown []string) []DiffOp {
 	var ops []DiffOp
 	ia, ib := 0, 0
-	for _, d := range dmp.DiffMainRunes(ra, rb, false) {
-		n := utf8.RuneCountInString(d.Text)
-		if n == 0 {
-			continue
-		}
+	for _, r := range runs {
+		n := r.n
 		var op DiffOp
-		switch d.Type {
+		switch r.op {
 		case diffmatchpatch.DiffEqual:
 			op = DiffOp{Op: "equal", Text: strings.Join(bShown[ib:ib+n], " ")}
 			ia += n

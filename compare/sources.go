@@ -2,7 +2,6 @@ package compare
 
 import (
 	"fmt"
-	"hash/fnv"
 	"slices"
 	"sort"
 	"strings"
@@ -231,16 +230,13 @@ func containmentRange(cs []float64) string {
 func shingleSet(a *facts.Article, paras *paraTokens) []uint64 {
 	var out []uint64
 	var words []uint64
-	h := fnv.New64a()
 	for pi := range a.Body {
 		words = words[:0]
 		for _, t := range paras.of(a, pi) {
 			if t.Kind == facts.Punct {
 				continue
 			}
-			h.Reset()
-			h.Write([]byte(t.Fold))
-			words = append(words, h.Sum64())
+			words = append(words, fnv64a(t.Fold))
 		}
 		if len(words) == 0 {
 			continue
@@ -252,6 +248,20 @@ func shingleSet(a *facts.Article, paras *paraTokens) []uint64 {
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// fnv64a is hash/fnv's 64-bit FNV-1a of s, without its allocations.
+func fnv64a(s string) uint64 {
+	const (
+		offset = 14695981039346656037
+		prime  = 1099511628211
+	)
+	h := uint64(offset)
+	for i := 0; i < len(s); i++ {
+		h ^= uint64(s[i])
+		h *= prime
+	}
+	return h
 }
 
 // shingleHash hashes a run of word hashes into a shingle hash, FNV-1a style
@@ -271,27 +281,144 @@ func shingleHash(words []uint64) uint64 {
 }
 
 // shingleOverlaps calls pair for every two shingle sets a < b that share
-// a shingle, with the number they share. It walks an inverted index from
-// shingle to the sets seen so far, so the cost grows with the number of
-// shared shingles rather than with the square of the number of sets.
+// a shingle, with the number they share, in order of b and then of a.
+// It indexes each shingle's sets, so the cost grows with the number of
+// shared shingles rather than with the square of the number of sets: a
+// first pass counts each shingle's sets, a second lays them out in one
+// flat slice, a run per shingle in order of set; every two sets of a run
+// then count one shared shingle in a matrix of pairs. Beyond
+// maxPairMatrix sets the matrix would be too large, and the counts are
+// kept per b instead (shingleOverlapsLarge).
 func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
-	index := map[uint64][]int32{}
+	n := len(sets)
+	if n > maxPairMatrix {
+		shingleOverlapsLarge(sets, pair)
+		return
+	}
+	total := 0
+	for _, set := range sets {
+		total += len(set)
+	}
+	// Pass one: a number per distinct shingle, and its count of sets.
+	index := newShingleIndex(total)
+	ids := make([]int32, 0, total) // per set and shingle, in order
+	var sizes []int32
+	for _, set := range sets {
+		for _, s := range set {
+			slot := index.slot(s)
+			if *slot == 0 {
+				sizes = append(sizes, 0)
+				*slot = int32(len(sizes))
+			}
+			id := *slot - 1
+			sizes[id]++
+			ids = append(ids, id)
+		}
+	}
+	// Pass two: each shingle's sets, a run per shingle.
+	start := make([]int32, len(sizes)+1)
+	for i, c := range sizes {
+		start[i+1] = start[i] + c
+	}
+	fill := append([]int32(nil), start[:len(sizes)]...)
+	runs := make([]int32, total)
+	k := 0
+	for b, set := range sets {
+		for range set {
+			id := ids[k]
+			k++
+			runs[fill[id]] = int32(b)
+			fill[id]++
+		}
+	}
+	counts := make([]int32, n*n) // [a*n+b], a < b
+	for id := range sizes {
+		run := runs[start[id]:start[id+1]]
+		for i, a := range run {
+			row := counts[int(a)*n:]
+			for _, b := range run[i+1:] {
+				row[b]++
+			}
+		}
+	}
+	for b := 0; b < n; b++ {
+		for a := 0; a < b; a++ {
+			if c := counts[a*n+b]; c > 0 {
+				pair(a, b, int(c))
+			}
+		}
+	}
+}
+
+// maxPairMatrix is the most sets shingleOverlaps counts in a matrix of
+// pairs (4 MB of counts).
+const maxPairMatrix = 1024
+
+// shingleOverlapsLarge is shingleOverlaps for many sets: the index holds,
+// per shingle, the last set seen with it; each entry links to the one
+// before (a list per shingle in flat slices, not a slice per shingle).
+// For one b, the sets a come in no particular order.
+func shingleOverlapsLarge(sets [][]uint64, pair func(a, b, shared int)) {
+	total := 0
+	for _, set := range sets {
+		total += len(set)
+	}
+	index := newShingleIndex(total)
+	type entry struct{ set, next int32 }
+	entries := make([]entry, 0, total)
 	counts := make([]int32, len(sets))
 	var touched []int32
 	for b, set := range sets {
 		touched = touched[:0]
 		for _, s := range set {
-			for _, a := range index[s] {
+			slot := index.slot(s)
+			head := *slot - 1
+			for e := head; e >= 0; e = entries[e].next {
+				a := entries[e].set
 				if counts[a] == 0 {
 					touched = append(touched, a)
 				}
 				counts[a]++
 			}
-			index[s] = append(index[s], int32(b))
+			entries = append(entries, entry{int32(b), head})
+			*slot = int32(len(entries))
 		}
 		for _, a := range touched {
 			pair(int(a), b, int(counts[a]))
 			counts[a] = 0
+		}
+	}
+}
+
+// shingleIndex maps shingle hashes to an int32 (0 for none yet): an open-
+// addressing table probed linearly from the hash's low bits. Shingles
+// are hashes already, so they need no hashing of their own, and the table
+// is two flat slices where a Go map would hash and grow.
+type shingleIndex struct {
+	keys []uint64
+	vals []int32
+	used []bool
+	mask uint64
+}
+
+// newShingleIndex makes a table for up to n shingles, at most half full.
+func newShingleIndex(n int) *shingleIndex {
+	size := 16
+	for size < 2*n {
+		size *= 2
+	}
+	return &shingleIndex{keys: make([]uint64, size), vals: make([]int32, size), used: make([]bool, size), mask: uint64(size - 1)}
+}
+
+// slot returns the value of shingle h, added with 0 when new.
+func (t *shingleIndex) slot(h uint64) *int32 {
+	for i := h & t.mask; ; i = (i + 1) & t.mask {
+		if !t.used[i] {
+			t.used[i], t.keys[i] = true, h
+			return &t.vals[i]
+		}
+		if t.keys[i] == h {
+			return &t.vals[i]
 		}
 	}
 }

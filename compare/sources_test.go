@@ -2,9 +2,11 @@ package compare
 
 import (
 	"fmt"
+	"hash/fnv"
 	"math/rand/v2"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -466,4 +468,78 @@ func syntheticArticles(tb testing.TB, n int) []facts.Article {
 		arts[i] = sourceArticle(fmt.Sprintf("s%04d", i), "", "Synthetic article", paras...)
 	}
 	return arts
+}
+
+// fnv64a must hash as hash/fnv does: shingle sets, and so source groups,
+// must not change with the implementation.
+func TestFNV64a(t *testing.T) {
+	for _, s := range []string{"", "a", "harbour", "port alder", "Ellis’", "ﬁ\x00\xff"} {
+		h := fnv.New64a()
+		h.Write([]byte(s))
+		if got, want := fnv64a(s), h.Sum64(); got != want {
+			t.Errorf("fnv64a(%q) = %x, want %x", s, got, want)
+		}
+	}
+}
+
+// TestShingleOverlaps holds the inverted index to counting every pair's
+// shared shingles by hand, on sets whose hashes collide in the index's
+// low bits and share runs of values.
+func TestShingleOverlaps(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var sets [][]uint64
+	for i := 0; i < 40; i++ {
+		m := map[uint64]bool{}
+		for k := r.IntN(200); k > 0; k-- {
+			switch r.IntN(3) {
+			case 0:
+				m[uint64(r.IntN(300))] = true // small values: shared, clustered
+			case 1:
+				m[uint64(r.IntN(300))<<40] = true // zero low bits: collide
+			default:
+				m[r.Uint64()] = true
+			}
+		}
+		var set []uint64
+		for v := range m {
+			set = append(set, v)
+		}
+		slices.Sort(set)
+		sets = append(sets, set)
+	}
+	want := map[[2]int]int{}
+	for a := range sets {
+		for b := a + 1; b < len(sets); b++ {
+			n := 0
+			for _, x := range sets[a] {
+				if slices.Contains(sets[b], x) {
+					n++
+				}
+			}
+			if n > 0 {
+				want[[2]int{a, b}] = n
+			}
+		}
+	}
+	for name, overlaps := range map[string]func([][]uint64, func(a, b, shared int)){
+		"matrix": shingleOverlaps, "large": shingleOverlapsLarge} {
+		got := map[[2]int]int{}
+		lastB := 0
+		overlaps(sets, func(a, b, shared int) {
+			if a >= b {
+				t.Errorf("%s: pair %d, %d: want a < b", name, a, b)
+			}
+			if b < lastB {
+				t.Errorf("%s: pair %d, %d after b = %d: want b in order", name, a, b, lastB)
+			}
+			lastB = b
+			if _, dup := got[[2]int{a, b}]; dup {
+				t.Errorf("%s: pair %d, %d twice", name, a, b)
+			}
+			got[[2]int{a, b}] = shared
+		})
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%s: shared shingles (-by hand +index):\n%s", name, diff)
+		}
+	}
 }

@@ -25,13 +25,9 @@ func subjectTie(kind facts.Kind, fs []facts.Fact, story storyDates) (why string,
 	common := story.common
 	ctx := make([]sentenceWords, len(fs))
 	for i, f := range fs {
-		ctx[i] = wordsOf(f)
+		ctx[i] = story.words.of(f, story.tokens)
 		if kind == facts.KindDate {
-			for k := range ctx[i].names {
-				if common[k] {
-					delete(ctx[i].names, k)
-				}
-			}
+			ctx[i] = withoutNames(ctx[i], common)
 		}
 	}
 	if kind == facts.KindNumber || kind == facts.KindDuration {
@@ -148,11 +144,69 @@ var contextStop = map[string]bool{
 	"other": true, "over": true, "says": true, "told": true, "according": true,
 }
 
-func wordsOf(f facts.Fact) sentenceWords {
+// tokenMemo holds the tokens of the sentences and surfaces already read:
+// a sentence states several facts, and a fact is read for every slot it
+// is compared in. The tokens are only read. A nil memo tokenises.
+type tokenMemo map[string][]facts.Token
+
+func (m tokenMemo) of(s string) []facts.Token {
+	if m == nil {
+		return facts.Tokenize(s, 0, len(s))
+	}
+	toks, ok := m[s]
+	if !ok {
+		toks = facts.Tokenize(s, 0, len(s))
+		m[s] = toks
+	}
+	return toks
+}
+
+// withoutNames returns sw without the names in drop: sw itself when it
+// has none of them, else a copy (sw may be shared, see wordsMemo).
+func withoutNames(sw sentenceWords, drop map[string]bool) sentenceWords {
+	any := false
+	for k := range sw.names {
+		if drop[k] {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return sw
+	}
+	out := sentenceWords{names: make(map[string]string, len(sw.names)), words: sw.words}
+	for k, v := range sw.names {
+		if !drop[k] {
+			out.names[k] = v
+		}
+	}
+	return out
+}
+
+// wordsMemo holds wordsOf of the facts already read, by sentence and
+// surface (all it reads): a sentence is compared in every slot it states
+// a value of. The words are only read, never changed. A nil memo reads
+// each time.
+type wordsMemo map[[2]string]sentenceWords
+
+func (m wordsMemo) of(f facts.Fact, tokens tokenMemo) sentenceWords {
+	if m == nil {
+		return wordsOf(f, tokens)
+	}
+	k := [2]string{f.Sentence, f.Surface}
+	sw, ok := m[k]
+	if !ok {
+		sw = wordsOf(f, tokens)
+		m[k] = sw
+	}
+	return sw
+}
+
+func wordsOf(f facts.Fact, memo tokenMemo) sentenceWords {
 	sw := sentenceWords{names: map[string]string{}, words: map[string]bool{}}
-	toks := facts.Tokenize(f.Sentence, 0, len(f.Sentence))
+	toks := memo.of(f.Sentence)
 	own := map[string]bool{}
-	for _, t := range facts.Tokenize(f.Surface, 0, len(f.Surface)) {
+	for _, t := range memo.of(f.Surface) {
 		own[t.Fold] = true
 	}
 	for i, t := range toks {

@@ -88,9 +88,10 @@ func variants(topic *facts.Topic, articles []facts.Article, paras *paraTokens) [
 
 // variantToken is one body word with what the scan needs of it.
 type variantToken struct {
-	tok     facts.Token
+	text    string // the token as written
 	id      string // folded, particle-free form; "" for punctuation
 	key     string // matching key: id for words, Fold for the rest
+	kid     int32  // key's number in variantScan.keys; -1 for a key no body has
 	cap     bool   // capitalised (after any particle)
 	allCaps bool   // an all-caps word: heading, acronym
 	initial bool   // first word of a sentence
@@ -99,12 +100,14 @@ type variantToken struct {
 // variantScan holds the tokenised bodies and the case statistics of a
 // topic's articles.
 type variantScan struct {
-	ids    []string                   // article ids, in input order
-	paras  [][][]variantToken         // per article, per paragraph
-	lower  map[string]bool            // forms seen in lower case
-	capMid map[string]bool            // forms seen capitalised mid-sentence
-	forms  map[string]*variantFormAcc // capitalised candidate forms
-	order  int
+	ids   []string                   // article ids, in input order
+	paras [][][]variantToken         // per article, per paragraph
+	lower []bool                     // by key number: forms seen in lower case
+	forms map[string]*variantFormAcc // capitalised candidate forms
+	order int
+	// keys numbers the matching keys of the bodies' tokens, so that
+	// alias matching compares integers.
+	keys map[string]int32
 }
 
 // variantFormAcc accumulates one form.
@@ -122,18 +125,28 @@ type variantFormAcc struct {
 	alone bool
 }
 
-// neighbours records the capitalised words around p[i].
-func (f *variantFormAcc) neighbours(p []variantToken, i int) {
+// neighbours records the capitalised words around p[i]; keys holds the
+// neighbour keys of the forms already seen.
+func (f *variantFormAcc) neighbours(p []variantToken, i int, keys map[string][2]string) {
 	if f.nbr == nil {
 		f.nbr = map[string]bool{}
 	}
+	key := func(id string) [2]string {
+		k, ok := keys[id]
+		if !ok {
+			nk := facts.NameKey(id)
+			k = [2]string{"p:" + nk, "n:" + nk}
+			keys[id] = k
+		}
+		return k
+	}
 	found := false
 	if i > 0 && p[i-1].id != "" && p[i-1].cap && !p[i-1].allCaps && !p[i-1].initial {
-		f.nbr["p:"+facts.NameKey(p[i-1].id)] = true
+		f.nbr[key(p[i-1].id)[0]] = true
 		found = true
 	}
 	if i+1 < len(p) && p[i+1].id != "" && p[i+1].cap && !p[i+1].allCaps {
-		f.nbr["n:"+facts.NameKey(p[i+1].id)] = true
+		f.nbr[key(p[i+1].id)[1]] = true
 		found = true
 	}
 	if !found {
@@ -156,32 +169,46 @@ func sameContext(a, b *variantFormAcc) bool {
 }
 
 func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
-	v := &variantScan{lower: map[string]bool{}, capMid: map[string]bool{}, forms: map[string]*variantFormAcc{}}
+	v := &variantScan{forms: map[string]*variantFormAcc{}, keys: map[string]int32{}}
 	for ai := range articles {
 		a := &articles[ai]
 		v.ids = append(v.ids, a.ID)
+		// One block of tokens per article, cut into its paragraphs.
+		n := 0
+		for pi, sp := range a.Body {
+			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
+				continue
+			}
+			n += len(cache.of(a, pi))
+		}
+		block := make([]variantToken, 0, n)
 		var paras [][]variantToken
 		for pi, sp := range a.Body {
 			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 				continue
 			}
-			paras = append(paras, variantTokensOf(cache.of(a, pi)))
+			start := len(block)
+			block = appendVariantTokens(block, cache.of(a, pi))
+			paras = append(paras, block[start:len(block):len(block)])
 		}
 		v.paras = append(v.paras, paras)
 	}
 	for _, paras := range v.paras {
 		for _, p := range paras {
-			for _, t := range p {
-				switch {
-				case t.id == "" || t.allCaps:
-				case !t.cap:
-					v.lower[t.id] = true
-				case !t.initial:
-					v.capMid[t.id] = true
+			for i := range p {
+				t := &p[i]
+				t.kid = intern(v.keys, t.key)
+				if int(t.kid) == len(v.lower) {
+					v.lower = append(v.lower, false)
+				}
+				// A word's key is its form (id): lower is by form.
+				if t.id != "" && !t.allCaps && !t.cap {
+					v.lower[t.kid] = true
 				}
 			}
 		}
 	}
+	nbrKeys := map[string][2]string{}
 	for ai, paras := range v.paras {
 		for _, p := range paras {
 			for i, t := range p {
@@ -189,11 +216,11 @@ func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
 				// mid-sentence or never lower case; as a form seen in lower
 				// case is a common word and never counts, that leaves: never
 				// lower case.
-				if t.id == "" || t.allCaps || !t.cap || v.lower[t.id] {
+				if t.id == "" || t.allCaps || !t.cap || v.lower[t.kid] {
 					continue
 				}
 				v.add(v.forms, t, v.ids[ai])
-				v.forms[t.id].neighbours(p, i)
+				v.forms[t.id].neighbours(p, i, nbrKeys)
 			}
 		}
 	}
@@ -205,7 +232,7 @@ func (v *variantScan) add(forms map[string]*variantFormAcc, t variantToken, art 
 	f := forms[t.id]
 	if f == nil {
 		v.order++
-		f = &variantFormAcc{id: t.id, display: t.tok.Text, arts: map[string]bool{}, order: v.order}
+		f = &variantFormAcc{id: t.id, display: t.text, arts: map[string]bool{}, order: v.order}
 		forms[t.id] = f
 	}
 	f.arts[art] = true
@@ -219,10 +246,14 @@ func variantTokens(text string, sp facts.Span) []variantToken {
 
 // variantTokensOf marks sentence starts in a paragraph's tokens.
 func variantTokensOf(toks []facts.Token) []variantToken {
-	out := make([]variantToken, 0, len(toks))
+	return appendVariantTokens(make([]variantToken, 0, len(toks)), toks)
+}
+
+// appendVariantTokens appends variantTokensOf(toks) to out.
+func appendVariantTokens(out []variantToken, toks []facts.Token) []variantToken {
 	initial := true
 	for _, tok := range toks {
-		t := variantToken{tok: tok, key: tok.Fold}
+		t := variantToken{text: tok.Text, key: tok.Fold}
 		if tok.Kind == facts.Punct {
 			switch tok.Fold {
 			case ".", "!", "?", "…":
@@ -240,7 +271,12 @@ func variantTokensOf(toks []facts.Token) []variantToken {
 		if tok.Kind == facts.Word {
 			bare := stripNameParticle(tok.Text)
 			if variantHasLetter(bare) {
-				t.id = facts.Fold(bare)
+				// A word token's Fold is Fold of its text: fold again only
+				// what a particle was cut from.
+				t.id = tok.Fold
+				if len(bare) != len(tok.Text) {
+					t.id = facts.Fold(bare)
+				}
 				t.key = t.id
 				r, _ := utf8.DecodeRuneInString(bare)
 				t.cap = unicode.IsUpper(r)
@@ -335,8 +371,12 @@ func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
 	for _, s := range append([]string{e.Name}, e.Aliases...) {
 		toks := variantTokens(s, facts.Span{Start: 0, End: len(s)})
 		var keys []string
-		for _, t := range toks {
+		for i, t := range toks {
 			keys = append(keys, t.key)
+			toks[i].kid = -1
+			if id, ok := v.keys[t.key]; ok {
+				toks[i].kid = id
+			}
 		}
 		k := strings.Join(keys, "\x00")
 		if len(toks) == 0 || seen[k] {
@@ -350,18 +390,29 @@ func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
 	}
 	sort.SliceStable(aliases, func(i, j int) bool { return len(aliases[i]) > len(aliases[j]) })
 
-	// Occurrences: leftmost-longest alias matches in every paragraph.
+	// Occurrences: leftmost-longest alias matches in every paragraph. A
+	// token that starts no alias is passed over at the cost of a look-up.
+	starts := make([]bool, len(v.lower))
+	for _, al := range aliases {
+		if k := al[0].kid; k >= 0 {
+			starts[k] = true
+		}
+	}
 	forms := map[string]*variantFormAcc{}
 	for ai, paras := range v.paras {
 		for _, p := range paras {
 			for i := 0; i < len(p); {
+				if !starts[p[i].kid] {
+					i++
+					continue
+				}
 				n := variantMatch(p, i, aliases)
 				if n == 0 {
 					i++
 					continue
 				}
 				for _, t := range p[i : i+n] {
-					if t.id != "" && !t.allCaps && !v.lower[t.id] {
+					if t.id != "" && !t.allCaps && !v.lower[t.kid] {
 						v.add(forms, t, v.ids[ai])
 					}
 				}
@@ -477,7 +528,7 @@ func variantMatch(p []variantToken, i int, aliases [][]variantToken) int {
 		}
 		ok := true
 		for k, t := range al {
-			if p[i+k].key != t.key {
+			if p[i+k].kid != t.kid {
 				ok = false
 				break
 			}

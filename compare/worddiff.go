@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -31,6 +32,18 @@ func addDiffs(sr *SlotResult) {
 		return
 	}
 	byValue := map[string]string{} // for sets: the first surface of each element
+	// Outlets write the same surfaces: each pair is folded and diffed once.
+	type pair struct{ first, surface string }
+	diffs := map[pair][]DiffOp{}
+	folds := map[string]string{}
+	fold := func(s string) string {
+		f, ok := folds[s]
+		if !ok {
+			f = facts.Fold(s)
+			folds[s] = f
+		}
+		return f
+	}
 	for i := range sr.Values {
 		v := &sr.Values[i]
 		first, ok := byValue[v.Value]
@@ -45,8 +58,14 @@ func addDiffs(sr *SlotResult) {
 			}
 			continue
 		}
-		if facts.Fold(first) != facts.Fold(v.Surface) {
-			v.Diff = wordDiff(first, v.Surface)
+		if fold(first) != fold(v.Surface) {
+			k := pair{first, v.Surface}
+			d, ok := diffs[k]
+			if !ok {
+				d = wordDiff(first, v.Surface)
+				diffs[k] = d
+			}
+			v.Diff = slices.Clone(d)
 		}
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -145,21 +146,32 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		anchor[a.ID] = "a" + strconv.Itoa(i+1)
 		letters[a.ID] = letter(i)
 	}
-	// Marks in the article texts: every value's surface, by status.
+	// Marks in the article texts: every value's surface, by status. The
+	// cells link to the same marks: each value's link ("#" and the mark's
+	// id) is made once, the id being the rest of it. The matrix rows
+	// share the values of res.Facts, so a value's address finds its link.
 	marks := map[string][]markSpan{}
-	for _, sr := range res.Facts {
-		for _, val := range sr.Values {
+	links := map[*compare.Value]string{}
+	for si := range res.Facts {
+		sr := &res.Facts[si]
+		title := slotLabel(*sr)
+		for vi := range sr.Values {
+			val := &sr.Values[vi]
+			link := "#" + anchor[val.Article] + "-" + strconv.Itoa(val.Span[0]) + "-" + strconv.Itoa(val.Span[1])
+			links[val] = link
 			marks[val.Article] = append(marks[val.Article], markSpan{
 				From: val.Span[0], To: val.Span[1],
-				ID: markID(anchor[val.Article], val.Span), Status: sr.Status, Title: slotLabel(sr),
+				ID: link[1:], Status: sr.Status, Title: title,
 			})
 		}
 	}
+	v.Articles = make([]htmlArticle, 0, len(res.Articles))
 	for i, a := range res.Articles {
 		ha := htmlArticle{Article: a, Letter: letter(i), Anchor: anchor[a.ID], Source: source[a.ID]}
 		if t, ok := texts[a.ID]; ok {
 			ha.HasText = true
 			ms := sortMarks(marks[a.ID])
+			ha.Paras = make([][]segment, 0, len(t.Body))
 			for _, p := range t.Body {
 				ha.Paras = append(ha.Paras, segmentsOf(t.Text, p, ms))
 			}
@@ -176,6 +188,7 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 			carrier[r.slot.ID] = i
 		}
 	}
+	v.Rows = make([]htmlRow, 0, len(rows))
 	for i, r := range rows {
 		first := carrier[r.slot.ID] == i
 		row := htmlRow{First: first, Form: first && (r.slot.Status != compare.Agree || r.slot.Verdict != nil), Label: r.label, Slot: r.slot.Slot, Status: r.status, Generated: r.slot.Generated, Headline: r.slot.Headline,
@@ -190,14 +203,22 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		for i, val := range r.slot.Values {
 			byArt[val.Article] = append(byArt[val.Article], i)
 		}
+		row.Cells = make([]htmlCell, 0, len(res.Articles))
 		for _, a := range res.Articles {
 			cell := htmlCell{Article: a.ID, Letter: letters[a.ID], Status: r.status}
+			if k := len(byArt[a.ID]); k > 0 {
+				cell.Values = make([]htmlValue, 0, k)
+			}
 			for _, i := range byArt[a.ID] {
 				val := r.slot.Values[i]
 				if r.value != "" && val.Value != r.value {
 					continue
 				}
-				ev := evidence(val, anchor[a.ID])
+				link, ok := links[&r.slot.Values[i]]
+				if !ok {
+					link = "#" + markID(anchor[a.ID], val.Span)
+				}
+				ev := evidence(val, link)
 				ev.Short = short(r.slot.Kind, val)
 				if r.value != "" {
 					ev.Short = val.Surface
@@ -286,9 +307,10 @@ func markID(anchor string, sp [2]int) string {
 	return anchor + "-" + strconv.Itoa(sp[0]) + "-" + strconv.Itoa(sp[1])
 }
 
-// evidence cuts a value's sentence around its surface for the cell.
-func evidence(val compare.Value, anchor string) htmlValue {
-	hv := htmlValue{Value: val, Surface: val.Surface, Link: "#" + markID(anchor, val.Span)}
+// evidence cuts a value's sentence around its surface for the cell, whose
+// link goes to the value's mark.
+func evidence(val compare.Value, link string) htmlValue {
+	hv := htmlValue{Value: val, Surface: val.Surface, Link: link}
 	s := val.Sentence
 	from, to := val.Span[0]-val.SentenceSpan[0], val.Span[1]-val.SentenceSpan[0]
 	if from >= 0 && to <= len(s) && from <= to {
@@ -308,34 +330,55 @@ func evidence(val compare.Value, anchor string) htmlValue {
 
 // sortMarks orders an article's marks once for all its paragraphs: by
 // start, the longest first on a tie, else as given.
+//
+// The order is found on indexes, given order last (what a stable sort
+// keeps), and the marks copied once into it.
 func sortMarks(marks []markSpan) []markSpan {
-	sort.SliceStable(marks, func(i, j int) bool {
-		if marks[i].From != marks[j].From {
-			return marks[i].From < marks[j].From
+	idx := make([]int32, len(marks))
+	for i := range idx {
+		idx[i] = int32(i)
+	}
+	slices.SortFunc(idx, func(i, j int32) int {
+		a, b := &marks[i], &marks[j]
+		switch {
+		case a.From != b.From:
+			return a.From - b.From
+		case a.To != b.To:
+			return b.To - a.To
 		}
-		return marks[i].To > marks[j].To
+		return int(i - j)
 	})
-	return marks
+	out := make([]markSpan, len(marks))
+	for k, i := range idx {
+		out[k] = marks[i]
+	}
+	return out
 }
 
 // segmentsOf cuts text[p] into plain and marked runs; marks are sorted
 // (sortMarks). Overlapping marks keep the one that starts first (longest
 // on a tie); the others become anchors on it.
 func segmentsOf(text string, p facts.Span, marks []markSpan) []segment {
-	var spans []markSpan
-	for _, m := range marks[sort.Search(len(marks), func(i int) bool { return marks[i].From >= p.Start }):] {
-		if m.From > p.End {
-			break
-		}
-		if m.To <= p.End && m.From < m.To {
-			spans = append(spans, m)
-		}
+	// The paragraph's marks are a run of marks; those that fit it are
+	// read in place.
+	marks = marks[sort.Search(len(marks), func(i int) bool { return marks[i].From >= p.Start }):]
+	n := 0
+	for n < len(marks) && marks[n].From <= p.End {
+		n++
 	}
+	marks = marks[:n]
 	var out []segment
+	if n > 0 {
+		out = make([]segment, 0, 2*n+1) // a mark and the text before it, each
+	}
 	at := p.Start
 	seen := map[string]bool{}
 	last := -1
-	for _, m := range spans {
+	for i := range marks {
+		m := &marks[i]
+		if m.To > p.End || m.From >= m.To {
+			continue
+		}
 		if seen[m.ID] {
 			continue
 		}

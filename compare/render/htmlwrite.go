@@ -28,31 +28,22 @@ func (o htmlOut) raw(s string) { o.w.WriteString(s) }
 func (o htmlOut) text(s string) {
 	written := 0
 	for i := 0; i < len(s); i++ {
-		var repl string
-		switch s[i] {
-		case 0:
-			repl = "\uFFFD"
-		case '"':
-			repl = "&#34;"
-		case '&':
-			repl = "&amp;"
-		case '\'':
-			repl = "&#39;"
-		case '+':
-			repl = "&#43;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		default:
+		k := htmlEscape[s[i]]
+		if k == 0 {
 			continue
 		}
 		o.w.WriteString(s[written:i])
-		o.w.WriteString(repl)
+		o.w.WriteString(htmlEscapes[k])
 		written = i + 1
 	}
 	o.w.WriteString(s[written:])
 }
+
+// htmlEscape maps each byte that text escapes to its replacement's index
+// in htmlEscapes; a table look-up per byte rather than a switch.
+var htmlEscape = [256]uint8{0: 1, '"': 2, '&': 3, '\'': 4, '+': 5, '<': 6, '>': 7}
+
+var htmlEscapes = [...]string{1: "\uFFFD", 2: "&#34;", 3: "&amp;", 4: "&#39;", 5: "&#43;", 6: "&lt;", 7: "&gt;"}
 
 // int writes a number (never needs escaping).
 func (o htmlOut) int(n int) {

@@ -61,7 +61,11 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 	}
 	fmt.Fprintln(bw)
 	for _, r := range matrixRows(res) {
-		fmt.Fprintf(bw, "| %s | %s |", mdCell(r.label), statusMark[r.status])
+		bw.WriteString("| ")
+		bw.WriteString(mdCell(r.label))
+		bw.WriteString(" | ")
+		bw.WriteString(statusMark[r.status])
+		bw.WriteString(" |")
 		for _, c := range r.cells(res.Articles) {
 			bw.WriteString(" ")
 			bw.WriteString(mdCell(c))
@@ -85,7 +89,9 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 			fmt.Fprintf(bw, "**⚖ %s**\n\n", mdText(vt))
 		}
 		for _, n := range sr.Notes {
-			fmt.Fprintf(bw, "- %s\n", mdText(n))
+			bw.WriteString("- ")
+			bw.WriteString(mdText(n))
+			bw.WriteString("\n")
 		}
 		if len(sr.Notes) > 0 {
 			fmt.Fprintln(bw)
@@ -102,8 +108,14 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 			if v.Background {
 				attr += " (earlier occurrence)"
 			}
-			fmt.Fprintf(bw, "> **%s** — %s%s: “%s”\n\n", mdText(labels[v.Article]), mdText(v.Surface), attr, mdText(v.Sentence))
-
+			bw.WriteString("> **")
+			bw.WriteString(mdText(labels[v.Article]))
+			bw.WriteString("** — ")
+			bw.WriteString(mdText(v.Surface))
+			bw.WriteString(attr)
+			bw.WriteString(": “")
+			bw.WriteString(mdText(v.Sentence))
+			bw.WriteString("”\n\n")
 		}
 	}
 
@@ -154,16 +166,68 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 	return nil
 }
 
-var mdEscaper = strings.NewReplacer(`\`, `\\`, "`", "\\`", "*", `\*`, "_", `\_`, "[", `\[`, "]", `\]`, "<", "&lt;", ">", `\>`, "#", `\#`, "|", `\|`)
-
 // mdText escapes article text so it cannot inject markup, links or HTML
 // into the report.
 func mdText(s string) string {
 	if mdPlain(s) {
 		return s // what the line below returns for it, without building it
 	}
-	return mdEscaper.Replace(strings.Join(strings.Fields(s), " "))
+	// mdEscaper.Replace(strings.Join(strings.Fields(s), " ")) in one pass:
+	// the words joined by single spaces, each escaped byte replaced.
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	word := false // inside a word
+	gap := false  // a space is owed before the next word
+	for i := 0; i < len(s); {
+		c := s[i]
+		size := 1
+		space := false
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		} else {
+			space = asciiSpace[c]
+		}
+		if space {
+			if word {
+				gap = true
+			}
+			word = false
+			i += size
+			continue
+		}
+		if gap {
+			b.WriteByte(' ')
+			gap = false
+		}
+		word = true
+		if c < utf8.RuneSelf && mdEscapes[c] != "" {
+			b.WriteString(mdEscapes[c])
+		} else {
+			b.WriteString(s[i : i+size])
+		}
+		i += size
+	}
+	return b.String()
 }
+
+// mdEscapes is mdEscaper as a table: what each ASCII byte it escapes
+// becomes.
+var mdEscapes = [utf8.RuneSelf]string{'\\': `\\`, '`': "\\`", '*': `\*`, '_': `\_`, '[': `\[`, ']': `\]`,
+	'<': "&lt;", '>': `\>`, '#': `\#`, '|': `\|`}
+
+// asciiSpace is unicode.IsSpace for ASCII bytes.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+// mdSpecial marks the ASCII bytes mdPlain must look at: those escaped and
+// the spaces.
+var mdSpecial = func() (t [utf8.RuneSelf]bool) {
+	for c := range t {
+		t[c] = mdEscapes[c] != "" || asciiSpace[c]
+	}
+	return t
+}()
 
 // mdPlain reports whether s has nothing mdText changes: no character
 // mdEscaper escapes, and no space but single ' ' between words.
@@ -180,18 +244,15 @@ func mdPlain(s string) bool {
 			i += size
 			continue
 		}
-		switch c {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '#', '|', '\t', '\n', '\v', '\f', '\r':
-			return false
-		case ' ':
-			if prevSpace {
-				return false
-			}
-			prevSpace = true
-		default:
-			prevSpace = false
-		}
 		i++
+		if !mdSpecial[c] {
+			prevSpace = false
+			continue
+		}
+		if c != ' ' || prevSpace {
+			return false
+		}
+		prevSpace = true
 	}
 	return !prevSpace || s == ""
 }
