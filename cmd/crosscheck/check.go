@@ -7,7 +7,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/compare"
 	"github.com/crosscheck-news/crosscheck/compare/render"
 	"github.com/crosscheck-news/crosscheck/facts"
@@ -63,9 +63,9 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 	}
 	path := o.TopicFile
 	if path == "" {
-		path = nightly.FindTopicFile(o.Dir)
+		path = pipeline.FindTopicFile(o.Dir)
 	}
-	var lt nightly.LoadedTopic
+	var lt pipeline.LoadedTopic
 	switch {
 	case path == "" || o.NoTopic:
 		// No topic file: general facts only, under an id made from the
@@ -73,7 +73,7 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 		// still supplies metadata the texts lack.
 		var meta []facts.ArticleMeta
 		if path != "" {
-			full, err := nightly.LoadTopicFile(path)
+			full, err := pipeline.LoadTopicFile(path)
 			if err != nil {
 				return err
 			}
@@ -83,7 +83,7 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 			return err
 		}
 	default:
-		if lt, err = nightly.LoadTopicFile(path); err != nil {
+		if lt, err = pipeline.LoadTopicFile(path); err != nil {
 			return err
 		}
 	}
@@ -109,18 +109,18 @@ func runCheck(ctx context.Context, o *checkOptions) error {
 // generalTopic is the topic of a folder compared without a topic file:
 // general facts only, under an id made from the folder's name, with meta
 // (a topic file's article list, or nil) for what the texts lack.
-func generalTopic(dir string, meta []facts.ArticleMeta) (nightly.LoadedTopic, error) {
+func generalTopic(dir string, meta []facts.ArticleMeta) (pipeline.LoadedTopic, error) {
 	t, src, err := facts.TopicFor(dir, meta)
 	if err != nil {
-		return nightly.LoadedTopic{}, err
+		return pipeline.LoadedTopic{}, err
 	}
-	return nightly.LoadedTopic{Topic: t, Source: src, Path: dir}, nil
+	return pipeline.LoadedTopic{Topic: t, Source: src, Path: dir}, nil
 }
 
 // folderArticles are the article files check reads in dir; none is an
 // error.
 func folderArticles(dir string) ([]string, error) {
-	files, err := nightly.ArticleFiles([]string{dir})
+	files, err := pipeline.ArticleFiles([]string{dir})
 	if err != nil {
 		return nil, err
 	}
@@ -134,32 +134,32 @@ func folderArticles(dir string) ([]string, error) {
 // files under lt into the database at dbPath as one "check" run, then
 // compares the articles of this run. eval scores exactly this, so both must
 // stay one code path.
-func checkFiles(ctx context.Context, dbPath string, ro facts.ReadOptions, lt nightly.LoadedTopic, files []string, stderr io.Writer) (compare.Result, []facts.Article, nightly.IngestStats, error) {
+func checkFiles(ctx context.Context, dbPath string, ro facts.ReadOptions, lt pipeline.LoadedTopic, files []string, stderr io.Writer) (compare.Result, []facts.Article, pipeline.IngestStats, error) {
 	x, err := facts.NewExtractor(lt.Topic)
 	if err != nil {
-		return compare.Result{}, nil, nightly.IngestStats{}, err
+		return compare.Result{}, nil, pipeline.IngestStats{}, err
 	}
-	db, err := nightly.OpenDB(ctx, dbPath)
+	db, err := pipeline.OpenDB(ctx, dbPath)
 	if err != nil {
-		return compare.Result{}, nil, nightly.IngestStats{}, err
+		return compare.Result{}, nil, pipeline.IngestStats{}, err
 	}
 	defer db.Close()
 	run, err := db.StartRun(ctx, "check", version())
 	if err != nil {
-		return compare.Result{}, nil, nightly.IngestStats{}, err
+		return compare.Result{}, nil, pipeline.IngestStats{}, err
 	}
-	in := &nightly.Ingester{DB: db, Topic: lt, X: x, Read: ro, Stderr: stderr}
+	in := &pipeline.Ingester{DB: db, Topic: lt, X: x, Read: ro, Stderr: stderr}
 	st, err := in.IngestAll(ctx, files)
-	if ferr := nightly.FinishRun(ctx, db, run, st.RunResult(), err); ferr != nil && err == nil {
+	if ferr := pipeline.FinishRun(ctx, db, run, st.RunResult(), err); ferr != nil && err == nil {
 		err = ferr
 	}
 	if err != nil {
 		return compare.Result{}, nil, st, err
 	}
-	arts, fs, err := nightly.LoadCompared(ctx, db, lt.Topic.ID, st.IDs)
+	arts, fs, err := pipeline.LoadCompared(ctx, db, lt.Topic.ID, st.IDs)
 	if err != nil {
 		return compare.Result{}, nil, st, err
 	}
-	res, err := nightly.CompareWithVerdicts(ctx, db, lt.Topic, arts, fs)
+	res, err := pipeline.CompareWithVerdicts(ctx, db, lt.Topic, arts, fs)
 	return res, arts, st, err
 }

@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/compare"
 	"github.com/crosscheck-news/crosscheck/facts"
 )
@@ -132,7 +132,7 @@ func runClaimReview(ctx context.Context, o *claimReviewOptions) error {
 	if o.Output == "" {
 		return write(o.Stdout)
 	}
-	return nightly.WriteFileAtomic(o.Output, func(f *os.File) error { return write(f) })
+	return pipeline.WriteFileAtomic(o.Output, func(f *os.File) error { return write(f) })
 }
 
 // claimReviews drafts a ClaimReview for each contradiction the desk

@@ -5,7 +5,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/compare"
 	"github.com/crosscheck-news/crosscheck/compare/render"
 	"github.com/crosscheck-news/crosscheck/facts"
@@ -74,6 +74,6 @@ func compareStored(ctx context.Context, db *store.DB, topic string) (compare.Res
 	if err != nil {
 		return compare.Result{}, nil, err
 	}
-	res, err := nightly.CompareWithVerdicts(ctx, db, t, snap.Articles, snap.Facts)
+	res, err := pipeline.CompareWithVerdicts(ctx, db, t, snap.Articles, snap.Facts)
 	return res, snap.Articles, err
 }

@@ -6,7 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/facts"
 )
 
@@ -64,7 +64,7 @@ func runIngest(ctx context.Context, o *ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	files, err := nightly.ArticleFiles(o.Paths)
+	files, err := pipeline.ArticleFiles(o.Paths)
 	if err != nil {
 		return err
 	}
@@ -76,9 +76,9 @@ func runIngest(ctx context.Context, o *ingestOptions) error {
 	if err != nil {
 		return err
 	}
-	in := &nightly.Ingester{DB: db, Topic: lt, X: x, Override: o.Meta, Read: o.Read, Stderr: o.Stderr}
+	in := &pipeline.Ingester{DB: db, Topic: lt, X: x, Override: o.Meta, Read: o.Read, Stderr: o.Stderr}
 	st, err := in.IngestAll(ctx, files)
-	if ferr := nightly.FinishRun(ctx, db, run, st.RunResult(), err); ferr != nil && err == nil {
+	if ferr := pipeline.FinishRun(ctx, db, run, st.RunResult(), err); ferr != nil && err == nil {
 		err = ferr
 	}
 	if err != nil {

@@ -10,7 +10,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/compare/render"
 	"github.com/crosscheck-news/crosscheck/store"
 )
@@ -60,7 +60,7 @@ func runMigrate(ctx context.Context, o *migrateOptions) error {
 		return err
 	}
 	defer src.Close()
-	dst, err := nightly.OpenDB(ctx, o.To)
+	dst, err := pipeline.OpenDB(ctx, o.To)
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,7 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/compare/render"
 )
 
@@ -83,7 +83,7 @@ func runReport(ctx context.Context, o *reportOptions) error {
 		return err
 	}
 	removeStaleReportTemps(o.Output)
-	return nightly.WriteFileAtomic(o.Output, func(f *os.File) error {
+	return pipeline.WriteFileAtomic(o.Output, func(f *os.File) error {
 		return render.Render(f, format, res, render.Options{Articles: arts})
 	})
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/compare/render"
 	"github.com/crosscheck-news/crosscheck/facts"
 	"github.com/crosscheck-news/crosscheck/store"
@@ -63,7 +64,7 @@ type globals struct {
 
 // openDB opens the store at the --db path.
 func (g *globals) openDB(ctx context.Context) (*store.DB, error) {
-	return nightly.OpenDB(ctx, g.DBPath)
+	return pipeline.OpenDB(ctx, g.DBPath)
 }
 
 // openExistingDB opens the store at the --db path for a command that only

@@ -8,7 +8,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/spf13/cobra"
 
-	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/compare"
 	"github.com/crosscheck-news/crosscheck/facts"
 )
@@ -56,7 +56,7 @@ func runSuggest(ctx context.Context, o *suggestOptions) error {
 	if o.Title == "" {
 		o.Title = base.Title
 	}
-	files, err := nightly.ArticleFiles([]string{o.Dir})
+	files, err := pipeline.ArticleFiles([]string{o.Dir})
 	if err != nil {
 		return err
 	}
@@ -67,7 +67,7 @@ func runSuggest(ctx context.Context, o *suggestOptions) error {
 	for _, path := range files {
 		a, err := o.Read.ReadArticleFile(path)
 		if err != nil {
-			fmt.Fprintf(o.Stderr, "crosscheck: skipped %s\n", nightly.ErrorLine(path, err))
+			fmt.Fprintf(o.Stderr, "crosscheck: skipped %s\n", pipeline.ErrorLine(path, err))
 			skipped++
 			continue
 		}

@@ -9,32 +9,32 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/facts"
 	"github.com/crosscheck-news/crosscheck/store"
 )
 
 // resolveTopic finds the topic for a command: --topic as a file path or a
 // stored id, or a topic file in the first folder among paths.
-func resolveTopic(ctx context.Context, db *store.DB, flag string, paths []string) (nightly.LoadedTopic, error) {
+func resolveTopic(ctx context.Context, db *store.DB, flag string, paths []string) (pipeline.LoadedTopic, error) {
 	if flag != "" {
 		if st, err := os.Stat(flag); err == nil && st.Mode().IsRegular() {
-			return nightly.LoadTopicFile(flag)
+			return pipeline.LoadTopicFile(flag)
 		}
 		t, src, err := storedTopic(ctx, db, flag)
 		if err != nil {
-			return nightly.LoadedTopic{}, err
+			return pipeline.LoadedTopic{}, err
 		}
-		return nightly.LoadedTopic{Topic: t, Source: src, Path: flag}, nil
+		return pipeline.LoadedTopic{Topic: t, Source: src, Path: flag}, nil
 	}
 	for _, p := range paths {
 		if st, err := os.Stat(p); err == nil && st.IsDir() {
-			if tf := nightly.FindTopicFile(p); tf != "" {
-				return nightly.LoadTopicFile(tf)
+			if tf := pipeline.FindTopicFile(p); tf != "" {
+				return pipeline.LoadTopicFile(tf)
 			}
 		}
 	}
-	return nightly.LoadedTopic{}, usagef("no topic: give --topic ID|FILE or a folder holding topic.yaml (%s)", filepath.Join(".", "topic.yaml"))
+	return pipeline.LoadedTopic{}, usagef("no topic: give --topic ID|FILE or a folder holding topic.yaml (%s)", filepath.Join(".", "topic.yaml"))
 }
 
 // storedTopic loads a topic from the database by id.

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/compare"
 	"github.com/crosscheck-news/crosscheck/compare/render"
 	"github.com/crosscheck-news/crosscheck/facts"
@@ -82,8 +83,8 @@ type topicJob struct {
 	dir string
 
 	// Set by prepare.
-	lt       LoadedTopic
-	in       *Ingester
+	lt       pipeline.LoadedTopic
+	in       *pipeline.Ingester
 	hashes   map[string]string
 	stamps   map[string]store.FileStamp
 	results  []readResult
@@ -213,7 +214,7 @@ func (b *batcher) topic(ctx context.Context, dir string, st *Stats) (*render.Ind
 // folders of a run share a topic id (refuseSharedIDs), so topics never
 // wait for one another.
 func (b *batcher) prepare(ctx context.Context, j *topicJob) {
-	path := FindTopicFile(j.dir)
+	path := pipeline.FindTopicFile(j.dir)
 	if path == "" {
 		t, src, err := facts.TopicFor(j.dir, nil)
 		if err != nil {
@@ -227,9 +228,9 @@ func (b *batcher) prepare(ctx context.Context, j *topicJob) {
 			}
 			j.renamedFrom = b.folders[old]
 		}
-		j.lt = LoadedTopic{Topic: t, Source: src, Path: j.dir}
+		j.lt = pipeline.LoadedTopic{Topic: t, Source: src, Path: j.dir}
 	} else {
-		lt, err := LoadTopicFile(path)
+		lt, err := pipeline.LoadTopicFile(path)
 		if err != nil {
 			if errors.Is(err, facts.ErrBadInput) {
 				j.badTopic = &store.RunError{File: path, Message: err.Error()}
@@ -246,7 +247,7 @@ func (b *batcher) prepare(ctx context.Context, j *topicJob) {
 		j.err = err
 		return
 	}
-	j.in = &Ingester{DB: b.db, Topic: j.lt, X: x, Read: b.o.Read, Stderr: io.Discard}
+	j.in = &pipeline.Ingester{DB: b.db, Topic: j.lt, X: x, Read: b.o.Read, Stderr: io.Discard}
 	// The stored hashes of this topic: the Run goroutine may be
 	// storing an earlier topic meanwhile, never this one, and
 	// re-extraction (when the topic file changed) keeps the hashes.
@@ -258,7 +259,7 @@ func (b *batcher) prepare(ctx context.Context, j *topicJob) {
 		j.err = err
 		return
 	}
-	files, err := ArticleFiles([]string{j.dir})
+	files, err := pipeline.ArticleFiles([]string{j.dir})
 	if err != nil {
 		j.err = err
 		return
@@ -293,7 +294,7 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *Stats) error 
 			b.log.Info("topic folder renamed; the topic keeps its id and history", "topic", tid, "from", from, "to", filepath.Base(j.dir))
 		})
 	}
-	rec := lt.record()
+	rec := lt.Record()
 	rec.Folder = filepath.Base(j.dir)
 	if _, err := b.db.PutTopic(ctx, rec); err != nil {
 		return fmt.Errorf("topic %s: %w", tid, err)
@@ -311,7 +312,7 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *Stats) error 
 			// The topic file changed (now or in a run that died before its
 			// reports): every stored article is extracted again. Extraction
 			// is deterministic, so doing it twice changes nothing.
-			if err := in.reextract(ctx); err != nil {
+			if err := in.Reextract(ctx); err != nil {
 				return err
 			}
 			break
@@ -325,10 +326,10 @@ func (b *batcher) storeTopic(ctx context.Context, j *topicJob, st *Stats) error 
 		st.Seen++
 		b.progress.add(1)
 		if r.err != nil {
-			if !fileError(r.err) {
+			if !pipeline.IsFileError(r.err) {
 				return r.err
 			}
-			path, reason := r.path, inputReason(r.err)
+			path, reason := r.path, pipeline.InputReason(r.err)
 			j.log(func() { b.log.Error("file skipped", "topic", tid, "file", path, "error", reason) })
 			st.Errors = append(st.Errors, store.RunError{File: r.path, Message: r.err.Error()})
 			if r.id != "" {
@@ -498,7 +499,7 @@ func (b *batcher) renamedFrom(ctx context.Context, dir, id string) (string, bool
 		return "", false
 	}
 	sort.Strings(orphans)
-	files, err := ArticleFiles([]string{dir})
+	files, err := pipeline.ArticleFiles([]string{dir})
 	if err != nil || len(files) == 0 {
 		return "", false
 	}
@@ -569,7 +570,7 @@ func (b *batcher) finish(ctx context.Context, j *topicJob) (*render.IndexTopic, 
 
 // readAll reads, hashes, parses and extracts files on o.Workers workers,
 // returning results in file order so runs are repeatable.
-func (b *batcher) readAll(ctx context.Context, in *Ingester, files []string, hashes map[string]string, stamps map[string]store.FileStamp) []readResult {
+func (b *batcher) readAll(ctx context.Context, in *pipeline.Ingester, files []string, hashes map[string]string, stamps map[string]store.FileStamp) []readResult {
 	out := make([]readResult, len(files))
 	b.parallel(len(files), func(i int) {
 		if ctx.Err() != nil {
@@ -601,7 +602,7 @@ func (b *batcher) parallel(n int, fn func(i int)) {
 	wg.Wait()
 }
 
-func (b *batcher) read(ctx context.Context, in *Ingester, path string, hashes map[string]string, stamps map[string]store.FileStamp) readResult {
+func (b *batcher) read(ctx context.Context, in *pipeline.Ingester, path string, hashes map[string]string, stamps map[string]store.FileStamp) readResult {
 	r := readResult{path: path}
 	name := filepath.Base(path)
 	r.id = strings.TrimSuffix(name, filepath.Ext(name))
@@ -637,7 +638,7 @@ func (b *batcher) read(ctx context.Context, in *Ingester, path string, hashes ma
 	}
 	a, err := in.Read.ParseArticle(name, data)
 	if err == nil {
-		err = in.applyMeta(&a, path)
+		err = in.ApplyMeta(&a, path)
 	}
 	if err != nil {
 		r.err = err
@@ -657,7 +658,7 @@ func (b *batcher) read(ctx context.Context, in *Ingester, path string, hashes ma
 // against the story's date: the day most of the topic's dated articles
 // share, stored or read in this run. As check does, so the nightly batch
 // and a desk's check read an undated article alike.
-func (b *batcher) extractUndated(ctx context.Context, in *Ingester, out []readResult) error {
+func (b *batcher) extractUndated(ctx context.Context, in *pipeline.Ingester, out []readResult) error {
 	var dated []facts.Article
 	undated := 0
 	for _, r := range out {
@@ -671,7 +672,7 @@ func (b *batcher) extractUndated(ctx context.Context, in *Ingester, out []readRe
 	if undated == 0 {
 		return nil
 	}
-	sd, err := in.storyDate(ctx, dated)
+	sd, err := in.StoryDate(ctx, dated)
 	if err != nil {
 		return err
 	}

@@ -8,11 +8,10 @@
 // these return and choose the exit code.
 //
 // The batch is built on the reading pipeline every command that reads
-// articles shares (topic files, article files, the Ingester, the run
-// record, the comparison with the desk's verdicts, atomic report writes),
-// so that pipeline lives here too and is exported for check, ingest,
-// eval, suggest, report and the others.
+// articles shares (package pipeline: topic files, article files, the
+// Ingester, the run record, the comparison with the desk's verdicts,
+// atomic report writes); what is here is what only the batch does.
 //
-// The flow stays one way: nightly imports facts, store, compare and
-// compare/render, and none of them imports nightly.
+// The flow stays one way: nightly imports pipeline, facts, store, compare
+// and compare/render, and none of them imports nightly.
 package nightly

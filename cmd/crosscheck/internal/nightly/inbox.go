@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/facts"
 	"github.com/crosscheck-news/crosscheck/store"
 )
@@ -38,7 +39,7 @@ func inboxTopics(inbox string) ([]string, error) {
 	if len(out) == 0 {
 		// An inbox holds one folder per topic; a topic folder given as
 		// the inbox would otherwise be "0 topics" and exit 0.
-		if files, err := ArticleFiles([]string{inbox}); err == nil && len(files) > 0 {
+		if files, err := pipeline.ArticleFiles([]string{inbox}); err == nil && len(files) > 0 {
 			return nil, usagef("--inbox %s holds articles but no topic folders; the inbox holds one folder per topic (pass its parent folder)", inbox)
 		}
 	}
@@ -60,8 +61,8 @@ func refuseSharedIDs(dirs []string) (kept []string, ids map[string]bool, errs []
 	idOf := make([]string, len(dirs))
 	ids = map[string]bool{}
 	for i, d := range dirs {
-		if path := FindTopicFile(d); path != "" {
-			lt, err := LoadTopicFile(path)
+		if path := pipeline.FindTopicFile(d); path != "" {
+			lt, err := pipeline.LoadTopicFile(path)
 			if err != nil {
 				continue
 			}
@@ -126,7 +127,7 @@ func without(list []string, s string) []string {
 func countFiles(dirs []string) int {
 	n := 0
 	for _, d := range dirs {
-		if fs, err := ArticleFiles([]string{d}); err == nil {
+		if fs, err := pipeline.ArticleFiles([]string{d}); err == nil {
 			n += len(fs)
 		}
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/riverqueue/river/riverdriver/riverpgxv5"
 	"github.com/riverqueue/river/rivermigrate"
 
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/compare/render"
 	"github.com/crosscheck-news/crosscheck/facts"
 	"github.com/crosscheck-news/crosscheck/store"
@@ -487,7 +488,7 @@ func (q *queue) finishRun(ctx context.Context, run int64, plan runPlan) error {
 	if tag.RowsAffected() == 0 {
 		return nil // recorded by an earlier attempt
 	}
-	return FinishRun(ctx, q.db, run, store.RunResult{
+	return pipeline.FinishRun(ctx, q.db, run, store.RunResult{
 		Seen: st.Seen, New: st.New, Changed: st.Changed, Unchanged: st.Unchanged, Errors: st.Errors,
 	}, r.failure)
 }
@@ -588,7 +589,7 @@ func (q *queue) work(ctx context.Context, poll time.Duration, done func(context.
 // workers until the run is done, then returns what the single-process
 // batch returns.
 func runQueued(ctx context.Context, o *Options, log *slog.Logger, topicDirs []string) (Result, error) {
-	db, err := OpenDB(ctx, o.DB)
+	db, err := pipeline.OpenDB(ctx, o.DB)
 	if err != nil {
 		return Result{}, err
 	}
@@ -626,7 +627,7 @@ func runQueued(ctx context.Context, o *Options, log *slog.Logger, topicDirs []st
 	if err := q.enqueue(ctx, runID, plan, topicDirs); err != nil {
 		// Recording the run as failed is best effort: the enqueue error is
 		// the one to report.
-		_ = FinishRun(ctx, db, runID, store.RunResult{}, err)
+		_ = pipeline.FinishRun(ctx, db, runID, store.RunResult{}, err)
 		return Result{}, err
 	}
 	if len(topicDirs) == 0 {

@@ -12,6 +12,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/compare"
 	"github.com/crosscheck-news/crosscheck/compare/render"
 	"github.com/crosscheck-news/crosscheck/facts"
@@ -28,7 +29,7 @@ func (b *batcher) report(ctx context.Context, t *facts.Topic, mem *comparedSet, 
 		arts, fs = mem.arts, mem.fs
 	} else {
 		var err error
-		if arts, fs, err = LoadCompared(ctx, b.db, t.ID, nil); err != nil {
+		if arts, fs, err = pipeline.LoadCompared(ctx, b.db, t.ID, nil); err != nil {
 			return nil, err
 		}
 	}
@@ -38,7 +39,7 @@ func (b *batcher) report(ctx context.Context, t *facts.Topic, mem *comparedSet, 
 	if err != nil {
 		return nil, err
 	}
-	res, err := CompareWithVerdicts(ctx, b.db, t, arts, fs)
+	res, err := pipeline.CompareWithVerdicts(ctx, b.db, t, arts, fs)
 	if err != nil {
 		return nil, err
 	}
@@ -51,7 +52,7 @@ func (b *batcher) report(ctx context.Context, t *facts.Topic, mem *comparedSet, 
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			errs[i] = WriteFileAtomic(paths[string(f)], func(w *os.File) error {
+			errs[i] = pipeline.WriteFileAtomic(paths[string(f)], func(w *os.File) error {
 				return render.Render(w, f, res, render.Options{Articles: arts})
 			})
 		}()
@@ -238,7 +239,7 @@ func writeIndex(out string, entries []render.IndexTopic, st Stats, now time.Time
 	if err := render.WriteIndex(&buf, idx); err != nil {
 		return err
 	}
-	return WriteFileAtomic(filepath.Join(out, "index.html"), func(f *os.File) error {
+	return pipeline.WriteFileAtomic(filepath.Join(out, "index.html"), func(f *os.File) error {
 		_, err := f.Write(buf.Bytes())
 		return err
 	})

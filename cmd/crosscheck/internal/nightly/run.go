@@ -10,6 +10,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
 	"github.com/crosscheck-news/crosscheck/compare/render"
 	"github.com/crosscheck-news/crosscheck/facts"
 	"github.com/crosscheck-news/crosscheck/store"
@@ -107,7 +108,7 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	// Under the lock no other batch writes to out: temporary files left
 	// there belong to a batch that was killed mid-write.
 	removeStaleTemps(o.Out, 0)
-	db, err := OpenDB(ctx, o.DB)
+	db, err := pipeline.OpenDB(ctx, o.DB)
 	if err != nil {
 		return Result{}, err
 	}
@@ -145,7 +146,7 @@ func Run(ctx context.Context, o Options) (Result, error) {
 	if runErr == nil && len(b.reported) > 0 {
 		runErr = db.MarkAllReported(ctx, b.reported)
 	}
-	if err := FinishRun(ctx, db, runID, store.RunResult{
+	if err := pipeline.FinishRun(ctx, db, runID, store.RunResult{
 		Seen: st.Seen, New: st.New, Changed: st.Changed, Unchanged: st.Unchanged, Errors: st.Errors,
 	}, runErr); err != nil && runErr == nil {
 		runErr = err

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"io"
 	"time"
+
+	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
 )
 
 // WorkOptions say how a worker takes part in the queue: the worker
@@ -41,7 +43,7 @@ func Work(ctx context.Context, o WorkOptions) (idle bool, err error) {
 	// As for the batch (Run): collect less often, under a soft cap.
 	defer lessGC()()
 	log := newLogger(o.Stderr, o.LogFormat)
-	db, err := OpenDB(ctx, o.DB)
+	db, err := pipeline.OpenDB(ctx, o.DB)
 	if err != nil {
 		return false, err
 	}

@@ -1,4 +1,4 @@
-package nightly
+package pipeline
 
 import (
 	"context"

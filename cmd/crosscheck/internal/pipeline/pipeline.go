@@ -1,4 +1,4 @@
-package nightly
+package pipeline
 
 import (
 	"context"
@@ -33,9 +33,10 @@ type LoadedTopic struct {
 	Path string
 }
 
-// record is the topic as the store keeps it: the file's bytes and their
-// hash, so an unchanged file is recognised without parsing.
-func (lt LoadedTopic) record() store.TopicRecord {
+// Record is the topic as the store keeps it: the file's bytes and their
+// hash, so an unchanged file is recognised without parsing. The batch
+// stores it itself to add the topic's folder.
+func (lt LoadedTopic) Record() store.TopicRecord {
 	sum := sha256.Sum256(lt.Source)
 	return store.TopicRecord{ID: lt.Topic.ID, Title: lt.Topic.Title, Hash: hex.EncodeToString(sum[:]), Source: lt.Source}
 }
@@ -117,10 +118,10 @@ func linkToFile(path string, e os.DirEntry) bool {
 	return err != nil || st.Mode().IsRegular()
 }
 
-// fileError reports whether err concerns one input file (its content, its
+// IsFileError reports whether err concerns one input file (its content, its
 // absence, its permissions, a link loop): the file is named and skipped,
 // and the run goes on.
-func fileError(err error) bool {
+func IsFileError(err error) bool {
 	return errors.Is(err, facts.ErrBadInput) || errors.Is(err, os.ErrNotExist) ||
 		errors.Is(err, os.ErrPermission) || errors.Is(err, syscall.ELOOP)
 }
@@ -134,10 +135,14 @@ func isTopicFileName(n string) bool {
 	return false
 }
 
-// IngestStats counts what an ingest did.
+// IngestStats counts what an ingest did: what check and ingest print and
+// the run record keeps (RunResult).
 type IngestStats struct {
+	// Seen counts the files looked at; New, Changed and Unchanged the
+	// articles read from them by what the store already held.
 	Seen, New, Changed, Unchanged int
-	Errors                        []store.RunError
+	// Errors are the files skipped, each with what was wrong with it.
+	Errors []store.RunError
 	// IDs are the article ids read in this run, in file order.
 	IDs []string
 }
@@ -164,19 +169,20 @@ type Ingester struct {
 // putTopic stores the topic and, when its file changed since the last
 // run, re-extracts the stored articles so their facts follow the new slots.
 func (in *Ingester) putTopic(ctx context.Context) error {
-	changed, err := in.DB.PutTopic(ctx, in.Topic.record())
+	changed, err := in.DB.PutTopic(ctx, in.Topic.Record())
 	if err != nil {
 		return fmt.Errorf("store topic %s: %w", in.Topic.Topic.ID, err)
 	}
 	if !changed {
 		return nil
 	}
-	return in.reextract(ctx)
+	return in.Reextract(ctx)
 }
 
-// reextract extracts the topic's stored articles again from their stored
-// text, after the topic file changed.
-func (in *Ingester) reextract(ctx context.Context) error {
+// Reextract extracts the topic's stored articles again from their stored
+// text, after the topic file changed, so their facts follow the new slots:
+// IngestAll calls it, and the batch when it stores a changed topic file.
+func (in *Ingester) Reextract(ctx context.Context) error {
 	arts, err := in.DB.Articles(ctx, in.Topic.Topic.ID)
 	if err != nil {
 		return fmt.Errorf("re-extract topic %s: %w", in.Topic.Topic.ID, err)
@@ -214,7 +220,7 @@ func (in *Ingester) ingest(ctx context.Context, files []string) (IngestStats, er
 	}
 	x := in.X
 	if x.NeedsStoryDate() && len(dated) < len(files) {
-		sd, err := in.storyDate(ctx, dated)
+		sd, err := in.StoryDate(ctx, dated)
 		if err != nil {
 			return st, err
 		}
@@ -233,7 +239,7 @@ func (in *Ingester) ingest(ctx context.Context, files []string) (IngestStats, er
 			}
 		}
 		if err != nil {
-			if !fileError(err) {
+			if !IsFileError(err) {
 				return st, err
 			}
 			fmt.Fprintf(in.Stderr, "crosscheck: skipped %s\n", ErrorLine(path, err))
@@ -262,8 +268,9 @@ func (in *Ingester) ingest(ctx context.Context, files []string) (IngestStats, er
 	return st, nil
 }
 
-// inputReason is what is wrong with an input file, without its name.
-func inputReason(err error) string {
+// InputReason is what is wrong with an input file, without its name: for
+// log lines that carry the file in a field of their own.
+func InputReason(err error) string {
 	var ie *facts.InputError
 	if errors.As(err, &ie) {
 		return ie.Reason
@@ -276,18 +283,20 @@ func inputReason(err error) string {
 }
 
 // ErrorLine renders an input error as one line that names the file.
-func ErrorLine(path string, err error) string { return path + ": " + inputReason(err) }
+func ErrorLine(path string, err error) string { return path + ": " + InputReason(err) }
 
 func (in *Ingester) readArticle(path string) (facts.Article, error) {
 	a, err := in.Read.ReadArticleFile(path)
 	if err != nil {
 		return a, err
 	}
-	return a, in.applyMeta(&a, path)
+	return a, in.ApplyMeta(&a, path)
 }
 
-// applyMeta applies what the topic file, then the flags, say of the article.
-func (in *Ingester) applyMeta(a *facts.Article, path string) error {
+// ApplyMeta applies what the topic file, then the flags, say of the
+// article read from path; the batch, which reads files its own way, calls
+// it too so both read an article alike.
+func (in *Ingester) ApplyMeta(a *facts.Article, path string) error {
 	if m, ok := in.Topic.Topic.ArticleMeta(a.File); ok {
 		if err := a.ApplyMeta(m); err != nil {
 			return &facts.InputError{File: path, Reason: err.Error()}
@@ -366,11 +375,12 @@ func LoadCompared(ctx context.Context, db *store.DB, topic string, ids []string)
 	return ka, kf, nil
 }
 
-// storyDate is the date the topic's undated articles are read against: the
+// StoryDate is the date the topic's undated articles are read against: the
 // day most of its dated articles share, counting those already stored
 // with those being read now (fresh), so an undated article ingested alone
-// still takes its story's date.
-func (in *Ingester) storyDate(ctx context.Context, fresh []facts.Article) (facts.Date, error) {
+// still takes its story's date. The batch, which extracts in parallel,
+// asks for it once its dated articles are read.
+func (in *Ingester) StoryDate(ctx context.Context, fresh []facts.Article) (facts.Date, error) {
 	stored, err := in.DB.Articles(ctx, in.Topic.Topic.ID)
 	if err != nil && store.ErrorCode(err) != store.ENOTFOUND {
 		return facts.Date{}, fmt.Errorf("story date of %s: %w", in.Topic.Topic.ID, err)
