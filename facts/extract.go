@@ -122,9 +122,13 @@ func (x *Extractor) analyse(a *Article) *doc {
 	d.paraToks = make([][]Token, len(a.Body))
 	for pi, para := range a.Body {
 		ptoks := Tokenize(a.Text, para.Start, para.End)
+		classify(ptoks)
 		d.paraToks[pi] = ptoks
 		for _, sp := range Sentences(a.Text, para) {
 			toks := sentenceTokens(a.Text, ptoks, sp)
+			if len(toks) > 0 && toks[0].cls&lcKnown == 0 {
+				classify(toks) // tokenised again: not slices of ptoks
+			}
 			s := &sentence{Span: sp, toks: toks}
 			s.mentions = x.aliases.find(a.Text, toks)
 			s.atts = findAttributions(toks)

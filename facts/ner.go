@@ -384,7 +384,7 @@ func isHeading(toks []Token) bool {
 				low++
 			}
 		}
-		if headingConnectors[t.Fold] && !t.IsCapitalized() {
+		if t.may(lcHeadingConnector) && headingConnectors[t.Fold] && !t.IsCapitalized() {
 			continue
 		}
 		nw++
@@ -473,7 +473,7 @@ func stopWord(t Token) bool {
 	if len(f) > 2 && f[1] == '-' && (f[0] == 'd' || f[0] == 'r' || f[0] == 'i') {
 		return true
 	}
-	return nerStop[f] && !acronym(t)
+	return t.may(lcNerStop) && nerStop[f] && !acronym(t)
 }
 
 // runWord reports whether toks[k] can continue a name.
@@ -482,7 +482,7 @@ func (sc *nerScanner) runWord(k int) bool {
 	if !nameTok(t) || stopWord(t) || hyphenAdjective(t) {
 		return false
 	}
-	if weekdayMonth[t.Fold] {
+	if t.may(lcWeekdayMonth) && weekdayMonth[t.Fold] {
 		return sc.monthGivenName(k) || sc.monthSurname(k)
 	}
 	return true
@@ -681,7 +681,7 @@ func (sc *nerScanner) orgEnd(j int) int {
 // abbreviated title; a hyphened word counts by its last part
 // ("co-director", "then-president").
 func isTitleWord(t Token) bool {
-	return titleHead(t) || titleModifiers[t.Fold] || honorifics[t.Fold]
+	return titleHead(t) || t.may(lcTitleModifier) && titleModifiers[t.Fold] || t.may(lcHonorific) && honorifics[t.Fold]
 }
 
 // titleHead reports whether t is the head of a title.
@@ -690,7 +690,7 @@ func titleHead(t Token) bool {
 		return false
 	}
 	f := t.Fold
-	if titleHeads[f] || honorifics[f] || titleAbbrev[f] != "" && f != "st" && f != "jr" && f != "sr" {
+	if t.may(lcTitleHead) && titleHeads[f] || t.may(lcHonorific) && honorifics[f] || t.may(lcTitleAbbrev) && titleAbbrev[f] != "" && f != "st" && f != "jr" && f != "sr" {
 		return true
 	}
 	if i := strings.LastIndexByte(f, '-'); i > 0 {

@@ -912,12 +912,12 @@ func qtyClassOf(t *Token) uint8 {
 	case Number:
 		return 0
 	case Punct:
-		if len(f) == 1 && f != "$" {
+		if len(f) == 1 && f != "$" || !t.may(lcQtyClass) {
 			return 0
 		}
 		return qtyClasses[f]
 	}
-	if qtyMayBeClass(f) {
+	if t.may(lcQtyClass) && qtyMayBeClass(f) {
 		if c, ok := qtyClasses[f]; ok {
 			return c
 		}

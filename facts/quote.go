@@ -564,7 +564,7 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 	// the antecedents pronouns after later quotes refer to.
 	for pi, toks := range qc.paraToks {
 		for i, t := range toks {
-			if t.IsCapitalized() || !quoteSpeechVerbs[t.Fold] || qc.inQuote(t.Span.Start) {
+			if t.IsCapitalized() || !(t.may(lcQuoteSpeechVerb) && quoteSpeechVerbs[t.Fold]) || qc.inQuote(t.Span.Start) {
 				continue
 			}
 			lo := qc.clauseStartBefore(pi, i)
@@ -583,7 +583,7 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 func quoteSubjectLike(toks []Token, r tokRange) bool {
 	if r.from > 0 {
 		p := toks[r.from-1]
-		if p.Kind != Punct && p.Fold != "and" && p.Fold != "but" && !titleWords[p.Fold] && !quoteRoles[p.Fold] {
+		if p.Kind != Punct && p.Fold != "and" && p.Fold != "but" && !(p.may(lcTitleWord) && titleWords[p.Fold]) && !(p.may(lcQuoteRole) && quoteRoles[p.Fold]) {
 			return false
 		}
 	}

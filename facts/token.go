@@ -23,6 +23,9 @@ type Token struct {
 	Span Span
 	// Kind says whether the token is a word, number or punctuation mark.
 	Kind TokenKind
+	// cls is the word classes of Fold, set when an article is analysed
+	// (see lexclass.go); it fits in the struct's padding.
+	cls lexClass
 }
 
 // TokenKind classifies tokens.

@@ -58,7 +58,7 @@ var tokenizeCases = []string{
 func TestTokenizeMatchesReference(t *testing.T) {
 	check := func(text string, from, to int) {
 		t.Helper()
-		if diff := cmp.Diff(tokenizeRef(text, from, to), Tokenize(text, from, to)); diff != "" {
+		if diff := cmp.Diff(tokenizeRef(text, from, to), Tokenize(text, from, to), cmp.AllowUnexported(Token{})); diff != "" {
 			t.Fatalf("Tokenize(%q, %d, %d) differs (-ref +new):\n%s", text, from, to, diff)
 		}
 	}
@@ -89,7 +89,7 @@ func FuzzTokenize(f *testing.F) {
 		if from < 0 || to > len(s) || from > to {
 			from, to = 0, len(s)
 		}
-		if diff := cmp.Diff(tokenizeRef(s, from, to), Tokenize(s, from, to)); diff != "" {
+		if diff := cmp.Diff(tokenizeRef(s, from, to), Tokenize(s, from, to), cmp.AllowUnexported(Token{})); diff != "" {
 			t.Fatalf("Tokenize(%q, %d, %d) differs (-ref +new):\n%s", s, from, to, diff)
 		}
 	})
@@ -103,7 +103,7 @@ func TestSentenceTokensMatchTokenize(t *testing.T) {
 	check := func(text string, para, sp Span) {
 		t.Helper()
 		ptoks := Tokenize(text, para.Start, para.End)
-		if diff := cmp.Diff(Tokenize(text, sp.Start, sp.End), sentenceTokens(text, ptoks, sp)); diff != "" {
+		if diff := cmp.Diff(Tokenize(text, sp.Start, sp.End), sentenceTokens(text, ptoks, sp), cmp.AllowUnexported(Token{})); diff != "" {
 			t.Fatalf("sentenceTokens(%q, %v) differs (-Tokenize +cut):\n%s", text, sp, diff)
 		}
 	}
@@ -139,7 +139,7 @@ func FuzzSentenceTokens(f *testing.F) {
 			from, to = 0, len(s)
 		}
 		ptoks := Tokenize(s, 0, len(s))
-		if diff := cmp.Diff(Tokenize(s, from, to), sentenceTokens(s, ptoks, Span{from, to})); diff != "" {
+		if diff := cmp.Diff(Tokenize(s, from, to), sentenceTokens(s, ptoks, Span{from, to}), cmp.AllowUnexported(Token{})); diff != "" {
 			t.Fatalf("sentenceTokens(%q, %d, %d) differs (-Tokenize +cut):\n%s", s, from, to, diff)
 		}
 	})

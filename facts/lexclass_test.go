@@ -1,0 +1,96 @@
+package facts
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// has reports whether f is a key of m.
+func has[V any](m map[string]V, f string) bool {
+	_, ok := m[f]
+	return ok
+}
+
+// lexClassTables lists, apart from lexclass.go, which table each class
+// filters look-ups of.
+var lexClassTables = map[lexClass]func(string) bool{
+	lcHedge:            func(f string) bool { return has(hedges, f) },
+	lcPassiveHedge:     func(f string) bool { return has(passiveHedges, f) },
+	lcReportVerb:       func(f string) bool { return has(reportVerbs, f) },
+	lcDateStart:        func(f string) bool { return has(dateStarts, f) },
+	lcQtyClass:         func(f string) bool { return has(qtyClasses, f) },
+	lcOrdinal:          func(f string) bool { return has(ordinals, f) },
+	lcCardinal:         func(f string) bool { return has(cardinals, f) },
+	lcVerbClass:        func(f string) bool { return has(verbClass, f) },
+	lcHeadingConnector: func(f string) bool { return has(headingConnectors, f) },
+	lcQuoteSpeechVerb:  func(f string) bool { return has(quoteSpeechVerbs, f) },
+	lcTitleHead:        func(f string) bool { return has(titleHeads, f) },
+	lcHonorific:        func(f string) bool { return has(honorifics, f) },
+	lcTitleAbbrev:      func(f string) bool { return has(titleAbbrev, f) },
+	lcTitleModifier:    func(f string) bool { return has(titleModifiers, f) },
+	lcEventNoun:        func(f string) bool { return has(eventNouns, f) },
+	lcTitleWord:        func(f string) bool { return has(titleWords, f) },
+	lcQuoteRole:        func(f string) bool { return has(quoteRoles, f) },
+	lcPastBase:         func(f string) bool { return has(pastBase, f) },
+	lcModalOrDo:        func(f string) bool { return has(modalsAndDo, f) },
+	lcNerStop:          func(f string) bool { return has(nerStop, f) },
+	lcWeekdayMonth:     func(f string) bool { return has(weekdayMonth, f) },
+}
+
+// TestLexClassesMatchTables: every token of the analysed seed articles
+// and fuzz texts carries its classes, and a class bit is set exactly when
+// the fold is a key of the class's table, so a finder that skips the
+// look-up on a clear bit answers as the look-up would.
+func TestLexClassesMatchTables(t *testing.T) {
+	for c := lcHedge; c <= lcWeekdayMonth; c <<= 1 {
+		if lexClassTables[c] == nil {
+			t.Fatalf("class %#x has no table in the test", c)
+		}
+	}
+	texts := append([]string(nil), fuzzTexts...)
+	paths, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	x := NewGeneralExtractor("t").x
+	checked := 0
+	for _, s := range texts {
+		a, err := ParseArticle("t.txt", []byte(s))
+		if err != nil {
+			continue // a fuzz text that is all chrome
+		}
+		d := x.analyse(&a)
+		var all [][]Token
+		all = append(all, d.paraToks...)
+		for _, s := range d.sents {
+			all = append(all, s.toks)
+		}
+		for _, toks := range all {
+			for i := range toks {
+				tk := &toks[i]
+				if tk.cls&lcKnown == 0 {
+					t.Fatalf("token %q has no classes", tk.Text)
+				}
+				for c, in := range lexClassTables {
+					if got, want := tk.cls&c != 0, in(tk.Fold); got != want {
+						t.Errorf("token %q class %#x: bit %v, in its table %v", tk.Fold, c, got, want)
+					}
+				}
+				checked++
+			}
+		}
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d tokens checked", checked)
+	}
+	// A token made by hand has no classes: every table is asked.
+	hand := Token{Text: "said", Fold: "said", Kind: Word}
+	if !hand.may(lcHedge) || !hand.may(lcReportVerb) {
+		t.Error("a token without classes must not skip a look-up")
+	}
+}
