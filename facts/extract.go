@@ -207,13 +207,23 @@ func (d *doc) fact(s *sentence, slot Slot, extractor string, sp Span, i int) Fac
 type wordSet struct {
 	single map[string]bool
 	multi  [][]string
+	// first filters the first words of single and multi; nil lets every
+	// word through (a zero wordSet, or a cue of no token, which matches
+	// anywhere).
+	first *foldBloom
 }
 
 func newWordSet(words []string) wordSet {
-	ws := wordSet{single: map[string]bool{}}
+	ws := wordSet{single: map[string]bool{}, first: new(foldBloom)}
+	empty := false
 	for _, w := range words {
 		for _, f := range inflections(w) {
 			toks := Tokenize(f, 0, len(f))
+			if len(toks) == 0 {
+				empty = true
+			} else {
+				ws.first.add(toks[0].Fold)
+			}
 			if len(toks) == 1 {
 				ws.single[toks[0].Fold] = true
 				continue
@@ -225,11 +235,17 @@ func newWordSet(words []string) wordSet {
 			ws.multi = append(ws.multi, seq)
 		}
 	}
+	if empty {
+		ws.first = nil
+	}
 	return ws
 }
 
 // match returns the index of the last token of a cue starting at toks[i].
 func (ws wordSet) match(toks []Token, i int) (int, bool) {
+	if ws.first != nil && !ws.first.may(toks[i].Fold) {
+		return 0, false
+	}
 	if ws.single[toks[i].Fold] {
 		return i, true
 	}

@@ -92,3 +92,34 @@ func classify(toks []Token) {
 func (t *Token) may(c lexClass) bool {
 	return t.cls&lcKnown == 0 || t.cls&c != 0
 }
+
+// foldBloom is a filter of folded words for the tables built per topic
+// (cue words, alias first words), which have no class bits: one hash of
+// a few bytes rejects most words without a map look-up. A word added is
+// always let through, so the table answers whenever it could be asked.
+type foldBloom [16]uint64
+
+// bloomBit returns the filter bit of s, from its length and its first,
+// second and last bytes.
+func bloomBit(s string) uint {
+	h := uint(len(s)) * 0x9E3779B1
+	if len(s) > 0 {
+		h ^= uint(s[0])*0x85EBCA77 ^ uint(s[len(s)-1])*0xC2B2AE3D
+	}
+	if len(s) > 1 {
+		h ^= uint(s[1]) * 0x27D4EB2F
+	}
+	h ^= h >> 15
+	return h & 1023
+}
+
+func (b *foldBloom) add(s string) {
+	k := bloomBit(s)
+	b[k>>6] |= 1 << (k & 63)
+}
+
+// may reports whether s can have been added.
+func (b *foldBloom) may(s string) bool {
+	k := bloomBit(s)
+	return b[k>>6]&(1<<(k&63)) != 0
+}

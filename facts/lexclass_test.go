@@ -3,6 +3,7 @@ package facts
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -92,5 +93,84 @@ func TestLexClassesMatchTables(t *testing.T) {
 	hand := Token{Text: "said", Fold: "said", Kind: Word}
 	if !hand.may(lcHedge) || !hand.may(lcReportVerb) {
 		t.Error("a token without classes must not skip a look-up")
+	}
+}
+
+// seedTokens returns the tokens of the seed articles and fuzz texts.
+func seedTokens(t *testing.T) []Token {
+	t.Helper()
+	texts := append([]string(nil), fuzzTexts...)
+	paths, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	var toks []Token
+	for _, s := range texts {
+		toks = append(toks, Tokenize(s, 0, len(s))...)
+	}
+	return toks
+}
+
+// TestWordSetFilterChangesNothing: a cue set with its first-word filter
+// matches exactly where it matches without it, for the seed topic's cues
+// and triggers and for sets of odd cues (a cue of no token matches
+// anywhere, a multi-word cue by its first word).
+func TestWordSetFilterChangesNothing(t *testing.T) {
+	toks := seedTokens(t)
+	sets := []wordSet{
+		newWordSet([]string{"visit", "pull out", "Al-Hakim's", "withdraw"}),
+		newWordSet([]string{"  ", "visit"}),
+		{},
+	}
+	topic, _, err := LoadTopic(filepath.Join("..", "seeds", "topic.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range topic.Slots {
+		sets = append(sets, newWordSet(s.Cues), newWordSet(s.Triggers))
+	}
+	matched := 0
+	for si, ws := range sets {
+		plain := ws
+		plain.first = nil
+		for i := range toks {
+			gl, gok := ws.match(toks, i)
+			wl, wok := plain.match(toks, i)
+			if gl != wl || gok != wok {
+				t.Fatalf("set %d at %q: filtered (%d, %v), plain (%d, %v)", si, toks[i].Text, gl, gok, wl, wok)
+			}
+			if gok {
+				matched++
+			}
+		}
+	}
+	if matched == 0 {
+		t.Fatal("no cue matched: the test checks nothing")
+	}
+}
+
+// TestStripParticleFastPath: the early return for words without a
+// particle's hyphen gives what trying every particle gives.
+func TestStripParticleFastPath(t *testing.T) {
+	ref := func(f string) string {
+		for _, p := range particles {
+			if strings.HasPrefix(f, p) && len(f) > len(p)+2 {
+				return f[len(p):]
+			}
+		}
+		return f
+	}
+	words := []string{"al-assad", "al-as", "al-ass", "ash-shar", "ibn-saud", "abd-allah", "al-", "a", "", "x-ray", "abu-", "bin-laden", "el-paso"}
+	for _, tk := range seedTokens(t) {
+		words = append(words, tk.Fold)
+	}
+	for _, w := range words {
+		if got, want := stripParticle(w), ref(w); got != want {
+			t.Errorf("stripParticle(%q) = %q, want %q", w, got, want)
+		}
 	}
 }
