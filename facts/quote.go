@@ -391,11 +391,7 @@ func pairFlat(para Span, marks []quoteMark, cont bool) []quoteSeg {
 func quoteWordCount(text string, q quoteSpan) int {
 	n := 0
 	for _, p := range q.pieces {
-		for _, t := range Tokenize(text, p.Start, p.End) {
-			if t.Kind != Punct && t.Fold != "'s" {
-				n++
-			}
-		}
+		n += countWords(text, p.Start, p.End)
 	}
 	return n
 }

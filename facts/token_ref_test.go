@@ -174,3 +174,60 @@ func TestDatelineDateIn(t *testing.T) {
 		}
 	}
 }
+
+// countWordsRef is what quoteWordCount counted before countWords: the
+// tokens that are not punctuation and do not fold to "'s".
+func countWordsRef(text string, from, to int) int {
+	n := 0
+	for _, t := range Tokenize(text, from, to) {
+		if t.Kind != Punct && t.Fold != "'s" {
+			n++
+		}
+	}
+	return n
+}
+
+// TestCountWordsMatchesTokenize holds countWords to counting Tokenize's
+// tokens, at every start and end offset of the invented texts (with
+// possessives spelled every way, "ʼs" a word of its own) and over the
+// corpus articles when ../shared/corpus is there.
+func TestCountWordsMatchesTokenize(t *testing.T) {
+	cases := append([]string{"ʼs ʼS `s 'S’s n’t Ann‘s DON´T rock ’n’ roll x\u0301’s \u0301's"}, tokenizeCases...)
+	check := func(text string, from, to int) {
+		t.Helper()
+		if got, want := countWords(text, from, to), countWordsRef(text, from, to); got != want {
+			t.Fatalf("countWords(%q, %d, %d) = %d, Tokenize gives %d", text, from, to, got, want)
+		}
+	}
+	for _, s := range cases {
+		for from := 0; from <= len(s); from++ {
+			for to := from; to <= len(s); to++ {
+				check(s, from, to)
+			}
+		}
+	}
+	paths, _ := filepath.Glob("../../shared/corpus/*/*.txt")
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(string(b), 0, len(b))
+	}
+}
+
+// FuzzCountWords holds countWords to counting Tokenize's tokens on
+// arbitrary text and ranges.
+func FuzzCountWords(f *testing.F) {
+	for _, s := range tokenizeCases {
+		f.Add(s, 0, len(s))
+	}
+	f.Fuzz(func(t *testing.T, s string, from, to int) {
+		if from < 0 || to > len(s) || from > to {
+			from, to = 0, len(s)
+		}
+		if got, want := countWords(s, from, to), countWordsRef(s, from, to); got != want {
+			t.Fatalf("countWords(%q, %d, %d) = %d, Tokenize gives %d", s, from, to, got, want)
+		}
+	})
+}
