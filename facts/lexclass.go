@@ -39,6 +39,11 @@ const (
 	lcWeekdayMonth
 )
 
+// qtyShift places a token's quantity classes (qtyClassOf, eight bits) at
+// the top of its classes: the number, duration and count finders each
+// ask them of every token.
+const qtyShift = 24
+
 // lexClasses maps a folded word to the tables it is a key of (whatever
 // its value there). The tables are built at init and never written after.
 var lexClasses = func() map[string]lexClass {
@@ -83,7 +88,9 @@ func keysOf[V any](m map[string]V) []string {
 // classify sets the word classes of toks.
 func classify(toks []Token) {
 	for i := range toks {
-		toks[i].cls = lexClasses[toks[i].Fold] | lcKnown
+		t := &toks[i]
+		t.cls = lexClasses[t.Fold] // lcKnown not yet set: qtyClassOf computes
+		t.cls |= lcKnown | lexClass(qtyClassOf(t))<<qtyShift
 	}
 }
 

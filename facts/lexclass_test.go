@@ -44,6 +44,9 @@ var lexClassTables = map[lexClass]func(string) bool{
 // the fold is a key of the class's table, so a finder that skips the
 // look-up on a clear bit answers as the look-up would.
 func TestLexClassesMatchTables(t *testing.T) {
+	if lcWeekdayMonth >= 1<<qtyShift {
+		t.Fatal("the class bits run into the quantity classes")
+	}
 	for c := lcHedge; c <= lcWeekdayMonth; c <<= 1 {
 		if lexClassTables[c] == nil {
 			t.Fatalf("class %#x has no table in the test", c)
@@ -76,6 +79,11 @@ func TestLexClassesMatchTables(t *testing.T) {
 				tk := &toks[i]
 				if tk.cls&lcKnown == 0 {
 					t.Fatalf("token %q has no classes", tk.Text)
+				}
+				plain := *tk
+				plain.cls = 0
+				if got, want := qtyClassOf(tk), qtyClassOf(&plain); got != want {
+					t.Errorf("token %q: quantity classes %#x kept, %#x computed", tk.Fold, got, want)
 				}
 				for c, in := range lexClassTables {
 					if got, want := tk.cls&c != 0, in(tk.Fold); got != want {

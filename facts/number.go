@@ -907,6 +907,9 @@ func qtyMayBeClass(f string) bool {
 // "first-ever", "decade-long"), qualifiers aside. Number tokens have no
 // class: the finders read them directly.
 func qtyClassOf(t *Token) uint8 {
+	if t.cls&lcKnown != 0 {
+		return uint8(t.cls >> qtyShift) // computed by classify
+	}
 	f := t.Fold
 	switch t.Kind {
 	case Number:
