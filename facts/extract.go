@@ -120,8 +120,20 @@ func (x *Extractor) analyse(a *Article) *doc {
 		d.ref = statedDate(a)
 	}
 	d.paraToks = make([][]Token, len(a.Body))
+	// The paragraphs' tokens share one buffer (each slice capped at its
+	// end, so appending to one cannot write over the next) and one
+	// lowered copy of the text: one allocation each per article instead
+	// of per paragraph.
+	n := 0
+	for _, para := range a.Body {
+		n += tokenCap(para.Start, para.End)
+	}
+	buf := make([]Token, 0, n)
+	var low lowered
 	for pi, para := range a.Body {
-		ptoks := Tokenize(a.Text, para.Start, para.End)
+		start := len(buf)
+		buf = tokenizeAppend(buf, a.Text, para.Start, para.End, &low, 0, len(a.Text))
+		ptoks := buf[start:len(buf):len(buf)]
 		classify(ptoks)
 		d.paraToks[pi] = ptoks
 		for _, sp := range Sentences(a.Text, para) {

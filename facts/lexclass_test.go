@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // has reports whether f is a key of m.
@@ -39,10 +41,11 @@ var lexClassTables = map[lexClass]func(string) bool{
 	lcWeekdayMonth:     func(f string) bool { return has(weekdayMonth, f) },
 }
 
-// TestLexClassesMatchTables: every token of the analysed seed articles
-// and fuzz texts carries its classes, and a class bit is set exactly when
-// the fold is a key of the class's table, so a finder that skips the
-// look-up on a clear bit answers as the look-up would.
+// TestLexClassesMatchTables: over the seed articles and fuzz texts, the
+// analysed paragraphs hold Tokenize's tokens, every token carries its
+// classes, and a class bit is set exactly when the fold is a key of the
+// class's table, so a finder that skips the look-up on a clear bit
+// answers as the look-up would.
 func TestLexClassesMatchTables(t *testing.T) {
 	if lcWeekdayMonth >= 1<<qtyShift {
 		t.Fatal("the class bits run into the quantity classes")
@@ -69,6 +72,17 @@ func TestLexClassesMatchTables(t *testing.T) {
 			continue // a fuzz text that is all chrome
 		}
 		d := x.analyse(&a)
+		// The paragraphs tokenised into one shared buffer are the tokens
+		// Tokenize gives each paragraph, classes aside.
+		for pi, para := range a.Body {
+			got := append([]Token(nil), d.paraToks[pi]...)
+			for i := range got {
+				got[i].cls = 0
+			}
+			if diff := cmp.Diff(Tokenize(a.Text, para.Start, para.End), got, cmp.AllowUnexported(Token{})); diff != "" {
+				t.Fatalf("paragraph %d: analysed tokens differ from Tokenize (-Tokenize +analyse):\n%s", pi, diff)
+			}
+		}
 		var all [][]Token
 		all = append(all, d.paraToks...)
 		for _, s := range d.sents {

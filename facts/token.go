@@ -52,8 +52,17 @@ func (t Token) IsCapitalized() bool {
 func Tokenize(text string, from, to int) []Token {
 	// Text averages 5.3 bytes a token (corpus and seeds): a quarter of
 	// the length is enough for nearly every paragraph without regrowing.
-	toks := make([]Token, 0, (to-from)/4+2)
 	var low lowered
+	return tokenizeAppend(make([]Token, 0, tokenCap(from, to)), text, from, to, &low, from, to)
+}
+
+// tokenCap is the capacity Tokenize gives text[from:to]'s tokens.
+func tokenCap(from, to int) int { return (to-from)/4 + 2 }
+
+// tokenizeAppend appends Tokenize(text, from, to) to toks; low lowers
+// text[lfrom:lto], which holds [from, to), so that an article's
+// paragraphs can share one buffer and one lowered copy.
+func tokenizeAppend(toks []Token, text string, from, to int, low *lowered, lfrom, lto int) []Token {
 	i := from
 	for i < to {
 		// ASCII, most of any article, takes a short path: the same
@@ -65,7 +74,7 @@ func Tokenize(text string, from, to int) []Token {
 				i++
 			case asciiWord[c]:
 				j := scanWord(text, i, to)
-				toks = appendWordLow(toks, text, i, j, &low, from, to)
+				toks = appendWordLow(toks, text, i, j, low, lfrom, lto)
 				i = j
 			default:
 				toks = append(toks, Token{Text: text[i : i+1], Fold: foldPunct(text[i : i+1]), Span: Span{i, i + 1}, Kind: Punct})
@@ -79,7 +88,7 @@ func Tokenize(text string, from, to int) []Token {
 			i += size
 		case isWordRune(r):
 			j := scanWord(text, i, to)
-			toks = appendWordLow(toks, text, i, j, &low, from, to)
+			toks = appendWordLow(toks, text, i, j, low, lfrom, lto)
 			i = j
 		default:
 			toks = append(toks, Token{Text: text[i : i+size], Fold: foldPunct(text[i : i+size]), Span: Span{i, i + size}, Kind: Punct})
@@ -122,13 +131,17 @@ func (l *lowered) fold(text string, i, j, from, to int) string {
 		return w // what strings.ToLower returns for it
 	}
 	if l.s == "" {
-		b := []byte(text[from:to])
-		for k, c := range b {
+		// Built in a Builder, whose String does not copy the bytes again.
+		var b strings.Builder
+		b.Grow(to - from)
+		for k := from; k < to; k++ {
+			c := text[k]
 			if 'A' <= c && c <= 'Z' {
-				b[k] = c + 'a' - 'A'
+				c += 'a' - 'A'
 			}
+			b.WriteByte(c)
 		}
-		l.s, l.from = string(b), from
+		l.s, l.from = b.String(), from
 	}
 	return l.s[i-l.from : j-l.from]
 }
@@ -244,7 +257,7 @@ func appendWordLow(toks []Token, text string, i, j int, low *lowered, from, to i
 	w := text[i:j]
 	if k := clitic(w); k > 0 {
 		toks = append(toks, wordTokenLow(text, i, i+k, low, from, to))
-		return append(toks, Token{Text: w[k:], Fold: Fold(w[k:]), Span: Span{i + k, j}, Kind: Word})
+		return append(toks, Token{Text: w[k:], Fold: cliticFold(w[k:]), Span: Span{i + k, j}, Kind: Word})
 	}
 	return append(toks, wordTokenLow(text, i, j, low, from, to))
 }
@@ -260,6 +273,17 @@ func wordTokenLow(text string, i, j int, low *lowered, from, to int) Token {
 		kind = Number
 	}
 	return Token{Text: w, Fold: low.fold(text, i, j, from, to), Span: Span{i, j}, Kind: kind}
+}
+
+// cliticFold returns Fold(c) for a clitic c that clitic split off: an
+// apostrophe-like mark and "s", or "n", the mark and "t", in any case.
+// Every such mark folds to "'", and a curly "’s" would otherwise take
+// Fold's slow path for non-ASCII text.
+func cliticFold(c string) string {
+	if last := c[len(c)-1]; last == 's' || last == 'S' {
+		return "'s"
+	}
+	return "n't"
 }
 
 // clitic returns the offset in w where a final "'s" or "n't" starts, or 0.

@@ -231,3 +231,24 @@ func FuzzCountWords(f *testing.F) {
 		}
 	})
 }
+
+// TestCliticFold: every clitic clitic can split off ("'s" or "n't" with
+// any apostrophe-like mark, in any case) folds as Fold folds it.
+func TestCliticFold(t *testing.T) {
+	n := 0
+	for _, a := range []string{"'", "’", "‘", "ʼ", "ʿ", "ʾ", "`", "´"} {
+		for _, c := range []string{a + "s", a + "S", "n" + a + "t", "N" + a + "T", "n" + a + "T", "N" + a + "t"} {
+			w := "Ann" + c
+			if k := clitic(w); k == 0 || w[k:] != c && w[k:] != c[1:] {
+				t.Fatalf("clitic(%q) = %d: not the clitic %q", w, k, c)
+			}
+			if got, want := cliticFold(c), Fold(c); got != want {
+				t.Errorf("cliticFold(%q) = %q, Fold gives %q", c, got, want)
+			}
+			n++
+		}
+	}
+	if n != 48 {
+		t.Fatalf("%d clitics checked", n)
+	}
+}
