@@ -270,7 +270,7 @@ func computeNER(d *doc) *nerDoc {
 	for _, s := range d.sents {
 		ntoks += len(s.toks)
 	}
-	capMid := map[string]bool{}
+	capMid := make(map[string]bool, ntoks/16)
 	lower := make(map[string]bool, ntoks/3)
 	for i, s := range d.sents {
 		nd.heading[i] = isHeading(s.toks)
@@ -374,6 +374,31 @@ func hyphenAdjective(t Token) bool {
 	return nerAdjSuffixes[last] || len(last) > 3 && (strings.HasSuffix(last, "ed") || strings.HasSuffix(last, "ing"))
 }
 
+// caseCounts returns how many upper-case and lower-case letters s has.
+// ASCII letters are counted without decoding: unicode's upper and lower
+// case among them are A-Z and a-z.
+func caseCounts(s string) (up, low int) {
+	for k := 0; k < len(s); {
+		if c := s[k]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				up++
+			} else if 'a' <= c && c <= 'z' {
+				low++
+			}
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if unicode.IsUpper(r) {
+			up++
+		} else if unicode.IsLower(r) {
+			low++
+		}
+		k += size
+	}
+	return up, low
+}
+
 // isHeading reports whether a sentence is a heading: mostly upper-case
 // letters, or title case with no final stop ("Emphasis on Unity and
 // Stability", "Moscow, Jan 28, 2026").
@@ -386,13 +411,9 @@ func isHeading(toks []Token) bool {
 		if t.Kind != Word {
 			continue
 		}
-		for _, r := range t.Text {
-			if unicode.IsUpper(r) {
-				up++
-			} else if unicode.IsLower(r) {
-				low++
-			}
-		}
+		u, l := caseCounts(t.Text)
+		up += u
+		low += l
 		if t.may(lcHeadingConnector) && headingConnectors[t.Fold] && !t.IsCapitalized() {
 			continue
 		}

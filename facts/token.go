@@ -40,6 +40,10 @@ const (
 
 // IsCapitalized reports whether the token starts with an upper-case letter.
 func (t Token) IsCapitalized() bool {
+	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
+		c := t.Text[0]
+		return 'A' <= c && c <= 'Z' // the ASCII upper-case letters
+	}
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return unicode.IsUpper(r)
 }
