@@ -1,6 +1,9 @@
 package facts
 
 import (
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -45,4 +48,61 @@ func TestFastPathsMatchUnicode(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestFoldSimpleMatchesFold holds Fold (which folds text of simple runes
+// rune by rune) to foldSlow (the whole-string passes) on every pair of
+// simple runes between ASCII letters, on the invented texts, and on every
+// line of the seed and corpus articles.
+func TestFoldSimpleMatchesFold(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := Fold(s), foldSlow(s); got != want {
+			t.Fatalf("Fold(%q) = %q, foldSlow gives %q", s, got, want)
+		}
+	}
+	var rs []rune
+	for _, rg := range simpleFoldRanges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if _, ok := simpleFoldOf(r); ok {
+				rs = append(rs, r)
+			}
+		}
+	}
+	if len(rs) < 300 {
+		t.Fatalf("only %d simple runes: the fast path would rarely run", len(rs))
+	}
+	for i, a := range rs {
+		for j := i % 7; j < len(rs); j += 7 { // a seventh of the pairs, each rune in many
+			check("X" + string(a) + string(rs[j]) + "y")
+		}
+	}
+	texts := append(append([]string{}, tokenizeCases...), fastPathTexts...)
+	paths, _ := filepath.Glob("../seeds/*.txt")
+	corpus, _ := filepath.Glob("../../shared/corpus/*/*.txt")
+	for _, p := range append(paths, corpus...) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	for _, s := range texts {
+		check(s)
+	}
+}
+
+// FuzzFold holds Fold to foldSlow on arbitrary text.
+func FuzzFold(f *testing.F) {
+	for _, s := range tokenizeCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if isASCII(s) {
+			return
+		}
+		if got, want := Fold(s), foldSlow(s); got != want {
+			t.Fatalf("Fold(%q) = %q, foldSlow gives %q", s, got, want)
+		}
+	})
 }
