@@ -106,3 +106,59 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+// TestAtMostWordsMatchesWordCount: atMostWords(s, n) is wordCount(s) <= n.
+func TestAtMostWordsMatchesWordCount(t *testing.T) {
+	texts := append(append([]string{"a b c d e f g h i j", " a\u00a0b\u2003c ", "\n\n"}, tokenizeCases...), fastPathTexts...)
+	for _, s := range texts {
+		for n := 0; n <= 12; n++ {
+			if got, want := atMostWords(s, n), wordCount(s) <= n; got != want {
+				t.Errorf("atMostWords(%q, %d) = %v, wordCount is %d", s, n, got, wordCount(s))
+			}
+		}
+	}
+}
+
+// looksLikeHTMLRef is looksLikeHTML as it was: the whole text lowered.
+func looksLikeHTMLRef(s string) bool {
+	head := strings.ToLower(strings.TrimLeft(strings.TrimPrefix(s, "\uFEFF"), " \t\r\n"))
+	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") {
+		return true
+	}
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	n := strings.Count(head, "<p>") + strings.Count(head, "<p ") + strings.Count(head, "<body") + strings.Count(head, "<div")
+	return n >= 3
+}
+
+// TestLooksLikeHTMLPrefix: lowering only a prefix decides as lowering the
+// whole text did, with tags on either side of the 4,096th byte and text
+// that shrinks when lowered (the Kelvin sign, 3 bytes, lowers to "k").
+func TestLooksLikeHTMLPrefix(t *testing.T) {
+	fills := []string{"x", "\u212a", "É", "İ", "\xff", "東"}
+	var texts []string
+	for _, f := range fills {
+		for _, n := range []int{1000, 1360, 1365, 1366, 4090, 4094, 4100, 5000, 16400} {
+			body := strings.Repeat(f, n)
+			for _, tags := range []string{"<p><P><div>", "<P><Div ><body>", "<p>x<p>", "<DIV>"} {
+				texts = append(texts, tags+body, body+tags, body[:len(body)/2]+tags+body[len(body)/2:],
+					"\uFEFF \n"+body+tags+tags, strings.Repeat(tags+body, 3))
+			}
+		}
+	}
+	texts = append(texts, "<!DOCTYPE html>", "  <HTML>", "\uFEFF<html", "text <b>bold</b>")
+	yes := 0
+	for _, s := range texts {
+		got, want := looksLikeHTML(s), looksLikeHTMLRef(s)
+		if got != want {
+			t.Fatalf("looksLikeHTML(%d bytes starting %q) = %v, lowering it all gives %v", len(s), s[:min(len(s), 40)], got, want)
+		}
+		if got {
+			yes++
+		}
+	}
+	if yes == 0 || yes == len(texts) {
+		t.Fatalf("%d of %d texts look like HTML: the cases do not tell the two answers apart", yes, len(texts))
+	}
+}
