@@ -152,7 +152,7 @@ func (nd *nerDoc) mentionsOf(i int) []nerMention { return nd.ms[nd.start[i]:nd.s
 // mention, and one title fact per person the article gives a title.
 func findEntities(d *doc) []Fact {
 	nd := analyseNER(d)
-	var out []Fact
+	out := make([]Fact, 0, len(nd.ents)) // a fact per entity, bar a few
 	keys := make(map[string]bool, len(nd.ents))
 	for i := range nd.ents {
 		keys[nd.ents[i].key] = true
@@ -264,8 +264,8 @@ func analyseNER(d *doc) *nerDoc {
 func computeNER(d *doc) *nerDoc {
 	nd := &nerDoc{heading: make([]bool, len(d.sents)), start: make([]int, 0, len(d.sents)+1)}
 	// Sized from the article's length (about one word in two is written
-	// in lower case, one name word per mention at most): growing them was
-	// a third of the analysis's allocations.
+	// in lower case) and its runs of name words (about one mention
+	// each): growing them was a third of the analysis's allocations.
 	ntoks, names := 0, 0
 	for _, s := range d.sents {
 		ntoks += len(s.toks)
@@ -284,7 +284,9 @@ func computeNER(d *doc) *nerDoc {
 				continue
 			}
 			if nameTok(t) {
-				names++
+				if j == start || !nameTok(s.toks[j-1]) {
+					names++ // a run of name words: about one mention
+				}
 				if j > start && !isInitial(s.toks, j) {
 					capMid[t.Fold] = true
 				}
