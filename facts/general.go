@@ -44,7 +44,9 @@ func NewGeneralExtractor(topicID string) *GeneralExtractor {
 
 // Extract returns the article's general facts in text order.
 func (g *GeneralExtractor) Extract(ctx context.Context, a *Article) ([]Fact, error) {
-	return g.x.extractGeneral(ctx, g.x.analyse(a), nil)
+	d := g.x.analyse(a)
+	defer d.release()
+	return g.x.extractGeneral(ctx, d, nil)
 }
 
 // extractGeneral runs the general finders over d and appends to out.
