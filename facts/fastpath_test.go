@@ -162,3 +162,80 @@ func TestLooksLikeHTMLPrefix(t *testing.T) {
 		t.Fatalf("%d of %d texts look like HTML: the cases do not tell the two answers apart", yes, len(texts))
 	}
 }
+
+// isHeadingRef is isHeading as it was: every count over every word.
+func isHeadingRef(toks []Token) bool {
+	if len(toks) == 0 {
+		return true
+	}
+	up, low, nw, ncap := 0, 0, 0, 0
+	for _, t := range toks {
+		if t.Kind != Word {
+			continue
+		}
+		for _, r := range t.Text {
+			if unicode.IsUpper(r) {
+				up++
+			} else if unicode.IsLower(r) {
+				low++
+			}
+		}
+		if headingConnectors[t.Fold] && !t.IsCapitalized() {
+			continue
+		}
+		nw++
+		if nameTok(t) {
+			ncap++
+		}
+	}
+	if up+low >= 6 && up*10 >= (up+low)*6 {
+		return true
+	}
+	switch toks[len(toks)-1].Fold {
+	case ".", "!", "?", `"`, "'", ")", ":":
+		return false
+	}
+	return nw >= 2 && ncap*4 >= nw*3
+}
+
+// TestIsHeadingMatchesReference holds isHeading (which stops counting a
+// stopped sentence once it cannot be in capitals) to counting everything,
+// on every sentence of the seed and corpus articles and the invented
+// texts, and on every prefix of sentences near the three-in-five line.
+func TestIsHeadingMatchesReference(t *testing.T) {
+	texts := append(append([]string{
+		"PORT ALDER VOTES TO CAP FEES.", "PORT ALDER votes to cap FEES.", "PORT ALDER VOTES to cap.", "ABCDEF abcd.",
+		"ABCDEF abcd!", "ABC def GHI jkl MNO.", "Emphasis on Unity and Stability", "Moscow, Jan 28, 2026", "ÉCOLE ÉTÉ naïf.",
+		"A B C D E F g h i j.", "I.", "HE SAID (IT).", "NO \"QUOTE\" here'",
+	}, tokenizeCases...), fuzzTexts...)
+	paths, _ := filepath.Glob("../seeds/*.txt")
+	corpus, _ := filepath.Glob("../../shared/corpus/*/*.txt")
+	for _, p := range append(paths, corpus...) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	heads, n := 0, 0
+	for _, s := range texts {
+		for _, para := range []Span{{0, len(s)}} {
+			for _, sp := range Sentences(s, para) {
+				toks := Tokenize(s, sp.Start, sp.End)
+				for k := len(toks); k >= 0 && k >= len(toks)-3; k-- {
+					got, want := isHeading(toks[:k]), isHeadingRef(toks[:k])
+					if got != want {
+						t.Fatalf("isHeading(%q) = %v, counting everything gives %v", s[sp.Start:sp.End], got, want)
+					}
+					if got {
+						heads++
+					}
+					n++
+				}
+			}
+		}
+	}
+	if heads == 0 || heads == n {
+		t.Fatalf("%d of %d sentences are headings: the cases do not tell the answers apart", heads, n)
+	}
+}

@@ -408,6 +408,13 @@ func isHeading(toks []Token) bool {
 	if len(toks) == 0 {
 		return true
 	}
+	switch toks[len(toks)-1].Fold {
+	case ".", "!", "?", `"`, "'", ")", ":":
+		// A sentence with a final stop is a heading only in capitals:
+		// most sentences, told apart without counting their title-case
+		// words.
+		return mostlyCapitals(toks)
+	}
 	up, low, nw, ncap := 0, 0, 0, 0
 	for _, t := range toks {
 		if t.Kind != Word {
@@ -432,6 +439,33 @@ func isHeading(toks []Token) bool {
 		return false
 	}
 	return nw >= 2 && ncap*4 >= nw*3
+}
+
+// mostlyCapitals is isHeading's capitals test alone: six letters or
+// more, three in five of them or more capitals (10·up >= 6·(up+low), that
+// is 2·up >= 3·low). It stops as soon as the letters left (at most the
+// bytes left of the words) could no longer make it true.
+func mostlyCapitals(toks []Token) bool {
+	left := 0
+	for _, t := range toks {
+		if t.Kind == Word {
+			left += len(t.Text)
+		}
+	}
+	up, low := 0, 0
+	for _, t := range toks {
+		if t.Kind != Word {
+			continue
+		}
+		if 2*(up+left) < 3*low {
+			return false
+		}
+		u, l := caseCounts(t.Text)
+		up += u
+		low += l
+		left -= len(t.Text)
+	}
+	return up+low >= 6 && 2*up >= 3*low
 }
 
 // isInitial reports whether toks[j] opens a sentence or a quotation, where
