@@ -112,6 +112,10 @@ type doc struct {
 // garbage collector otherwise scans and frees article after article.
 var tokenBufs = sync.Pool{New: func() any { return new([]Token) }}
 
+// maxPooledTokens bounds the buffers kept: 16,384 tokens (under 1 MB),
+// room for an article of 64 KB.
+const maxPooledTokens = 1 << 14
+
 // release gives the doc's token buffer back once extraction is over.
 // Nothing extraction returns points into it (facts hold strings of the
 // text, not tokens), and the doc is not used again: the NER cache holds
@@ -121,9 +125,13 @@ func (d *doc) release() {
 		return
 	}
 	buf := *d.tokBuf
-	clear(buf[:cap(buf)]) // drop the article's strings
-	*d.tokBuf = buf[:0]
-	tokenBufs.Put(d.tokBuf)
+	// A buffer grown for a very long article (up to 2 MiB of text) is
+	// left to the collector rather than kept for the articles after it.
+	if cap(buf) <= maxPooledTokens {
+		clear(buf[:cap(buf)]) // drop the article's strings
+		*d.tokBuf = buf[:0]
+		tokenBufs.Put(d.tokBuf)
+	}
 	d.tokBuf, d.paraToks, d.sents = nil, nil, nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 
@@ -12,8 +13,9 @@ import (
 
 // TestRecycledTokenBuffersChangeNothing: articles extracted again and
 // again from several goroutines at once, each on token buffers another
-// article used before, give the facts they give extracted once alone
-// (run with -race to see the buffers are not shared while in use).
+// article used before (or, for a very long one, on a buffer not kept),
+// give the facts they give extracted once alone (run with -race to see
+// the buffers are not shared while in use).
 func TestRecycledTokenBuffersChangeNothing(t *testing.T) {
 	topic, _, err := LoadTopic(filepath.Join("..", "seeds", "topic.yaml"))
 	if err != nil {
@@ -40,6 +42,13 @@ func TestRecycledTokenBuffersChangeNothing(t *testing.T) {
 		if a, err := ParseArticle("f.txt", []byte(s)); err == nil {
 			arts = append(arts, a)
 		}
+	}
+	// An article too long for its buffer to be kept (past maxPooledTokens).
+	long := strings.Repeat(fuzzTexts[0]+"\n\n", 2000)
+	if a, err := ParseArticle("long.txt", []byte(long)); err == nil {
+		arts = append(arts, a)
+	} else {
+		t.Fatal(err)
 	}
 	ctx := context.Background()
 	want := make([][]Fact, len(arts))
