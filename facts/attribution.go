@@ -91,10 +91,11 @@ func findAttributions(toks []Token) []attribution {
 	n := len(toks)
 	for i := 0; i < n; i++ {
 		f := toks[i].Fold
+		tk := &toks[i]
 		switch {
-		case hedges[f]:
+		case tk.may(lcHedge) && hedges[f]:
 			out = append(out, attribution{from: 0, to: n, hedge: toks[i].Text})
-		case passiveHedges[f] && i > 0 && beForms[toks[i-1].Fold] && i+1 < n && toks[i+1].Fold == "to":
+		case tk.may(lcPassiveHedge) && passiveHedges[f] && i > 0 && beForms[toks[i-1].Fold] && i+1 < n && toks[i+1].Fold == "to":
 			out = append(out, attribution{from: 0, to: n, hedge: toks[i-1].Text + " " + toks[i].Text + " to"})
 		case f == "according" && i+1 < n && toks[i+1].Fold == "to":
 			src := phraseAfter(toks, i+2)
@@ -104,7 +105,7 @@ func findAttributions(toks []Token) []attribution {
 				out = append(out, attribution{from: clauseStart(toks, i), to: i, source: src.span(toks)})
 			}
 			i = src.to - 1
-		case reportVerbs[f] && toks[i].Kind == Word && !toks[i].IsCapitalized() && !ambiguousNoun(toks, i) && !participleAdjective(toks, i):
+		case tk.may(lcReportVerb) && reportVerbs[f] && toks[i].Kind == Word && !toks[i].IsCapitalized() && !ambiguousNoun(toks, i) && !participleAdjective(toks, i):
 			out = append(out, verbAttribution(toks, i)...)
 		}
 	}

@@ -20,6 +20,8 @@ type aliasIndex struct {
 	// byFirst maps a first folded token to the aliases starting with it,
 	// longest first so "Port Alder terminal" wins over "Port Alder".
 	byFirst map[string][]alias
+	// first filters byFirst's keys.
+	first foldBloom
 }
 
 type alias struct {
@@ -37,6 +39,11 @@ func StripParticle(fold string) string { return stripParticle(fold) }
 
 // stripParticle returns a folded token without its name particle.
 func stripParticle(f string) string {
+	// Every particle ends in a hyphen at byte 2 or 3, and the word must
+	// be longer than the particle by more than two bytes.
+	if len(f) < 6 || f[2] != '-' && f[3] != '-' {
+		return f
+	}
 	for _, p := range particles {
 		if strings.HasPrefix(f, p) && len(f) > len(p)+2 {
 			return f[len(p):]
@@ -71,6 +78,7 @@ func newAliasIndex(entities []Entity) *aliasIndex {
 		}
 	}
 	for k, list := range idx.byFirst {
+		idx.first.add(k)
 		sort.SliceStable(list, func(i, j int) bool { return len(list[i].toks) > len(list[j].toks) })
 		idx.byFirst[k] = list
 	}
@@ -88,7 +96,11 @@ func (idx *aliasIndex) find(text string, toks []Token) []Mention {
 		if toks[i].Kind == Punct {
 			continue
 		}
-		list := idx.byFirst[stripParticle(toks[i].Fold)]
+		f := stripParticle(toks[i].Fold)
+		if !idx.first.may(f) {
+			continue
+		}
+		list := idx.byFirst[f]
 		for _, al := range list {
 			if last, ok := matchAlias(toks, i, al.toks); ok {
 				first := i

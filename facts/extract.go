@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -73,6 +74,7 @@ func (x *Extractor) NeedsStoryDate() bool { return x.ref.IsZero() }
 // stops promptly.
 func (x *Extractor) Extract(ctx context.Context, a *Article) ([]Fact, error) {
 	d := x.analyse(a)
+	defer d.release()
 	var out []Fact
 	for _, s := range x.slots {
 		if err := ctx.Err(); err != nil {
@@ -100,6 +102,37 @@ type doc struct {
 	// the sentences' tokens are slices of it, and the quote finder reads
 	// it whole.
 	paraToks [][]Token
+	// tokBuf holds the buffer paraToks are cut from, taken from tokenBufs
+	// and given back by release.
+	tokBuf *[]Token
+}
+
+// tokenBufs recycles the token buffers of extracted articles: the largest
+// allocation of extraction (about 50 KB an article), which the batch's
+// garbage collector otherwise scans and frees article after article.
+var tokenBufs = sync.Pool{New: func() any { return new([]Token) }}
+
+// maxPooledTokens bounds the buffers kept: 16,384 tokens (under 1 MB),
+// room for an article of 64 KB.
+const maxPooledTokens = 1 << 14
+
+// release gives the doc's token buffer back once extraction is over.
+// Nothing extraction returns points into it (facts hold strings of the
+// text, not tokens), and the doc is not used again: the NER cache holds
+// it only to keep its address from being reused for another doc.
+func (d *doc) release() {
+	if d.tokBuf == nil {
+		return
+	}
+	buf := *d.tokBuf
+	// A buffer grown for a very long article (up to 2 MiB of text) is
+	// left to the collector rather than kept for the articles after it.
+	if cap(buf) <= maxPooledTokens {
+		clear(buf[:cap(buf)]) // drop the article's strings
+		*d.tokBuf = buf[:0]
+		tokenBufs.Put(d.tokBuf)
+	}
+	d.tokBuf, d.paraToks, d.sents = nil, nil, nil
 }
 
 type sentence struct {
@@ -120,17 +153,39 @@ func (x *Extractor) analyse(a *Article) *doc {
 		d.ref = statedDate(a)
 	}
 	d.paraToks = make([][]Token, len(a.Body))
+	// The paragraphs' tokens share one buffer (each slice capped at its
+	// end, so appending to one cannot write over the next) and one
+	// lowered copy of the text: one allocation each per article instead
+	// of per paragraph.
+	n := 0
+	for _, para := range a.Body {
+		n += tokenCap(para.Start, para.End)
+	}
+	bp := tokenBufs.Get().(*[]Token)
+	buf := (*bp)[:0]
+	if cap(buf) < n {
+		buf = make([]Token, 0, n)
+	}
+	var low lowered
 	for pi, para := range a.Body {
-		ptoks := Tokenize(a.Text, para.Start, para.End)
+		start := len(buf)
+		buf = tokenizeAppend(buf, a.Text, para.Start, para.End, &low, 0, len(a.Text))
+		ptoks := buf[start:len(buf):len(buf)]
+		classify(ptoks)
 		d.paraToks[pi] = ptoks
 		for _, sp := range Sentences(a.Text, para) {
 			toks := sentenceTokens(a.Text, ptoks, sp)
+			if len(toks) > 0 && toks[0].cls&lcKnown == 0 {
+				classify(toks) // tokenised again: not slices of ptoks
+			}
 			s := &sentence{Span: sp, toks: toks}
 			s.mentions = x.aliases.find(a.Text, toks)
 			s.atts = findAttributions(toks)
 			d.sents = append(d.sents, s)
 		}
 	}
+	*bp = buf // the buffer as grown, for the next article
+	d.tokBuf = bp
 	return d
 }
 
@@ -203,13 +258,23 @@ func (d *doc) fact(s *sentence, slot Slot, extractor string, sp Span, i int) Fac
 type wordSet struct {
 	single map[string]bool
 	multi  [][]string
+	// first filters the first words of single and multi; nil lets every
+	// word through (a zero wordSet, or a cue of no token, which matches
+	// anywhere).
+	first *foldBloom
 }
 
 func newWordSet(words []string) wordSet {
-	ws := wordSet{single: map[string]bool{}}
+	ws := wordSet{single: map[string]bool{}, first: new(foldBloom)}
+	empty := false
 	for _, w := range words {
 		for _, f := range inflections(w) {
 			toks := Tokenize(f, 0, len(f))
+			if len(toks) == 0 {
+				empty = true
+			} else {
+				ws.first.add(toks[0].Fold)
+			}
 			if len(toks) == 1 {
 				ws.single[toks[0].Fold] = true
 				continue
@@ -221,11 +286,17 @@ func newWordSet(words []string) wordSet {
 			ws.multi = append(ws.multi, seq)
 		}
 	}
+	if empty {
+		ws.first = nil
+	}
 	return ws
 }
 
 // match returns the index of the last token of a cue starting at toks[i].
 func (ws wordSet) match(toks []Token, i int) (int, bool) {
+	if ws.first != nil && !ws.first.may(toks[i].Fold) {
+		return 0, false
+	}
 	if ws.single[toks[i].Fold] {
 		return i, true
 	}

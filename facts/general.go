@@ -44,16 +44,27 @@ func NewGeneralExtractor(topicID string) *GeneralExtractor {
 
 // Extract returns the article's general facts in text order.
 func (g *GeneralExtractor) Extract(ctx context.Context, a *Article) ([]Fact, error) {
-	return g.x.extractGeneral(ctx, g.x.analyse(a), nil)
+	d := g.x.analyse(a)
+	defer d.release()
+	return g.x.extractGeneral(ctx, d, nil)
 }
 
 // extractGeneral runs the general finders over d and appends to out.
 func (x *Extractor) extractGeneral(ctx context.Context, d *doc, out []Fact) ([]Fact, error) {
-	for _, gf := range generalFinders {
+	// The finders' facts are gathered first so that out grows once: facts
+	// are large, and appending them one by one copied each several times.
+	found := make([][]Fact, len(generalFinders))
+	n := len(out)
+	for k, gf := range generalFinders {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("extract %s: %w", d.a.ID, err)
 		}
-		for _, f := range gf.find(d) {
+		found[k] = gf.find(d)
+		n += len(found[k])
+	}
+	out = slices.Grow(out, n-len(out))
+	for k, gf := range generalFinders {
+		for _, f := range found[k] {
 			f.Topic = x.topic.ID
 			f.Article = d.a.ID
 			if f.Extractor == "" {
@@ -91,9 +102,23 @@ func sortFacts(fs []Fact) {
 		idx[i] = i
 	}
 	slices.SortStableFunc(idx, func(a, b int) int { return cmpFact(&fs[a], &fs[b]) })
-	out := make([]Fact, len(fs))
-	for i, k := range idx {
-		out[i] = fs[k]
+	// Fact i of the sorted order is fs[idx[i]]: the permutation is applied
+	// in place, cycle by cycle, instead of through a second array.
+	for i := range idx {
+		if idx[i] == i {
+			continue
+		}
+		tmp := fs[i]
+		j := i
+		for {
+			k := idx[j]
+			idx[j] = j
+			if k == i {
+				fs[j] = tmp
+				break
+			}
+			fs[j] = fs[k]
+			j = k
+		}
 	}
-	copy(fs, out)
 }

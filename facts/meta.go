@@ -250,7 +250,7 @@ func (m *metaFinder) line(l line, inBody bool) lineKind {
 	if kind == lineBody && (strings.HasPrefix(f, "posted on") || strings.HasPrefix(f, "published on") ||
 		strings.HasPrefix(f, "updated") || strings.HasPrefix(f, "last updated") ||
 		strings.HasPrefix(f, "date ") || strings.Contains(f, "min readlast updated") ||
-		(wordCount(l.text) <= 8 && isoDate.MatchString(l.text))) {
+		(atMostWords(l.text, 8) && isoDate.MatchString(l.text))) {
 		kind = lineMeta
 	}
 	if kind == lineMeta || (kind == lineBody && strings.HasPrefix(f, "date ")) {
@@ -267,7 +267,8 @@ func (m *metaFinder) line(l line, inBody bool) lineKind {
 	if kind == lineBody && inBody {
 		m.bodyLines++
 		if m.bodyLines <= 6 {
-			if mm := datelineWire.FindStringSubmatch(l.text); mm != nil && m.datelineWire == "" {
+			// datelineWire needs a "(": most lines have none.
+			if mm := datelineWireIn(l.text); mm != nil && m.datelineWire == "" {
 				if n, ok := wireName(mm[1]); ok {
 					m.datelineWire = n
 				}
@@ -359,9 +360,8 @@ func cleanName(s string) string {
 // titleLike reports whether a line can be the headline: several words,
 // not ending like a body sentence, not a credit.
 func titleLike(l line) bool {
-	n := wordCount(l.text)
-	if n < 3 || n > 30 {
-		return false
+	if atMostWords(l.text, 2) || !atMostWords(l.text, 30) {
+		return false // fewer than 3 words or more than 30
 	}
 	last, _ := utf8.DecodeLastRuneInString(l.text)
 	return !unicode.IsDigit(last)
@@ -382,6 +382,25 @@ func wordCount(s string) int {
 		}
 	}
 	return n
+}
+
+// atMostWords reports whether wordCount(s) <= n, reading s only until
+// it finds word n+1.
+func atMostWords(s string, n int) bool {
+	words := 0
+	inField := false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			inField = false
+		} else if !inField {
+			inField = true
+			words++
+			if words > n {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // mayStartWith reports whether s may match a case-insensitive regexp
@@ -431,6 +450,15 @@ func datelineDateIn(s string) []string {
 // datelineDate starts with (\s in it is [\t\n\f\r ]).
 var monthPrefix = map[string]bool{"Jan": true, "Feb": true, "Mar": true, "Apr": true, "May": true, "Jun": true,
 	"Jul": true, "Aug": true, "Sep": true, "Oct": true, "Nov": true, "Dec": true}
+
+// datelineWireIn is datelineWire.FindStringSubmatch, run only on lines
+// that hold the "(" it needs.
+func datelineWireIn(s string) []string {
+	if strings.IndexByte(s, '(') < 0 {
+		return nil
+	}
+	return datelineWire.FindStringSubmatch(s)
+}
 
 // selfCreditIn is selfCredit.FindStringSubmatch, run only on lines that
 // hold one of its (case-sensitive) verbs.

@@ -73,7 +73,7 @@ func SameName(a, b string) bool {
 	if nameLetters(a) < 4 || nameLetters(b) < 4 {
 		return false
 	}
-	if Fold(a) == Fold(b) {
+	if sameFold(a, b) {
 		return false
 	}
 	ka, kb := nameKeys(a), nameKeys(b)
@@ -380,4 +380,42 @@ func shortGivenName(a, b string) bool {
 		return true
 	}
 	return givenNameForms[a] == b
+}
+
+// sameFold reports whether Fold(a) == Fold(b). Two ASCII strings are
+// compared byte by byte as Fold maps them (capitals lowered, "`" to "'"),
+// without building the folds: SameName asks it of every pair of names.
+func sameFold(a, b string) bool {
+	if !isASCII(a) || !isASCII(b) {
+		return Fold(a) == Fold(b)
+	}
+	if len(a) != len(b) {
+		return false
+	}
+	for i := 0; i < len(a); i++ {
+		if asciiFold(a[i]) != asciiFold(b[i]) {
+			return false
+		}
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiFold is Fold of one ASCII byte.
+func asciiFold(c byte) byte {
+	switch {
+	case 'A' <= c && c <= 'Z':
+		return c + 'a' - 'A'
+	case c == '`':
+		return '\''
+	}
+	return c
 }

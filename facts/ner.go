@@ -152,7 +152,7 @@ func (nd *nerDoc) mentionsOf(i int) []nerMention { return nd.ms[nd.start[i]:nd.s
 // mention, and one title fact per person the article gives a title.
 func findEntities(d *doc) []Fact {
 	nd := analyseNER(d)
-	var out []Fact
+	out := make([]Fact, 0, len(nd.ents)) // a fact per entity, bar a few
 	keys := make(map[string]bool, len(nd.ents))
 	for i := range nd.ents {
 		keys[nd.ents[i].key] = true
@@ -263,8 +263,15 @@ func analyseNER(d *doc) *nerDoc {
 // computeNER finds the doc's named entities.
 func computeNER(d *doc) *nerDoc {
 	nd := &nerDoc{heading: make([]bool, len(d.sents)), start: make([]int, 0, len(d.sents)+1)}
-	capMid := map[string]bool{}
-	lower := map[string]bool{}
+	// Sized from the article's length (about one word in two is written
+	// in lower case) and its runs of name words (about one mention
+	// each): growing them was a third of the analysis's allocations.
+	ntoks, names := 0, 0
+	for _, s := range d.sents {
+		ntoks += len(s.toks)
+	}
+	capMid := make(map[string]bool, ntoks/16)
+	lower := make(map[string]bool, ntoks/3)
 	for i, s := range d.sents {
 		nd.heading[i] = isHeading(s.toks)
 		if nd.heading[i] {
@@ -277,6 +284,9 @@ func computeNER(d *doc) *nerDoc {
 				continue
 			}
 			if nameTok(t) {
+				if j == start || !nameTok(s.toks[j-1]) {
+					names++ // a run of name words: about one mention
+				}
 				if j > start && !isInitial(s.toks, j) {
 					capMid[t.Fold] = true
 				}
@@ -285,6 +295,7 @@ func computeNER(d *doc) *nerDoc {
 			}
 		}
 	}
+	nd.ms = make([]nerMention, 0, names)
 	sc := nerScanner{text: d.a.Text, capMid: capMid, lower: lower, nd: nd, keys: map[string]string{}}
 	for i, s := range d.sents {
 		nd.start = append(nd.start, len(nd.ms))
@@ -365,6 +376,31 @@ func hyphenAdjective(t Token) bool {
 	return nerAdjSuffixes[last] || len(last) > 3 && (strings.HasSuffix(last, "ed") || strings.HasSuffix(last, "ing"))
 }
 
+// caseCounts returns how many upper-case and lower-case letters s has.
+// ASCII letters are counted without decoding: unicode's upper and lower
+// case among them are A-Z and a-z.
+func caseCounts(s string) (up, low int) {
+	for k := 0; k < len(s); {
+		if c := s[k]; c < utf8.RuneSelf {
+			if 'A' <= c && c <= 'Z' {
+				up++
+			} else if 'a' <= c && c <= 'z' {
+				low++
+			}
+			k++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[k:])
+		if unicode.IsUpper(r) {
+			up++
+		} else if unicode.IsLower(r) {
+			low++
+		}
+		k += size
+	}
+	return up, low
+}
+
 // isHeading reports whether a sentence is a heading: mostly upper-case
 // letters, or title case with no final stop ("Emphasis on Unity and
 // Stability", "Moscow, Jan 28, 2026").
@@ -372,19 +408,22 @@ func isHeading(toks []Token) bool {
 	if len(toks) == 0 {
 		return true
 	}
+	switch toks[len(toks)-1].Fold {
+	case ".", "!", "?", `"`, "'", ")", ":":
+		// A sentence with a final stop is a heading only in capitals:
+		// most sentences, told apart without counting their title-case
+		// words.
+		return mostlyCapitals(toks)
+	}
 	up, low, nw, ncap := 0, 0, 0, 0
 	for _, t := range toks {
 		if t.Kind != Word {
 			continue
 		}
-		for _, r := range t.Text {
-			if unicode.IsUpper(r) {
-				up++
-			} else if unicode.IsLower(r) {
-				low++
-			}
-		}
-		if headingConnectors[t.Fold] && !t.IsCapitalized() {
+		u, l := caseCounts(t.Text)
+		up += u
+		low += l
+		if t.may(lcHeadingConnector) && headingConnectors[t.Fold] && !t.IsCapitalized() {
 			continue
 		}
 		nw++
@@ -400,6 +439,33 @@ func isHeading(toks []Token) bool {
 		return false
 	}
 	return nw >= 2 && ncap*4 >= nw*3
+}
+
+// mostlyCapitals is isHeading's capitals test alone: six letters or
+// more, three in five of them or more capitals (10·up >= 6·(up+low), that
+// is 2·up >= 3·low). It stops as soon as the letters left (at most the
+// bytes left of the words) could no longer make it true.
+func mostlyCapitals(toks []Token) bool {
+	left := 0
+	for _, t := range toks {
+		if t.Kind == Word {
+			left += len(t.Text)
+		}
+	}
+	up, low := 0, 0
+	for _, t := range toks {
+		if t.Kind != Word {
+			continue
+		}
+		if 2*(up+left) < 3*low {
+			return false
+		}
+		u, l := caseCounts(t.Text)
+		up += u
+		low += l
+		left -= len(t.Text)
+	}
+	return up+low >= 6 && 2*up >= 3*low
 }
 
 // isInitial reports whether toks[j] opens a sentence or a quotation, where
@@ -473,7 +539,7 @@ func stopWord(t Token) bool {
 	if len(f) > 2 && f[1] == '-' && (f[0] == 'd' || f[0] == 'r' || f[0] == 'i') {
 		return true
 	}
-	return nerStop[f] && !acronym(t)
+	return t.may(lcNerStop) && nerStop[f] && !acronym(t)
 }
 
 // runWord reports whether toks[k] can continue a name.
@@ -482,7 +548,7 @@ func (sc *nerScanner) runWord(k int) bool {
 	if !nameTok(t) || stopWord(t) || hyphenAdjective(t) {
 		return false
 	}
-	if weekdayMonth[t.Fold] {
+	if t.may(lcWeekdayMonth) && weekdayMonth[t.Fold] {
 		return sc.monthGivenName(k) || sc.monthSurname(k)
 	}
 	return true
@@ -681,7 +747,7 @@ func (sc *nerScanner) orgEnd(j int) int {
 // abbreviated title; a hyphened word counts by its last part
 // ("co-director", "then-president").
 func isTitleWord(t Token) bool {
-	return titleHead(t) || titleModifiers[t.Fold] || honorifics[t.Fold]
+	return titleHead(t) || t.may(lcTitleModifier) && titleModifiers[t.Fold] || t.may(lcHonorific) && honorifics[t.Fold]
 }
 
 // titleHead reports whether t is the head of a title.
@@ -690,7 +756,7 @@ func titleHead(t Token) bool {
 		return false
 	}
 	f := t.Fold
-	if titleHeads[f] || honorifics[f] || titleAbbrev[f] != "" && f != "st" && f != "jr" && f != "sr" {
+	if t.may(lcTitleHead) && titleHeads[f] || t.may(lcHonorific) && honorifics[f] || t.may(lcTitleAbbrev) && titleAbbrev[f] != "" && f != "st" && f != "jr" && f != "sr" {
 		return true
 	}
 	if i := strings.LastIndexByte(f, '-'); i > 0 {

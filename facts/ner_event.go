@@ -319,7 +319,11 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 	if t.Kind != Word || t.IsCapitalized() || strings.IndexByte(f, '-') >= 0 || len(f) < 2 {
 		return "", false, false
 	}
-	switch verbClass[f] {
+	vc := uint8(0)
+	if t.may(lcVerbClass) {
+		vc = verbClass[f]
+	}
+	switch vc {
 	case classAux:
 		return "", true, true
 	case classNot:
@@ -330,15 +334,19 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 	if prev >= 0 {
 		pf = toks[prev].Fold
 	}
+	// prevMay filters the look-ups of pf by the previous token's classes.
+	prevMay := func(c lexClass) bool { return prev < 0 || toks[prev].may(c) }
+	past := t.may(lcPastBase) && pastBase[f] != ""
+	modal := prevMay(lcModalOrDo) && modalsAndDo[pf]
 	isVerb := false
 	switch {
-	case pastBase[f] != "":
+	case past:
 		isVerb = !determiners[pf] && !attributiveDeterminers[pf]
 	case strings.HasSuffix(f, "ed") && len(f) > 4:
 		isVerb = !determiners[pf] && !attributiveDeterminers[pf] && !(prev >= 0 && toks[prev].Kind == Number)
 	case strings.HasSuffix(f, "ing") && len(f) > 5:
 		isVerb = beForms[pf] || ongoingAux[pf] || pf == "stopped" || pf == "kept" || pf == "resumed" || pf == "after" || pf == "before" || pf == "by" || pf == "while"
-	case modalsAndDo[pf] || pf == "not" || pf == "n't":
+	case modal || pf == "not" || pf == "n't":
 		isVerb = pf != "to" || knownVerbs[f]
 		if pf == "to" && prev > 0 && (toks[prev-1].Fold == "according" || toks[prev-1].Fold == "due") {
 			isVerb = false
@@ -346,7 +354,7 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 	case knownVerbs[lemma(f)] && (strings.HasSuffix(f, "s") || knownVerbs[f]):
 		isVerb = prev >= 0 && (pronouns[pf] || nameTok(toks[prev]) && toks[prev].Kind == Word) && !determiners[pf]
 		// "the storm hit": a past the same as its base, after a noun.
-		if f2, ok := irregular[f]; ok && f2[0] == f && prev >= 0 && toks[prev].Kind == Word && !nerStop[pf] && !attributiveDeterminers[pf] {
+		if f2, ok := irregular[f]; ok && f2[0] == f && prev >= 0 && toks[prev].Kind == Word && !(prevMay(lcNerStop) && nerStop[pf]) && !attributiveDeterminers[pf] {
 			isVerb = true
 		}
 	}
@@ -354,7 +362,7 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 		return "", false, false
 	}
 	l := f
-	if !(modalsAndDo[pf] || pf == "not" || pf == "n't") || strings.HasSuffix(f, "ed") || pastBase[f] != "" {
+	if !(modal || pf == "not" || pf == "n't") || strings.HasSuffix(f, "ed") || past {
 		l = lemma(f)
 	}
 	if i+1 < len(toks) {
@@ -385,6 +393,9 @@ func prevContent(toks []Token, i int) int {
 func eventNounAt(toks []Token, i int) (string, bool) {
 	t := toks[i]
 	if t.Kind != Word || t.IsCapitalized() && !isInitial(toks, i) {
+		return "", false
+	}
+	if !t.may(lcEventNoun) {
 		return "", false
 	}
 	l, ok := eventNouns[t.Fold]

@@ -907,17 +907,20 @@ func qtyMayBeClass(f string) bool {
 // "first-ever", "decade-long"), qualifiers aside. Number tokens have no
 // class: the finders read them directly.
 func qtyClassOf(t *Token) uint8 {
+	if t.cls&lcKnown != 0 {
+		return uint8(t.cls >> qtyShift) // computed by classify
+	}
 	f := t.Fold
 	switch t.Kind {
 	case Number:
 		return 0
 	case Punct:
-		if len(f) == 1 && f != "$" {
+		if len(f) == 1 && f != "$" || !t.may(lcQtyClass) {
 			return 0
 		}
 		return qtyClasses[f]
 	}
-	if qtyMayBeClass(f) {
+	if t.may(lcQtyClass) && qtyMayBeClass(f) {
 		if c, ok := qtyClasses[f]; ok {
 			return c
 		}

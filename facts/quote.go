@@ -391,11 +391,7 @@ func pairFlat(para Span, marks []quoteMark, cont bool) []quoteSeg {
 func quoteWordCount(text string, q quoteSpan) int {
 	n := 0
 	for _, p := range q.pieces {
-		for _, t := range Tokenize(text, p.Start, p.End) {
-			if t.Kind != Punct && t.Fold != "'s" {
-				n++
-			}
-		}
+		n += countWords(text, p.Start, p.End)
 	}
 	return n
 }
@@ -564,7 +560,7 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 	// the antecedents pronouns after later quotes refer to.
 	for pi, toks := range qc.paraToks {
 		for i, t := range toks {
-			if t.IsCapitalized() || !quoteSpeechVerbs[t.Fold] || qc.inQuote(t.Span.Start) {
+			if t.IsCapitalized() || !(t.may(lcQuoteSpeechVerb) && quoteSpeechVerbs[t.Fold]) || qc.inQuote(t.Span.Start) {
 				continue
 			}
 			lo := qc.clauseStartBefore(pi, i)
@@ -583,7 +579,7 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 func quoteSubjectLike(toks []Token, r tokRange) bool {
 	if r.from > 0 {
 		p := toks[r.from-1]
-		if p.Kind != Punct && p.Fold != "and" && p.Fold != "but" && !titleWords[p.Fold] && !quoteRoles[p.Fold] {
+		if p.Kind != Punct && p.Fold != "and" && p.Fold != "but" && !(p.may(lcTitleWord) && titleWords[p.Fold]) && !(p.may(lcQuoteRole) && quoteRoles[p.Fold]) {
 			return false
 		}
 	}

@@ -90,11 +90,15 @@ var notCounted = map[string]bool{
 
 // numberWord reads an ordinal or cardinal: "second", "2nd", "two", "2".
 func numberWord(t Token) (int, bool) {
-	if n, ok := ordinals[t.Fold]; ok {
-		return n, true
+	if t.may(lcOrdinal) {
+		if n, ok := ordinals[t.Fold]; ok {
+			return n, true
+		}
 	}
-	if n, ok := cardinals[t.Fold]; ok {
-		return n, true
+	if t.may(lcCardinal) {
+		if n, ok := cardinals[t.Fold]; ok {
+			return n, true
+		}
 	}
 	if t.Kind == Number && !strings.ContainsAny(t.Fold, ".,-") {
 		if n, err := strconv.Atoi(t.Fold); err == nil && n < 1000 {

@@ -58,7 +58,7 @@ var tokenizeCases = []string{
 func TestTokenizeMatchesReference(t *testing.T) {
 	check := func(text string, from, to int) {
 		t.Helper()
-		if diff := cmp.Diff(tokenizeRef(text, from, to), Tokenize(text, from, to)); diff != "" {
+		if diff := cmp.Diff(tokenizeRef(text, from, to), Tokenize(text, from, to), cmp.AllowUnexported(Token{})); diff != "" {
 			t.Fatalf("Tokenize(%q, %d, %d) differs (-ref +new):\n%s", text, from, to, diff)
 		}
 	}
@@ -89,7 +89,7 @@ func FuzzTokenize(f *testing.F) {
 		if from < 0 || to > len(s) || from > to {
 			from, to = 0, len(s)
 		}
-		if diff := cmp.Diff(tokenizeRef(s, from, to), Tokenize(s, from, to)); diff != "" {
+		if diff := cmp.Diff(tokenizeRef(s, from, to), Tokenize(s, from, to), cmp.AllowUnexported(Token{})); diff != "" {
 			t.Fatalf("Tokenize(%q, %d, %d) differs (-ref +new):\n%s", s, from, to, diff)
 		}
 	})
@@ -103,7 +103,7 @@ func TestSentenceTokensMatchTokenize(t *testing.T) {
 	check := func(text string, para, sp Span) {
 		t.Helper()
 		ptoks := Tokenize(text, para.Start, para.End)
-		if diff := cmp.Diff(Tokenize(text, sp.Start, sp.End), sentenceTokens(text, ptoks, sp)); diff != "" {
+		if diff := cmp.Diff(Tokenize(text, sp.Start, sp.End), sentenceTokens(text, ptoks, sp), cmp.AllowUnexported(Token{})); diff != "" {
 			t.Fatalf("sentenceTokens(%q, %v) differs (-Tokenize +cut):\n%s", text, sp, diff)
 		}
 	}
@@ -139,7 +139,7 @@ func FuzzSentenceTokens(f *testing.F) {
 			from, to = 0, len(s)
 		}
 		ptoks := Tokenize(s, 0, len(s))
-		if diff := cmp.Diff(Tokenize(s, from, to), sentenceTokens(s, ptoks, Span{from, to})); diff != "" {
+		if diff := cmp.Diff(Tokenize(s, from, to), sentenceTokens(s, ptoks, Span{from, to}), cmp.AllowUnexported(Token{})); diff != "" {
 			t.Fatalf("sentenceTokens(%q, %d, %d) differs (-Tokenize +cut):\n%s", s, from, to, diff)
 		}
 	})
@@ -172,5 +172,83 @@ func TestDatelineDateIn(t *testing.T) {
 		if diff := cmp.Diff(datelineDate.FindStringSubmatch(l), datelineDateIn(l)); diff != "" {
 			t.Errorf("datelineDateIn(%q) differs from the regexp (-regexp +prefiltered):\n%s", l, diff)
 		}
+	}
+}
+
+// countWordsRef is what quoteWordCount counted before countWords: the
+// tokens that are not punctuation and do not fold to "'s".
+func countWordsRef(text string, from, to int) int {
+	n := 0
+	for _, t := range Tokenize(text, from, to) {
+		if t.Kind != Punct && t.Fold != "'s" {
+			n++
+		}
+	}
+	return n
+}
+
+// TestCountWordsMatchesTokenize holds countWords to counting Tokenize's
+// tokens, at every start and end offset of the invented texts (with
+// possessives spelled every way, "ʼs" a word of its own) and over the
+// corpus articles when ../shared/corpus is there.
+func TestCountWordsMatchesTokenize(t *testing.T) {
+	cases := append([]string{"ʼs ʼS `s 'S’s n’t Ann‘s DON´T rock ’n’ roll x\u0301’s \u0301's"}, tokenizeCases...)
+	check := func(text string, from, to int) {
+		t.Helper()
+		if got, want := countWords(text, from, to), countWordsRef(text, from, to); got != want {
+			t.Fatalf("countWords(%q, %d, %d) = %d, Tokenize gives %d", text, from, to, got, want)
+		}
+	}
+	for _, s := range cases {
+		for from := 0; from <= len(s); from++ {
+			for to := from; to <= len(s); to++ {
+				check(s, from, to)
+			}
+		}
+	}
+	paths, _ := filepath.Glob("../../shared/corpus/*/*.txt")
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		check(string(b), 0, len(b))
+	}
+}
+
+// FuzzCountWords holds countWords to counting Tokenize's tokens on
+// arbitrary text and ranges.
+func FuzzCountWords(f *testing.F) {
+	for _, s := range tokenizeCases {
+		f.Add(s, 0, len(s))
+	}
+	f.Fuzz(func(t *testing.T, s string, from, to int) {
+		if from < 0 || to > len(s) || from > to {
+			from, to = 0, len(s)
+		}
+		if got, want := countWords(s, from, to), countWordsRef(s, from, to); got != want {
+			t.Fatalf("countWords(%q, %d, %d) = %d, Tokenize gives %d", s, from, to, got, want)
+		}
+	})
+}
+
+// TestCliticFold: every clitic clitic can split off ("'s" or "n't" with
+// any apostrophe-like mark, in any case) folds as Fold folds it.
+func TestCliticFold(t *testing.T) {
+	n := 0
+	for _, a := range []string{"'", "’", "‘", "ʼ", "ʿ", "ʾ", "`", "´"} {
+		for _, c := range []string{a + "s", a + "S", "n" + a + "t", "N" + a + "T", "n" + a + "T", "N" + a + "t"} {
+			w := "Ann" + c
+			if k := clitic(w); k == 0 || w[k:] != c && w[k:] != c[1:] {
+				t.Fatalf("clitic(%q) = %d: not the clitic %q", w, k, c)
+			}
+			if got, want := cliticFold(c), Fold(c); got != want {
+				t.Errorf("cliticFold(%q) = %q, Fold gives %q", c, got, want)
+			}
+			n++
+		}
+	}
+	if n != 48 {
+		t.Fatalf("%d clitics checked", n)
 	}
 }

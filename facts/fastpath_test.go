@@ -1,0 +1,241 @@
+package facts
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// fastPathTexts are words and names with every kind of byte: ASCII
+// capitals and marks, Latin-1 letters, other scripts, invalid UTF-8.
+var fastPathTexts = func() []string {
+	out := []string{"", "Ann", "ann", "ANN", "O`Brien", "O'Brien", "o'brien", "`", "'", "Élodie", "élodie",
+		"ÉLODIE", "Ǆemal", "ǅemal", "ǆemal", "İstanbul", "istanbul", "Straße", "STRASSE", "Ｆull", "ᾈ", "\xff", "A\xffB",
+		"Київ", "КИЇВ", "東京", "ª", "ⅷ", "Ⅷ", "José María", "JOSE MARIA", "Hale", "hALE", "H@le", "h@le", "[]", "{}"}
+	for c := 0; c < 256; c++ {
+		out = append(out, string(rune(c)), string([]byte{byte(c)}), "x"+string(rune(c)), "X"+string(rune(c)))
+	}
+	return out
+}()
+
+// TestFastPathsMatchUnicode holds the ASCII fast paths to what they
+// replace: IsCapitalized to unicode.IsUpper of the first rune, caseCounts
+// to counting unicode.IsUpper and IsLower over the runes, sameFold to
+// comparing Folds.
+func TestFastPathsMatchUnicode(t *testing.T) {
+	for _, s := range fastPathTexts {
+		r, _ := utf8.DecodeRuneInString(s)
+		if got, want := (Token{Text: s}).IsCapitalized(), unicode.IsUpper(r); got != want {
+			t.Errorf("IsCapitalized(%q) = %v, want %v", s, got, want)
+		}
+		up, low := 0, 0
+		for _, r := range s {
+			if unicode.IsUpper(r) {
+				up++
+			} else if unicode.IsLower(r) {
+				low++
+			}
+		}
+		if gu, gl := caseCounts(s); gu != up || gl != low {
+			t.Errorf("caseCounts(%q) = %d, %d, want %d, %d", s, gu, gl, up, low)
+		}
+		for _, o := range fastPathTexts[:40] {
+			if got, want := sameFold(s, o), Fold(s) == Fold(o); got != want {
+				t.Errorf("sameFold(%q, %q) = %v, want %v", s, o, got, want)
+			}
+		}
+	}
+}
+
+// TestFoldSimpleMatchesFold holds Fold (which folds text of simple runes
+// rune by rune) to foldSlow (the whole-string passes) on every pair of
+// simple runes between ASCII letters, on the invented texts, and on every
+// line of the seed and corpus articles.
+func TestFoldSimpleMatchesFold(t *testing.T) {
+	check := func(s string) {
+		t.Helper()
+		if got, want := Fold(s), foldSlow(s); got != want {
+			t.Fatalf("Fold(%q) = %q, foldSlow gives %q", s, got, want)
+		}
+	}
+	var rs []rune
+	for _, rg := range simpleFoldRanges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			if _, ok := simpleFoldOf(r); ok {
+				rs = append(rs, r)
+			}
+		}
+	}
+	if len(rs) < 300 {
+		t.Fatalf("only %d simple runes: the fast path would rarely run", len(rs))
+	}
+	for i, a := range rs {
+		for j := i % 7; j < len(rs); j += 7 { // a seventh of the pairs, each rune in many
+			check("X" + string(a) + string(rs[j]) + "y")
+		}
+	}
+	texts := append(append([]string{}, tokenizeCases...), fastPathTexts...)
+	paths, _ := filepath.Glob("../seeds/*.txt")
+	corpus, _ := filepath.Glob("../../shared/corpus/*/*.txt")
+	for _, p := range append(paths, corpus...) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, strings.Split(string(b), "\n")...)
+	}
+	for _, s := range texts {
+		check(s)
+	}
+}
+
+// FuzzFold holds Fold to foldSlow on arbitrary text.
+func FuzzFold(f *testing.F) {
+	for _, s := range tokenizeCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if isASCII(s) {
+			return
+		}
+		if got, want := Fold(s), foldSlow(s); got != want {
+			t.Fatalf("Fold(%q) = %q, foldSlow gives %q", s, got, want)
+		}
+	})
+}
+
+// TestAtMostWordsMatchesWordCount: atMostWords(s, n) is wordCount(s) <= n.
+func TestAtMostWordsMatchesWordCount(t *testing.T) {
+	texts := append(append([]string{"a b c d e f g h i j", " a\u00a0b\u2003c ", "\n\n"}, tokenizeCases...), fastPathTexts...)
+	for _, s := range texts {
+		for n := 0; n <= 12; n++ {
+			if got, want := atMostWords(s, n), wordCount(s) <= n; got != want {
+				t.Errorf("atMostWords(%q, %d) = %v, wordCount is %d", s, n, got, wordCount(s))
+			}
+		}
+	}
+}
+
+// looksLikeHTMLRef is looksLikeHTML as it was: the whole text lowered.
+func looksLikeHTMLRef(s string) bool {
+	head := strings.ToLower(strings.TrimLeft(strings.TrimPrefix(s, "\uFEFF"), " \t\r\n"))
+	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") {
+		return true
+	}
+	if len(head) > 4096 {
+		head = head[:4096]
+	}
+	n := strings.Count(head, "<p>") + strings.Count(head, "<p ") + strings.Count(head, "<body") + strings.Count(head, "<div")
+	return n >= 3
+}
+
+// TestLooksLikeHTMLPrefix: lowering only a prefix decides as lowering the
+// whole text did, with tags on either side of the 4,096th byte and text
+// that shrinks when lowered (the Kelvin sign, 3 bytes, lowers to "k").
+func TestLooksLikeHTMLPrefix(t *testing.T) {
+	fills := []string{"x", "\u212a", "É", "İ", "\xff", "東"}
+	var texts []string
+	for _, f := range fills {
+		for _, n := range []int{1000, 1360, 1365, 1366, 4090, 4094, 4100, 5000, 16400} {
+			body := strings.Repeat(f, n)
+			for _, tags := range []string{"<p><P><div>", "<P><Div ><body>", "<p>x<p>", "<DIV>"} {
+				texts = append(texts, tags+body, body+tags, body[:len(body)/2]+tags+body[len(body)/2:],
+					"\uFEFF \n"+body+tags+tags, strings.Repeat(tags+body, 3))
+			}
+		}
+	}
+	texts = append(texts, "<!DOCTYPE html>", "  <HTML>", "\uFEFF<html", "text <b>bold</b>")
+	yes := 0
+	for _, s := range texts {
+		got, want := looksLikeHTML(s), looksLikeHTMLRef(s)
+		if got != want {
+			t.Fatalf("looksLikeHTML(%d bytes starting %q) = %v, lowering it all gives %v", len(s), s[:min(len(s), 40)], got, want)
+		}
+		if got {
+			yes++
+		}
+	}
+	if yes == 0 || yes == len(texts) {
+		t.Fatalf("%d of %d texts look like HTML: the cases do not tell the two answers apart", yes, len(texts))
+	}
+}
+
+// isHeadingRef is isHeading as it was: every count over every word.
+func isHeadingRef(toks []Token) bool {
+	if len(toks) == 0 {
+		return true
+	}
+	up, low, nw, ncap := 0, 0, 0, 0
+	for _, t := range toks {
+		if t.Kind != Word {
+			continue
+		}
+		for _, r := range t.Text {
+			if unicode.IsUpper(r) {
+				up++
+			} else if unicode.IsLower(r) {
+				low++
+			}
+		}
+		if headingConnectors[t.Fold] && !t.IsCapitalized() {
+			continue
+		}
+		nw++
+		if nameTok(t) {
+			ncap++
+		}
+	}
+	if up+low >= 6 && up*10 >= (up+low)*6 {
+		return true
+	}
+	switch toks[len(toks)-1].Fold {
+	case ".", "!", "?", `"`, "'", ")", ":":
+		return false
+	}
+	return nw >= 2 && ncap*4 >= nw*3
+}
+
+// TestIsHeadingMatchesReference holds isHeading (which stops counting a
+// stopped sentence once it cannot be in capitals) to counting everything,
+// on every sentence of the seed and corpus articles and the invented
+// texts, and on every prefix of sentences near the three-in-five line.
+func TestIsHeadingMatchesReference(t *testing.T) {
+	texts := append(append([]string{
+		"PORT ALDER VOTES TO CAP FEES.", "PORT ALDER votes to cap FEES.", "PORT ALDER VOTES to cap.", "ABCDEF abcd.",
+		"ABCDEF abcd!", "ABC def GHI jkl MNO.", "Emphasis on Unity and Stability", "Moscow, Jan 28, 2026", "ÉCOLE ÉTÉ naïf.",
+		"A B C D E F g h i j.", "I.", "HE SAID (IT).", "NO \"QUOTE\" here'",
+	}, tokenizeCases...), fuzzTexts...)
+	paths, _ := filepath.Glob("../seeds/*.txt")
+	corpus, _ := filepath.Glob("../../shared/corpus/*/*.txt")
+	for _, p := range append(paths, corpus...) {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(b))
+	}
+	heads, n := 0, 0
+	for _, s := range texts {
+		for _, para := range []Span{{0, len(s)}} {
+			for _, sp := range Sentences(s, para) {
+				toks := Tokenize(s, sp.Start, sp.End)
+				for k := len(toks); k >= 0 && k >= len(toks)-3; k-- {
+					got, want := isHeading(toks[:k]), isHeadingRef(toks[:k])
+					if got != want {
+						t.Fatalf("isHeading(%q) = %v, counting everything gives %v", s[sp.Start:sp.End], got, want)
+					}
+					if got {
+						heads++
+					}
+					n++
+				}
+			}
+		}
+	}
+	if heads == 0 || heads == n {
+		t.Fatalf("%d of %d sentences are headings: the cases do not tell the answers apart", heads, n)
+	}
+}

@@ -1,0 +1,132 @@
+package facts
+
+// Word classes: which of the hottest word tables a token's fold is a key
+// of, looked up once per token when an article is analysed. Most tokens
+// are in none of the tables the finders ask about again and again (a
+// profile of the batch had a fifth of extraction in string-keyed map
+// look-ups), so a finder first asks the token's bits and looks the table
+// up only when its bit is set: a miss costs a bit test instead of a hash,
+// and a hit reads the table as before, so answers cannot change.
+
+// lexClass is a set of word-table bits.
+type lexClass uint32
+
+const (
+	// lcKnown marks a token whose classes were computed; tokens built
+	// elsewhere (Tokenize's callers outside analyse, hand-made tokens)
+	// have no bits and every table is asked.
+	lcKnown lexClass = 1 << iota
+	lcHedge
+	lcPassiveHedge
+	lcReportVerb
+	lcDateStart
+	lcQtyClass
+	lcOrdinal
+	lcCardinal
+	lcVerbClass
+	lcHeadingConnector
+	lcQuoteSpeechVerb
+	lcTitleHead
+	lcHonorific
+	lcTitleAbbrev
+	lcTitleModifier
+	lcEventNoun
+	lcTitleWord
+	lcQuoteRole
+	lcPastBase
+	lcModalOrDo
+	lcNerStop
+	lcWeekdayMonth
+)
+
+// qtyShift places a token's quantity classes (qtyClassOf, eight bits) at
+// the top of its classes: the number, duration and count finders each
+// ask them of every token.
+const qtyShift = 24
+
+// lexClasses maps a folded word to the tables it is a key of (whatever
+// its value there). The tables are built at init and never written after.
+var lexClasses = func() map[string]lexClass {
+	m := map[string]lexClass{}
+	add := func(c lexClass, keys []string) {
+		for _, k := range keys {
+			m[k] |= c
+		}
+	}
+	add(lcHedge, keysOf(hedges))
+	add(lcPassiveHedge, keysOf(passiveHedges))
+	add(lcReportVerb, keysOf(reportVerbs))
+	add(lcDateStart, keysOf(dateStarts))
+	add(lcQtyClass, keysOf(qtyClasses))
+	add(lcOrdinal, keysOf(ordinals))
+	add(lcCardinal, keysOf(cardinals))
+	add(lcVerbClass, keysOf(verbClass))
+	add(lcHeadingConnector, keysOf(headingConnectors))
+	add(lcQuoteSpeechVerb, keysOf(quoteSpeechVerbs))
+	add(lcTitleHead, keysOf(titleHeads))
+	add(lcHonorific, keysOf(honorifics))
+	add(lcTitleAbbrev, keysOf(titleAbbrev))
+	add(lcTitleModifier, keysOf(titleModifiers))
+	add(lcEventNoun, keysOf(eventNouns))
+	add(lcTitleWord, keysOf(titleWords))
+	add(lcQuoteRole, keysOf(quoteRoles))
+	add(lcPastBase, keysOf(pastBase))
+	add(lcModalOrDo, keysOf(modalsAndDo))
+	add(lcNerStop, keysOf(nerStop))
+	add(lcWeekdayMonth, keysOf(weekdayMonth))
+	return m
+}()
+
+func keysOf[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	return out
+}
+
+// classify sets the word classes of toks.
+func classify(toks []Token) {
+	for i := range toks {
+		t := &toks[i]
+		t.cls = lexClasses[t.Fold] // lcKnown not yet set: qtyClassOf computes
+		t.cls |= lcKnown | lexClass(qtyClassOf(t))<<qtyShift
+	}
+}
+
+// may reports whether t's fold can be a key of the tables of class c:
+// false only when its classes were computed and c is not among them.
+func (t *Token) may(c lexClass) bool {
+	return t.cls&lcKnown == 0 || t.cls&c != 0
+}
+
+// foldBloom is a filter of folded words for the tables built per topic
+// (cue words, alias first words), which have no class bits: one hash of
+// a few bytes rejects most words without a map look-up. A word added is
+// always let through, so the table answers whenever it could be asked.
+type foldBloom [16]uint64
+
+// bloomBit returns the filter bit of s, from its length and its first,
+// second and last bytes.
+func bloomBit(s string) uint {
+	h := uint(len(s)) * 0x9E3779B1
+	if len(s) > 0 {
+		h ^= uint(s[0])*0x85EBCA77 ^ uint(s[len(s)-1])*0xC2B2AE3D
+	}
+	if len(s) > 1 {
+		h ^= uint(s[1]) * 0x27D4EB2F
+	}
+	h ^= h >> 15
+	return h & 1023
+}
+
+func (b *foldBloom) add(s string) {
+	k := bloomBit(s)
+	b[k>>6] |= 1 << (k & 63)
+}
+
+// may reports whether s can have been added.
+func (b *foldBloom) may(s string) bool {
+	k := bloomBit(s)
+	return b[k>>6]&(1<<(k&63)) != 0
+}
