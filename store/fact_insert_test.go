@@ -190,3 +190,55 @@ func testInsertFacts_SameRowsAsBefore(t *testing.T, e engine) {
 		t.Errorf("facts rows (-reference +saved):\n%s", diff)
 	}
 }
+
+// TestInsertFacts_TextJSONCannotCarry: a fact whose text is invalid UTF-8
+// or holds a NUL skips the JSON insert. SQLite stores it byte for byte;
+// PostgreSQL refuses it as invalid input, as it always did, with nothing
+// written.
+func TestInsertFacts_TextJSONCannotCarry(t *testing.T) {
+	eachEngine(t, testInsertFacts_TextJSONCannotCarry)
+}
+
+func testInsertFacts_TextJSONCannotCarry(t *testing.T, e engine) {
+	ctx := context.Background()
+	for _, s := range []string{"caf\xe9 \xff", "a\x00b"} {
+		t.Run(fmt.Sprintf("%q", s), func(t *testing.T) {
+			db := MustOpenDB(t, e)
+			mustPutTopic(t, db, "t")
+			fs := []facts.Fact{fullFact("before", 1), fullFact("odd", 2), fullFact("after", 3)}
+			fs[1].Value, fs[1].Sentence = s, s
+			_, err := db.SaveArticle(ctx, "t", fullArticle("a", "h"), fs)
+			if e == postgresEngine {
+				if ErrorCode(err) != EINVALID {
+					t.Fatalf("SaveArticle = %v, want code %s", err, EINVALID)
+				}
+				if n := count(t, db, `SELECT COUNT(*) FROM articles`) + count(t, db, `SELECT COUNT(*) FROM facts`); n != 0 {
+					t.Errorf("%d rows written", n)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(owned("t", "a", fs...), mustFacts(t, db, "t")); diff != "" {
+				t.Errorf("facts (-saved +read):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestAppendFactsJSON(t *testing.T) {
+	f := facts.Fact{Slot: "s\"\\", Kind: "k", Value: "a\nb\tc\r\x01\x1f\u2028é🇸🇾", Span: facts.Span{Start: 3, End: 12},
+		SentenceSpan: facts.Span{End: 40}, Negated: true, Extractor: "x/v1"}
+	got, ok := appendFactsJSON(nil, []facts.Fact{f, {Slot: "b"}})
+	want := `[["s\"\\","k","a\nb\tc\r\u0001\u001f` + "\u2028é🇸🇾" + `","",3,12,"",0,40,"","","",1,0,"x/v1",""],` +
+		`["b","","","",0,0,"",0,0,"","","",0,0,"",""]]`
+	if !ok || string(got) != want {
+		t.Errorf("appendFactsJSON = %s, %v\nwant %s", got, ok, want)
+	}
+	for _, bad := range []string{"\xff", "a\x00"} {
+		if _, ok := appendFactsJSON(nil, []facts.Fact{{Slot: "s", Label: bad}}); ok {
+			t.Errorf("appendFactsJSON accepted %q", bad)
+		}
+	}
+}
