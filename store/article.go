@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"strings"
+	"sync"
 
 	"github.com/crosscheck-news/crosscheck/facts"
 )
@@ -224,8 +225,14 @@ func insertFactsRows(ctx context.Context, tx *txn, rowid int64, fs []facts.Fact)
 	// Facts go in several to a statement: with PostgreSQL each statement
 	// is a round trip, and an article has some 50 facts. factsPerInsert
 	// rows of 17 values stay under SQLite's oldest limit of 999 values.
-	// One argument slice serves every statement.
-	args := make([]driver.NamedValue, 0, min(len(fs), factsPerInsert)*17)
+	// One argument slice serves every statement, and the next article's.
+	ap := factArgsPool.Get().(*[]driver.NamedValue)
+	args := *ap
+	defer func() {
+		clear(args[:cap(args)]) // keep no article's text alive in the pool
+		*ap = args[:0]
+		factArgsPool.Put(ap)
+	}()
 	for lo := 0; lo < len(fs); lo += factsPerInsert {
 		hi := min(lo+factsPerInsert, len(fs))
 		args = args[:0]
@@ -268,6 +275,13 @@ func insertFactsRows(ctx context.Context, tx *txn, rowid int64, fs []facts.Fact)
 	}
 	return nil
 }
+
+// factArgsPool holds the argument slices of insertFactsRows: 850
+// NamedValues, 34 KB, were the largest allocation per article.
+var factArgsPool = sync.Pool{New: func() any {
+	args := make([]driver.NamedValue, 0, factsPerInsert*17)
+	return &args
+}}
 
 // factsPerInsert is how many facts one INSERT statement writes.
 const factsPerInsert = 50
