@@ -48,7 +48,9 @@ func insertFactsJSON(ctx context.Context, tx *txn, rowid int64, fs []facts.Fact)
 	if !ok {
 		return false, nil
 	}
-	if _, err := tx.ExecContext(ctx, factJSONInsertPostgres, rowid, string(buf)); err != nil {
+	// buf as it is: pgx sends bytes for a jsonb parameter as the JSON
+	// text, and a string(buf) would copy the article's facts once more.
+	if _, err := tx.ExecContext(ctx, factJSONInsertPostgres, rowid, buf); err != nil {
 		return true, wrap(err, "insert %d facts (%s…)", len(fs), fs[0].Slot)
 	}
 	return true, nil
