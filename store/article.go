@@ -3,9 +3,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"encoding/json"
 	"errors"
 	"strings"
+	"sync"
 
 	"github.com/crosscheck-news/crosscheck/facts"
 )
@@ -49,6 +51,9 @@ func (db *DB) SaveArticle(ctx context.Context, topicID string, a facts.Article, 
 		return SaveResult{}, wrap(err, "save article %q/%q", topicID, a.ID)
 	}
 	defer tx.Rollback()
+	if err := topicExists(ctx, tx, topicID); err != nil {
+		return SaveResult{}, wrap(err, "save article %q/%q", topicID, a.ID)
+	}
 	res, err := db.saveArticle(ctx, tx, topicID, a, fs)
 	if err != nil {
 		return SaveResult{}, wrap(err, "save article %q/%q", topicID, a.ID)
@@ -85,6 +90,12 @@ func (db *DB) SaveArticles(ctx context.Context, topicID string, items []ArticleF
 		return nil, wrap(err, "save articles of %q", topicID)
 	}
 	defer tx.Rollback()
+	// The topic is looked up once: the transaction holds the write lock
+	// (SQLite) or the topic row's key (PostgreSQL's foreign key check), so
+	// it cannot go away between the articles.
+	if err := topicExists(ctx, tx, topicID); err != nil {
+		return nil, wrap(err, "save article %q/%q", topicID, items[0].Article.ID)
+	}
 	out := make([]SaveResult, len(items))
 	for i, it := range items {
 		if out[i], err = db.saveArticle(ctx, tx, topicID, it.Article, it.Facts); err != nil {
@@ -125,50 +136,45 @@ func validateFacts(topicID, articleID string, fs []facts.Fact) error {
 	return nil
 }
 
+// saveArticle is SaveArticle inside tx; the caller has checked that the
+// topic exists.
 func (db *DB) saveArticle(ctx context.Context, tx *txn, topicID string, a facts.Article, fs []facts.Fact) (SaveResult, error) {
-	if err := topicExists(ctx, tx, topicID); err != nil {
-		return SaveResult{}, err
-	}
-
+	// One query finds both the current version and the highest ever
+	// stored: the next version follows the highest, not the current one,
+	// since a removed article has no current version but keeps its
+	// history.
 	var (
-		rowid   int64
-		version int
-		hash    string
+		maxVersion int
+		rowid      sql.NullInt64
+		version    sql.NullInt64
+		hash       sql.NullString
 	)
-	err := tx.QueryRowContext(ctx, `
-		SELECT rowid, version, hash FROM articles
-		WHERE topic_id = ? AND article_id = ? AND current = 1`,
-		topicID, a.ID).Scan(&rowid, &version, &hash)
-	hasCurrent := true
-	switch {
-	case errors.Is(err, sql.ErrNoRows):
-		hasCurrent = false
-	case err != nil:
-		return SaveResult{}, wrap(err, "look up current version")
-	case hash == a.Hash:
-		return SaveResult{Status: Unchanged, Version: version}, nil
-	}
-
-	if hasCurrent {
-		if _, err := tx.ExecContext(ctx, `UPDATE articles SET current = 0 WHERE rowid = ?`, rowid); err != nil {
-			return SaveResult{}, wrap(err, "retire version %d", version)
-		}
-	}
-	// The next version follows the highest ever stored, not the current
-	// one: a removed article has no current version but keeps its history.
-	var maxVersion int
 	if err := tx.QueryRowContext(ctx, `
-		SELECT COALESCE(MAX(version), 0) FROM articles
+		SELECT COALESCE(MAX(version), 0),
+			MAX(CASE WHEN current = 1 THEN rowid END),
+			MAX(CASE WHEN current = 1 THEN version END),
+			MAX(CASE WHEN current = 1 THEN hash END)
+		FROM articles
 		WHERE topic_id = ? AND article_id = ?`,
-		topicID, a.ID).Scan(&maxVersion); err != nil {
+		topicID, a.ID).Scan(&maxVersion, &rowid, &version, &hash); err != nil {
 		return SaveResult{}, wrap(err, "look up versions")
 	}
-	version = maxVersion + 1
+	hasCurrent := rowid.Valid
+	if hasCurrent && hash.String == a.Hash {
+		return SaveResult{Status: Unchanged, Version: int(version.Int64)}, nil
+	}
+	if hasCurrent {
+		if _, err := tx.ExecContext(ctx, `UPDATE articles SET current = 0 WHERE rowid = ?`, rowid.Int64); err != nil {
+			return SaveResult{}, wrap(err, "retire version %d", version.Int64)
+		}
+	}
+	newVersion := maxVersion + 1
 
 	body, err := json.Marshal(a.Body)
 	if err != nil {
 		return SaveResult{}, wrap(err, "encode body")
 	}
+	var newRowid int64
 	// RETURNING rather than LastInsertId: PostgreSQL's driver has no
 	// LastInsertId, and both engines accept RETURNING.
 	err = tx.QueryRowContext(ctx, `
@@ -178,13 +184,13 @@ func (db *DB) saveArticle(ctx context.Context, tx *txn, topicID string, a facts.
 			ingested_at
 		) VALUES (?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		RETURNING rowid`,
-		topicID, a.ID, version, a.File, a.Hash, a.Title, a.Outlet,
+		topicID, a.ID, int64(newVersion), a.File, a.Hash, a.Title, a.Outlet,
 		a.Wire, a.Byline, a.Published.String(), a.URL, a.Text, string(body),
-		a.TitleSpan.Start, a.TitleSpan.End, formatTime(db.now())).Scan(&rowid)
+		int64(a.TitleSpan.Start), int64(a.TitleSpan.End), formatTime(db.now())).Scan(&newRowid)
 	if err != nil {
-		return SaveResult{}, wrap(err, "insert version %d", version)
+		return SaveResult{}, wrap(err, "insert version %d", newVersion)
 	}
-	if err := insertFacts(ctx, tx, rowid, fs); err != nil {
+	if err := insertFacts(ctx, tx, newRowid, fs); err != nil {
 		return SaveResult{}, err
 	}
 
@@ -192,32 +198,90 @@ func (db *DB) saveArticle(ctx context.Context, tx *txn, topicID string, a facts.
 	if !hasCurrent {
 		status = New
 	}
-	if err := logChange(ctx, tx, topicID, a.ID, string(status), version, db.now()); err != nil {
+	if err := logChange(ctx, tx, topicID, a.ID, string(status), newVersion, db.now()); err != nil {
 		return SaveResult{}, err
 	}
-	return SaveResult{Status: status, Version: version}, nil
+	return SaveResult{Status: status, Version: newVersion}, nil
 }
 
-// insertFacts stores fs as the facts of the article version rowid.
+// insertFacts stores fs as the facts of the article version rowid, as one
+// JSON value when their texts allow (see insertFactsJSON), else row by row.
 func insertFacts(ctx context.Context, tx *txn, rowid int64, fs []facts.Fact) error {
+	if len(fs) == 0 {
+		return nil
+	}
+	if tx.d.numbered {
+		done, err := insertFactsJSON(ctx, tx, rowid, fs)
+		if done || err != nil {
+			return err
+		}
+	}
+	return insertFactsRows(ctx, tx, rowid, fs)
+}
+
+// insertFactsRows stores fs binding each value on its own: the way for
+// SQLite, and for texts JSON cannot carry unchanged.
+func insertFactsRows(ctx context.Context, tx *txn, rowid int64, fs []facts.Fact) error {
 	// Facts go in several to a statement: with PostgreSQL each statement
-	// is a round trip, and an article has some 30 facts. factsPerInsert
+	// is a round trip, and an article has some 50 facts. factsPerInsert
 	// rows of 17 values stay under SQLite's oldest limit of 999 values.
+	// One argument slice serves every statement, and the next article's.
+	ap := factArgsPool.Get().(*[]driver.NamedValue)
+	args := *ap
+	defer func() {
+		clear(args[:cap(args)]) // keep no article's text alive in the pool
+		*ap = args[:0]
+		factArgsPool.Put(ap)
+	}()
 	for lo := 0; lo < len(fs); lo += factsPerInsert {
 		hi := min(lo+factsPerInsert, len(fs))
-		args := make([]any, 0, (hi-lo)*17)
-		for _, f := range fs[lo:hi] {
-			args = append(args,
-				rowid, f.Slot, string(f.Kind), f.Value, f.Surface, f.Span.Start, f.Span.End, f.Sentence,
-				f.SentenceSpan.Start, f.SentenceSpan.End, string(f.Attribution), f.Source, string(f.Aspect),
-				boolInt(f.Negated), boolInt(f.Background), f.Extractor, f.Label)
+		args = args[:0]
+		add := func(v driver.Value) {
+			args = append(args, driver.NamedValue{Ordinal: len(args) + 1, Value: v})
 		}
-		if _, err := tx.ExecContext(ctx, factInsert(hi-lo), args...); err != nil {
+		for i := range fs[lo:hi] {
+			f := &fs[lo+i]
+			// int64, not int: the driver's own type, which neither path
+			// converts again.
+			add(rowid)
+			add(f.Slot)
+			add(string(f.Kind))
+			add(f.Value)
+			add(f.Surface)
+			add(int64(f.Span.Start))
+			add(int64(f.Span.End))
+			add(f.Sentence)
+			add(int64(f.SentenceSpan.Start))
+			add(int64(f.SentenceSpan.End))
+			add(string(f.Attribution))
+			add(f.Source)
+			add(string(f.Aspect))
+			add(int64(boolInt(f.Negated)))
+			add(int64(boolInt(f.Background)))
+			add(f.Extractor)
+			add(f.Label)
+		}
+		done, err := tx.rawExec(ctx, factInsert(hi-lo), args)
+		if !done && err == nil {
+			vals := make([]any, len(args))
+			for i, a := range args {
+				vals[i] = a.Value
+			}
+			_, err = tx.ExecContext(ctx, factInsert(hi-lo), vals...)
+		}
+		if err != nil {
 			return wrap(err, "insert facts %d–%d (%s…)", lo, hi-1, fs[lo].Slot)
 		}
 	}
 	return nil
 }
+
+// factArgsPool holds the argument slices of insertFactsRows: 850
+// NamedValues, 34 KB, were the largest allocation per article.
+var factArgsPool = sync.Pool{New: func() any {
+	args := make([]driver.NamedValue, 0, factsPerInsert*17)
+	return &args
+}}
 
 // factsPerInsert is how many facts one INSERT statement writes.
 const factsPerInsert = 50

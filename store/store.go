@@ -270,11 +270,26 @@ func migrateOne(ctx context.Context, sdb *sql.DB, fsys fs.FS, name string, versi
 
 // begin starts a transaction.
 func (db *DB) begin(ctx context.Context) (*txn, error) {
-	tx, err := db.db.BeginTx(ctx, nil)
+	if db.d.numbered {
+		tx, err := db.db.BeginTx(ctx, nil)
+		if err != nil {
+			return nil, wrap(err, "begin transaction")
+		}
+		return &txn{tx: tx, d: db.d}, nil
+	}
+	// SQLite's transactions keep hold of their connection, so that
+	// insertFactsRows can reach the driver below database/sql (see
+	// rawExec).
+	conn, err := db.db.Conn(ctx)
 	if err != nil {
 		return nil, wrap(err, "begin transaction")
 	}
-	return &txn{tx: tx, d: db.d}, nil
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		conn.Close()
+		return nil, wrap(err, "begin transaction")
+	}
+	return &txn{tx: tx, d: db.d, conn: conn}, nil
 }
 
 // now returns the current time as the store records it.

@@ -8,18 +8,25 @@ import (
 	"testing"
 
 	"github.com/crosscheck-news/crosscheck/facts"
+	"github.com/crosscheck-news/crosscheck/store/storetest"
 )
 
 // BenchmarkSaveArticle: one article with its facts saved in its own
 // transaction, as batch saves every new article. The seed articles are
 // saved under fresh ids so each save inserts.
-func BenchmarkSaveArticle(b *testing.B) { benchmarkSave(b, 1) }
+func BenchmarkSaveArticle(b *testing.B) { benchmarkSave(b, sqliteEngine, 1) }
 
 // BenchmarkSaveArticles: the same articles saved 50 to a transaction, as
 // batch saves a topic's new articles; ns/op is still per article.
-func BenchmarkSaveArticles(b *testing.B) { benchmarkSave(b, 50) }
+func BenchmarkSaveArticles(b *testing.B) { benchmarkSave(b, sqliteEngine, 50) }
 
-func benchmarkSave(b *testing.B, perTxn int) {
+// BenchmarkSaveArticlesPostgres: BenchmarkSaveArticles against the test
+// server (CROSSCHECK_TEST_POSTGRES; skipped without one). The server's CPU
+// is not in the benchmark's: read the postmaster's cutime/cstime around
+// it.
+func BenchmarkSaveArticlesPostgres(b *testing.B) { benchmarkSave(b, postgresEngine, 50) }
+
+func benchmarkSave(b *testing.B, e engine, perTxn int) {
 	ctx := context.Background()
 	dir := filepath.Join("..", "seeds")
 	t, src, err := facts.LoadTopic(filepath.Join(dir, "topic.yaml"))
@@ -56,7 +63,10 @@ func benchmarkSave(b *testing.B, perTxn int) {
 		items = append(items, item{a, fs})
 		nfacts += len(fs)
 	}
-	db, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if e == postgresEngine {
+		storetest.Admin(b)
+	}
+	db, err := Open(ctx, freshLocation(b, e))
 	if err != nil {
 		b.Fatal(err)
 	}
