@@ -37,12 +37,21 @@ const (
 	lcModalOrDo
 	lcNerStop
 	lcWeekdayMonth
-)
+	lcPlacePrep
+	lcSpeechVerb
+	lcEventPrep
+	lcEventClauseBreak
+	lcNameParticle
+	lcOrgSuffix
+	lcNerConnector
+	lcNameSuffix
+	lcPlaceNoun
+	lcPlaceSuffix
 
-// qtyShift places a token's quantity classes (qtyClassOf, eight bits) at
-// the top of its classes: the number, duration and count finders each
-// ask them of every token.
-const qtyShift = 24
+	// lcLast is the last class; one more would not compile (lexClass has
+	// 32 bits).
+	lcLast = lcPlaceSuffix
+)
 
 // lexClasses maps a folded word to the tables it is a key of (whatever
 // its value there). The tables are built at init and never written after.
@@ -74,6 +83,16 @@ var lexClasses = func() map[string]lexClass {
 	add(lcModalOrDo, keysOf(modalsAndDo))
 	add(lcNerStop, keysOf(nerStop))
 	add(lcWeekdayMonth, keysOf(weekdayMonth))
+	add(lcPlacePrep, keysOf(placePreps))
+	add(lcSpeechVerb, keysOf(speechVerbs))
+	add(lcEventPrep, keysOf(eventPreps))
+	add(lcEventClauseBreak, keysOf(eventClauseBreaks))
+	add(lcNameParticle, keysOf(nameParticles))
+	add(lcOrgSuffix, keysOf(orgSuffixes))
+	add(lcNerConnector, keysOf(nerConnectors))
+	add(lcNameSuffix, keysOf(nameSuffixWords))
+	add(lcPlaceNoun, keysOf(placeNouns))
+	add(lcPlaceSuffix, keysOf(placeSuffixes))
 	return m
 }()
 
@@ -90,7 +109,8 @@ func classify(toks []Token) {
 	for i := range toks {
 		t := &toks[i]
 		t.cls = lexClasses[t.Fold] // lcKnown not yet set: qtyClassOf computes
-		t.cls |= lcKnown | lexClass(qtyClassOf(t))<<qtyShift
+		t.qty = qtyClassOf(t)
+		t.cls |= lcKnown
 	}
 }
 

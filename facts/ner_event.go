@@ -514,7 +514,7 @@ func eventArgument(nd *nerDoc, toks []Token, evs []eventWord, ms []nerMention, i
 	}
 	for k := i + 1; k < len(toks) && k <= i+eventWindow; k++ {
 		f := toks[k].Fold
-		if eventClauseBreaks[f] || reportVerbs[f] {
+		if toks[k].may(lcEventClauseBreak) && eventClauseBreaks[f] || toks[k].may(lcReportVerb) && reportVerbs[f] {
 			break
 		}
 		// Another event word takes what follows: "holding talks with X
@@ -523,7 +523,7 @@ func eventArgument(nd *nerDoc, toks []Token, evs []eventWord, ms []nerMention, i
 		if evs[k].breaks {
 			break
 		}
-		if !eventPreps[f] {
+		if !(toks[k].may(lcEventPrep) && eventPreps[f]) {
 			continue
 		}
 		a := k + 1

@@ -1132,7 +1132,7 @@ func (qc *quoteContext) runFrom(pi, i int) tokRange {
 			continue
 		}
 		if j > i && j+1 < len(toks) && quoteNameTok(toks[j+1]) &&
-			(t.Fold == "." && abbreviationDot(toks[j-1]) || quoteParticle(t.Fold)) {
+			(t.Fold == "." && abbreviationDot(toks[j-1]) || quoteParticle(&t)) {
 			j++
 			continue
 		}
@@ -1153,7 +1153,7 @@ func (qc *quoteContext) runTo(pi, end, lo int) tokRange {
 			continue
 		}
 		if j < end && j-2 >= lo && quoteNameTok(toks[j-2]) &&
-			(t.Fold == "." && abbreviationDot(toks[j-2]) || quoteParticle(t.Fold)) {
+			(t.Fold == "." && abbreviationDot(toks[j-2]) || quoteParticle(&t)) {
 			j--
 			continue
 		}
@@ -1170,7 +1170,7 @@ func (qc *quoteContext) runTo(pi, end, lo int) tokRange {
 func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 	toks := qc.paraToks[pi]
 	i, j := r.from, r.to
-	for i < j && (toks[i].Kind == Punct || quoteLeadWords[toks[i].Fold] || quoteParticle(toks[i].Fold)) {
+	for i < j && (toks[i].Kind == Punct || quoteLeadWords[toks[i].Fold] || quoteParticle(&toks[i])) {
 		i++
 	}
 	last := -1
@@ -1190,7 +1190,7 @@ func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 			i++
 		}
 	}
-	for i < j && (toks[i].Kind == Punct || quoteParticle(toks[i].Fold)) {
+	for i < j && (toks[i].Kind == Punct || quoteParticle(&toks[i])) {
 		i++
 	}
 	for j > i && toks[j-1].Kind == Punct {
@@ -1352,6 +1352,8 @@ var quoteRoles = map[string]bool{
 // another word of the run.
 var quoteAmbiguousTitles = map[string]bool{"general": true, "major": true, "chief": true, "head": true}
 
-// quoteParticle reports whether f is a particle inside a personal name,
+// quoteParticle reports whether t is a particle inside a personal name,
 // or the "y" of Spanish double surnames ("Ortega y Gasset").
-func quoteParticle(f string) bool { return nameParticles[f] || f == "y" }
+func quoteParticle(t *Token) bool {
+	return t.may(lcNameParticle) && nameParticles[t.Fold] || t.Fold == "y"
+}

@@ -23,6 +23,9 @@ type Token struct {
 	Span Span
 	// Kind says whether the token is a word, number or punctuation mark.
 	Kind TokenKind
+	// qty is the quantity classes of the token (qtyClassOf), kept by
+	// classify when cls has lcKnown; like cls it fits in the padding.
+	qty uint8
 	// cls is the word classes of Fold, set when an article is analysed
 	// (see lexclass.go); it fits in the struct's padding.
 	cls lexClass
