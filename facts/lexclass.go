@@ -53,14 +53,29 @@ const (
 	lcLast = lcPlaceSuffix
 )
 
+// lexEntry is what classify learns of a folded word in one look-up: the
+// tables it is a key of, and its verbClass value, which verbAt asks of
+// most words (a hit in verbClass is common: "the", "was", "said").
+type lexEntry struct {
+	cls  lexClass
+	verb uint8
+}
+
 // lexClasses maps a folded word to the tables it is a key of (whatever
 // its value there). The tables are built at init and never written after.
-var lexClasses = func() map[string]lexClass {
-	m := map[string]lexClass{}
+var lexClasses = func() map[string]lexEntry {
+	m := map[string]lexEntry{}
 	add := func(c lexClass, keys []string) {
 		for _, k := range keys {
-			m[k] |= c
+			e := m[k]
+			e.cls |= c
+			m[k] = e
 		}
+	}
+	for w, v := range verbClass {
+		e := m[w]
+		e.verb = v
+		m[w] = e
 	}
 	add(lcHedge, keysOf(hedges))
 	add(lcPassiveHedge, keysOf(passiveHedges))
@@ -108,7 +123,8 @@ func keysOf[V any](m map[string]V) []string {
 func classify(toks []Token) {
 	for i := range toks {
 		t := &toks[i]
-		t.cls = lexClasses[t.Fold] // lcKnown not yet set: qtyClassOf computes
+		e := lexClasses[t.Fold]
+		t.cls, t.verb = e.cls, e.verb // lcKnown not yet set: qtyClassOf computes
 		t.qty = qtyClassOf(t)
 		t.cls |= lcKnown
 	}

@@ -84,7 +84,7 @@ func TestLexClassesMatchTables(t *testing.T) {
 		for pi, para := range a.Body {
 			got := append([]Token(nil), d.paraToks[pi]...)
 			for i := range got {
-				got[i].cls, got[i].qty = 0, 0
+				got[i].cls, got[i].qty, got[i].verb = 0, 0, 0
 			}
 			if diff := cmp.Diff(Tokenize(a.Text, para.Start, para.End), got, cmp.AllowUnexported(Token{})); diff != "" {
 				t.Fatalf("paragraph %d: analysed tokens differ from Tokenize (-Tokenize +analyse):\n%s", pi, diff)
@@ -102,7 +102,10 @@ func TestLexClassesMatchTables(t *testing.T) {
 					t.Fatalf("token %q has no classes", tk.Text)
 				}
 				plain := *tk
-				plain.cls, plain.qty = 0, 0
+				plain.cls, plain.qty, plain.verb = 0, 0, 0
+				if tk.verb != verbClass[tk.Fold] {
+					t.Errorf("token %q: verb class %d kept, %d in verbClass", tk.Fold, tk.verb, verbClass[tk.Fold])
+				}
 				if got, want := qtyClassOf(tk), qtyClassOf(&plain); got != want {
 					t.Errorf("token %q: quantity classes %#x kept, %#x computed", tk.Fold, got, want)
 				}

@@ -26,6 +26,8 @@ type Token struct {
 	// qty is the quantity classes of the token (qtyClassOf), kept by
 	// classify when cls has lcKnown; like cls it fits in the padding.
 	qty uint8
+	// verb is verbClass[Fold], kept by classify with cls.
+	verb uint8
 	// cls is the word classes of Fold, set when an article is analysed
 	// (see lexclass.go); it fits in the struct's padding.
 	cls lexClass
