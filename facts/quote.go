@@ -469,8 +469,12 @@ type quoteContext struct {
 	quoted    []Span          // quoted text, to tell quotes from narration
 	lower     map[string]bool // words the article writes in lower case
 	fullNames []namedAt       // names of two words or more, in text order
-	persons   []namedAt       // persons standing where a subject stands
-	named     []namedAt       // speakers named with a speech verb
+	// fullLastKeys[i] is the NameKey of fullNames[i]'s last word, made
+	// on first need: fullName asks it of every full name for every
+	// one-word name.
+	fullLastKeys []string
+	persons      []namedAt // persons standing where a subject stands
+	named        []namedAt // speakers named with a speech verb
 	// kinds is the entity finder's kind of each name, by NameKey, so a
 	// place ("North Korea") or a body is never taken for a person.
 	kinds map[string]nerKind
@@ -897,10 +901,15 @@ func (qc *quoteContext) fullName(name string, pos int) string {
 	}
 	best, after, first := "", "", ""
 	firstPos := -1
-	for _, n := range qc.fullNames {
-		f := strings.Fields(n.name)
-		last := f[len(f)-1]
-		if NameKey(last) != key && !SameName(last, name) || qc.nonPerson(n.name) {
+	for len(qc.fullLastKeys) < len(qc.fullNames) {
+		f := strings.Fields(qc.fullNames[len(qc.fullLastKeys)].name)
+		qc.fullLastKeys = append(qc.fullLastKeys, NameKey(f[len(f)-1]))
+	}
+	for i, n := range qc.fullNames {
+		// The surname matches when the keys are equal or the names are
+		// spelling variants, and SameName holds only of equal keys: the
+		// key alone decides.
+		if qc.fullLastKeys[i] != key || qc.nonPerson(n.name) {
 			continue
 		}
 		if first == "" {
