@@ -96,25 +96,28 @@ var nerKindNames = [nKinds]string{"other", "person", "place", "organisation"}
 func (k nerKind) String() string { return nerKindNames[k] }
 
 // nerMention is one mention of a name in a sentence.
+//
+// The one-byte fields stand together at the end, in one word: an article
+// has a mention per name run, and padding after each was a tenth of them.
 type nerMention struct {
 	sent        int
 	first, last int // token range of the name (title split off)
 	span        Span
 	votes       [nKinds]int
-	strong      nerKind // kind the name's own words give; kindOther if none
-	title       Span    // title as written; empty when none
+	title       Span // title as written; empty when none
 	titleValue  string
-	possessive  bool
 	acronymOf   int // mention the "(ABC)" acronym stands for; -1
 	ent         int
 	words       int // name words
 	fullKey     string
-	lastKey     string // NameKey of the surname (last name word)
-	coreKey     string // NameKey without middle initials and III: "Ann B. Roe" is "Ann Roe"
-	gender      byte   // 'm' or 'f' when a title or honorific says so
-	particle    bool   // an inner particle or initial: "bin", "al-", "S."
-	junior      bool   // ends in Jr. or Sr.: another person than the name without it
-	aliasOf     int    // group a single word was merged into; -1
+	lastKey     string  // NameKey of the surname (last name word)
+	coreKey     string  // NameKey without middle initials and III: "Ann B. Roe" is "Ann Roe"
+	aliasOf     int     // group a single word was merged into; -1
+	strong      nerKind // kind the name's own words give; kindOther if none
+	possessive  bool
+	gender      byte // 'm' or 'f' when a title or honorific says so
+	particle    bool // an inner particle or initial: "bin", "al-", "S."
+	junior      bool // ends in Jr. or Sr.: another person than the name without it
 	speech      bool
 	theBefore   bool
 	placeBefore bool
@@ -125,10 +128,10 @@ type nerEntity struct {
 	first  int // first mention
 	canon  int // mention with the canonical (longest) name
 	votes  [nKinds]int
-	strong nerKind
-	kind   nerKind
 	title  int // first mention with a title; -1
 	key    string
+	strong nerKind
+	kind   nerKind
 	merged bool // a shorter mention was merged in by surname
 	// ambiguous marks a bare surname that two fuller names in the
 	// article could claim ("Roe" beside "Ann Roe" and "Bob Roe"): it
