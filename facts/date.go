@@ -340,6 +340,11 @@ func dateWords(words ...string) map[string]bool {
 
 // hyphenPart reports whether a word looks like "mid-2024" or "end-March".
 func dateHyphenPart(f string) bool {
+	// Asked of nearly every word: the prefixes are four bytes or more and
+	// start with m, e or l, so most words are out before the loop.
+	if len(f) < 5 || f[0] != 'm' && f[0] != 'e' && f[0] != 'l' {
+		return false
+	}
 	for _, p := range [...]string{"mid-", "end-", "early-", "late-"} {
 		if len(f) > len(p) && f[:len(p)] == p {
 			return true

@@ -239,3 +239,37 @@ func TestIsHeadingMatchesReference(t *testing.T) {
 		t.Fatalf("%d of %d sentences are headings: the cases do not tell the answers apart", heads, n)
 	}
 }
+
+// dateHyphenPartRef is dateHyphenPart before its early return.
+func dateHyphenPartRef(f string) bool {
+	for _, p := range [...]string{"mid-", "end-", "early-", "late-"} {
+		if len(f) > len(p) && f[:len(p)] == p {
+			return true
+		}
+	}
+	return false
+}
+
+// TestDateHyphenPartFastPath: the early return for short words and
+// other first letters gives what trying every prefix gives.
+func TestDateHyphenPartFastPath(t *testing.T) {
+	words := []string{"", "m", "mid-", "mid-2", "mid-march", "end-", "end-m", "early-", "early-2024", "late-", "late-x",
+		"Mid-2024", "midx", "lat", "e", "l", "endless", "earl-y", "later-2"}
+	words = append(words, fastPathTexts...)
+	for _, tk := range seedTokens(t) {
+		words = append(words, tk.Fold)
+	}
+	hits := 0
+	for _, w := range words {
+		got, want := dateHyphenPart(w), dateHyphenPartRef(w)
+		if got != want {
+			t.Errorf("dateHyphenPart(%q) = %v, want %v", w, got, want)
+		}
+		if got {
+			hits++
+		}
+	}
+	if hits < 4 {
+		t.Fatalf("only %d hyphen parts: the test checks little", hits)
+	}
+}

@@ -37,21 +37,45 @@ const (
 	lcModalOrDo
 	lcNerStop
 	lcWeekdayMonth
+	lcPlacePrep
+	lcSpeechVerb
+	lcEventPrep
+	lcEventClauseBreak
+	lcNameParticle
+	lcOrgSuffix
+	lcNerConnector
+	lcNameSuffix
+	lcPlaceNoun
+	lcPlaceSuffix
+
+	// lcLast is the last class; one more would not compile (lexClass has
+	// 32 bits).
+	lcLast = lcPlaceSuffix
 )
 
-// qtyShift places a token's quantity classes (qtyClassOf, eight bits) at
-// the top of its classes: the number, duration and count finders each
-// ask them of every token.
-const qtyShift = 24
+// lexEntry is what classify learns of a folded word in one look-up: the
+// tables it is a key of, and its verbClass value, which verbAt asks of
+// most words (a hit in verbClass is common: "the", "was", "said").
+type lexEntry struct {
+	cls  lexClass
+	verb uint8
+}
 
 // lexClasses maps a folded word to the tables it is a key of (whatever
 // its value there). The tables are built at init and never written after.
-var lexClasses = func() map[string]lexClass {
-	m := map[string]lexClass{}
+var lexClasses = func() map[string]lexEntry {
+	m := map[string]lexEntry{}
 	add := func(c lexClass, keys []string) {
 		for _, k := range keys {
-			m[k] |= c
+			e := m[k]
+			e.cls |= c
+			m[k] = e
 		}
+	}
+	for w, v := range verbClass {
+		e := m[w]
+		e.verb = v
+		m[w] = e
 	}
 	add(lcHedge, keysOf(hedges))
 	add(lcPassiveHedge, keysOf(passiveHedges))
@@ -74,6 +98,16 @@ var lexClasses = func() map[string]lexClass {
 	add(lcModalOrDo, keysOf(modalsAndDo))
 	add(lcNerStop, keysOf(nerStop))
 	add(lcWeekdayMonth, keysOf(weekdayMonth))
+	add(lcPlacePrep, keysOf(placePreps))
+	add(lcSpeechVerb, keysOf(speechVerbs))
+	add(lcEventPrep, keysOf(eventPreps))
+	add(lcEventClauseBreak, keysOf(eventClauseBreaks))
+	add(lcNameParticle, keysOf(nameParticles))
+	add(lcOrgSuffix, keysOf(orgSuffixes))
+	add(lcNerConnector, keysOf(nerConnectors))
+	add(lcNameSuffix, keysOf(nameSuffixWords))
+	add(lcPlaceNoun, keysOf(placeNouns))
+	add(lcPlaceSuffix, keysOf(placeSuffixes))
 	return m
 }()
 
@@ -89,8 +123,10 @@ func keysOf[V any](m map[string]V) []string {
 func classify(toks []Token) {
 	for i := range toks {
 		t := &toks[i]
-		t.cls = lexClasses[t.Fold] // lcKnown not yet set: qtyClassOf computes
-		t.cls |= lcKnown | lexClass(qtyClassOf(t))<<qtyShift
+		e := lexClasses[t.Fold]
+		t.cls, t.verb = e.cls, e.verb // lcKnown not yet set: qtyClassOf computes
+		t.qty = qtyClassOf(t)
+		t.cls |= lcKnown
 	}
 }
 

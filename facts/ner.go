@@ -96,25 +96,28 @@ var nerKindNames = [nKinds]string{"other", "person", "place", "organisation"}
 func (k nerKind) String() string { return nerKindNames[k] }
 
 // nerMention is one mention of a name in a sentence.
+//
+// The one-byte fields stand together at the end, in one word: an article
+// has a mention per name run, and padding after each was a tenth of them.
 type nerMention struct {
 	sent        int
 	first, last int // token range of the name (title split off)
 	span        Span
 	votes       [nKinds]int
-	strong      nerKind // kind the name's own words give; kindOther if none
-	title       Span    // title as written; empty when none
+	title       Span // title as written; empty when none
 	titleValue  string
-	possessive  bool
 	acronymOf   int // mention the "(ABC)" acronym stands for; -1
 	ent         int
 	words       int // name words
 	fullKey     string
-	lastKey     string // NameKey of the surname (last name word)
-	coreKey     string // NameKey without middle initials and III: "Ann B. Roe" is "Ann Roe"
-	gender      byte   // 'm' or 'f' when a title or honorific says so
-	particle    bool   // an inner particle or initial: "bin", "al-", "S."
-	junior      bool   // ends in Jr. or Sr.: another person than the name without it
-	aliasOf     int    // group a single word was merged into; -1
+	lastKey     string  // NameKey of the surname (last name word)
+	coreKey     string  // NameKey without middle initials and III: "Ann B. Roe" is "Ann Roe"
+	aliasOf     int     // group a single word was merged into; -1
+	strong      nerKind // kind the name's own words give; kindOther if none
+	possessive  bool
+	gender      byte // 'm' or 'f' when a title or honorific says so
+	particle    bool // an inner particle or initial: "bin", "al-", "S."
+	junior      bool // ends in Jr. or Sr.: another person than the name without it
 	speech      bool
 	theBefore   bool
 	placeBefore bool
@@ -125,10 +128,10 @@ type nerEntity struct {
 	first  int // first mention
 	canon  int // mention with the canonical (longest) name
 	votes  [nKinds]int
-	strong nerKind
-	kind   nerKind
 	title  int // first mention with a title; -1
 	key    string
+	strong nerKind
+	kind   nerKind
 	merged bool // a shorter mention was merged in by surname
 	// ambiguous marks a bare surname that two fuller names in the
 	// article could claim ("Roe" beside "Ann Roe" and "Bob Roe"): it
@@ -585,7 +588,7 @@ func (sc *nerScanner) monthSurname(k int) bool {
 	}
 	p := sc.toks[k-1]
 	if !nameTok(p) || weekdayMonth[p.Fold] || stopWord(p) || isTitleWord(p) || acronym(p) ||
-		orgSuffixes[p.Fold] || placeSuffixes[p.Fold] || nerDemonym(p.Fold) {
+		p.may(lcOrgSuffix) && orgSuffixes[p.Fold] || p.may(lcPlaceSuffix) && placeSuffixes[p.Fold] || nerDemonym(p.Fold) {
 		return false
 	}
 	return true
@@ -692,9 +695,9 @@ func (sc *nerScanner) extend(j int) int {
 			k = sc.orgEnd(k + 2)
 			continue
 		}
-		if nerConnectors[nx.Fold] && !nx.IsCapitalized() {
+		if nx.may(lcNerConnector) && nerConnectors[nx.Fold] && !nx.IsCapitalized() {
 			m := k + 1
-			for m < n && m <= k+3 && nerConnectors[toks[m].Fold] && !toks[m].IsCapitalized() {
+			for m < n && m <= k+3 && toks[m].may(lcNerConnector) && nerConnectors[toks[m].Fold] && !toks[m].IsCapitalized() {
 				m++
 			}
 			if m >= n || !sc.runWord(m) {
@@ -769,11 +772,11 @@ func titleHead(t Token) bool {
 // organisation or place suffix, or an organisation or place head before
 // "of".
 func kindOfName(toks []Token, first, last int) nerKind {
-	lf := toks[last].Fold
+	lt := &toks[last]
 	switch {
-	case orgSuffixes[lf]:
+	case lt.may(lcOrgSuffix) && orgSuffixes[lt.Fold]:
 		return kindOrg
-	case placeSuffixes[lf]:
+	case lt.may(lcPlaceSuffix) && placeSuffixes[lt.Fold]:
 		return kindPlace
 	}
 	for k := first; k < last; k++ {
@@ -781,7 +784,7 @@ func kindOfName(toks []Token, first, last int) nerKind {
 			continue
 		}
 		f := toks[k].Fold
-		if orgSuffixes[f] {
+		if toks[k].may(lcOrgSuffix) && orgSuffixes[f] {
 			return kindOrg
 		}
 		if placeHeads[f] || placeSuffixes[f] {
@@ -944,17 +947,17 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 		if t.Kind != Word {
 			continue
 		}
-		if nerParticles[t.Fold] && !t.IsCapitalized() || x > a && particleName(t.Text) || abbrevBefore(toks, x) && utf8.RuneCountInString(t.Text) == 1 {
+		if t.may(lcNameParticle) && nerParticles[t.Fold] && !t.IsCapitalized() || x > a && particleName(t.Text) || abbrevBefore(toks, x) && utf8.RuneCountInString(t.Text) == 1 {
 			m.particle = true
 		}
-		if nerConnectors[t.Fold] && !t.IsCapitalized() {
+		if t.may(lcNerConnector) && nerConnectors[t.Fold] && !t.IsCapitalized() {
 			continue
 		}
 		m.words++
 		if x > a && (t.Fold == "jr" || t.Fold == "sr") {
 			m.junior = true
 		}
-		if !nameSuffixWords[t.Fold] || lastName < 0 {
+		if !(t.may(lcNameSuffix) && nameSuffixWords[t.Fold]) || lastName < 0 {
 			lastName = x
 		}
 	}
@@ -1026,7 +1029,7 @@ func (sc *nerScanner) contextVotes(m *nerMention, a, b int) {
 	// Before: "the", a place preposition (over "the" and direction words).
 	for x := a - 1; x >= 0 && x >= a-3; x-- {
 		f := toks[x].Fold
-		if placePreps[f] && !(f == "to" && x > 0 && toks[x-1].Fold == "according") {
+		if toks[x].may(lcPlacePrep) && placePreps[f] && !(f == "to" && x > 0 && toks[x-1].Fold == "according") {
 			m.placeBefore = true
 			m.votes[kindPlace]++
 			break
@@ -1049,11 +1052,11 @@ func (sc *nerScanner) contextVotes(m *nerMention, a, b int) {
 		x++
 	}
 	// '…," said Nicole Ramos': a person.
-	if a >= 2 && speechVerbs[toks[a-1].Fold] && (toks[a-2].Fold == "," || toks[a-2].Fold == `"`) {
+	if a >= 2 && toks[a-1].may(lcSpeechVerb) && speechVerbs[toks[a-1].Fold] && (toks[a-2].Fold == "," || toks[a-2].Fold == `"`) {
 		m.speech = true
 		m.votes[kindPerson] += 2
 	}
-	if b+1 < n && speechVerbs[toks[b+1].Fold] {
+	if b+1 < n && toks[b+1].may(lcSpeechVerb) && speechVerbs[toks[b+1].Fold] {
 		m.speech = true
 		if m.theBefore {
 			m.votes[kindOrg] += 2
@@ -1066,7 +1069,7 @@ func (sc *nerScanner) contextVotes(m *nerMention, a, b int) {
 		if t.Kind != Word || t.IsCapitalized() {
 			break
 		}
-		if placeNouns[t.Fold] {
+		if t.may(lcPlaceNoun) && placeNouns[t.Fold] {
 			m.votes[kindPlace] += 2
 			break
 		}

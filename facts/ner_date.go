@@ -153,7 +153,7 @@ func dateEvent(toks []Token, dm DateMention, inDate []bool) (string, int, bool) 
 				// bounds a span; it is no event's date.
 				return hit{"", k, dist, true}
 			}
-			if eventClauseBreaks[f] && f != "-" {
+			if toks[k].may(lcEventClauseBreak) && eventClauseBreaks[f] && f != "-" {
 				// "On Tuesday, the minister met …": a sentence-opening
 				// date reaches over its comma.
 				if !(step > 0 && f == "," && k == dm.Last+1 && dateOpensSentence(toks, dm)) {

@@ -185,6 +185,11 @@ func lemma(f string) string {
 	if b, ok := pastBase[f]; ok {
 		return b
 	}
+	return lemmaRules(f)
+}
+
+// lemmaRules is lemma for a word that is no key of pastBase.
+func lemmaRules(f string) string {
 	switch {
 	case strings.HasSuffix(f, "ied") && len(f) > 4:
 		return f[:len(f)-3] + "y"
@@ -319,8 +324,8 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 	if t.Kind != Word || t.IsCapitalized() || strings.IndexByte(f, '-') >= 0 || len(f) < 2 {
 		return "", false, false
 	}
-	vc := uint8(0)
-	if t.may(lcVerbClass) {
+	vc := t.verb // verbClass[f], kept by classify
+	if t.cls&lcKnown == 0 {
 		vc = verbClass[f]
 	}
 	switch vc {
@@ -336,7 +341,24 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 	}
 	// prevMay filters the look-ups of pf by the previous token's classes.
 	prevMay := func(c lexClass) bool { return prev < 0 || toks[prev].may(c) }
-	past := t.may(lcPastBase) && pastBase[f] != ""
+	pb, inPast := "", false
+	if t.may(lcPastBase) {
+		pb, inPast = pastBase[f]
+	}
+	past := pb != ""
+	// lemF is lemma(f), with pastBase asked once above and the suffix
+	// rules run at most once.
+	lf := ""
+	lemF := func() string {
+		if lf == "" {
+			if inPast {
+				lf = pb
+			} else {
+				lf = lemmaRules(f)
+			}
+		}
+		return lf
+	}
 	modal := prevMay(lcModalOrDo) && modalsAndDo[pf]
 	isVerb := false
 	switch {
@@ -351,7 +373,7 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 		if pf == "to" && prev > 0 && (toks[prev-1].Fold == "according" || toks[prev-1].Fold == "due") {
 			isVerb = false
 		}
-	case knownVerbs[lemma(f)] && (strings.HasSuffix(f, "s") || knownVerbs[f]):
+	case knownVerbs[lemF()] && (strings.HasSuffix(f, "s") || knownVerbs[f]):
 		isVerb = prev >= 0 && (pronouns[pf] || nameTok(toks[prev]) && toks[prev].Kind == Word) && !determiners[pf]
 		// "the storm hit": a past the same as its base, after a noun.
 		if f2, ok := irregular[f]; ok && f2[0] == f && prev >= 0 && toks[prev].Kind == Word && !(prevMay(lcNerStop) && nerStop[pf]) && !attributiveDeterminers[pf] {
@@ -363,7 +385,7 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 	}
 	l := f
 	if !(modal || pf == "not" || pf == "n't") || strings.HasSuffix(f, "ed") || past {
-		l = lemma(f)
+		l = lemF()
 	}
 	if i+1 < len(toks) {
 		if p, ok := eventPhrases[l+" "+toks[i+1].Fold]; ok {
@@ -514,7 +536,7 @@ func eventArgument(nd *nerDoc, toks []Token, evs []eventWord, ms []nerMention, i
 	}
 	for k := i + 1; k < len(toks) && k <= i+eventWindow; k++ {
 		f := toks[k].Fold
-		if eventClauseBreaks[f] || reportVerbs[f] {
+		if toks[k].may(lcEventClauseBreak) && eventClauseBreaks[f] || toks[k].may(lcReportVerb) && reportVerbs[f] {
 			break
 		}
 		// Another event word takes what follows: "holding talks with X
@@ -523,7 +545,7 @@ func eventArgument(nd *nerDoc, toks []Token, evs []eventWord, ms []nerMention, i
 		if evs[k].breaks {
 			break
 		}
-		if !eventPreps[f] {
+		if !(toks[k].may(lcEventPrep) && eventPreps[f]) {
 			continue
 		}
 		a := k + 1

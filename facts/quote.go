@@ -469,8 +469,12 @@ type quoteContext struct {
 	quoted    []Span          // quoted text, to tell quotes from narration
 	lower     map[string]bool // words the article writes in lower case
 	fullNames []namedAt       // names of two words or more, in text order
-	persons   []namedAt       // persons standing where a subject stands
-	named     []namedAt       // speakers named with a speech verb
+	// fullLastKeys[i] is the NameKey of fullNames[i]'s last word, made
+	// on first need: fullName asks it of every full name for every
+	// one-word name.
+	fullLastKeys []string
+	persons      []namedAt // persons standing where a subject stands
+	named        []namedAt // speakers named with a speech verb
 	// kinds is the entity finder's kind of each name, by NameKey, so a
 	// place ("North Korea") or a body is never taken for a person.
 	kinds map[string]nerKind
@@ -897,10 +901,15 @@ func (qc *quoteContext) fullName(name string, pos int) string {
 	}
 	best, after, first := "", "", ""
 	firstPos := -1
-	for _, n := range qc.fullNames {
-		f := strings.Fields(n.name)
-		last := f[len(f)-1]
-		if NameKey(last) != key && !SameName(last, name) || qc.nonPerson(n.name) {
+	for len(qc.fullLastKeys) < len(qc.fullNames) {
+		f := strings.Fields(qc.fullNames[len(qc.fullLastKeys)].name)
+		qc.fullLastKeys = append(qc.fullLastKeys, NameKey(f[len(f)-1]))
+	}
+	for i, n := range qc.fullNames {
+		// The surname matches when the keys are equal or the names are
+		// spelling variants, and SameName holds only of equal keys: the
+		// key alone decides.
+		if qc.fullLastKeys[i] != key || qc.nonPerson(n.name) {
 			continue
 		}
 		if first == "" {
@@ -1132,7 +1141,7 @@ func (qc *quoteContext) runFrom(pi, i int) tokRange {
 			continue
 		}
 		if j > i && j+1 < len(toks) && quoteNameTok(toks[j+1]) &&
-			(t.Fold == "." && abbreviationDot(toks[j-1]) || quoteParticle(t.Fold)) {
+			(t.Fold == "." && abbreviationDot(toks[j-1]) || quoteParticle(&t)) {
 			j++
 			continue
 		}
@@ -1153,7 +1162,7 @@ func (qc *quoteContext) runTo(pi, end, lo int) tokRange {
 			continue
 		}
 		if j < end && j-2 >= lo && quoteNameTok(toks[j-2]) &&
-			(t.Fold == "." && abbreviationDot(toks[j-2]) || quoteParticle(t.Fold)) {
+			(t.Fold == "." && abbreviationDot(toks[j-2]) || quoteParticle(&t)) {
 			j--
 			continue
 		}
@@ -1170,7 +1179,7 @@ func (qc *quoteContext) runTo(pi, end, lo int) tokRange {
 func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 	toks := qc.paraToks[pi]
 	i, j := r.from, r.to
-	for i < j && (toks[i].Kind == Punct || quoteLeadWords[toks[i].Fold] || quoteParticle(toks[i].Fold)) {
+	for i < j && (toks[i].Kind == Punct || quoteLeadWords[toks[i].Fold] || quoteParticle(&toks[i])) {
 		i++
 	}
 	last := -1
@@ -1190,7 +1199,7 @@ func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 			i++
 		}
 	}
-	for i < j && (toks[i].Kind == Punct || quoteParticle(toks[i].Fold)) {
+	for i < j && (toks[i].Kind == Punct || quoteParticle(&toks[i])) {
 		i++
 	}
 	for j > i && toks[j-1].Kind == Punct {
@@ -1352,6 +1361,8 @@ var quoteRoles = map[string]bool{
 // another word of the run.
 var quoteAmbiguousTitles = map[string]bool{"general": true, "major": true, "chief": true, "head": true}
 
-// quoteParticle reports whether f is a particle inside a personal name,
+// quoteParticle reports whether t is a particle inside a personal name,
 // or the "y" of Spanish double surnames ("Ortega y Gasset").
-func quoteParticle(f string) bool { return nameParticles[f] || f == "y" }
+func quoteParticle(t *Token) bool {
+	return t.may(lcNameParticle) && nameParticles[t.Fold] || t.Fold == "y"
+}
