@@ -544,9 +544,14 @@ func countNoun(n int, noun string) string {
 // paraTokens holds the tokens of the articles' body paragraphs, made on
 // first use, so that the comparisons reading them (shared text, spelling
 // variants) tokenise each paragraph once. Articles are keyed by address:
-// the cache lives for one Compare over one slice. A nil cache tokenises.
+// the cache lives for one Compare over one slice. A paragraph's tokens
+// are also kept by its text, since the outlets of one story often run a
+// wire's paragraph word for word: those read only Text, Fold and Kind,
+// which depend on the paragraph's text alone (not on its span). A nil
+// cache tokenises.
 type paraTokens struct {
-	m map[*facts.Article][][]facts.Token
+	m      map[*facts.Article][][]facts.Token
+	byText map[string][]facts.Token
 }
 
 // of returns Tokenize over a's paragraph pi.
@@ -557,6 +562,7 @@ func (p *paraTokens) of(a *facts.Article, pi int) []facts.Token {
 	}
 	if p.m == nil {
 		p.m = map[*facts.Article][][]facts.Token{}
+		p.byText = map[string][]facts.Token{}
 	}
 	ts := p.m[a]
 	if ts == nil {
@@ -564,7 +570,17 @@ func (p *paraTokens) of(a *facts.Article, pi int) []facts.Token {
 		p.m[a] = ts
 	}
 	if ts[pi] == nil {
-		ts[pi] = facts.Tokenize(a.Text, sp.Start, sp.End)
+		if sp.Start < 0 || sp.Start > sp.End || sp.End > len(a.Text) {
+			ts[pi] = facts.Tokenize(a.Text, sp.Start, sp.End)
+			return ts[pi]
+		}
+		text := a.Text[sp.Start:sp.End]
+		toks, ok := p.byText[text]
+		if !ok {
+			toks = facts.Tokenize(a.Text, sp.Start, sp.End)
+			p.byText[text] = toks
+		}
+		ts[pi] = toks
 	}
 	return ts[pi]
 }
