@@ -231,23 +231,34 @@ func shingleSet(a *facts.Article, paras *paraTokens) []uint64 {
 	var out []uint64
 	var words []uint64
 	for pi := range a.Body {
-		words = words[:0]
-		for _, t := range paras.of(a, pi) {
-			if t.Kind == facts.Punct {
-				continue
-			}
-			words = append(words, fnv64a(t.Fold))
-		}
-		if len(words) == 0 {
+		if sh, ok := paras.shingles(a, pi); ok {
+			out = append(out, sh...)
 			continue
 		}
-		n := min(shingleWords, len(words))
-		for i := 0; i+n <= len(words); i++ {
-			out = append(out, shingleHash(words[i:i+n]))
-		}
+		out, words = appendShingles(out, words, paras.of(a, pi))
 	}
 	slices.Sort(out)
 	return slices.Compact(out)
+}
+
+// appendShingles appends the shingles of one paragraph's tokens to out;
+// words is scratch space, returned for reuse.
+func appendShingles(out, words []uint64, toks []facts.Token) ([]uint64, []uint64) {
+	words = words[:0]
+	for _, t := range toks {
+		if t.Kind == facts.Punct {
+			continue
+		}
+		words = append(words, fnv64a(t.Fold))
+	}
+	if len(words) == 0 {
+		return out, words
+	}
+	n := min(shingleWords, len(words))
+	for i := 0; i+n <= len(words); i++ {
+		out = append(out, shingleHash(words[i:i+n]))
+	}
+	return out, words
 }
 
 // fnv64a is hash/fnv's 64-bit FNV-1a of s, without its allocations.
@@ -552,6 +563,27 @@ func countNoun(n int, noun string) string {
 type paraTokens struct {
 	m      map[*facts.Article][][]facts.Token
 	byText map[string][]facts.Token
+	// sh holds each paragraph's shingles by its text, for the same reason.
+	sh map[string][]uint64
+}
+
+// shingles returns the shingles of a's paragraph pi, made once per
+// paragraph text; false when there is no cache or the span is not one.
+func (p *paraTokens) shingles(a *facts.Article, pi int) ([]uint64, bool) {
+	sp := a.Body[pi]
+	if p == nil || sp.Start < 0 || sp.Start > sp.End || sp.End > len(a.Text) {
+		return nil, false
+	}
+	if p.sh == nil {
+		p.sh = map[string][]uint64{}
+	}
+	text := a.Text[sp.Start:sp.End]
+	if sh, ok := p.sh[text]; ok {
+		return sh, true
+	}
+	sh, _ := appendShingles(nil, nil, p.of(a, pi))
+	p.sh[text] = sh
+	return sh, true
 }
 
 // of returns Tokenize over a's paragraph pi.
