@@ -99,7 +99,7 @@ func sources(articles []facts.Article, paras *paraTokens) []SourceGroup {
 	sets := make([][]uint64, len(arts))
 	wires := make([]string, len(arts))
 	for i, a := range arts {
-		sets[i] = shingleSet(a, paras)
+		sets[i] = shingleList(a, paras)
 		wires[i] = facts.Fold(strings.TrimSpace(a.Wire))
 	}
 
@@ -228,6 +228,16 @@ func containmentRange(cs []float64) string {
 // gives one shingle of its own words, so that short paragraphs still count
 // as shared text.
 func shingleSet(a *facts.Article, paras *paraTokens) []uint64 {
+	out := shingleList(a, paras)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// shingleList returns an article's shingles in order of paragraph, a
+// shingle more than once when the article repeats a run of words:
+// shingleOverlaps drops the repeats with the index it builds anyway,
+// where a set of its own would sort each article's shingles.
+func shingleList(a *facts.Article, paras *paraTokens) []uint64 {
 	var out []uint64
 	var words []uint64
 	for pi := range a.Body {
@@ -237,8 +247,7 @@ func shingleSet(a *facts.Article, paras *paraTokens) []uint64 {
 		}
 		out, words = appendShingles(out, words, paras.of(a, pi))
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return out
 }
 
 // appendShingles appends the shingles of one paragraph's tokens to out;
@@ -293,6 +302,10 @@ func shingleHash(words []uint64) uint64 {
 
 // shingleOverlaps calls pair for every two shingle sets a < b that share
 // a shingle, with the number they share, in order of b and then of a.
+// A set may hold a shingle more than once: each set is made distinct in
+// place before the first call, so that len(sets[a]) in pair counts its
+// distinct shingles (and sorted beyond maxPairMatrix, whose calls for
+// one b come in the order of b's shingles).
 // It indexes each shingle's sets, so the cost grows with the number of
 // shared shingles rather than with the square of the number of sets: a
 // first pass counts each shingle's sets, a second lays them out in one
@@ -303,6 +316,10 @@ func shingleHash(words []uint64) uint64 {
 func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
 	n := len(sets)
 	if n > maxPairMatrix {
+		for b, set := range sets {
+			slices.Sort(set)
+			sets[b] = slices.Compact(set)
+		}
 		shingleOverlapsLarge(sets, pair)
 		return
 	}
@@ -310,21 +327,32 @@ func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
 	for _, set := range sets {
 		total += len(set)
 	}
-	// Pass one: a number per distinct shingle, and its count of sets.
+	// Pass one: a number per distinct shingle, and its count of sets. A
+	// shingle a set holds twice is dropped from it there (last holds the
+	// set each shingle was last seen in, plus one).
 	index := newShingleIndex(total)
-	ids := make([]int32, 0, total) // per set and shingle, in order
-	var sizes []int32
-	for _, set := range sets {
+	ids := make([]int32, 0, total) // per set and distinct shingle, in order
+	var sizes, last []int32
+	for b, set := range sets {
+		w := 0
 		for _, s := range set {
 			slot := index.slot(s)
 			if *slot == 0 {
 				sizes = append(sizes, 0)
+				last = append(last, 0)
 				*slot = int32(len(sizes))
 			}
 			id := *slot - 1
+			if last[id] == int32(b)+1 {
+				continue
+			}
+			last[id] = int32(b) + 1
+			set[w] = s
+			w++
 			sizes[id]++
 			ids = append(ids, id)
 		}
+		sets[b] = set[:w]
 	}
 	// Pass two: each shingle's sets, a run per shingle.
 	start := make([]int32, len(sizes)+1)
