@@ -77,7 +77,7 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 		items[i].sid = c.speakers.id(f.Source)
 	}
 	n := len(items)
-	m := &quoteMatcher{items: items, memo: map[[2]int32]quoteMatchResult{}}
+	m := newQuoteMatcher(items, len(vocab.classes))
 	score := newQuoteScores(n)
 	type link struct {
 		i, j int
@@ -388,6 +388,34 @@ func quoteStem(w string) string {
 type quoteMatcher struct {
 	items []quoteItem
 	memo  map[[2]int32]quoteMatchResult
+	// table is the memo in a flat block by class pair, when there are
+	// few enough classes (quoteTableClasses) for one: an index where
+	// the map hashed, for every pair tried.
+	table   []quoteMatchCell
+	classes int
+}
+
+// quoteMatchCell is one class pair's result in quoteMatcher.table.
+type quoteMatchCell struct {
+	s        float64
+	shared   int32
+	ok, done bool
+}
+
+// quoteTableClasses is the most quote classes quoteMatcher keeps its
+// memo in a flat table for (a table of at most 1 MB).
+const quoteTableClasses = 256
+
+// newQuoteMatcher makes the matcher of items, whose classes are
+// numbered below classes.
+func newQuoteMatcher(items []quoteItem, classes int) *quoteMatcher {
+	m := &quoteMatcher{items: items}
+	if classes <= quoteTableClasses {
+		m.table, m.classes = make([]quoteMatchCell, classes*classes), classes
+	} else {
+		m.memo = map[[2]int32]quoteMatchResult{}
+	}
+	return m
 }
 
 type quoteMatchResult struct {
@@ -399,6 +427,14 @@ type quoteMatchResult struct {
 // match is quoteMatchShared(&items[i], &items[j]).
 func (m *quoteMatcher) match(i, j int) (float64, int, bool) {
 	a, b := &m.items[i], &m.items[j]
+	if m.table != nil {
+		c := &m.table[int(a.class)*m.classes+int(b.class)]
+		if !c.done {
+			s, shared, ok := quoteMatchShared(a, b)
+			c.s, c.shared, c.ok, c.done = s, int32(shared), ok, true
+		}
+		return c.s, int(c.shared), c.ok
+	}
 	k := [2]int32{a.class, b.class}
 	r, ok := m.memo[k]
 	if !ok {

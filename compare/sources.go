@@ -99,7 +99,7 @@ func sources(articles []facts.Article, paras *paraTokens) []SourceGroup {
 	sets := make([][]uint64, len(arts))
 	wires := make([]string, len(arts))
 	for i, a := range arts {
-		sets[i] = shingleSet(a, paras)
+		sets[i] = shingleList(a, paras)
 		wires[i] = facts.Fold(strings.TrimSpace(a.Wire))
 	}
 
@@ -228,26 +228,46 @@ func containmentRange(cs []float64) string {
 // gives one shingle of its own words, so that short paragraphs still count
 // as shared text.
 func shingleSet(a *facts.Article, paras *paraTokens) []uint64 {
+	out := shingleList(a, paras)
+	slices.Sort(out)
+	return slices.Compact(out)
+}
+
+// shingleList returns an article's shingles in order of paragraph, a
+// shingle more than once when the article repeats a run of words:
+// shingleOverlaps drops the repeats with the index it builds anyway,
+// where a set of its own would sort each article's shingles.
+func shingleList(a *facts.Article, paras *paraTokens) []uint64 {
 	var out []uint64
 	var words []uint64
 	for pi := range a.Body {
-		words = words[:0]
-		for _, t := range paras.of(a, pi) {
-			if t.Kind == facts.Punct {
-				continue
-			}
-			words = append(words, fnv64a(t.Fold))
-		}
-		if len(words) == 0 {
+		if sh, ok := paras.shingles(a, pi); ok {
+			out = append(out, sh...)
 			continue
 		}
-		n := min(shingleWords, len(words))
-		for i := 0; i+n <= len(words); i++ {
-			out = append(out, shingleHash(words[i:i+n]))
-		}
+		out, words = appendShingles(out, words, paras.of(a, pi))
 	}
-	slices.Sort(out)
-	return slices.Compact(out)
+	return out
+}
+
+// appendShingles appends the shingles of one paragraph's tokens to out;
+// words is scratch space, returned for reuse.
+func appendShingles(out, words []uint64, toks []facts.Token) ([]uint64, []uint64) {
+	words = words[:0]
+	for _, t := range toks {
+		if t.Kind == facts.Punct {
+			continue
+		}
+		words = append(words, fnv64a(t.Fold))
+	}
+	if len(words) == 0 {
+		return out, words
+	}
+	n := min(shingleWords, len(words))
+	for i := 0; i+n <= len(words); i++ {
+		out = append(out, shingleHash(words[i:i+n]))
+	}
+	return out, words
 }
 
 // fnv64a is hash/fnv's 64-bit FNV-1a of s, without its allocations.
@@ -282,6 +302,10 @@ func shingleHash(words []uint64) uint64 {
 
 // shingleOverlaps calls pair for every two shingle sets a < b that share
 // a shingle, with the number they share, in order of b and then of a.
+// A set may hold a shingle more than once: each set is made distinct in
+// place before the first call, so that len(sets[a]) in pair counts its
+// distinct shingles (and sorted beyond maxPairMatrix, whose calls for
+// one b come in the order of b's shingles).
 // It indexes each shingle's sets, so the cost grows with the number of
 // shared shingles rather than with the square of the number of sets: a
 // first pass counts each shingle's sets, a second lays them out in one
@@ -292,6 +316,10 @@ func shingleHash(words []uint64) uint64 {
 func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
 	n := len(sets)
 	if n > maxPairMatrix {
+		for b, set := range sets {
+			slices.Sort(set)
+			sets[b] = slices.Compact(set)
+		}
 		shingleOverlapsLarge(sets, pair)
 		return
 	}
@@ -299,21 +327,32 @@ func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
 	for _, set := range sets {
 		total += len(set)
 	}
-	// Pass one: a number per distinct shingle, and its count of sets.
+	// Pass one: a number per distinct shingle, and its count of sets. A
+	// shingle a set holds twice is dropped from it there (last holds the
+	// set each shingle was last seen in, plus one).
 	index := newShingleIndex(total)
-	ids := make([]int32, 0, total) // per set and shingle, in order
-	var sizes []int32
-	for _, set := range sets {
+	ids := make([]int32, 0, total) // per set and distinct shingle, in order
+	var sizes, last []int32
+	for b, set := range sets {
+		w := 0
 		for _, s := range set {
 			slot := index.slot(s)
 			if *slot == 0 {
 				sizes = append(sizes, 0)
+				last = append(last, 0)
 				*slot = int32(len(sizes))
 			}
 			id := *slot - 1
+			if last[id] == int32(b)+1 {
+				continue
+			}
+			last[id] = int32(b) + 1
+			set[w] = s
+			w++
 			sizes[id]++
 			ids = append(ids, id)
 		}
+		sets[b] = set[:w]
 	}
 	// Pass two: each shingle's sets, a run per shingle.
 	start := make([]int32, len(sizes)+1)
@@ -544,9 +583,35 @@ func countNoun(n int, noun string) string {
 // paraTokens holds the tokens of the articles' body paragraphs, made on
 // first use, so that the comparisons reading them (shared text, spelling
 // variants) tokenise each paragraph once. Articles are keyed by address:
-// the cache lives for one Compare over one slice. A nil cache tokenises.
+// the cache lives for one Compare over one slice. A paragraph's tokens
+// are also kept by its text, since the outlets of one story often run a
+// wire's paragraph word for word: those read only Text, Fold and Kind,
+// which depend on the paragraph's text alone (not on its span). A nil
+// cache tokenises.
 type paraTokens struct {
-	m map[*facts.Article][][]facts.Token
+	m      map[*facts.Article][][]facts.Token
+	byText map[string][]facts.Token
+	// sh holds each paragraph's shingles by its text, for the same reason.
+	sh map[string][]uint64
+}
+
+// shingles returns the shingles of a's paragraph pi, made once per
+// paragraph text; false when there is no cache or the span is not one.
+func (p *paraTokens) shingles(a *facts.Article, pi int) ([]uint64, bool) {
+	sp := a.Body[pi]
+	if p == nil || sp.Start < 0 || sp.Start > sp.End || sp.End > len(a.Text) {
+		return nil, false
+	}
+	if p.sh == nil {
+		p.sh = map[string][]uint64{}
+	}
+	text := a.Text[sp.Start:sp.End]
+	if sh, ok := p.sh[text]; ok {
+		return sh, true
+	}
+	sh, _ := appendShingles(nil, nil, p.of(a, pi))
+	p.sh[text] = sh
+	return sh, true
 }
 
 // of returns Tokenize over a's paragraph pi.
@@ -557,6 +622,7 @@ func (p *paraTokens) of(a *facts.Article, pi int) []facts.Token {
 	}
 	if p.m == nil {
 		p.m = map[*facts.Article][][]facts.Token{}
+		p.byText = map[string][]facts.Token{}
 	}
 	ts := p.m[a]
 	if ts == nil {
@@ -564,7 +630,17 @@ func (p *paraTokens) of(a *facts.Article, pi int) []facts.Token {
 		p.m[a] = ts
 	}
 	if ts[pi] == nil {
-		ts[pi] = facts.Tokenize(a.Text, sp.Start, sp.End)
+		if sp.Start < 0 || sp.Start > sp.End || sp.End > len(a.Text) {
+			ts[pi] = facts.Tokenize(a.Text, sp.Start, sp.End)
+			return ts[pi]
+		}
+		text := a.Text[sp.Start:sp.End]
+		toks, ok := p.byText[text]
+		if !ok {
+			toks = facts.Tokenize(a.Text, sp.Start, sp.End)
+			p.byText[text] = toks
+		}
+		ts[pi] = toks
 	}
 	return ts[pi]
 }

@@ -521,8 +521,23 @@ func TestShingleOverlaps(t *testing.T) {
 			}
 		}
 	}
+	// The same sets with every shingle twice and out of order, as
+	// shingleList gives them: shingleOverlaps makes each distinct.
+	var repeated [][]uint64
+	for _, set := range sets {
+		rep := append(slices.Clone(set), set...)
+		r.Shuffle(len(rep), func(i, j int) { rep[i], rep[j] = rep[j], rep[i] })
+		repeated = append(repeated, rep)
+	}
 	for name, overlaps := range map[string]func([][]uint64, func(a, b, shared int)){
-		"matrix": shingleOverlaps, "large": shingleOverlapsLarge} {
+		"matrix": shingleOverlaps, "large": shingleOverlapsLarge, "repeated": func(_ [][]uint64, pair func(a, b, shared int)) {
+			shingleOverlaps(repeated, pair)
+			for i := range repeated {
+				if got := slices.Sorted(slices.Values(repeated[i])); !slices.Equal(got, sets[i]) {
+					t.Errorf("repeated: set %d left as %d shingles, want its %d distinct ones", i, len(got), len(sets[i]))
+				}
+			}
+		}} {
 		got := map[[2]int]int{}
 		lastB := 0
 		overlaps(sets, func(a, b, shared int) {

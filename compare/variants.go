@@ -170,6 +170,11 @@ func sameContext(a, b *variantFormAcc) bool {
 
 func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
 	v := &variantScan{forms: map[string]*variantFormAcc{}, keys: map[string]int32{}}
+	// A paragraph run word for word by several outlets is marked and
+	// numbered once: its tokens are only read after this, so the articles
+	// share them. fresh holds the paragraphs marked here, to number.
+	seen := map[string][]variantToken{}
+	var fresh [][]variantToken
 	for ai := range articles {
 		a := &articles[ai]
 		v.ids = append(v.ids, a.ID)
@@ -179,7 +184,9 @@ func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
 			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 				continue
 			}
-			n += len(cache.of(a, pi))
+			if _, ok := seen[a.Text[sp.Start:sp.End]]; !ok {
+				n += len(cache.of(a, pi))
+			}
 		}
 		block := make([]variantToken, 0, n)
 		var paras [][]variantToken
@@ -187,24 +194,29 @@ func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
 			if sp.Start < 0 || sp.End > len(a.Text) || sp.Start >= sp.End {
 				continue
 			}
-			start := len(block)
-			block = appendVariantTokens(block, cache.of(a, pi))
-			paras = append(paras, block[start:len(block):len(block)])
+			text := a.Text[sp.Start:sp.End]
+			p, ok := seen[text]
+			if !ok {
+				start := len(block)
+				block = appendVariantTokens(block, cache.of(a, pi))
+				p = block[start:len(block):len(block)]
+				seen[text] = p
+				fresh = append(fresh, p)
+			}
+			paras = append(paras, p)
 		}
 		v.paras = append(v.paras, paras)
 	}
-	for _, paras := range v.paras {
-		for _, p := range paras {
-			for i := range p {
-				t := &p[i]
-				t.kid = intern(v.keys, t.key)
-				if int(t.kid) == len(v.lower) {
-					v.lower = append(v.lower, false)
-				}
-				// A word's key is its form (id): lower is by form.
-				if t.id != "" && !t.allCaps && !t.cap {
-					v.lower[t.kid] = true
-				}
+	for _, p := range fresh {
+		for i := range p {
+			t := &p[i]
+			t.kid = intern(v.keys, t.key)
+			if int(t.kid) == len(v.lower) {
+				v.lower = append(v.lower, false)
+			}
+			// A word's key is its form (id): lower is by form.
+			if t.id != "" && !t.allCaps && !t.cap {
+				v.lower[t.kid] = true
 			}
 		}
 	}

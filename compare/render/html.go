@@ -120,7 +120,7 @@ func WriteHTML(w io.Writer, res compare.Result, arts []facts.Article) error {
 func writeHTML(w io.Writer, res compare.Result, arts []facts.Article, forms *VerdictForms) error {
 	v := buildView(res, arts)
 	v.Forms = forms
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, reportChunk)
 	writeReport(bw, v)
 	if err := bw.Flush(); err != nil {
 		return fmt.Errorf("write html: %w", err)

@@ -28,7 +28,12 @@ type jsonOut struct {
 }
 
 // jsonChunk is how much is buffered before a write.
-const jsonChunk = 32 << 10
+const jsonChunk = reportChunk
+
+// reportChunk is the buffer the HTML and Markdown reports are written
+// through: a topic's report is megabytes, and bufio's 4 KB default made
+// a write system call (and a pass of the bidi filter) per 4 KB.
+const reportChunk = 32 << 10
 
 // flush writes what is buffered once there is a chunk of it, or all of
 // it at the end.

@@ -17,7 +17,7 @@ import (
 // fact matrix, the evidence behind each finding, spelling variants and
 // word diffs — fit to paste into a newsroom document or chat.
 func WriteMarkdown(w io.Writer, res compare.Result) error {
-	bw := bufio.NewWriter(w)
+	bw := bufio.NewWriterSize(w, reportChunk)
 	title := res.Title
 	if title == "" {
 		title = res.Topic

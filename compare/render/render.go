@@ -8,6 +8,7 @@ import (
 	"io"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/compare"
@@ -192,11 +193,7 @@ func short(kind string, v compare.Value) string {
 			s = r.Display(kind == "duration")
 		}
 	case kind == "quote":
-		q := []rune(strings.Join(strings.Fields(v.Surface), " "))
-		if len(q) > 36 {
-			q = append(q[:35], '…')
-		}
-		s = "“" + string(q) + "”"
+		s = "“" + shortQuote(v.Surface) + "”"
 	}
 	if v.Negated {
 		s = "¬" + s
@@ -205,6 +202,58 @@ func short(kind string, v compare.Value) string {
 		s += "~"
 	}
 	return s
+}
+
+// shortQuote is a quote's words on one line, cut to 36 runes with "…":
+// []rune(strings.Join(strings.Fields(q), " ")) cut, without the copies
+// for the quote that is valid UTF-8 and spaced by single spaces already,
+// as nearly all are.
+func shortQuote(q string) string {
+	if !singleSpaced(q) || !utf8.ValidString(q) {
+		r := []rune(strings.Join(strings.Fields(q), " "))
+		if len(r) > 36 {
+			r = append(r[:35], '…')
+		}
+		return string(r)
+	}
+	n := 0
+	for i := range q {
+		if n == 35 && utf8.RuneCountInString(q[i:]) > 1 {
+			return q[:i] + "…"
+		}
+		n++
+	}
+	return q
+}
+
+// singleSpaced reports whether strings.Join(strings.Fields(s), " ") is s:
+// its only white space is single ASCII spaces between words.
+func singleSpaced(s string) bool {
+	prevSpace := true // no space at the start
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size - 1
+			prevSpace = false
+			continue
+		}
+		switch c {
+		case ' ':
+			if prevSpace {
+				return false
+			}
+			prevSpace = true
+		case '\t', '\n', '\v', '\f', '\r':
+			return false
+		default:
+			prevSpace = false
+		}
+	}
+	return !prevSpace || s == ""
 }
 
 // width returns the display width of s, counting runes.
