@@ -6,6 +6,7 @@ import (
 	"database/sql/driver"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"strings"
 	"sync"
 
@@ -43,25 +44,11 @@ type SaveResult struct {
 // topic and article. Everything is one transaction: on error nothing is
 // written.
 func (db *DB) SaveArticle(ctx context.Context, topicID string, a facts.Article, fs []facts.Fact) (SaveResult, error) {
-	if err := validateArticle(topicID, a, fs); err != nil {
-		return SaveResult{}, wrap(err, "save article %q/%q", topicID, a.ID)
-	}
-	tx, err := db.begin(ctx)
+	res, err := db.SaveArticles(ctx, topicID, []ArticleFacts{{Article: a, Facts: fs}})
 	if err != nil {
-		return SaveResult{}, wrap(err, "save article %q/%q", topicID, a.ID)
+		return SaveResult{}, err
 	}
-	defer tx.Rollback()
-	if err := topicExists(ctx, tx, topicID); err != nil {
-		return SaveResult{}, wrap(err, "save article %q/%q", topicID, a.ID)
-	}
-	res, err := db.saveArticle(ctx, tx, topicID, a, fs)
-	if err != nil {
-		return SaveResult{}, wrap(err, "save article %q/%q", topicID, a.ID)
-	}
-	if err := tx.Commit(); err != nil {
-		return SaveResult{}, wrap(err, "save article %q/%q: commit", topicID, a.ID)
-	}
-	return res, nil
+	return res[0], nil
 }
 
 // ArticleFacts is an article with the facts extracted from it, as
@@ -85,9 +72,13 @@ func (db *DB) SaveArticles(ctx context.Context, topicID string, items []ArticleF
 	if len(items) == 0 {
 		return nil, nil
 	}
+	what := fmt.Sprintf("articles of %q", topicID)
+	if len(items) == 1 {
+		what = fmt.Sprintf("article %q/%q", topicID, items[0].Article.ID)
+	}
 	tx, err := db.begin(ctx)
 	if err != nil {
-		return nil, wrap(err, "save articles of %q", topicID)
+		return nil, wrap(err, "save %s", what)
 	}
 	defer tx.Rollback()
 	// The topic is looked up once: the transaction holds the write lock
@@ -103,7 +94,7 @@ func (db *DB) SaveArticles(ctx context.Context, topicID string, items []ArticleF
 		}
 	}
 	if err := tx.Commit(); err != nil {
-		return nil, wrap(err, "save articles of %q: commit", topicID)
+		return nil, wrap(err, "save %s: commit", what)
 	}
 	return out, nil
 }
