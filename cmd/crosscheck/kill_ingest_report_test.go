@@ -62,6 +62,14 @@ func TestIngestKillAnywhere(t *testing.T) {
 	stdout, refTime := runBin(t, bin, ingest(refDB)...)
 	t.Logf("reference ingest: %s in %s", strings.TrimSpace(stdout), refTime.Round(time.Millisecond))
 	refDump := dump(t, refDB)
+	// The kill points are spread over the fastest of three runs: one run
+	// slowed by other work on the machine put most of them after the end
+	// of the runs that followed.
+	for range 2 {
+		if _, d := runBin(t, bin, ingest(fresh())...); d < refTime {
+			refTime = d
+		}
+	}
 	const spread = 10
 	var delays []time.Duration
 	for i := 1; i <= spread; i++ {
@@ -132,6 +140,12 @@ func TestReportKillAnywhere(t *testing.T) {
 			runBin(t, bin, "--db", fullDB, "ingest", folder)
 			newPath := filepath.Join(t.TempDir(), name)
 			_, refTime := runBin(t, bin, "--db", fullDB, "report", "--topic", "bulk-report", "-o", newPath)
+			// The fastest of three runs, as in TestIngestKillAnywhere.
+			for range 2 {
+				if _, d := runBin(t, bin, "--db", fullDB, "report", "--topic", "bulk-report", "-o", newPath); d < refTime {
+					refTime = d
+				}
+			}
 			want, err := os.ReadFile(newPath)
 			if err != nil {
 				t.Fatal(err)
