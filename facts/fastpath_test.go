@@ -1,8 +1,6 @@
 package facts
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -78,14 +76,8 @@ func TestFoldSimpleMatchesFold(t *testing.T) {
 		}
 	}
 	texts := append(append([]string{}, tokenizeCases...), fastPathTexts...)
-	paths, _ := filepath.Glob("../seeds/*.txt")
-	corpus, _ := filepath.Glob("../../shared/corpus/*/*.txt")
-	for _, p := range append(paths, corpus...) {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, strings.Split(string(b), "\n")...)
+	for _, text := range readTexts(t, "../seeds/*.txt", "../../shared/corpus/*/*.txt") {
+		texts = append(texts, strings.Split(text, "\n")...)
 	}
 	for _, s := range texts {
 		check(s)
@@ -208,15 +200,7 @@ func TestIsHeadingMatchesReference(t *testing.T) {
 		"ABCDEF abcd!", "ABC def GHI jkl MNO.", "Emphasis on Unity and Stability", "Moscow, Jan 28, 2026", "ÉCOLE ÉTÉ naïf.",
 		"A B C D E F g h i j.", "I.", "HE SAID (IT).", "NO \"QUOTE\" here'",
 	}, tokenizeCases...), fuzzTexts...)
-	paths, _ := filepath.Glob("../seeds/*.txt")
-	corpus, _ := filepath.Glob("../../shared/corpus/*/*.txt")
-	for _, p := range append(paths, corpus...) {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, string(b))
-	}
+	texts = append(texts, readTexts(t, "../seeds/*.txt", "../../shared/corpus/*/*.txt")...)
 	heads, n := 0, 0
 	for _, s := range texts {
 		for _, para := range []Span{{0, len(s)}} {
