@@ -372,7 +372,7 @@ func (db *DB) RemoveArticle(ctx context.Context, topicID, articleID string) erro
 // article id, with their text, body and title spans and publication date
 // restored. A missing topic is an ENOTFOUND error.
 func (db *DB) Articles(ctx context.Context, topicID string) ([]facts.Article, error) {
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, wrap(err, "articles of %q", topicID)
 	}
@@ -426,7 +426,7 @@ func listArticles(ctx context.Context, tx *txn, topicID string) ([]facts.Article
 // by article id, then by position in the text, then by slot, with their
 // Topic and Article fields filled. A missing topic is an ENOTFOUND error.
 func (db *DB) Facts(ctx context.Context, topicID string) ([]facts.Fact, error) {
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, wrap(err, "facts of %q", topicID)
 	}

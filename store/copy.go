@@ -19,7 +19,7 @@ var identityColumns = map[string]string{
 
 // Counts returns the number of rows of each of the store's tables.
 func (db *DB) Counts(ctx context.Context) (map[string]int, error) {
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, wrap(err, "count rows")
 	}
@@ -50,7 +50,7 @@ func (db *DB) CopyTo(ctx context.Context, dst *DB) (map[string]int, error) {
 	if topics > 0 {
 		return nil, errorf(EINVALID, "copy: %s already holds %d topics; copy into an empty database", Redact(dst.path), topics)
 	}
-	src, err := db.begin(ctx)
+	src, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, wrap(err, "copy: read %s", Redact(db.path))
 	}

@@ -142,10 +142,10 @@ func (t *txn) rawExec(ctx context.Context, query string, args []driver.NamedValu
 
 // queryContext runs a read outside a transaction.
 func (db *DB) queryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error) {
-	return db.db.QueryContext(ctx, db.d.rebind(query), args...)
+	return db.reader().QueryContext(ctx, db.d.rebind(query), args...)
 }
 
 // queryRowContext runs a one-row read outside a transaction.
 func (db *DB) queryRowContext(ctx context.Context, query string, args ...any) *sql.Row {
-	return db.db.QueryRowContext(ctx, db.d.rebind(query), args...)
+	return db.reader().QueryRowContext(ctx, db.d.rebind(query), args...)
 }

@@ -119,7 +119,7 @@ func (db *DB) finishRun(ctx context.Context, tx *txn, id int64, r RunResult) err
 
 // Runs returns the latest runs, newest first; limit <= 0 means all.
 func (db *DB) Runs(ctx context.Context, limit int) ([]RunRecord, error) {
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, wrap(err, "list runs")
 	}

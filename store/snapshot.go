@@ -20,7 +20,7 @@ type Snapshot struct {
 // facts of an article the list lacks. A missing topic is an ENOTFOUND
 // error.
 func (db *DB) TopicSnapshot(ctx context.Context, topicID string) (Snapshot, error) {
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return Snapshot{}, wrap(err, "topic %q", topicID)
 	}

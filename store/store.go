@@ -46,7 +46,13 @@ const timeFormat = "2006-01-02T15:04:05.000000000Z"
 
 // DB is an open crosscheck database.
 type DB struct {
-	db   *sql.DB
+	db *sql.DB
+	// rdb runs the reads that need no write lock: with SQLite, its own
+	// connections beside db's single writer, so that a reader (the
+	// batch reading one topic's hashes or verdicts) does not wait for the
+	// writer's transaction on another topic to end; WAL lets them run
+	// together, each on the last committed state. With PostgreSQL, db.
+	rdb  *sql.DB
 	d    dialect
 	path string
 
@@ -151,13 +157,31 @@ func open(ctx context.Context, path string, create bool) (*DB, error) {
 	sdb.SetMaxOpenConns(1)
 	sdb.SetConnMaxLifetime(0)
 
-	db := &DB{db: sdb, d: sqliteDialect, path: abs, Now: time.Now}
+	db := &DB{db: sdb, rdb: sdb, d: sqliteDialect, path: abs, Now: time.Now}
 	if err := db.init(ctx); err != nil {
 		sdb.Close()
 		return nil, wrap(err, "open database %s", path)
 	}
+	// The readers' pool, opened once the schema is in place. Deferred
+	// transactions: a read never takes the write lock.
+	q.Set("_txlock", "deferred")
+	rdsn := (&url.URL{Scheme: "file", Path: filepath.ToSlash(abs), RawQuery: q.Encode()}).String()
+	rdb, err := sql.Open("sqlite3", rdsn)
+	if err != nil {
+		sdb.Close()
+		return nil, wrap(err, "open database %s", path)
+	}
+	rdb.SetMaxOpenConns(readConns)
+	rdb.SetMaxIdleConns(readConns)
+	rdb.SetConnMaxLifetime(0)
+	db.rdb = rdb
 	return db, nil
 }
+
+// readConns is the number of SQLite connections kept for reads: one per
+// pipeline stage that reads while another writes (the batch's prepare and
+// report stages, a server's requests), with room to spare.
+const readConns = 4
 
 // init checks the connection settings took effect and migrates the schema.
 func (db *DB) init(ctx context.Context) error {
@@ -182,7 +206,13 @@ func (db *DB) init(ctx context.Context) error {
 
 // Close closes the database.
 func (db *DB) Close() error {
-	if err := db.db.Close(); err != nil {
+	var rerr error
+	if db.rdb != nil && db.rdb != db.db {
+		rerr = db.rdb.Close()
+	}
+	// The writer last: SQLite checkpoints the WAL into the database file
+	// when its last connection closes.
+	if err := errors.Join(rerr, db.db.Close()); err != nil {
 		return wrap(err, "close database %s", db.path)
 	}
 	return nil
@@ -266,6 +296,27 @@ func migrateOne(ctx context.Context, sdb *sql.DB, fsys fs.FS, name string, versi
 	}
 	committed = true
 	return nil
+}
+
+// beginRead starts a transaction that only reads, on the readers' pool:
+// its queries see one committed state and never wait for a writer.
+func (db *DB) beginRead(ctx context.Context) (*txn, error) {
+	if db.rdb == nil || db.rdb == db.db {
+		return db.begin(ctx)
+	}
+	tx, err := db.rdb.BeginTx(ctx, nil)
+	if err != nil {
+		return nil, wrap(err, "begin transaction")
+	}
+	return &txn{tx: tx, d: db.d}, nil
+}
+
+// reader is the pool for reads outside a transaction.
+func (db *DB) reader() *sql.DB {
+	if db.rdb == nil {
+		return db.db
+	}
+	return db.rdb
 }
 
 // begin starts a transaction.

@@ -119,7 +119,7 @@ func (db *DB) putTopic(ctx context.Context, tx *txn, rec TopicRecord) (bool, err
 
 // Topic returns the topic with the given id, or an ENOTFOUND error.
 func (db *DB) Topic(ctx context.Context, id string) (TopicRecord, error) {
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return TopicRecord{}, wrap(err, "topic %q", id)
 	}
@@ -176,7 +176,7 @@ func topicExists(ctx context.Context, tx *txn, id string) error {
 // Topics lists all topics ordered by id, with counts of their current
 // articles and those articles' facts.
 func (db *DB) Topics(ctx context.Context) ([]TopicSummary, error) {
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, wrap(err, "list topics")
 	}

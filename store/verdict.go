@@ -42,7 +42,7 @@ func (db *DB) AddVerdict(ctx context.Context, v facts.Verdict) error {
 
 // Verdicts returns a topic's verdicts in the order they were given.
 func (db *DB) Verdicts(ctx context.Context, topicID string) ([]facts.Verdict, error) {
-	tx, err := db.begin(ctx)
+	tx, err := db.beginRead(ctx)
 	if err != nil {
 		return nil, wrap(err, "verdicts of %q", topicID)
 	}
