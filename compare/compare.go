@@ -15,7 +15,6 @@ import (
 // come in any order; the result does not depend on it.
 func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Result {
 	arts := append([]facts.Article(nil), articles...)
-	fs = sortedFacts(fs)
 	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
 	res := Result{Schema: Schema, Topic: topic.ID, Title: topic.Title}
 	labels := articleLabels(arts)
@@ -31,7 +30,7 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 	// Sources and Variants both read every paragraph's tokens.
 	paras := &paraTokens{}
 	res.Sources = sources(arts, paras)
-	c := comparer{articles: arts, labels: labels, sourceOf: map[string]int{}, forms: nameForms{}, speakers: newSpeakerTable()}
+	c := comparer{articles: arts, labels: labels, sourceOf: map[string]int{}, forms: nameForms{}, speakers: newSpeakerTable(), scratch: newSingleScratch(arts)}
 	var ids []string
 	for i, g := range res.Sources {
 		for _, id := range g.Articles {
@@ -42,26 +41,18 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 		ids = append(ids, a.ID)
 	}
 	res.Independence = Independence(res.Sources, ids)
-	bySlot := map[string][]facts.Fact{}
 	topicSlots := map[string]bool{}
 	for _, s := range topic.Slots {
 		topicSlots[s.ID] = true
 	}
-	general := make([]facts.Fact, 0, len(fs))
-	for _, f := range fs {
-		if !topicSlots[f.Slot] {
-			general = append(general, f)
-			continue
-		}
-		bySlot[f.Slot] = append(bySlot[f.Slot], f)
-	}
+	general, bySlot := splitSorted(fs, topicSlots)
 	gen := c.general(alignEntities(general, c.forms))
 	if n := len(topic.Slots) + len(gen); n > 0 {
 		res.Facts = make([]SlotResult, 0, n)
 	}
 	for _, s := range topic.Slots {
+		// splitSorted keeps each slot's facts in sortFacts' order.
 		sf := bySlot[s.ID]
-		sortFacts(sf)
 		var sr SlotResult
 		if s.Kind == facts.KindEntitySet {
 			sr = c.set(s, sf)
@@ -116,10 +107,35 @@ func (c comparer) count(sr *SlotResult) {
 	sr.Stated, sr.Independent = len(articles), len(groups)
 }
 
-// sortedFacts returns a sorted copy of fs (as sortFacts sorts): the
-// order is found on indexes and the facts copied once into it, rather
-// than moved about by the sort.
-func sortedFacts(fs []facts.Fact) []facts.Fact {
+// splitSorted sorts fs (as sortFacts sorts) into the facts of no slot of
+// the topic (general) and those of each topic slot (bySlot), copying each
+// fact once: the order is found on indexes rather than by moving 232-byte
+// facts about, and no sorted copy of all the facts is made first.
+func splitSorted(fs []facts.Fact, topicSlots map[string]bool) (general []facts.Fact, bySlot map[string][]facts.Fact) {
+	idx := sortedIndex(fs)
+	inTopic := make([]bool, len(fs))
+	n := 0
+	for i := range fs {
+		if topicSlots[fs[i].Slot] {
+			inTopic[i] = true
+			continue
+		}
+		n++
+	}
+	general = make([]facts.Fact, 0, n)
+	bySlot = map[string][]facts.Fact{}
+	for _, i := range idx {
+		if !inTopic[i] {
+			general = append(general, fs[i])
+			continue
+		}
+		bySlot[fs[i].Slot] = append(bySlot[fs[i].Slot], fs[i])
+	}
+	return general, bySlot
+}
+
+// sortedIndex returns the indexes of fs in sortFacts' order.
+func sortedIndex(fs []facts.Fact) []int32 {
 	idx := make([]int32, len(fs))
 	for i := range idx {
 		idx[i] = int32(i)
@@ -133,11 +149,7 @@ func sortedFacts(fs []facts.Fact) []facts.Fact {
 		}
 		return 0
 	})
-	out := make([]facts.Fact, len(fs))
-	for k, i := range idx {
-		out[k] = fs[i]
-	}
-	return out
+	return idx
 }
 
 // factBefore is sortFacts' order.
@@ -237,6 +249,40 @@ type comparer struct {
 	forms nameForms
 	// speakers numbers the quotes' speakers (set by quoteSlots when nil).
 	speakers *speakerTable
+	// scratch is single's working space, reused from slot to slot (made
+	// by single when nil).
+	scratch *singleScratch
+}
+
+// singleScratch is what single needs per slot, kept for the next slot of
+// the comparison: one comparison compares hundreds of slots, and per-slot
+// maps and copies of 232-byte facts were most of its garbage.
+type singleScratch struct {
+	// art maps an article id to its first index in comparer.articles;
+	// first holds that index per article.
+	art   map[string]int
+	first []int
+	// primary and background hold per article the index into the slot's
+	// facts of its first primary and first background fact (-1 for none);
+	// polarity whether it affirms (bit 1) or denies (bit 2).
+	primary, background []int
+	polarity            []uint8
+	// stated is the buffer of the facts the articles state.
+	stated []facts.Fact
+}
+
+func newSingleScratch(arts []facts.Article) *singleScratch {
+	s := &singleScratch{art: make(map[string]int, len(arts)), first: make([]int, len(arts))}
+	for i, a := range arts {
+		if _, ok := s.art[a.ID]; !ok {
+			s.art[a.ID] = i
+		}
+		s.first[i] = s.art[a.ID]
+	}
+	s.primary = make([]int, len(arts))
+	s.background = make([]int, len(arts))
+	s.polarity = make([]uint8, len(arts))
+	return s
 }
 
 // names lists articles by label: "A", "A and B", "A, B and C".
@@ -278,40 +324,65 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 		fs = preferSpellings(fs, c.forms)
 	}
 	// Each article's first primary and first background fact, by index
-	// into fs, and whether it affirms (bit 1) or denies (bit 2).
-	primary := make(map[string]int, len(fs))
-	background := map[string]int{}
-	polarity := make(map[string]uint8, len(fs))
+	// into fs, and whether it affirms (bit 1) or denies (bit 2), by index
+	// into c.articles (a fact of no article compared counts nowhere).
+	sc := c.scratch
+	if sc == nil || len(sc.primary) != len(c.articles) {
+		sc = newSingleScratch(c.articles)
+	}
+	primary, background, polarity := sc.primary, sc.background, sc.polarity
+	for k := range primary {
+		primary[k], background[k], polarity[k] = -1, -1, 0
+	}
+	nPrimary, nBackground := 0, 0
 	for i := range fs {
 		f := &fs[i]
+		k, ok := sc.art[f.Article]
+		if !ok {
+			continue
+		}
 		if f.Background {
-			if _, ok := background[f.Article]; !ok {
-				background[f.Article] = i
+			if background[k] < 0 {
+				background[k] = i
 			}
 			continue
 		}
 		if f.Negated {
-			polarity[f.Article] |= 2
+			polarity[k] |= 2
 		} else {
-			polarity[f.Article] |= 1
+			polarity[k] |= 1
 		}
-		if _, ok := primary[f.Article]; !ok {
-			primary[f.Article] = i
+		if primary[k] < 0 {
+			primary[k] = i
 		}
 	}
-	stated := make([]facts.Fact, 0, len(primary))
-	sr.Values = make([]Value, 0, len(primary)+len(background))
-	for _, a := range c.articles {
-		if i, ok := primary[a.ID]; ok {
+	for k, f := range sc.first {
+		if f != k { // an article id twice: both columns hold its facts
+			primary[k], background[k], polarity[k] = primary[f], background[f], polarity[f]
+		}
+		if primary[k] >= 0 {
+			nPrimary++
+		} else if background[k] >= 0 {
+			nBackground++
+		}
+	}
+	stated := sc.stated[:0]
+	sr.Values = make([]Value, 0, nPrimary+nBackground)
+	if n := len(c.articles) - nPrimary; n > 0 {
+		sr.Missing = make([]string, 0, n)
+	}
+	for k, a := range c.articles {
+		if i := primary[k]; i >= 0 {
 			stated = append(stated, fs[i])
 			sr.Values = append(sr.Values, toValue(fs[i]))
 			continue
 		}
 		sr.Missing = append(sr.Missing, a.ID)
-		if i, ok := background[a.ID]; ok {
+		if i := background[k]; i >= 0 {
 			sr.Values = append(sr.Values, toValue(fs[i]))
 		}
 	}
+	sc.stated = stated[:0]
 	sr.Status = Agree
 	if len(stated) == 0 {
 		sr.Status = Omission
@@ -363,8 +434,8 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 			sr.Why, sr.Confidence = "one event: "+strings.TrimPrefix(eventLabel(s), "event: "), 0.9
 			sr.Notes = append(sr.Notes, "affirmed against denied: "+c.describe(d))
 		}
-		for _, a := range c.articles {
-			if polarity[a.ID] == 3 {
+		for k, a := range c.articles {
+			if polarity[k] == 3 {
 				sr.Notes = append(sr.Notes, c.labels[a.ID]+" both affirms and denies it")
 			}
 		}
@@ -405,10 +476,11 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 }
 
 // noteBackground notes the articles that miss the slot and mention an
-// earlier occurrence (background maps them to their fact in fs).
-func (c comparer) noteBackground(sr *SlotResult, fs []facts.Fact, background map[string]int) {
-	for _, a := range c.articles {
-		if i, ok := background[a.ID]; ok && contains(sr.Missing, a.ID) {
+// earlier occurrence (background holds per article the index of its fact
+// in fs, -1 for none).
+func (c comparer) noteBackground(sr *SlotResult, fs []facts.Fact, background []int) {
+	for k, a := range c.articles {
+		if i := background[k]; i >= 0 && contains(sr.Missing, a.ID) {
 			sr.Notes = append(sr.Notes, fmt.Sprintf("%s mentions only an earlier occurrence: %q", c.labels[a.ID], fs[i].Surface))
 		}
 	}

@@ -55,10 +55,19 @@ import (
 // which say whether a speaker is a person: only two different persons
 // credited with one remark make a contradiction.
 func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
+	nq := 0
+	for i := range fs {
+		if fs[i].Kind == facts.KindQuote {
+			nq++
+		}
+	}
 	var qs []facts.Fact
-	for _, f := range fs {
-		if f.Kind == facts.KindQuote {
-			qs = append(qs, f)
+	if nq > 0 {
+		qs = make([]facts.Fact, 0, nq)
+	}
+	for i := range fs {
+		if fs[i].Kind == facts.KindQuote {
+			qs = append(qs, fs[i])
 		}
 	}
 	if len(qs) == 0 {
@@ -79,6 +88,7 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	n := len(items)
 	m := newQuoteMatcher(items, len(vocab.classes))
 	score := newQuoteScores(n)
+	defer score.release()
 	type link struct {
 		i, j int
 		s    float64
@@ -351,7 +361,26 @@ type quoteScores struct {
 	s []float64
 }
 
-func newQuoteScores(n int) quoteScores { return quoteScores{n: n, s: make([]float64, n*n)} }
+// quoteScoreBlocks keeps the blocks of earlier comparisons: a topic of
+// a few hundred quotes has a block of half a megabyte.
+var quoteScoreBlocks = newKeep[[]float64]()
+
+// newQuoteScores makes the scores of n quotes, all 0, in a block of
+// quoteScoreBlocks when one is large enough (put it back with release).
+func newQuoteScores(n int) quoteScores {
+	if b, ok := quoteScoreBlocks.get(); ok {
+		if cap(b) >= n*n && cap(b) <= 4*n*n+64 {
+			s := b[:n*n]
+			clear(s)
+			return quoteScores{n: n, s: s}
+		}
+		quoteScoreBlocks.put(b, 8*cap(b))
+	}
+	return quoteScores{n: n, s: make([]float64, n*n)}
+}
+
+// release hands the block back for another comparison.
+func (q quoteScores) release() { quoteScoreBlocks.put(q.s, 8*cap(q.s)) }
 
 func (q quoteScores) at(i, j int) float64 { return q.s[i*q.n+j] }
 
