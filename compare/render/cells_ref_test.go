@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bufio"
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
@@ -59,7 +61,15 @@ func TestRowCellsMatchCell(t *testing.T) {
 		}
 	}
 	results = append(results, res)
+	// An article id twice, and a column of an article with no values.
+	dup, _ := compareDir(t, "../../seeds")
+	dup.Articles = append(dup.Articles, dup.Articles[1], compare.Article{ID: "none"})
+	results = append(results, dup)
 	for _, res := range results {
+		// cellsIn as the writers call it: one set of columns and one
+		// slice of cells for every row.
+		cols := newCellCols(res.Articles)
+		var reused []string
 		for _, r := range matrixRows(res) {
 			var want []string
 			for _, a := range res.Articles {
@@ -67,6 +77,10 @@ func TestRowCellsMatchCell(t *testing.T) {
 			}
 			if got := r.cells(res.Articles); !reflect.DeepEqual(got, want) {
 				t.Fatalf("row %q: cells %q, cell by cell %q", r.label, got, want)
+			}
+			reused = r.cellsIn(cols, reused)
+			if !reflect.DeepEqual(reused, want) {
+				t.Fatalf("row %q: cells with reused columns %q, cell by cell %q", r.label, reused, want)
 			}
 		}
 	}
@@ -94,8 +108,22 @@ func FuzzMdText(f *testing.F) {
 	f.Add("plain words")
 	f.Add(" a  b\u00a0c*")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := mdText(s), mdEscaper.Replace(strings.Join(strings.Fields(s), " ")); got != want {
+		want := mdEscaper.Replace(strings.Join(strings.Fields(s), " "))
+		if got := mdText(s); got != want {
 			t.Fatalf("mdText(%q) = %q, want %q", s, got, want)
+		}
+		// mdOut writes the same, also after a longer text in its buffer.
+		var b bytes.Buffer
+		bw := bufio.NewWriter(&b)
+		md := &mdOut{w: bw}
+		md.text("a*b c_d [long] text * to fill the buffer")
+		b.Reset()
+		bw.Reset(&b)
+		md.text(s)
+		md.cell(s)
+		bw.Flush()
+		if got := b.String(); got != want+mdCell(s) {
+			t.Fatalf("mdOut text and cell of %q wrote %q, want %q", s, got, want+mdCell(s))
 		}
 	})
 }

@@ -149,31 +149,56 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 	// Marks in the article texts: every value's surface, by status. The
 	// cells link to the same marks: each value's link ("#" and the mark's
 	// id) is made once, the id being the rest of it. The matrix rows
-	// share the values of res.Facts, so a value's address finds its link.
-	marks := map[string][]markSpan{}
-	links := map[*compare.Value]string{}
+	// share the values of res.Facts, so a slot's first value's address
+	// finds the links of its values. Links and marks are carved from one
+	// block each, made at their size, as are the cells and their values
+	// below: a 50-article report has ten thousand cells.
+	total := 0
+	perArt := map[string]int{}
+	for si := range res.Facts {
+		for vi := range res.Facts[si].Values {
+			perArt[res.Facts[si].Values[vi].Article]++
+			total++
+		}
+	}
+	linkBlock := make([]string, total)
+	markBlock := make([]markSpan, total)
+	marks := make(map[string][]markSpan, len(perArt))
+	links := make(map[*compare.Value][]string, len(res.Facts))
 	for si := range res.Facts {
 		sr := &res.Facts[si]
+		if len(sr.Values) == 0 {
+			continue
+		}
 		title := slotLabel(*sr)
+		sl := linkBlock[:len(sr.Values):len(sr.Values)]
+		linkBlock = linkBlock[len(sr.Values):]
+		links[&sr.Values[0]] = sl
 		for vi := range sr.Values {
 			val := &sr.Values[vi]
 			link := "#" + anchor[val.Article] + "-" + strconv.Itoa(val.Span[0]) + "-" + strconv.Itoa(val.Span[1])
-			links[val] = link
-			marks[val.Article] = append(marks[val.Article], markSpan{
+			sl[vi] = link
+			ms, ok := marks[val.Article]
+			if !ok {
+				n := perArt[val.Article]
+				ms, markBlock = markBlock[:0:n], markBlock[n:]
+			}
+			marks[val.Article] = append(ms, markSpan{
 				From: val.Span[0], To: val.Span[1],
 				ID: link[1:], Status: sr.Status, Title: title,
 			})
 		}
 	}
 	v.Articles = make([]htmlArticle, 0, len(res.Articles))
+	var sorted []markSpan // one article's marks in order, reused
 	for i, a := range res.Articles {
 		ha := htmlArticle{Article: a, Letter: letter(i), Anchor: anchor[a.ID], Source: source[a.ID]}
 		if t, ok := texts[a.ID]; ok {
 			ha.HasText = true
-			ms := sortMarks(marks[a.ID])
+			sorted = sortMarksInto(sorted, marks[a.ID])
 			ha.Paras = make([][]segment, 0, len(t.Body))
 			for _, p := range t.Body {
-				ha.Paras = append(ha.Paras, segmentsOf(t.Text, p, ms))
+				ha.Paras = append(ha.Paras, segmentsOf(t.Text, p, sorted))
 			}
 		}
 		v.Articles = append(v.Articles, ha)
@@ -188,6 +213,17 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 			carrier[r.slot.ID] = i
 		}
 	}
+	cols := newCellCols(res.Articles)
+	nValues := 0
+	for _, r := range rows {
+		for _, val := range r.slot.Values {
+			if k, ok := cols.col[val.Article]; ok {
+				nValues += cols.count[k]
+			}
+		}
+	}
+	cellBlock := make([]htmlCell, len(rows)*len(res.Articles))
+	valueBlock := make([]htmlValue, 0, nValues)
 	v.Rows = make([]htmlRow, 0, len(rows))
 	for i, r := range rows {
 		first := carrier[r.slot.ID] == i
@@ -199,27 +235,31 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		if r.slot.Generated {
 			v.General = true
 		}
-		byArt := make(map[string][]int, len(res.Articles))
-		for i, val := range r.slot.Values {
-			byArt[val.Article] = append(byArt[val.Article], i)
+		cols.index(r.slot.Values)
+		var rowLinks []string
+		if len(r.slot.Values) > 0 {
+			rowLinks = links[&r.slot.Values[0]]
 		}
-		row.Cells = make([]htmlCell, 0, len(res.Articles))
-		for _, a := range res.Articles {
+		row.Cells, cellBlock = cellBlock[:0:len(res.Articles)], cellBlock[len(res.Articles):]
+		for ai, a := range res.Articles {
 			cell := htmlCell{Article: a.ID, Letter: letters[a.ID], Status: r.status}
-			if k := len(byArt[a.ID]); k > 0 {
-				cell.Values = make([]htmlValue, 0, k)
+			idx := cols.idx[cols.first[ai]]
+			if k := len(idx); k > 0 {
+				cell.Values, valueBlock = valueBlock[len(valueBlock):len(valueBlock):len(valueBlock)+k], valueBlock[:len(valueBlock)+k]
 			}
-			for _, i := range byArt[a.ID] {
-				val := r.slot.Values[i]
+			for _, i := range idx {
+				val := &r.slot.Values[i]
 				if r.value != "" && val.Value != r.value {
 					continue
 				}
-				link, ok := links[&r.slot.Values[i]]
-				if !ok {
+				var link string
+				if rowLinks != nil {
+					link = rowLinks[i]
+				} else {
 					link = "#" + markID(anchor[a.ID], val.Span)
 				}
-				ev := evidence(val, link)
-				ev.Short = short(r.slot.Kind, val)
+				ev := evidence(*val, link)
+				ev.Short = short(r.slot.Kind, *val)
 				if r.value != "" {
 					ev.Short = val.Surface
 				}
@@ -328,12 +368,13 @@ func evidence(val compare.Value, link string) htmlValue {
 	return hv
 }
 
-// sortMarks orders an article's marks once for all its paragraphs: by
-// start, the longest first on a tie, else as given.
+// sortMarksInto orders an article's marks once for all its paragraphs:
+// by start, the longest first on a tie, else as given. It writes them
+// into out (reused when large enough).
 //
 // The order is found on indexes, given order last (what a stable sort
 // keeps), and the marks copied once into it.
-func sortMarks(marks []markSpan) []markSpan {
+func sortMarksInto(out, marks []markSpan) []markSpan {
 	idx := make([]int32, len(marks))
 	for i := range idx {
 		idx[i] = int32(i)
@@ -348,7 +389,7 @@ func sortMarks(marks []markSpan) []markSpan {
 		}
 		return int(i - j)
 	})
-	out := make([]markSpan, len(marks))
+	out = slices.Grow(out[:0], len(marks))[:len(marks)]
 	for k, i := range idx {
 		out[k] = marks[i]
 	}

@@ -18,6 +18,7 @@ import (
 // word diffs — fit to paste into a newsroom document or chat.
 func WriteMarkdown(w io.Writer, res compare.Result) error {
 	bw := bufio.NewWriterSize(w, reportChunk)
+	md := &mdOut{w: bw}
 	title := res.Title
 	if title == "" {
 		title = res.Topic
@@ -26,8 +27,10 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 	fmt.Fprintln(bw, "| id | outlet | wire | byline | published | title |")
 	fmt.Fprintln(bw, "|---|---|---|---|---|---|")
 	labels := map[string]string{}
+	mdLabels := map[string]string{} // escaped once, written for every value
 	for _, a := range res.Articles {
 		labels[a.ID] = a.Label
+		mdLabels[a.ID] = mdText(a.Label)
 		fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", mdCell(a.ID), mdCell(a.Outlet), mdCell(a.Wire),
 			mdCell(a.Byline), mdCell(a.Published), mdCell(a.Title))
 	}
@@ -40,10 +43,14 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 	for _, l := range summaryLists(res) {
 		fmt.Fprintf(bw, "**%s %s**\n\n", statusIcon[l.Status], mdText(l.Title))
 		for _, it := range l.Items {
-			fmt.Fprintf(bw, "- %s\n", mdText(it))
+			bw.WriteString("- ")
+			md.text(it)
+			bw.WriteByte('\n')
 		}
 		for _, it := range l.More {
-			fmt.Fprintf(bw, "- (general) %s\n", mdText(it))
+			bw.WriteString("- (general) ")
+			md.text(it)
+			bw.WriteByte('\n')
 		}
 		if l.Folded > 0 {
 			fmt.Fprintf(bw, "- %s\n", mdText(foldedNote(l.Folded)))
@@ -60,15 +67,18 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 		fmt.Fprint(bw, "---|")
 	}
 	fmt.Fprintln(bw)
+	cols := newCellCols(res.Articles)
+	var cells []string
 	for _, r := range matrixRows(res) {
 		bw.WriteString("| ")
-		bw.WriteString(mdCell(r.label))
+		md.cell(r.label)
 		bw.WriteString(" | ")
 		bw.WriteString(statusMark[r.status])
 		bw.WriteString(" |")
-		for _, c := range r.cells(res.Articles) {
+		cells = r.cellsIn(cols, cells)
+		for _, c := range cells {
 			bw.WriteString(" ")
-			bw.WriteString(mdCell(c))
+			md.cell(c)
 			bw.WriteString(" |")
 		}
 		bw.WriteString("\n")
@@ -90,7 +100,7 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 		}
 		for _, n := range sr.Notes {
 			bw.WriteString("- ")
-			bw.WriteString(mdText(n))
+			md.text(n)
 			bw.WriteString("\n")
 		}
 		if len(sr.Notes) > 0 {
@@ -109,12 +119,12 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 				attr += " (earlier occurrence)"
 			}
 			bw.WriteString("> **")
-			bw.WriteString(mdText(labels[v.Article]))
+			bw.WriteString(mdLabels[v.Article])
 			bw.WriteString("** — ")
-			bw.WriteString(mdText(v.Surface))
+			md.text(v.Surface)
 			bw.WriteString(attr)
 			bw.WriteString(": “")
-			bw.WriteString(mdText(v.Sentence))
+			md.text(v.Sentence)
 			bw.WriteString("”\n\n")
 		}
 	}
@@ -156,7 +166,11 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 				}
 				text = diffText(ops, "~~", "~~", "**", "**")
 			}
-			fmt.Fprintf(bw, "- %s: %s\n", mdText(r.Label), text)
+			bw.WriteString("- ")
+			md.text(r.Label)
+			bw.WriteString(": ")
+			bw.WriteString(text)
+			bw.WriteByte('\n')
 		}
 		fmt.Fprintln(bw)
 	}
@@ -172,10 +186,13 @@ func mdText(s string) string {
 	if mdPlain(s) {
 		return s // what the line below returns for it, without building it
 	}
-	// mdEscaper.Replace(strings.Join(strings.Fields(s), " ")) in one pass:
-	// the words joined by single spaces, each escaped byte replaced.
-	var b strings.Builder
-	b.Grow(len(s) + 8)
+	return string(appendMdText(make([]byte, 0, len(s)+8), s))
+}
+
+// appendMdText appends mdText(s) to dst:
+// mdEscaper.Replace(strings.Join(strings.Fields(s), " ")) in one pass,
+// the words joined by single spaces, each escaped byte replaced.
+func appendMdText(dst []byte, s string) []byte {
 	word := false // inside a word
 	gap := false  // a space is owed before the next word
 	for i := 0; i < len(s); {
@@ -198,18 +215,44 @@ func mdText(s string) string {
 			continue
 		}
 		if gap {
-			b.WriteByte(' ')
+			dst = append(dst, ' ')
 			gap = false
 		}
 		word = true
 		if c < utf8.RuneSelf && mdEscapes[c] != "" {
-			b.WriteString(mdEscapes[c])
+			dst = append(dst, mdEscapes[c]...)
 		} else {
-			b.WriteString(s[i : i+size])
+			dst = append(dst, s[i:i+size]...)
 		}
 		i += size
 	}
-	return b.String()
+	return dst
+}
+
+// mdOut writes escaped text straight into the report, where mdText would
+// build a string for each piece of article text to be copied once more.
+type mdOut struct {
+	w   *bufio.Writer
+	buf []byte
+}
+
+// text writes mdText(s).
+func (o *mdOut) text(s string) {
+	if mdPlain(s) {
+		o.w.WriteString(s)
+		return
+	}
+	o.buf = appendMdText(o.buf[:0], s)
+	o.w.Write(o.buf)
+}
+
+// cell writes mdCell(s).
+func (o *mdOut) cell(s string) {
+	if s == "" {
+		o.w.WriteString("—")
+		return
+	}
+	o.text(s)
 }
 
 // mdEscapes is mdEscaper as a table: what each ASCII byte it escapes

@@ -6,6 +6,7 @@ package render
 import (
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -103,37 +104,82 @@ type row struct {
 // cells returns what the row shows for each article, as cell does, with
 // one pass over the row's values instead of one per article.
 func (r row) cells(arts []compare.Article) []string {
-	byArt := make(map[string][]int, len(arts))
-	for i, v := range r.slot.Values {
-		byArt[v.Article] = append(byArt[v.Article], i)
-	}
-	out := make([]string, len(arts))
+	return r.cellsIn(newCellCols(arts), nil)
+}
+
+// cellCols maps the articles' ids to their matrix columns once per
+// report, where each row made a map of its own; idx is per column the
+// row's values of its article, kept from row to row.
+type cellCols struct {
+	col   map[string]int // an id's first column
+	first []int          // per column, the first column of its id
+	count []int          // per first column, the columns of its id
+	idx   [][]int
+}
+
+func newCellCols(arts []compare.Article) *cellCols {
+	c := &cellCols{col: make(map[string]int, len(arts)), first: make([]int, len(arts)), count: make([]int, len(arts)), idx: make([][]int, len(arts))}
 	for k, a := range arts {
+		if _, ok := c.col[a.ID]; !ok {
+			c.col[a.ID] = k
+		}
+		c.first[k] = c.col[a.ID]
+		c.count[c.first[k]]++
+	}
+	return c
+}
+
+// index fills idx with the indexes of vs of each column's article.
+func (c *cellCols) index(vs []compare.Value) {
+	for k := range c.idx {
+		c.idx[k] = c.idx[k][:0]
+	}
+	for i := range vs {
+		if k, ok := c.col[vs[i].Article]; ok {
+			c.idx[k] = append(c.idx[k], i)
+		}
+	}
+}
+
+// cellsIn is cells with the columns of cols, written into out (reused
+// when large enough).
+func (r row) cellsIn(cols *cellCols, out []string) []string {
+	cols.index(r.slot.Values)
+	out = slices.Grow(out[:0], len(cols.first))[:len(cols.first)]
+	for k := range out {
 		out[k] = "—"
-		idx := byArt[a.ID]
+		idx := cols.idx[cols.first[k]]
 		if r.value != "" {
 			for _, i := range idx {
-				if v := r.slot.Values[i]; v.Value == r.value {
+				if v := &r.slot.Values[i]; v.Value == r.value {
 					out[k] = v.Surface
 					break
 				}
 			}
 			continue
 		}
-		if len(idx) == 0 {
+		switch len(idx) {
+		case 0:
+			continue
+		case 1:
+			out[k] = cellPart(r.slot.Kind, r.slot.Values[idx[0]])
 			continue
 		}
 		parts := make([]string, len(idx))
 		for j, i := range idx {
-			v := r.slot.Values[i]
-			parts[j] = short(r.slot.Kind, v)
-			if v.Background {
-				parts[j] = "(" + parts[j] + ", earlier)"
-			}
+			parts[j] = cellPart(r.slot.Kind, r.slot.Values[i])
 		}
 		out[k] = strings.Join(parts, "+")
 	}
 	return out
+}
+
+// cellPart is what a cell shows of one value.
+func cellPart(kind string, v compare.Value) string {
+	if v.Background {
+		return "(" + short(kind, v) + ", earlier)"
+	}
+	return short(kind, v)
 }
 
 // matrixRows lays the slots out as matrix rows: one per slot, one per
