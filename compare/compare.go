@@ -524,40 +524,71 @@ func (c comparer) valueGroups(kind facts.Kind, fs []facts.Fact) (Difference, boo
 // incompatible reports whether any two values cannot both be true: dates
 // that share no day, different counts, different entities.
 func incompatible(kind facts.Kind, fs []facts.Fact) bool {
-	for i := range fs {
-		for j := i + 1; j < len(fs); j++ {
-			a, b := fs[i].Value, fs[j].Value
-			if a == b {
-				continue
+	if len(fs) < 2 {
+		return false
+	}
+	pv := readValues(kind, fs)
+	for i := range pv {
+		for j := i + 1; j < len(pv); j++ {
+			if incompatiblePair(kind, &pv[i], &pv[j]) {
+				return true
 			}
-			if kind == facts.KindDate {
-				da, err1 := facts.ParseDateValue(a)
-				db, err2 := facts.ParseDateValue(b)
-				if err1 == nil && err2 == nil && da.Overlaps(db) {
-					continue
-				}
-			}
-			if kind == facts.KindNumber || kind == facts.KindDuration {
-				ra, err1 := facts.ParseRange(a)
-				rb, err2 := facts.ParseRange(b)
-				if err1 == nil && err2 == nil && roughly(ra).Overlaps(roughly(rb)) {
-					continue
-				}
-			}
-			if kind == facts.KindTitle {
-				continue // another title is a nuance, never a contradiction
-			}
-			if kind == facts.KindCount {
-				na, err1 := strconv.Atoi(a)
-				nb, err2 := strconv.Atoi(b)
-				if err1 == nil && err2 == nil && na == nb {
-					continue
-				}
-			}
-			return true
 		}
 	}
 	return false
+}
+
+// parsedValue is a fact's value read once, for the pair tests of
+// incompatible and subjectTie: they test every two facts of a slot, and
+// parsed both values of each pair anew.
+type parsedValue struct {
+	s    string
+	date facts.Date
+	rng  facts.Range // roughly, for figures
+	n    int
+	ok   bool // the value parsed as what kind needs
+}
+
+// readValues parses the values of fs as kind needs them.
+func readValues(kind facts.Kind, fs []facts.Fact) []parsedValue {
+	out := make([]parsedValue, len(fs))
+	for i := range fs {
+		v := &out[i]
+		v.s = fs[i].Value
+		switch kind {
+		case facts.KindDate:
+			d, err := facts.ParseDateValue(v.s)
+			v.date, v.ok = d, err == nil
+		case facts.KindNumber, facts.KindDuration:
+			r, err := facts.ParseRange(v.s)
+			if err == nil {
+				v.rng, v.ok = roughly(r), true
+			}
+		case facts.KindCount:
+			n, err := strconv.Atoi(v.s)
+			v.n, v.ok = n, err == nil
+		}
+	}
+	return out
+}
+
+// incompatiblePair reports whether the values a and b (of kind, read by
+// readValues) cannot both be true.
+func incompatiblePair(kind facts.Kind, a, b *parsedValue) bool {
+	if a.s == b.s {
+		return false
+	}
+	switch kind {
+	case facts.KindDate:
+		return !(a.ok && b.ok && a.date.Overlaps(b.date))
+	case facts.KindNumber, facts.KindDuration:
+		return !(a.ok && b.ok && a.rng.Overlaps(b.rng))
+	case facts.KindTitle:
+		return false // another title is a nuance, never a contradiction
+	case facts.KindCount:
+		return !(a.ok && b.ok && a.n == b.n)
+	}
+	return true
 }
 
 // roughly widens an exact figure of 20 or more by 5%, and by no more than

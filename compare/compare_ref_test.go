@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math/rand"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -249,5 +250,87 @@ func TestSingleMatchesReference(t *testing.T) {
 	}
 	if len(slots) < 20 {
 		t.Fatalf("only %d slots compared: %s", len(slots), fmt.Sprint(slots))
+	}
+}
+
+// incompatibleRef is incompatible as it was before the values were read
+// once per slot rather than once per pair tested.
+func incompatibleRef(kind facts.Kind, fs []facts.Fact) bool {
+	for i := range fs {
+		for j := i + 1; j < len(fs); j++ {
+			a, b := fs[i].Value, fs[j].Value
+			if a == b {
+				continue
+			}
+			if kind == facts.KindDate {
+				da, err1 := facts.ParseDateValue(a)
+				db, err2 := facts.ParseDateValue(b)
+				if err1 == nil && err2 == nil && da.Overlaps(db) {
+					continue
+				}
+			}
+			if kind == facts.KindNumber || kind == facts.KindDuration {
+				ra, err1 := facts.ParseRange(a)
+				rb, err2 := facts.ParseRange(b)
+				if err1 == nil && err2 == nil && roughly(ra).Overlaps(roughly(rb)) {
+					continue
+				}
+			}
+			if kind == facts.KindTitle {
+				continue // another title is a nuance, never a contradiction
+			}
+			if kind == facts.KindCount {
+				na, err1 := strconv.Atoi(a)
+				nb, err2 := strconv.Atoi(b)
+				if err1 == nil && err2 == nil && na == nb {
+					continue
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// TestIncompatibleMatchesReference holds incompatible and incompatiblePair
+// to the reference on every slot of the bench topic, each kind tried on
+// each slot's values, and on every pair of its facts.
+func TestIncompatibleMatchesReference(t *testing.T) {
+	_, _, fs := benchTopic(t)
+	bySlot := map[string][]facts.Fact{}
+	for _, f := range fs {
+		bySlot[f.Slot] = append(bySlot[f.Slot], f)
+	}
+	// Values of every kind side by side, so each parser meets the others'.
+	var mixed []facts.Fact
+	for _, v := range []string{"2018-04-24", "2018-04", "--04-24", "Tuesday", "2018-W17", "10", "10-20", ">150", "150", "153",
+		"1.5", "x", "", "3", "03", "P2Y", "2017"} {
+		mixed = append(mixed, facts.Fact{Value: v})
+	}
+	bySlot["mixed"] = mixed
+	kinds := []facts.Kind{facts.KindDate, facts.KindNumber, facts.KindDuration, facts.KindCount, facts.KindTitle, facts.KindEntity, facts.KindEvent}
+	tried, pairs := 0, 0
+	for id, sf := range bySlot {
+		if len(sf) > 60 {
+			sf = sf[:60]
+		}
+		for _, kind := range kinds {
+			if got, want := incompatible(kind, sf), incompatibleRef(kind, sf); got != want {
+				t.Errorf("slot %s as %s: incompatible %v, reference %v", id, kind, got, want)
+			}
+			tried++
+			pv := readValues(kind, sf)
+			for i := range sf {
+				for j := i + 1; j < len(sf); j++ {
+					if got, want := incompatiblePair(kind, &pv[i], &pv[j]), incompatibleRef(kind, []facts.Fact{sf[i], sf[j]}); got != want {
+						t.Fatalf("slot %s as %s: %q against %q: incompatible %v, reference %v", id, kind, sf[i].Value, sf[j].Value, got, want)
+					}
+					pairs++
+				}
+			}
+		}
+	}
+	if tried < 100 || pairs < 1000 {
+		t.Fatalf("only %d slots and %d pairs tried", tried, pairs)
 	}
 }
