@@ -16,7 +16,7 @@ import (
 // cell returns what the row shows for one article.
 func (r row) cell(article string) string {
 	if r.value == "" {
-		return cell(r.slot, article)
+		return cell(*r.slot, article)
 	}
 	for _, v := range r.slot.Values {
 		if v.Article == article && v.Value == r.value {

@@ -4,10 +4,10 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"slices"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -97,8 +97,8 @@ func Render(w io.Writer, f Format, res compare.Result, opt Options) error {
 type row struct {
 	label  string
 	status compare.Status
-	slot   compare.SlotResult
-	value  string // the element, for set slots
+	slot   *compare.SlotResult // in the Result rendered, only read
+	value  string              // the element, for set slots
 }
 
 // cells returns what the row shows for each article, as cell does, with
@@ -186,7 +186,8 @@ func cellPart(kind string, v compare.Value) string {
 // element for set slots.
 func matrixRows(res compare.Result) []row {
 	var out []row
-	for _, sr := range res.Facts {
+	for si := range res.Facts {
+		sr := &res.Facts[si]
 		// People read labels and the articles' words; slot ids and
 		// element ids stay in the JSON.
 		label := sr.Label
@@ -198,7 +199,7 @@ func matrixRows(res compare.Result) []row {
 			continue
 		}
 		for _, el := range sr.Elements {
-			out = append(out, row{label: label + ": " + elementName(sr, el.Value), status: el.Status, slot: sr, value: el.Value})
+			out = append(out, row{label: label + ": " + elementName(*sr, el.Value), status: el.Status, slot: sr, value: el.Value})
 		}
 	}
 	return out
@@ -399,9 +400,15 @@ func summaryLists(res compare.Result) []statusList {
 	for _, st := range compare.Statuses {
 		by[st] = &statusList{Status: st, Title: listTitles[st]}
 	}
-	ranked := append([]compare.SlotResult(nil), res.Facts...)
-	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].Rank < ranked[j].Rank })
-	for _, sr := range ranked {
+	// The slots in order of rank, found on indexes rather than by moving
+	// copies of the slots about.
+	ranked := make([]int, len(res.Facts))
+	for i := range ranked {
+		ranked[i] = i
+	}
+	slices.SortStableFunc(ranked, func(i, j int) int { return cmp.Compare(res.Facts[i].Rank, res.Facts[j].Rank) })
+	for _, i := range ranked {
+		sr := &res.Facts[i]
 		l, ok := by[sr.Status]
 		switch {
 		case !ok:
@@ -451,20 +458,34 @@ func diffBlocks(res compare.Result) []diffBlock {
 		labels[a.ID] = a.Label
 	}
 	var out []diffBlock
-	for _, sr := range res.Facts {
-		var rows []diffRow
-		for _, val := range sr.Values {
+	for si := range res.Facts {
+		sr := &res.Facts[si]
+		// The rows are made at their size: the reference wording (the
+		// first value without a diff nor background) first, if any, then
+		// each diff.
+		n, ref := 0, -1
+		for i := range sr.Values {
+			val := &sr.Values[i]
 			if len(val.Diff) > 0 {
-				rows = append(rows, diffRow{Label: labels[val.Article], Ops: val.Diff})
+				n++
+			} else if ref < 0 && !val.Background {
+				ref = i
 			}
 		}
-		if len(rows) == 0 {
+		if n == 0 {
 			continue
 		}
-		for _, val := range sr.Values {
-			if len(val.Diff) == 0 && !val.Background {
-				rows = append([]diffRow{{Label: labels[val.Article] + " (reference)", Plain: val.Surface}}, rows...)
-				break
+		if ref >= 0 {
+			n++
+		}
+		rows := make([]diffRow, 0, n)
+		if ref >= 0 {
+			val := &sr.Values[ref]
+			rows = append(rows, diffRow{Label: labels[val.Article] + " (reference)", Plain: val.Surface})
+		}
+		for i := range sr.Values {
+			if val := &sr.Values[i]; len(val.Diff) > 0 {
+				rows = append(rows, diffRow{Label: labels[val.Article], Ops: val.Diff})
 			}
 		}
 		label := sr.Label

@@ -230,3 +230,114 @@ func TestBuildViewMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// summaryListsRef and diffBlocksRef are summaryLists and diffBlocks as
+// they were before they read the slots in place (sorting indexes, rows
+// made at their size): the references they must equal.
+func summaryListsRef(res compare.Result) []statusList {
+	by := map[compare.Status]*statusList{}
+	for _, st := range compare.Statuses {
+		by[st] = &statusList{Status: st, Title: listTitles[st]}
+	}
+	ranked := append([]compare.SlotResult(nil), res.Facts...)
+	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].Rank < ranked[j].Rank })
+	for _, sr := range ranked {
+		l, ok := by[sr.Status]
+		switch {
+		case !ok:
+			continue
+		case sr.Soft:
+			l.Folded++
+		case sr.Generated:
+			l.More = append(l.More, sr.Headline)
+		default:
+			l.Items = append(l.Items, sr.Headline)
+		}
+	}
+	var out []statusList
+	for _, st := range compare.Statuses {
+		if l := by[st]; len(l.Items)+len(l.More)+l.Folded > 0 {
+			out = append(out, *l)
+		}
+	}
+	return out
+}
+func diffBlocksRef(res compare.Result) []diffBlock {
+	labels := map[string]string{}
+	for _, a := range res.Articles {
+		labels[a.ID] = a.Label
+	}
+	var out []diffBlock
+	for _, sr := range res.Facts {
+		var rows []diffRow
+		for _, val := range sr.Values {
+			if len(val.Diff) > 0 {
+				rows = append(rows, diffRow{Label: labels[val.Article], Ops: val.Diff})
+			}
+		}
+		if len(rows) == 0 {
+			continue
+		}
+		for _, val := range sr.Values {
+			if len(val.Diff) == 0 && !val.Background {
+				rows = append([]diffRow{{Label: labels[val.Article] + " (reference)", Plain: val.Surface}}, rows...)
+				break
+			}
+		}
+		label := sr.Label
+		if label == "" {
+			label = sr.Slot
+		}
+		out = append(out, diffBlock{Label: label, Rows: rows})
+	}
+	return out
+}
+
+// TestListsAndDiffsMatchReference holds summaryLists and diffBlocks to the
+// references on the inputs of TestBuildViewMatchesReference, and on
+// results with ranks tied and out of order, values with diffs but no
+// reference wording, and background values.
+func TestListsAndDiffsMatchReference(t *testing.T) {
+	var results []compare.Result
+	for _, dir := range []string{"../../seeds", "../../testdata/ferry"} {
+		res, _ := compareDir(t, dir)
+		results = append(results, res)
+	}
+	big, _ := bigResult(t)
+	results = append(results, big)
+	odd, _ := compareDir(t, "../../seeds")
+	for i := range odd.Facts {
+		odd.Facts[i].Rank = (i * 7) % 5 // ties and disorder
+		for j := range odd.Facts[i].Values {
+			v := &odd.Facts[i].Values[j]
+			v.Background = j%4 == 2
+			if i%2 == 0 && len(v.Diff) == 0 {
+				v.Diff = []compare.DiffOp{{Op: "=", Text: "same"}}
+			}
+		}
+	}
+	// The first wording without a diff is background: the reference is
+	// the next one; a slot of diffs only has none.
+	ops := []compare.DiffOp{{Op: "-", Text: "x"}}
+	synth := compare.Result{Articles: []compare.Article{{ID: "a", Label: "A"}, {ID: "b", Label: "B"}, {ID: "c", Label: "C"}},
+		Facts: []compare.SlotResult{
+			{Slot: "s1", Values: []compare.Value{{Article: "a", Diff: ops}, {Article: "b", Background: true, Surface: "bg"}, {Article: "c", Surface: "ref"}}},
+			{Slot: "s2", Label: "two", Values: []compare.Value{{Article: "a", Diff: ops}, {Article: "b", Diff: ops}}},
+			{Slot: "s3", Values: []compare.Value{{Article: "c", Surface: "plain"}}},
+		}}
+	results = append(results, odd, synth, compare.Result{})
+	blocks := 0
+	for k, res := range results {
+		if diff := cmp.Diff(summaryListsRef(res), summaryLists(res)); diff != "" {
+			t.Errorf("result %d: summary lists differ (-reference +new):\n%s", k, diff)
+		}
+		want := diffBlocksRef(res)
+		if diff := cmp.Diff(want, diffBlocks(res)); diff != "" {
+			t.Errorf("result %d: diff blocks differ (-reference +new):\n%s", k, diff)
+		}
+		blocks += len(want)
+	}
+	if blocks < 5 {
+		t.Fatalf("only %d diff blocks compared", blocks)
+	}
+}
