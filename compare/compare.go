@@ -95,6 +95,10 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 // count fills how many articles, and how many independent sources, state
 // the slot.
 func (c comparer) count(sr *SlotResult) {
+	if sc := c.scratch; sc != nil && len(sc.first) == len(c.articles) {
+		sr.Stated, sr.Independent = sc.countStating(sr.Values, c.sourceOf)
+		return
+	}
 	articles := map[string]bool{}
 	groups := map[int]bool{}
 	for _, v := range sr.Values {
@@ -269,6 +273,71 @@ type singleScratch struct {
 	polarity            []uint8
 	// stated is the buffer of the facts the articles state.
 	stated []facts.Fact
+	// seen and groupSeen mark the articles and source groups counted.
+	seen, groupSeen []bool
+}
+
+// countStating counts the articles, and their source groups (sourceOf),
+// that state one of vs (background left out), as count did with two maps
+// per slot: an article compared by its index, others (a quote of an
+// article not compared) by a map.
+func (sc *singleScratch) countStating(vs []Value, sourceOf map[string]int) (articles, groups int) {
+	if sc.seen == nil {
+		sc.seen = make([]bool, len(sc.first))
+	}
+	clear(sc.seen)
+	clear(sc.groupSeen)
+	var others map[string]bool
+	for i := range vs {
+		v := &vs[i]
+		if v.Background {
+			continue
+		}
+		if k, ok := sc.art[v.Article]; ok {
+			if sc.seen[k] {
+				continue
+			}
+			sc.seen[k] = true
+		} else {
+			if others[v.Article] {
+				continue
+			}
+			if others == nil {
+				others = map[string]bool{}
+			}
+			others[v.Article] = true
+		}
+		articles++
+		g := sourceOf[v.Article]
+		if g >= len(sc.groupSeen) {
+			sc.groupSeen = append(sc.groupSeen, make([]bool, g+1-len(sc.groupSeen))...)
+		}
+		if !sc.groupSeen[g] {
+			sc.groupSeen[g] = true
+			groups++
+		}
+	}
+	return articles, groups
+}
+
+// statingTwo reports whether at least two articles state one of fs as
+// more than background.
+func statingTwo(fs []facts.Fact) bool {
+	seen, first := false, ""
+	for i := range fs {
+		f := &fs[i]
+		if f.Background {
+			continue
+		}
+		if !seen {
+			seen, first = true, f.Article
+			continue
+		}
+		if f.Article != first {
+			return true
+		}
+	}
+	return false
 }
 
 func newSingleScratch(arts []facts.Article) *singleScratch {
@@ -423,7 +492,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 		}
 	}
 	if s.Kind == facts.KindEvent {
-		if d, ok := c.group("polarity", stated, func(f facts.Fact) string {
+		if d, ok := c.groupFacts("polarity", stated, func(f *facts.Fact) string {
 			if f.Negated {
 				return "denied"
 			}
@@ -457,7 +526,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 	}
 	if s.Kind != facts.KindEvent {
 		// Aspect belongs to events only.
-	} else if d, ok := c.group("aspect", stated, func(f facts.Fact) string { return aspectName(f.Aspect) }); ok {
+	} else if d, ok := c.groupFacts("aspect", stated, func(f *facts.Fact) string { return aspectName(f.Aspect) }); ok {
 		sr.Differences = append(sr.Differences, d)
 		sr.Status = worse(sr.Status, Nuance)
 		sr.Notes = append(sr.Notes, "aspect differs: "+c.describe(d))
@@ -467,7 +536,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 	if s.Kind == facts.KindEntity || s.Kind == facts.KindTitle {
 		return sr
 	}
-	if d, ok := c.group("attribution", stated, attributionName); ok {
+	if d, ok := c.groupFacts("attribution", stated, func(f *facts.Fact) string { return attributionName(*f) }); ok {
 		sr.Differences = append(sr.Differences, d)
 		sr.Status = worse(sr.Status, Nuance)
 		sr.Notes = append(sr.Notes, "attribution differs: "+c.describe(d))
@@ -505,7 +574,7 @@ func attributionName(f facts.Fact) string {
 
 // valueGroups groups the stated facts by value, when they differ.
 func (c comparer) valueGroups(kind facts.Kind, fs []facts.Fact) (Difference, bool) {
-	d, ok := c.group("value", fs, func(f facts.Fact) string { return f.Value })
+	d, ok := c.groupFacts("value", fs, func(f *facts.Fact) string { return f.Value })
 	if ok && (kind == facts.KindNumber || kind == facts.KindDuration) {
 		// Groups say values as people read them ("more than 10 years");
 		// the values themselves stay canonical ranges.
@@ -621,21 +690,28 @@ func roundingUnit(v float64) float64 {
 	return unit
 }
 
-// group groups facts by key; ok is false when every fact has the same key.
-// Groups are ordered by size, then by first article.
-func (c comparer) group(field string, fs []facts.Fact, key func(facts.Fact) string) (Difference, bool) {
+// groupFacts groups facts by key; ok is false when every fact has the
+// same key. Groups are ordered by size, then by first article. The facts
+// are read in place (group, its reference, took a copy of each).
+func (c comparer) groupFacts(field string, fs []facts.Fact, key func(*facts.Fact) string) (Difference, bool) {
+	return groupBy(field, fs, func(f *facts.Fact) string { return f.Article }, key)
+}
+
+// groupBy is groupFacts over any list whose elements name an article.
+func groupBy[T any](field string, xs []T, article, key func(*T) string) (Difference, bool) {
 	idx := map[string]int{}
 	var groups []DiffGroup
-	for _, f := range fs {
-		k := key(f)
+	for j := range xs {
+		x := &xs[j]
+		k := key(x)
 		i, ok := idx[k]
 		if !ok {
 			i = len(groups)
 			idx[k] = i
 			groups = append(groups, DiffGroup{Value: k})
 		}
-		if !contains(groups[i].Articles, f.Article) {
-			groups[i].Articles = append(groups[i].Articles, f.Article)
+		if a := article(x); !contains(groups[i].Articles, a) {
+			groups[i].Articles = append(groups[i].Articles, a)
 		}
 	}
 	if len(groups) < 2 {
@@ -690,7 +766,7 @@ func (c comparer) set(s facts.Slot, fs []facts.Fact) SlotResult {
 			}
 		}
 		spell := spellings(stated)
-		if d, ok := c.group("spelling", stated, func(f facts.Fact) string { return spell[f.Article] }); ok {
+		if d, ok := c.groupFacts("spelling", stated, func(f *facts.Fact) string { return spell[f.Article] }); ok {
 			// Show the spelling as written by the group's first article.
 			for i := range d.Groups {
 				for _, f := range stated {

@@ -334,3 +334,124 @@ func TestIncompatibleMatchesReference(t *testing.T) {
 		t.Fatalf("only %d slots and %d pairs tried", tried, pairs)
 	}
 }
+
+// countRef is count as it was, with two maps per slot.
+func (c comparer) countRef(sr *SlotResult) {
+	articles := map[string]bool{}
+	groups := map[int]bool{}
+	for _, v := range sr.Values {
+		if v.Background || articles[v.Article] {
+			continue
+		}
+		articles[v.Article] = true
+		groups[c.sourceOf[v.Article]] = true
+	}
+	sr.Stated, sr.Independent = len(articles), len(groups)
+}
+
+// statingTwoRef is general's test as it was: two articles or more state
+// a fact of the slot as more than background.
+func statingTwoRef(fs []facts.Fact) bool {
+	articles := map[string]bool{}
+	for _, f := range fs {
+		if !f.Background {
+			articles[f.Article] = true
+		}
+	}
+	return len(articles) >= 2
+}
+
+// TestCountMatchesReference holds count and statingTwo to the references
+// on every slot of the bench topic's result, and on values of articles
+// not compared, background values and an empty article id.
+func TestCountMatchesReference(t *testing.T) {
+	tp, arts, fs := benchTopic(t)
+	res := Compare(tp, arts, fs)
+	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
+	c := comparer{articles: arts, sourceOf: map[string]int{}, scratch: newSingleScratch(arts)}
+	for i, g := range res.Sources {
+		for _, id := range g.Articles {
+			c.sourceOf[id] = i
+		}
+	}
+	slots := append([]SlotResult(nil), res.Facts...)
+	odd := SlotResult{Values: []Value{{Article: "x"}, {Article: arts[0].ID}, {Article: "x"}, {Article: ""}, {Article: arts[3].ID, Background: true},
+		{Article: arts[1].ID}, {Article: arts[0].ID}, {Article: "y", Background: true}}}
+	slots = append(slots, odd, SlotResult{})
+	for _, sr := range slots {
+		want, got := sr, sr
+		c.countRef(&want)
+		c.count(&got)
+		if got.Stated != want.Stated || got.Independent != want.Independent {
+			t.Errorf("slot %s: count %d stated, %d independent; reference %d, %d", sr.Slot, got.Stated, got.Independent, want.Stated, want.Independent)
+		}
+	}
+	bySlot := map[string][]facts.Fact{}
+	for _, f := range fs {
+		bySlot[f.Slot] = append(bySlot[f.Slot], f)
+	}
+	bySlot["odd"] = []facts.Fact{{Article: ""}, {Article: "", Background: true}, {Article: "a", Background: true}}
+	bySlot["odd2"] = []facts.Fact{{Article: ""}, {Article: "a"}}
+	bySlot["odd3"] = []facts.Fact{{Article: "a", Background: true}, {Article: "b"}, {Article: "b"}}
+	for id, sf := range bySlot {
+		if got, want := statingTwo(sf), statingTwoRef(sf); got != want {
+			t.Errorf("slot %s: statingTwo %v, reference %v", id, got, want)
+		}
+	}
+}
+
+// group is groupFacts as it was, taking a copy of each fact: singleRef
+// calls it.
+func (c comparer) group(field string, fs []facts.Fact, key func(facts.Fact) string) (Difference, bool) {
+	idx := map[string]int{}
+	var groups []DiffGroup
+	for _, f := range fs {
+		k := key(f)
+		i, ok := idx[k]
+		if !ok {
+			i = len(groups)
+			idx[k] = i
+			groups = append(groups, DiffGroup{Value: k})
+		}
+		if !contains(groups[i].Articles, f.Article) {
+			groups[i].Articles = append(groups[i].Articles, f.Article)
+		}
+	}
+	if len(groups) < 2 {
+		return Difference{}, false
+	}
+	sort.SliceStable(groups, func(i, j int) bool { return len(groups[i].Articles) > len(groups[j].Articles) })
+	return Difference{Field: field, Groups: groups}, true
+}
+
+// TestGroupMatchesReference holds groupFacts (and so groupBy) to group on
+// every slot of the bench topic, by several keys.
+func TestGroupMatchesReference(t *testing.T) {
+	_, _, fs := benchTopic(t)
+	bySlot := map[string][]facts.Fact{}
+	for _, f := range fs {
+		bySlot[f.Slot] = append(bySlot[f.Slot], f)
+	}
+	keys := map[string]func(f facts.Fact) string{
+		"value": func(f facts.Fact) string { return f.Value }, "surface": func(f facts.Fact) string { return f.Surface },
+		"attribution": attributionName, "article": func(f facts.Fact) string { return f.Article },
+		"one": func(facts.Fact) string { return "" },
+	}
+	groups := 0
+	for id, sf := range bySlot {
+		for name, key := range keys {
+			want, wok := comparer{}.group(name, sf, key)
+			got, ok := comparer{}.groupFacts(name, sf, func(f *facts.Fact) string { return key(*f) })
+			if ok != wok {
+				t.Fatalf("slot %s by %s: ok %v, reference %v", id, name, ok, wok)
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Fatalf("slot %s by %s (-reference +groupFacts):\n%s", id, name, diff)
+			}
+			groups += len(got.Groups)
+		}
+	}
+	if groups < 100 {
+		t.Fatalf("only %d groups compared", groups)
+	}
+}

@@ -41,13 +41,7 @@ func (c comparer) general(fs []facts.Fact) []SlotResult {
 	c.story.ledeEvent = ledeEvents(bySlot, mergeDateSlots(bySlot, c.story.common, names))
 	var out []SlotResult
 	for id, sf := range bySlot {
-		articles := map[string]bool{}
-		for _, f := range sf {
-			if !f.Background {
-				articles[f.Article] = true
-			}
-		}
-		if len(articles) < 2 {
+		if !statingTwo(sf) {
 			continue
 		}
 		sortFacts(sf)

@@ -201,6 +201,9 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	return out
 }
 
+// factPtrArticle is the article of a fact held by pointer, for groupBy.
+func factPtrArticle(f **facts.Fact) string { return (*f).Article }
+
 // quoteItem is a quote fact with the words clustering and diffing use.
 type quoteItem struct {
 	f     facts.Fact
@@ -803,11 +806,11 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 		Status: Agree,
 	}
 	stated := map[string]bool{}
-	var fs []facts.Fact
+	fs := make([]*facts.Fact, 0, len(reps))
 	// The articles often quote the remark alike: one diff per wording.
 	runs := map[int32][]quoteDiffRun{}
 	for k, x := range reps {
-		it := items[x]
+		it := &items[x]
 		v := toValue(it.f)
 		if k > 0 {
 			r, ok := runs[it.wclass]
@@ -819,7 +822,7 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 		}
 		sr.Values = append(sr.Values, v)
 		stated[it.f.Article] = true
-		fs = append(fs, it.f)
+		fs = append(fs, &it.f)
 	}
 	for _, a := range c.articles {
 		if !stated[a.ID] {
@@ -833,7 +836,7 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 	for _, x := range reps {
 		wording[items[x].f.Article] = items[x].wording
 	}
-	if d, ok := c.group("wording", fs, func(f facts.Fact) string { return wording[f.Article] }); ok {
+	if d, ok := groupBy("wording", fs, factPtrArticle, func(f **facts.Fact) string { return wording[(*f).Article] }); ok {
 		for i := range d.Groups {
 			for _, f := range fs {
 				if f.Article == d.Groups[i].Articles[0] {
@@ -913,12 +916,12 @@ func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []in
 		return
 	}
 	canon := map[string]string{}
-	var fs []facts.Fact
+	fs := make([]*facts.Fact, 0, len(named))
 	for _, x := range named {
 		canon[items[x].f.Article] = items[groups[group[x]][0]].speaker
-		fs = append(fs, items[x].f)
+		fs = append(fs, &items[x].f)
 	}
-	d, ok := c.group("speaker", fs, func(f facts.Fact) string { return canon[f.Article] })
+	d, ok := groupBy("speaker", fs, factPtrArticle, func(f **facts.Fact) string { return canon[(*f).Article] })
 	if !ok {
 		return
 	}
