@@ -191,7 +191,7 @@ func ledeEvents(bySlot map[string][]facts.Fact, moved map[dateKey]string) map[st
 
 // dateFact is a generated date fact with what merging needs.
 type dateFact struct {
-	f     facts.Fact
+	f     *facts.Fact // in bySlot's slices, only read
 	date  facts.Date
 	day   string // date.String(), made once: pairs of dates compare it
 	names sentenceNames
@@ -220,9 +220,10 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool, memo
 		if !strings.HasPrefix(id, "date:") || id == "date:lede" || len(fs) == 0 || fs[0].Kind != facts.KindDate {
 			continue
 		}
-		var dfs []dateFact
+		dfs := make([]dateFact, 0, len(fs))
 		ok := true
-		for _, f := range fs {
+		for i := range fs {
+			f := &fs[i]
 			d, err := facts.ParseDateValue(f.Value)
 			if err != nil || d.IsZero() {
 				ok = false
@@ -325,9 +326,9 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool, memo
 		fs := make([]facts.Fact, len(g.facts))
 		for i, x := range g.facts {
 			moved[dateKey{x.f.Article, x.f.Span.Start, x.f.Slot}] = id
-			x.f.Slot = id
-			x.f.Label = label
-			fs[i] = x.f
+			fs[i] = *x.f
+			fs[i].Slot = id
+			fs[i].Label = label
 		}
 		bySlot[id] = fs
 	}
