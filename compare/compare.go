@@ -127,7 +127,16 @@ func splitSorted(fs []facts.Fact, topicSlots map[string]bool) (general []facts.F
 		n++
 	}
 	general = make([]facts.Fact, 0, n)
-	bySlot = map[string][]facts.Fact{}
+	sizes := map[string]int{}
+	for i := range fs {
+		if inTopic[i] {
+			sizes[fs[i].Slot]++
+		}
+	}
+	bySlot = make(map[string][]facts.Fact, len(sizes))
+	for id, n := range sizes {
+		bySlot[id] = make([]facts.Fact, 0, n)
+	}
 	for _, i := range idx {
 		if !inTopic[i] {
 			general = append(general, fs[i])
@@ -318,6 +327,39 @@ func (sc *singleScratch) countStating(vs []Value, sourceOf map[string]int) (arti
 		}
 	}
 	return articles, groups
+}
+
+// stating is comparer.stating by the articles' indexes: the ids of arts
+// (the comparer's articles) with a value of vs that is not background,
+// in their order; nil when none.
+func (sc *singleScratch) stating(vs []Value, arts []facts.Article) []string {
+	if sc.seen == nil {
+		sc.seen = make([]bool, len(sc.first))
+	}
+	clear(sc.seen)
+	for i := range vs {
+		if v := &vs[i]; !v.Background {
+			if k, ok := sc.art[v.Article]; ok {
+				sc.seen[k] = true
+			}
+		}
+	}
+	n := 0
+	for k := range arts {
+		if sc.seen[sc.first[k]] {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, 0, n)
+	for k, a := range arts {
+		if sc.seen[sc.first[k]] {
+			out = append(out, a.ID)
+		}
+	}
+	return out
 }
 
 // statingTwo reports whether at least two articles state one of fs as

@@ -455,3 +455,40 @@ func TestGroupMatchesReference(t *testing.T) {
 		t.Fatalf("only %d groups compared", groups)
 	}
 }
+
+// statingRef is stating as it was, with a map per slot.
+func (c comparer) statingRef(sr *SlotResult) []string {
+	has := map[string]bool{}
+	for _, v := range sr.Values {
+		if !v.Background {
+			has[v.Article] = true
+		}
+	}
+	var out []string
+	for _, a := range c.articles {
+		if has[a.ID] {
+			out = append(out, a.ID)
+		}
+	}
+	return out
+}
+
+// TestStatingMatchesReference holds stating to the reference on every
+// slot of the bench topic's result and on odd values, also with an
+// article id twice.
+func TestStatingMatchesReference(t *testing.T) {
+	tp, arts, fs := benchTopic(t)
+	res := Compare(tp, arts, fs)
+	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
+	dup := append(append([]facts.Article(nil), arts[:3]...), arts[2:]...)
+	slots := append([]SlotResult(nil), res.Facts...)
+	slots = append(slots, SlotResult{Values: []Value{{Article: "x"}, {Article: arts[2].ID}, {Article: arts[4].ID, Background: true}, {Article: ""}}}, SlotResult{})
+	for _, set := range [][]facts.Article{arts, dup} {
+		c := comparer{articles: set, scratch: newSingleScratch(set)}
+		for _, sr := range slots {
+			if diff := cmp.Diff(c.statingRef(&sr), c.stating(&sr)); diff != "" {
+				t.Errorf("slot %s (-reference +stating):\n%s", sr.Slot, diff)
+			}
+		}
+	}
+}

@@ -39,7 +39,7 @@ func (c comparer) general(fs []facts.Fact) []SlotResult {
 	names := nameMemo{m: map[string]sentenceNames{}, tokens: c.story.tokens}
 	c.story.common = commonNames(fs, names)
 	c.story.ledeEvent = ledeEvents(bySlot, mergeDateSlots(bySlot, c.story.common, names))
-	var out []SlotResult
+	out := make([]SlotResult, 0, len(bySlot))
 	for id, sf := range bySlot {
 		if !statingTwo(sf) {
 			continue
