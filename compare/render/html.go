@@ -89,18 +89,16 @@ type htmlRow struct {
 	Cells       []htmlCell
 }
 
+// htmlCell is one article's cell of a matrix row. It holds only what the
+// report shows: a 50-article report has ten thousand cells.
 type htmlCell struct {
-	Article  string
-	Letter   string
-	Empty    bool
-	Values   []htmlValue
-	Status   compare.Status
-	Missing  bool
-	Headline string
+	Empty  bool
+	Values []htmlValue
 }
 
+// htmlValue is one value in a cell: its evidence, cut around the surface.
 type htmlValue struct {
-	compare.Value
+	Background             bool
 	Short                  string
 	Before, Surface, After string
 	Link                   string
@@ -130,12 +128,11 @@ func writeHTML(w io.Writer, res compare.Result, arts []facts.Article, forms *Ver
 
 func buildView(res compare.Result, arts []facts.Article) htmlView {
 	v := htmlView{Res: res}
-	texts := map[string]facts.Article{}
-	for _, a := range arts {
-		texts[a.ID] = a
+	texts := make(map[string]*facts.Article, len(arts)) // the last of an id, as a map of copies held
+	for i := range arts {
+		texts[arts[i].ID] = &arts[i]
 	}
 	anchor := map[string]string{}
-	letters := map[string]string{}
 	source := map[string]string{}
 	for _, g := range res.Sources {
 		for _, id := range g.Articles {
@@ -144,7 +141,6 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 	}
 	for i, a := range res.Articles {
 		anchor[a.ID] = "a" + strconv.Itoa(i+1)
-		letters[a.ID] = letter(i)
 	}
 	// Marks in the article texts: every value's surface, by status. The
 	// cells link to the same marks: each value's link ("#" and the mark's
@@ -242,7 +238,7 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		}
 		row.Cells, cellBlock = cellBlock[:0:len(res.Articles)], cellBlock[len(res.Articles):]
 		for ai, a := range res.Articles {
-			cell := htmlCell{Article: a.ID, Letter: letters[a.ID], Status: r.status}
+			var cell htmlCell
 			idx := cols.idx[cols.first[ai]]
 			if k := len(idx); k > 0 {
 				cell.Values, valueBlock = valueBlock[len(valueBlock):len(valueBlock):len(valueBlock)+k], valueBlock[:len(valueBlock)+k]
@@ -258,7 +254,7 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 				} else {
 					link = "#" + markID(anchor[a.ID], val.Span)
 				}
-				ev := evidence(*val, link)
+				ev := evidence(val, link)
 				ev.Short = short(r.slot.Kind, *val)
 				if r.value != "" {
 					ev.Short = val.Surface
@@ -269,7 +265,6 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 				cell.Values = append(cell.Values, ev)
 			}
 			cell.Empty = len(cell.Values) == 0
-			cell.Missing = cell.Empty
 			row.Cells = append(row.Cells, cell)
 		}
 		v.Rows = append(v.Rows, row)
@@ -349,8 +344,8 @@ func markID(anchor string, sp [2]int) string {
 
 // evidence cuts a value's sentence around its surface for the cell, whose
 // link goes to the value's mark.
-func evidence(val compare.Value, link string) htmlValue {
-	hv := htmlValue{Value: val, Surface: val.Surface, Link: link}
+func evidence(val *compare.Value, link string) htmlValue {
+	hv := htmlValue{Background: val.Background, Surface: val.Surface, Link: link}
 	s := val.Sentence
 	from, to := val.Span[0]-val.SentenceSpan[0], val.Span[1]-val.SentenceSpan[0]
 	if from >= 0 && to <= len(s) && from <= to {

@@ -93,7 +93,7 @@ func buildViewRef(res compare.Result, arts []facts.Article) htmlView {
 		}
 		row.Cells = make([]htmlCell, 0, len(res.Articles))
 		for _, a := range res.Articles {
-			cell := htmlCell{Article: a.ID, Letter: letters[a.ID], Status: r.status}
+			cell := htmlCell{} // Article, Letter and Status were never shown
 			if k := len(byArt[a.ID]); k > 0 {
 				cell.Values = make([]htmlValue, 0, k)
 			}
@@ -106,7 +106,7 @@ func buildViewRef(res compare.Result, arts []facts.Article) htmlView {
 				if !ok {
 					link = "#" + markID(anchor[a.ID], val.Span)
 				}
-				ev := evidence(val, link)
+				ev := evidence(&val, link)
 				ev.Short = short(r.slot.Kind, val)
 				if r.value != "" {
 					ev.Short = val.Surface
@@ -117,7 +117,6 @@ func buildViewRef(res compare.Result, arts []facts.Article) htmlView {
 				cell.Values = append(cell.Values, ev)
 			}
 			cell.Empty = len(cell.Values) == 0
-			cell.Missing = cell.Empty
 			row.Cells = append(row.Cells, cell)
 		}
 		v.Rows = append(v.Rows, row)
