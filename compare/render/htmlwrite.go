@@ -28,13 +28,6 @@ func (o htmlOut) raw(s string) { o.w.WriteString(s) }
 func (o htmlOut) text(s string) {
 	written := 0
 	for i := 0; i < len(s); i++ {
-		// Eight bytes at a time while none is escaped.
-		for i+8 <= len(s) && htmlPlain8(s[i:i+8]) {
-			i += 8
-		}
-		if i >= len(s) {
-			break
-		}
 		k := htmlEscape[s[i]]
 		if k == 0 {
 			continue
@@ -44,22 +37,6 @@ func (o htmlOut) text(s string) {
 		written = i + 1
 	}
 	o.w.WriteString(s[written:])
-}
-
-// htmlPlain8 reports whether none of the eight bytes of w is escaped
-// by text (NUL " & ' + < >), tested on the bytes as one word: a byte c
-// of the word x is zero in x^(c×0x01…01), found as in "haszero".
-func htmlPlain8(w string) bool {
-	_ = w[7]
-	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-	const (
-		ones = 0x0101010101010101
-		high = 0x8080808080808080
-	)
-	zero := func(v uint64) uint64 { return (v - ones) &^ v }
-	return (zero(x)|zero(x^ones*'"')|zero(x^ones*'&')|zero(x^ones*'\'')|
-		zero(x^ones*'+')|zero(x^ones*'<')|zero(x^ones*'>'))&high == 0
 }
 
 // htmlEscape maps each byte that text escapes to its replacement's index

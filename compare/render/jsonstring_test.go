@@ -110,3 +110,23 @@ func FuzzJSONString(f *testing.F) {
 		checkJSONString(t, s)
 	})
 }
+
+// jsonBenchSentence is article text as reports carry it: mostly plain, a
+// quote mark, an apostrophe or a curly quote now and then.
+const jsonBenchSentence = `French President Emmanuel Macron arrived in Washington on Monday for a three-day state visit, the first of Donald Trump’s presidency, as the two leaders seek common ground on Iran & trade. "We have a very special relationship," Trump said.`
+
+// BenchmarkJSONString and BenchmarkJSONStringRef: the word test against
+// the byte-by-byte reference on one sentence.
+func BenchmarkJSONString(b *testing.B) {
+	buf := make([]byte, 0, 1024)
+	for b.Loop() {
+		buf = appendJSONString(buf[:0], jsonBenchSentence)
+	}
+}
+
+func BenchmarkJSONStringRef(b *testing.B) {
+	buf := make([]byte, 0, 1024)
+	for b.Loop() {
+		buf = appendJSONStringRef(buf[:0], jsonBenchSentence)
+	}
+}

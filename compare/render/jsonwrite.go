@@ -179,23 +179,28 @@ var jsonPlain = func() (t [256]bool) {
 	return t
 }()
 
-// jsonPlain8 reports whether the eight bytes of w are all jsonPlain:
-// none below 0x20, none from 0x80, no quote and no backslash, tested on
-// the bytes as one word (a false answer only sends them to the byte-by-
-// byte path).
-func jsonPlain8(w string) bool {
-	_ = w[7]
-	x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-		uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+// jsonPlainRun returns the first i' >= i where eight bytes of s from i'
+// are not all jsonPlain (or fewer than eight are left): none below 0x20,
+// none from 0x80, no quote and no backslash, tested on the bytes as one
+// word. A word that fails only sends its bytes to the byte-by-byte path.
+func jsonPlainRun(s string, i int) int {
 	const (
 		ones = 0x0101010101010101
 		high = 0x8080808080808080
 	)
-	q, b := x^(ones*'"'), x^(ones*'\\') // a zero byte where x has one
-	below := (x - ones*0x20) &^ x       // high bit set: a byte below 0x20 (exact while x has no high bit)
-	quote := (q - ones) &^ q
-	slash := (b - ones) &^ b
-	return (below|quote|slash|x)&high == 0
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		q, b := x^(ones*'"'), x^(ones*'\\') // a zero byte where x has one
+		below := (x - ones*0x20) &^ x       // high bit set: a byte below 0x20 (exact while x has no high bit)
+		quote := (q - ones) &^ q
+		slash := (b - ones) &^ b
+		if (below|quote|slash|x)&high != 0 {
+			return i
+		}
+	}
+	return i
 }
 
 // appendJSONString is encoding/json's string encoding without HTML
@@ -209,10 +214,7 @@ func appendJSONString(dst []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		// Eight bytes at a time while none needs a look: article text is
 		// nearly all plain ASCII.
-		for i+8 <= len(s) && jsonPlain8(s[i:i+8]) {
-			i += 8
-		}
-		if i >= len(s) {
+		if i = jsonPlainRun(s, i); i >= len(s) {
 			break
 		}
 		if jsonPlain[s[i]] {
