@@ -161,6 +161,7 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 	markBlock := make([]markSpan, total)
 	marks := make(map[string][]markSpan, len(perArt))
 	links := make(map[*compare.Value][]string, len(res.Facts))
+	var lb []byte
 	for si := range res.Facts {
 		sr := &res.Facts[si]
 		if len(sr.Values) == 0 {
@@ -172,7 +173,10 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		links[&sr.Values[0]] = sl
 		for vi := range sr.Values {
 			val := &sr.Values[vi]
-			link := "#" + anchor[val.Article] + "-" + strconv.Itoa(val.Span[0]) + "-" + strconv.Itoa(val.Span[1])
+			// "#" + anchor + "-" + from + "-" + to, made as one string.
+			lb = append(append(append(lb[:0], '#'), anchor[val.Article]...), '-')
+			lb = append(strconv.AppendInt(lb, int64(val.Span[0]), 10), '-')
+			link := string(strconv.AppendInt(lb, int64(val.Span[1]), 10))
 			sl[vi] = link
 			ms, ok := marks[val.Article]
 			if !ok {
@@ -187,14 +191,30 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 	}
 	v.Articles = make([]htmlArticle, 0, len(res.Articles))
 	var sorted []markSpan // one article's marks in order, reused
+	var segs []segment    // one article's segments, reused
+	var ends []int        // where each paragraph's segments end in segs
 	for i, a := range res.Articles {
 		ha := htmlArticle{Article: a, Letter: letter(i), Anchor: anchor[a.ID], Source: source[a.ID]}
 		if t, ok := texts[a.ID]; ok {
 			ha.HasText = true
 			sorted = sortMarksInto(sorted, marks[a.ID])
-			ha.Paras = make([][]segment, 0, len(t.Body))
+			// The article's segments are cut into one reused buffer, then
+			// copied into a block of their exact number.
+			segs, ends = segs[:0], ends[:0]
 			for _, p := range t.Body {
-				ha.Paras = append(ha.Paras, segmentsOf(t.Text, p, sorted))
+				segs = appendSegments(segs, t.Text, p, sorted)
+				ends = append(ends, len(segs))
+			}
+			block := make([]segment, len(segs))
+			copy(block, segs)
+			clear(segs) // let go of the strings held
+			ha.Paras = make([][]segment, len(t.Body))
+			start := 0
+			for k, end := range ends {
+				if end > start {
+					ha.Paras[k] = block[start:end:end]
+				}
+				start = end
 			}
 		}
 		v.Articles = append(v.Articles, ha)
@@ -391,10 +411,10 @@ func sortMarksInto(out, marks []markSpan) []markSpan {
 	return out
 }
 
-// segmentsOf cuts text[p] into plain and marked runs; marks are sorted
-// (sortMarks). Overlapping marks keep the one that starts first (longest
-// on a tie); the others become anchors on it.
-func segmentsOf(text string, p facts.Span, marks []markSpan) []segment {
+// appendSegments cuts text[p] into plain and marked runs, appended to
+// out; marks are sorted (sortMarksInto). Overlapping marks keep the one
+// that starts first (longest on a tie); the others become anchors on it.
+func appendSegments(out []segment, text string, p facts.Span, marks []markSpan) []segment {
 	// The paragraph's marks are a run of marks; those that fit it are
 	// read in place.
 	marks = marks[sort.Search(len(marks), func(i int) bool { return marks[i].From >= p.Start }):]
@@ -403,10 +423,6 @@ func segmentsOf(text string, p facts.Span, marks []markSpan) []segment {
 		n++
 	}
 	marks = marks[:n]
-	var out []segment
-	if n > 0 {
-		out = make([]segment, 0, 2*n+1) // a mark and the text before it, each
-	}
 	at := p.Start
 	seen := map[string]bool{}
 	last := -1
