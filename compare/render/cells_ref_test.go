@@ -127,3 +127,34 @@ func FuzzMdText(f *testing.F) {
 		}
 	})
 }
+
+// mdDiffRef is how WriteMarkdown wrote a word diff before mdOut.diff:
+// the ops' texts escaped into new ops, joined by diffText.
+func mdDiffRef(ops []compare.DiffOp) string {
+	var esc []compare.DiffOp
+	for _, op := range ops {
+		esc = append(esc, compare.DiffOp{Op: op.Op, Text: mdText(op.Text)})
+	}
+	return diffText(esc, "~~", "~~", "**", "**")
+}
+
+// FuzzMdDiff holds mdOut.diff to the reference on three ops of any text
+// and kind (equal, delete, insert, other).
+func FuzzMdDiff(f *testing.F) {
+	f.Add("the Harbour", uint8(0), " *new* levy ", uint8(1), "", uint8(2))
+	f.Add(" ", uint8(2), "a\u00a0b", uint8(0), "[x]", uint8(3))
+	kinds := []string{"equal", "delete", "insert", "other"}
+	f.Fuzz(func(t *testing.T, a string, ka uint8, b string, kb uint8, c string, kc uint8) {
+		ops := []compare.DiffOp{{Op: kinds[ka%4], Text: a}, {Op: kinds[kb%4], Text: b}, {Op: kinds[kc%4], Text: c}}
+		for n := 0; n <= len(ops); n++ {
+			var buf bytes.Buffer
+			bw := bufio.NewWriter(&buf)
+			md := &mdOut{w: bw}
+			md.diff(ops[:n])
+			bw.Flush()
+			if want := mdDiffRef(ops[:n]); buf.String() != want {
+				t.Fatalf("diff of %q = %q, reference %q", ops[:n], buf.String(), want)
+			}
+		}
+	})
+}

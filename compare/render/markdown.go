@@ -2,6 +2,7 @@ package render
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -106,23 +107,23 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 		if len(sr.Notes) > 0 {
 			fmt.Fprintln(bw)
 		}
-		for _, v := range sr.Values {
-			attr := ""
-			if v.Attribution == "reported" {
-				attr = " (reported"
-				if v.Source != "" {
-					attr += ": " + mdText(v.Source)
-				}
-				attr += ")"
-			}
-			if v.Background {
-				attr += " (earlier occurrence)"
-			}
+		for i := range sr.Values {
+			v := &sr.Values[i]
 			bw.WriteString("> **")
 			bw.WriteString(mdLabels[v.Article])
 			bw.WriteString("** — ")
 			md.text(v.Surface)
-			bw.WriteString(attr)
+			if v.Attribution == "reported" {
+				bw.WriteString(" (reported")
+				if v.Source != "" {
+					bw.WriteString(": ")
+					md.text(v.Source)
+				}
+				bw.WriteString(")")
+			}
+			if v.Background {
+				bw.WriteString(" (earlier occurrence)")
+			}
 			bw.WriteString(": “")
 			md.text(v.Sentence)
 			bw.WriteString("”\n\n")
@@ -158,18 +159,14 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 	for _, b := range blocks {
 		fmt.Fprintf(bw, "**%s**\n\n", mdText(b.Label))
 		for _, r := range b.Rows {
-			text := mdText(r.Plain)
-			if r.Plain == "" {
-				var ops []compare.DiffOp
-				for _, op := range r.Ops {
-					ops = append(ops, compare.DiffOp{Op: op.Op, Text: mdText(op.Text)})
-				}
-				text = diffText(ops, "~~", "~~", "**", "**")
-			}
 			bw.WriteString("- ")
 			md.text(r.Label)
 			bw.WriteString(": ")
-			bw.WriteString(text)
+			if r.Plain != "" {
+				md.text(r.Plain)
+			} else {
+				md.diff(r.Ops)
+			}
 			bw.WriteByte('\n')
 		}
 		fmt.Fprintln(bw)
@@ -244,6 +241,37 @@ func (o *mdOut) text(s string) {
 	}
 	o.buf = appendMdText(o.buf[:0], s)
 	o.w.Write(o.buf)
+}
+
+// diff writes diffText of ops with each op's text escaped by mdText,
+// deletions struck through and insertions in bold, without building the
+// ops and strings diffText joins.
+func (o *mdOut) diff(ops []compare.DiffOp) {
+	first := true
+	for i := range ops {
+		op := &ops[i]
+		o.buf = appendMdText(o.buf[:0], op.Text)
+		t := bytes.TrimSpace(o.buf)
+		if len(t) == 0 {
+			continue
+		}
+		if !first {
+			o.w.WriteByte(' ')
+		}
+		first = false
+		switch op.Op {
+		case "delete":
+			o.w.WriteString("~~")
+			o.w.Write(t)
+			o.w.WriteString("~~")
+		case "insert":
+			o.w.WriteString("**")
+			o.w.Write(t)
+			o.w.WriteString("**")
+		default:
+			o.w.Write(t)
+		}
+	}
 }
 
 // cell writes mdCell(s).
