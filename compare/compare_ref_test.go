@@ -492,3 +492,235 @@ func TestStatingMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// alignAbbreviationsInRef is alignAbbreviationsIn as it was, reading each
+// fact's name anew.
+func alignAbbreviationsInRef(fs, out []facts.Fact) []facts.Fact {
+	short := map[string]string{}  // slot → letters, for slots of abbreviations
+	long := map[string][]string{} // initials → slots of multi-word names
+	notShort := map[string]bool{}
+	seenLong := map[string]bool{}
+	longName := map[string]string{} // slot → its longest multi-word name
+	for _, f := range fs {
+		if f.Kind != facts.KindEntity {
+			continue
+		}
+		fields := strings.Fields(f.Value)
+		if len(fields) == 1 && isAcronym(fields[0]) {
+			short[f.Slot] = strings.ToLower(strings.ReplaceAll(fields[0], ".", ""))
+			continue
+		}
+		notShort[f.Slot] = true
+		if len(fields) < 2 || strings.HasPrefix(f.Label, "person: ") {
+			continue
+		}
+		ins := nameInitials(fields)
+		if len(fields) > 2 && isAcronym(fields[0]) {
+			// "U.S. Customs and Border Protection" is also "CBP".
+			ins = append(ins, nameInitials(fields[1:])...)
+		}
+		if n := longName[f.Slot]; len(fields) > len(strings.Fields(n)) {
+			longName[f.Slot] = f.Value
+		}
+		for _, in := range ins {
+			k := in + "\x00" + f.Slot
+			if !seenLong[k] {
+				seenLong[k] = true
+				long[in] = append(long[in], f.Slot)
+			}
+		}
+	}
+	moved := map[string]string{}
+	for slot, letters := range short {
+		if notShort[slot] {
+			continue
+		}
+		if to := oneLongForm(long[letters], longName); to != "" && to != slot {
+			moved[slot] = to
+		}
+	}
+	if len(moved) == 0 {
+		return fs
+	}
+	if out == nil {
+		out = append([]facts.Fact(nil), fs...)
+	}
+	for i := range out {
+		if to, ok := moved[out[i].Slot]; ok {
+			out[i].Slot = to
+		}
+	}
+	return out
+}
+
+// TestAlignAbbreviationsMatchesReference holds alignAbbreviationsIn to the
+// reference on the bench topic's facts and on made-up names: an
+// abbreviation and its long form, one spelled by two long forms, a
+// person's initials, padded values.
+func TestAlignAbbreviationsMatchesReference(t *testing.T) {
+	_, _, fs := benchTopic(t)
+	ent := func(art, slot, value, label string) facts.Fact {
+		return facts.Fact{Article: art, Slot: slot, Kind: facts.KindEntity, Value: value, Label: label}
+	}
+	made := []facts.Fact{
+		ent("a", "e:ht", "Harbour Trust", "org: Harbour Trust"), ent("b", "e:HT", "HT", ""), ent("c", "e:ht", "Harbour Trust", ""),
+		ent("a", "e:pa", "Port Alder Authority", ""), ent("b", "e:PAA", "P.A.A.", ""), ent("c", "e:pa2", "Port Alder Association", ""),
+		ent("a", "e:je", "June Ellis", "person: June Ellis"), ent("b", "e:JE", "JE", ""),
+		ent("a", "e:jpa", "Joint Plan of Action", ""), ent("b", "e:JPOA", "JPOA", ""), ent("c", "e:cbp", "U.S. Customs and Border Protection", ""),
+		ent("d", "e:CBP", "CBP", ""), ent("e", "e:cbp2", "Customs and Border Protection", ""), ent("f", "e:cbp2", "Customs and Border Protections", ""),
+		ent("d", "e:sp", " HT ", ""), ent("e", "e:x", "", ""), {Article: "a", Slot: "n:1", Kind: facts.KindNumber, Value: "UN"},
+	}
+	for _, in := range [][]facts.Fact{fs, made, append(append([]facts.Fact(nil), made...), fs...)} {
+		want := alignAbbreviationsInRef(in, nil)
+		got := alignAbbreviationsIn(in, nil)
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%d facts (-reference +new):\n%s", len(in), diff)
+		}
+	}
+	moved := 0
+	for i, f := range alignAbbreviationsIn(made, nil) {
+		if f.Slot != made[i].Slot {
+			moved++
+		}
+	}
+	if moved == 0 {
+		t.Fatal("no abbreviation moved: the made-up names test nothing")
+	}
+}
+
+// alignPluralsInRef is alignPluralsIn as it was, making each fact's
+// spelling key anew.
+func alignPluralsInRef(fs, out []facts.Fact, forms nameForms) []facts.Fact {
+	bucket := map[string][]string{} // spelling key → slots
+	count := map[string]int{}
+	arts := map[string]map[string]bool{}
+	person := map[string]bool{}
+	seen := map[string]bool{}
+	for _, f := range fs {
+		if f.Kind != facts.KindEntity {
+			continue
+		}
+		count[f.Slot]++
+		if arts[f.Slot] == nil {
+			arts[f.Slot] = map[string]bool{}
+		}
+		arts[f.Slot][f.Article] = true
+		w := forms.of(f.Value).words
+		if len(w) < 2 {
+			continue
+		}
+		isPerson := strings.HasPrefix(f.Label, "person: ")
+		var k string
+		if isPerson {
+			k = "p:" + facts.NameKey(strings.Join(w, " "))
+		} else {
+			sing := make([]string, len(w))
+			for i, x := range w {
+				sing[i] = strings.TrimSuffix(x, "s")
+			}
+			k = "o:" + facts.NameKey(strings.Join(sing, " "))
+		}
+		if seen[k+"\x00"+f.Slot] {
+			continue
+		}
+		seen[k+"\x00"+f.Slot] = true
+		person[f.Slot] = isPerson
+		bucket[k] = append(bucket[k], f.Slot)
+	}
+	keys := make([]string, 0, len(bucket))
+	for k := range bucket {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	moved := map[string]string{}
+	for _, k := range keys {
+		slots := bucket[k]
+		if len(slots) < 2 {
+			continue
+		}
+		sort.Slice(slots, func(i, j int) bool {
+			if count[slots[i]] != count[slots[j]] {
+				return count[slots[i]] > count[slots[j]]
+			}
+			return slots[i] < slots[j]
+		})
+		to := slots[0]
+		if _, ok := moved[to]; ok {
+			continue
+		}
+		for _, s := range slots[1:] {
+			if _, ok := moved[s]; ok {
+				continue
+			}
+			if person[s] || person[to] {
+				shared := false
+				for a := range arts[s] {
+					if arts[to][a] {
+						shared = true
+					}
+				}
+				if shared {
+					continue
+				}
+				for a := range arts[s] {
+					arts[to][a] = true
+				}
+			}
+			moved[s] = to
+		}
+	}
+	if len(moved) == 0 {
+		return fs
+	}
+	for s, to := range moved {
+		// A slot absorbed by one that was itself absorbed later.
+		for n := 0; n < len(moved); n++ {
+			next, ok := moved[to]
+			if !ok || next == s {
+				break
+			}
+			to = next
+		}
+		moved[s] = to
+	}
+	if out == nil {
+		out = append([]facts.Fact(nil), fs...)
+	}
+	titles := map[[2]string]string{} // (article, old title slot) → new
+	for i := range out {
+		if to, ok := moved[out[i].Slot]; ok && out[i].Kind == facts.KindEntity {
+			if person[out[i].Slot] {
+				titles[[2]string{out[i].Article, "title:" + strings.TrimPrefix(out[i].Slot, "entity:")}] = "title:" + strings.TrimPrefix(to, "entity:")
+			}
+			out[i].Slot = to
+		}
+	}
+	for i := range out {
+		if to, ok := titles[[2]string{out[i].Article, out[i].Slot}]; ok && out[i].Kind == facts.KindTitle {
+			out[i].Slot = to
+		}
+	}
+	return out
+}
+
+// TestAlignPluralsMatchesReference holds alignPluralsIn to the reference
+// on the bench topic's facts and on made-up plurals and persons.
+func TestAlignPluralsMatchesReference(t *testing.T) {
+	_, _, fs := benchTopic(t)
+	ent := func(art, slot, value, label string) facts.Fact {
+		return facts.Fact{Article: art, Slot: slot, Kind: facts.KindEntity, Value: value, Label: label}
+	}
+	made := []facts.Fact{
+		ent("a", "entity:ht", "Harbour Trusts", ""), ent("b", "entity:ht2", "Harbour Trust", ""), ent("c", "entity:ht2", "Harbour Trust", ""),
+		ent("a", "entity:je", "June Ellis", "person: June Ellis"), ent("b", "entity:je2", "June Ellis", "person: June Ellis"),
+		ent("a", "entity:je3", "June Ellis", "person: June Ellis"), ent("c", "entity:je", "June Ellis", ""), ent("d", "entity:je4", "June Ellis", ""),
+		{Article: "b", Slot: "title:je2", Kind: facts.KindTitle, Value: "governor"}, ent("d", "entity:x", "X", ""),
+	}
+	for _, in := range [][]facts.Fact{fs, made, append(append([]facts.Fact(nil), made...), fs...)} {
+		want := alignPluralsInRef(in, nil, nameForms{})
+		got := alignPluralsIn(in, nil, nameForms{})
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("%d facts (-reference +new):\n%s", len(in), diff)
+		}
+	}
+}
