@@ -741,6 +741,17 @@ func (c comparer) groupFacts(field string, fs []facts.Fact, key func(*facts.Fact
 
 // groupBy is groupFacts over any list whose elements name an article.
 func groupBy[T any](field string, xs []T, article, key func(*T) string) (Difference, bool) {
+	// Most lists agree: that is seen without building groups.
+	if len(xs) == 0 {
+		return Difference{}, false
+	}
+	k0, differ := key(&xs[0]), false
+	for j := 1; j < len(xs) && !differ; j++ {
+		differ = key(&xs[j]) != k0
+	}
+	if !differ {
+		return Difference{}, false
+	}
 	idx := map[string]int{}
 	var groups []DiffGroup
 	for j := range xs {
