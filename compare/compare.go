@@ -398,21 +398,39 @@ func newSingleScratch(arts []facts.Article) *singleScratch {
 
 // names lists articles by label: "A", "A and B", "A, B and C".
 func (c comparer) names(ids []string) string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = c.labels[id]
+	if len(ids) == 1 {
+		return c.labels[ids[0]]
 	}
-	if len(out) < 2 {
-		return strings.Join(out, "")
+	// The sentence is written into one buffer of its length.
+	shown := len(ids)
+	if len(ids) > 6 {
+		// Long lists name the first few and count the rest, so a finding
+		// over twenty articles stays one readable sentence.
+		shown = 4
 	}
-	// Long lists name the first few and count the rest, so a finding over
-	// twenty articles stays one readable sentence.
-	if len(out) > 6 {
-		return strings.Join(out[:4], ", ") + " and " + strconv.Itoa(len(out)-4) + " more"
+	n := 0
+	for _, id := range ids[:shown] {
+		n += len(c.labels[id]) + 2
 	}
-	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
+	var b strings.Builder
+	b.Grow(n + 16)
+	for i, id := range ids[:shown] {
+		switch {
+		case i == 0:
+		case len(ids) > 6 || i < shown-1:
+			b.WriteString(", ")
+		default:
+			b.WriteString(" and ")
+		}
+		b.WriteString(c.labels[id])
+	}
+	if len(ids) > 6 {
+		b.WriteString(" and ")
+		b.WriteString(strconv.Itoa(len(ids) - 4))
+		b.WriteString(" more")
+	}
+	return b.String()
 }
-
 func toValue(f facts.Fact) Value {
 	return Value{
 		Article: f.Article, Value: f.Value, Surface: f.Surface, Sentence: f.Sentence,

@@ -779,3 +779,31 @@ func TestCountSharedMatchesShared(t *testing.T) {
 		t.Fatal("no sentences share a name: the test compares nothing")
 	}
 }
+
+// namesRef is names as it was, joining a list of labels.
+func (c comparer) namesRef(ids []string) string {
+	out := make([]string, len(ids))
+	for i, id := range ids {
+		out[i] = c.labels[id]
+	}
+	if len(out) < 2 {
+		return strings.Join(out, "")
+	}
+	// Long lists name the first few and count the rest, so a finding over
+	// twenty articles stays one readable sentence.
+	if len(out) > 6 {
+		return strings.Join(out[:4], ", ") + " and " + strconv.Itoa(len(out)-4) + " more"
+	}
+	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
+}
+
+func TestNamesMatchesReference(t *testing.T) {
+	labels := map[string]string{"a": "Alder Post", "b": "Harbour Times (b)", "c": "", "d": "D"}
+	c := comparer{labels: labels}
+	ids := []string{"a", "b", "c", "d", "x", "a", "b", "d"}
+	for n := 0; n <= len(ids); n++ {
+		if got, want := c.names(ids[:n]), c.namesRef(ids[:n]); got != want {
+			t.Errorf("names(%q) = %q, reference %q", ids[:n], got, want)
+		}
+	}
+}

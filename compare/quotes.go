@@ -807,6 +807,7 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 	}
 	stated := map[string]bool{}
 	fs := make([]*facts.Fact, 0, len(reps))
+	sr.Values = make([]Value, 0, len(reps))
 	// The articles often quote the remark alike: one diff per wording.
 	runs := map[int32][]quoteDiffRun{}
 	for k, x := range reps {
@@ -824,9 +825,18 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 		stated[it.f.Article] = true
 		fs = append(fs, &it.f)
 	}
+	missing := 0
 	for _, a := range c.articles {
 		if !stated[a.ID] {
-			sr.Missing = append(sr.Missing, a.ID)
+			missing++
+		}
+	}
+	if missing > 0 {
+		sr.Missing = make([]string, 0, missing)
+		for _, a := range c.articles {
+			if !stated[a.ID] {
+				sr.Missing = append(sr.Missing, a.ID)
+			}
 		}
 	}
 	// The same words credited to two people: a contradiction.
