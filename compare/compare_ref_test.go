@@ -807,3 +807,47 @@ func TestNamesMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// newSpeakerKindsRef is newSpeakerKinds as it was, keying every fact's
+// name anew.
+func newSpeakerKindsRef(fs []facts.Fact) speakerKinds {
+	out := speakerKinds{}
+	for i := range fs {
+		f := &fs[i]
+		if f.Kind != facts.KindEntity {
+			continue
+		}
+		kind, _, ok := strings.Cut(f.Label, ": ")
+		if !ok {
+			continue
+		}
+		m := out[f.Article]
+		if m == nil {
+			m = map[string]string{}
+			out[f.Article] = m
+		}
+		m[facts.NameKey(f.Value)] = kind
+		if kind == "person" {
+			if k := facts.NameKey(quoteSurname(f.Value)); m[k] == "" {
+				m[k] = kind
+			}
+		}
+	}
+	return out
+}
+
+func TestSpeakerKindsMatchesReference(t *testing.T) {
+	_, _, fs := benchTopic(t)
+	made := []facts.Fact{
+		{Article: "a", Kind: facts.KindEntity, Value: "June Ellis", Label: "person: June Ellis"},
+		{Article: "a", Kind: facts.KindEntity, Value: "Ellis", Label: "org: Ellis"},
+		{Article: "b", Kind: facts.KindEntity, Value: "June Ellis", Label: "org: x"},
+		{Article: "b", Kind: facts.KindEntity, Value: "Ellis Harbour", Label: "person: y"},
+		{Article: "c", Kind: facts.KindEntity, Value: "Port Alder", Label: "no kind"},
+	}
+	for _, in := range [][]facts.Fact{fs, made, append(append([]facts.Fact(nil), made...), fs...)} {
+		if diff := cmp.Diff(newSpeakerKindsRef(in), newSpeakerKinds(in)); diff != "" {
+			t.Errorf("%d facts (-reference +new):\n%s", len(in), diff)
+		}
+	}
+}

@@ -237,6 +237,20 @@ type speakerKinds map[string]map[string]string
 // newSpeakerKinds reads the entity facts among fs.
 func newSpeakerKinds(fs []facts.Fact) speakerKinds {
 	out := speakerKinds{}
+	// A name's keys are made once however many facts give it.
+	type nameKeys struct {
+		name, surname string
+		hasSurname    bool
+	}
+	keys := map[string]*nameKeys{}
+	keyOf := func(v string) *nameKeys {
+		k := keys[v]
+		if k == nil {
+			k = &nameKeys{name: facts.NameKey(v)}
+			keys[v] = k
+		}
+		return k
+	}
 	for i := range fs {
 		f := &fs[i]
 		if f.Kind != facts.KindEntity {
@@ -251,9 +265,13 @@ func newSpeakerKinds(fs []facts.Fact) speakerKinds {
 			m = map[string]string{}
 			out[f.Article] = m
 		}
-		m[facts.NameKey(f.Value)] = kind
+		nk := keyOf(f.Value)
+		m[nk.name] = kind
 		if kind == "person" {
-			if k := facts.NameKey(quoteSurname(f.Value)); m[k] == "" {
+			if !nk.hasSurname {
+				nk.surname, nk.hasSurname = facts.NameKey(quoteSurname(f.Value)), true
+			}
+			if k := nk.surname; m[k] == "" {
 				m[k] = kind
 			}
 		}
