@@ -121,6 +121,14 @@ func isHex(c byte) bool {
 func writeReport(w *bufio.Writer, v htmlView) {
 	o := htmlOut{w}
 	res := &v.Res
+	// Each article's label, as labelOf finds it (the first article of an
+	// id), looked up rather than searched for every variant's articles.
+	labels := make(map[string]string, len(res.Articles))
+	for _, a := range res.Articles {
+		if _, ok := labels[a.ID]; !ok {
+			labels[a.ID] = a.Label
+		}
+	}
 	o.raw(`<!doctype html>
 <html lang="en">
 <head>
@@ -430,7 +438,18 @@ func writeReport(w *bufio.Writer, v htmlView) {
 				o.raw("<strong>")
 				o.text(f.Form)
 				o.raw("</strong> (")
-				o.text(v.LabelsOf(f.Articles))
+				// v.LabelsOf(f.Articles), written label by label: text
+				// escapes byte by byte, and ", " needs no escape.
+				for k, id := range f.Articles {
+					if k > 0 {
+						o.raw(", ")
+					}
+					if l, ok := labels[id]; ok {
+						o.text(l)
+					} else {
+						o.text(id)
+					}
+				}
 				o.raw(")")
 			}
 			o.raw("</td></tr>")
