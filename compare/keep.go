@@ -4,13 +4,15 @@ package compare
 // made once per topic compared) for the next comparison. A sync.Pool
 // empties at every other collection, and a comparison collects more
 // often than that, so the buffers would be made anew each time; these
-// stay, up to keepSlots of them per kind and each no larger than
-// keepMaxBytes.
+// stay, up to keepSlots of them per kind (one per batch worker or so) and
+// each no larger than keepMaxBytes (a 50-article topic's shingle table is
+// 1.5 MB), so that what is kept stays a few megabytes however large a
+// topic once was.
 type keep[T any] struct{ free chan T }
 
 const (
 	keepSlots    = 4
-	keepMaxBytes = 16 << 20
+	keepMaxBytes = 4 << 20
 )
 
 func newKeep[T any]() keep[T] { return keep[T]{free: make(chan T, keepSlots)} }
