@@ -15,7 +15,6 @@ import (
 // come in any order; the result does not depend on it.
 func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Result {
 	arts := append([]facts.Article(nil), articles...)
-	fs = sortedFacts(fs)
 	sort.Slice(arts, func(i, j int) bool { return arts[i].ID < arts[j].ID })
 	res := Result{Schema: Schema, Topic: topic.ID, Title: topic.Title}
 	labels := articleLabels(arts)
@@ -31,7 +30,7 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 	// Sources and Variants both read every paragraph's tokens.
 	paras := &paraTokens{}
 	res.Sources = sources(arts, paras)
-	c := comparer{articles: arts, labels: labels, sourceOf: map[string]int{}, forms: nameForms{}, speakers: newSpeakerTable()}
+	c := comparer{articles: arts, labels: labels, sourceOf: map[string]int{}, forms: nameForms{}, speakers: newSpeakerTable(), scratch: newSingleScratch(arts)}
 	var ids []string
 	for i, g := range res.Sources {
 		for _, id := range g.Articles {
@@ -42,26 +41,18 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 		ids = append(ids, a.ID)
 	}
 	res.Independence = Independence(res.Sources, ids)
-	bySlot := map[string][]facts.Fact{}
 	topicSlots := map[string]bool{}
 	for _, s := range topic.Slots {
 		topicSlots[s.ID] = true
 	}
-	general := make([]facts.Fact, 0, len(fs))
-	for _, f := range fs {
-		if !topicSlots[f.Slot] {
-			general = append(general, f)
-			continue
-		}
-		bySlot[f.Slot] = append(bySlot[f.Slot], f)
-	}
+	general, bySlot := splitSorted(fs, topicSlots)
 	gen := c.general(alignEntities(general, c.forms))
 	if n := len(topic.Slots) + len(gen); n > 0 {
 		res.Facts = make([]SlotResult, 0, n)
 	}
 	for _, s := range topic.Slots {
+		// splitSorted keeps each slot's facts in sortFacts' order.
 		sf := bySlot[s.ID]
-		sortFacts(sf)
 		var sr SlotResult
 		if s.Kind == facts.KindEntitySet {
 			sr = c.set(s, sf)
@@ -104,6 +95,10 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 // count fills how many articles, and how many independent sources, state
 // the slot.
 func (c comparer) count(sr *SlotResult) {
+	if sc := c.scratch; sc != nil && len(sc.first) == len(c.articles) {
+		sr.Stated, sr.Independent = sc.countStating(sr.Values, c.sourceOf)
+		return
+	}
 	articles := map[string]bool{}
 	groups := map[int]bool{}
 	for _, v := range sr.Values {
@@ -116,10 +111,44 @@ func (c comparer) count(sr *SlotResult) {
 	sr.Stated, sr.Independent = len(articles), len(groups)
 }
 
-// sortedFacts returns a sorted copy of fs (as sortFacts sorts): the
-// order is found on indexes and the facts copied once into it, rather
-// than moved about by the sort.
-func sortedFacts(fs []facts.Fact) []facts.Fact {
+// splitSorted sorts fs (as sortFacts sorts) into the facts of no slot of
+// the topic (general) and those of each topic slot (bySlot), copying each
+// fact once: the order is found on indexes rather than by moving 232-byte
+// facts about, and no sorted copy of all the facts is made first.
+func splitSorted(fs []facts.Fact, topicSlots map[string]bool) (general []facts.Fact, bySlot map[string][]facts.Fact) {
+	idx := sortedIndex(fs)
+	inTopic := make([]bool, len(fs))
+	n := 0
+	for i := range fs {
+		if topicSlots[fs[i].Slot] {
+			inTopic[i] = true
+			continue
+		}
+		n++
+	}
+	general = make([]facts.Fact, 0, n)
+	sizes := map[string]int{}
+	for i := range fs {
+		if inTopic[i] {
+			sizes[fs[i].Slot]++
+		}
+	}
+	bySlot = make(map[string][]facts.Fact, len(sizes))
+	for id, n := range sizes {
+		bySlot[id] = make([]facts.Fact, 0, n)
+	}
+	for _, i := range idx {
+		if !inTopic[i] {
+			general = append(general, fs[i])
+			continue
+		}
+		bySlot[fs[i].Slot] = append(bySlot[fs[i].Slot], fs[i])
+	}
+	return general, bySlot
+}
+
+// sortedIndex returns the indexes of fs in sortFacts' order.
+func sortedIndex(fs []facts.Fact) []int32 {
 	idx := make([]int32, len(fs))
 	for i := range idx {
 		idx[i] = int32(i)
@@ -133,11 +162,7 @@ func sortedFacts(fs []facts.Fact) []facts.Fact {
 		}
 		return 0
 	})
-	out := make([]facts.Fact, len(fs))
-	for k, i := range idx {
-		out[k] = fs[i]
-	}
-	return out
+	return idx
 }
 
 // factBefore is sortFacts' order.
@@ -237,25 +262,175 @@ type comparer struct {
 	forms nameForms
 	// speakers numbers the quotes' speakers (set by quoteSlots when nil).
 	speakers *speakerTable
+	// scratch is single's working space, reused from slot to slot (made
+	// by single when nil).
+	scratch *singleScratch
+}
+
+// singleScratch is what single needs per slot, kept for the next slot of
+// the comparison: one comparison compares hundreds of slots, and per-slot
+// maps and copies of 232-byte facts were most of its garbage.
+type singleScratch struct {
+	// art maps an article id to its first index in comparer.articles;
+	// first holds that index per article.
+	art   map[string]int
+	first []int
+	// primary and background hold per article the index into the slot's
+	// facts of its first primary and first background fact (-1 for none);
+	// polarity whether it affirms (bit 1) or denies (bit 2).
+	primary, background []int
+	polarity            []uint8
+	// stated is the buffer of the facts the articles state.
+	stated []facts.Fact
+	// seen and groupSeen mark the articles and source groups counted.
+	seen, groupSeen []bool
+}
+
+// countStating counts the articles, and their source groups (sourceOf),
+// that state one of vs (background left out), as count did with two maps
+// per slot: an article compared by its index, others (a quote of an
+// article not compared) by a map.
+func (sc *singleScratch) countStating(vs []Value, sourceOf map[string]int) (articles, groups int) {
+	if sc.seen == nil {
+		sc.seen = make([]bool, len(sc.first))
+	}
+	clear(sc.seen)
+	clear(sc.groupSeen)
+	var others map[string]bool
+	for i := range vs {
+		v := &vs[i]
+		if v.Background {
+			continue
+		}
+		if k, ok := sc.art[v.Article]; ok {
+			if sc.seen[k] {
+				continue
+			}
+			sc.seen[k] = true
+		} else {
+			if others[v.Article] {
+				continue
+			}
+			if others == nil {
+				others = map[string]bool{}
+			}
+			others[v.Article] = true
+		}
+		articles++
+		g := sourceOf[v.Article]
+		if g >= len(sc.groupSeen) {
+			sc.groupSeen = append(sc.groupSeen, make([]bool, g+1-len(sc.groupSeen))...)
+		}
+		if !sc.groupSeen[g] {
+			sc.groupSeen[g] = true
+			groups++
+		}
+	}
+	return articles, groups
+}
+
+// stating is comparer.stating by the articles' indexes: the ids of arts
+// (the comparer's articles) with a value of vs that is not background,
+// in their order; nil when none.
+func (sc *singleScratch) stating(vs []Value, arts []facts.Article) []string {
+	if sc.seen == nil {
+		sc.seen = make([]bool, len(sc.first))
+	}
+	clear(sc.seen)
+	for i := range vs {
+		if v := &vs[i]; !v.Background {
+			if k, ok := sc.art[v.Article]; ok {
+				sc.seen[k] = true
+			}
+		}
+	}
+	n := 0
+	for k := range arts {
+		if sc.seen[sc.first[k]] {
+			n++
+		}
+	}
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, 0, n)
+	for k, a := range arts {
+		if sc.seen[sc.first[k]] {
+			out = append(out, a.ID)
+		}
+	}
+	return out
+}
+
+// statingTwo reports whether at least two articles state one of fs as
+// more than background.
+func statingTwo(fs []facts.Fact) bool {
+	seen, first := false, ""
+	for i := range fs {
+		f := &fs[i]
+		if f.Background {
+			continue
+		}
+		if !seen {
+			seen, first = true, f.Article
+			continue
+		}
+		if f.Article != first {
+			return true
+		}
+	}
+	return false
+}
+
+func newSingleScratch(arts []facts.Article) *singleScratch {
+	s := &singleScratch{art: make(map[string]int, len(arts)), first: make([]int, len(arts))}
+	for i, a := range arts {
+		if _, ok := s.art[a.ID]; !ok {
+			s.art[a.ID] = i
+		}
+		s.first[i] = s.art[a.ID]
+	}
+	s.primary = make([]int, len(arts))
+	s.background = make([]int, len(arts))
+	s.polarity = make([]uint8, len(arts))
+	return s
 }
 
 // names lists articles by label: "A", "A and B", "A, B and C".
 func (c comparer) names(ids []string) string {
-	out := make([]string, len(ids))
-	for i, id := range ids {
-		out[i] = c.labels[id]
+	if len(ids) == 1 {
+		return c.labels[ids[0]]
 	}
-	if len(out) < 2 {
-		return strings.Join(out, "")
+	// The sentence is written into one buffer of its length.
+	shown := len(ids)
+	if len(ids) > 6 {
+		// Long lists name the first few and count the rest, so a finding
+		// over twenty articles stays one readable sentence.
+		shown = 4
 	}
-	// Long lists name the first few and count the rest, so a finding over
-	// twenty articles stays one readable sentence.
-	if len(out) > 6 {
-		return strings.Join(out[:4], ", ") + " and " + strconv.Itoa(len(out)-4) + " more"
+	n := 0
+	for _, id := range ids[:shown] {
+		n += len(c.labels[id]) + 2
 	}
-	return strings.Join(out[:len(out)-1], ", ") + " and " + out[len(out)-1]
+	var b strings.Builder
+	b.Grow(n + 16)
+	for i, id := range ids[:shown] {
+		switch {
+		case i == 0:
+		case len(ids) > 6 || i < shown-1:
+			b.WriteString(", ")
+		default:
+			b.WriteString(" and ")
+		}
+		b.WriteString(c.labels[id])
+	}
+	if len(ids) > 6 {
+		b.WriteString(" and ")
+		b.WriteString(strconv.Itoa(len(ids) - 4))
+		b.WriteString(" more")
+	}
+	return b.String()
 }
-
 func toValue(f facts.Fact) Value {
 	return Value{
 		Article: f.Article, Value: f.Value, Surface: f.Surface, Sentence: f.Sentence,
@@ -278,40 +453,65 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 		fs = preferSpellings(fs, c.forms)
 	}
 	// Each article's first primary and first background fact, by index
-	// into fs, and whether it affirms (bit 1) or denies (bit 2).
-	primary := make(map[string]int, len(fs))
-	background := map[string]int{}
-	polarity := make(map[string]uint8, len(fs))
+	// into fs, and whether it affirms (bit 1) or denies (bit 2), by index
+	// into c.articles (a fact of no article compared counts nowhere).
+	sc := c.scratch
+	if sc == nil || len(sc.primary) != len(c.articles) {
+		sc = newSingleScratch(c.articles)
+	}
+	primary, background, polarity := sc.primary, sc.background, sc.polarity
+	for k := range primary {
+		primary[k], background[k], polarity[k] = -1, -1, 0
+	}
+	nPrimary, nBackground := 0, 0
 	for i := range fs {
 		f := &fs[i]
+		k, ok := sc.art[f.Article]
+		if !ok {
+			continue
+		}
 		if f.Background {
-			if _, ok := background[f.Article]; !ok {
-				background[f.Article] = i
+			if background[k] < 0 {
+				background[k] = i
 			}
 			continue
 		}
 		if f.Negated {
-			polarity[f.Article] |= 2
+			polarity[k] |= 2
 		} else {
-			polarity[f.Article] |= 1
+			polarity[k] |= 1
 		}
-		if _, ok := primary[f.Article]; !ok {
-			primary[f.Article] = i
+		if primary[k] < 0 {
+			primary[k] = i
 		}
 	}
-	stated := make([]facts.Fact, 0, len(primary))
-	sr.Values = make([]Value, 0, len(primary)+len(background))
-	for _, a := range c.articles {
-		if i, ok := primary[a.ID]; ok {
+	for k, f := range sc.first {
+		if f != k { // an article id twice: both columns hold its facts
+			primary[k], background[k], polarity[k] = primary[f], background[f], polarity[f]
+		}
+		if primary[k] >= 0 {
+			nPrimary++
+		} else if background[k] >= 0 {
+			nBackground++
+		}
+	}
+	stated := sc.stated[:0]
+	sr.Values = make([]Value, 0, nPrimary+nBackground)
+	if n := len(c.articles) - nPrimary; n > 0 {
+		sr.Missing = make([]string, 0, n)
+	}
+	for k, a := range c.articles {
+		if i := primary[k]; i >= 0 {
 			stated = append(stated, fs[i])
 			sr.Values = append(sr.Values, toValue(fs[i]))
 			continue
 		}
 		sr.Missing = append(sr.Missing, a.ID)
-		if i, ok := background[a.ID]; ok {
+		if i := background[k]; i >= 0 {
 			sr.Values = append(sr.Values, toValue(fs[i]))
 		}
 	}
+	sc.stated = stated[:0]
 	sr.Status = Agree
 	if len(stated) == 0 {
 		sr.Status = Omission
@@ -352,7 +552,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 		}
 	}
 	if s.Kind == facts.KindEvent {
-		if d, ok := c.group("polarity", stated, func(f facts.Fact) string {
+		if d, ok := c.groupFacts("polarity", stated, func(f *facts.Fact) string {
 			if f.Negated {
 				return "denied"
 			}
@@ -363,8 +563,8 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 			sr.Why, sr.Confidence = "one event: "+strings.TrimPrefix(eventLabel(s), "event: "), 0.9
 			sr.Notes = append(sr.Notes, "affirmed against denied: "+c.describe(d))
 		}
-		for _, a := range c.articles {
-			if polarity[a.ID] == 3 {
+		for k, a := range c.articles {
+			if polarity[k] == 3 {
 				sr.Notes = append(sr.Notes, c.labels[a.ID]+" both affirms and denies it")
 			}
 		}
@@ -386,7 +586,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 	}
 	if s.Kind != facts.KindEvent {
 		// Aspect belongs to events only.
-	} else if d, ok := c.group("aspect", stated, func(f facts.Fact) string { return aspectName(f.Aspect) }); ok {
+	} else if d, ok := c.groupFacts("aspect", stated, func(f *facts.Fact) string { return aspectName(f.Aspect) }); ok {
 		sr.Differences = append(sr.Differences, d)
 		sr.Status = worse(sr.Status, Nuance)
 		sr.Notes = append(sr.Notes, "aspect differs: "+c.describe(d))
@@ -396,7 +596,7 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 	if s.Kind == facts.KindEntity || s.Kind == facts.KindTitle {
 		return sr
 	}
-	if d, ok := c.group("attribution", stated, attributionName); ok {
+	if d, ok := c.groupFacts("attribution", stated, func(f *facts.Fact) string { return attributionName(*f) }); ok {
 		sr.Differences = append(sr.Differences, d)
 		sr.Status = worse(sr.Status, Nuance)
 		sr.Notes = append(sr.Notes, "attribution differs: "+c.describe(d))
@@ -405,10 +605,11 @@ func (c comparer) single(s facts.Slot, fs []facts.Fact, generated bool) SlotResu
 }
 
 // noteBackground notes the articles that miss the slot and mention an
-// earlier occurrence (background maps them to their fact in fs).
-func (c comparer) noteBackground(sr *SlotResult, fs []facts.Fact, background map[string]int) {
-	for _, a := range c.articles {
-		if i, ok := background[a.ID]; ok && contains(sr.Missing, a.ID) {
+// earlier occurrence (background holds per article the index of its fact
+// in fs, -1 for none).
+func (c comparer) noteBackground(sr *SlotResult, fs []facts.Fact, background []int) {
+	for k, a := range c.articles {
+		if i := background[k]; i >= 0 && contains(sr.Missing, a.ID) {
 			sr.Notes = append(sr.Notes, fmt.Sprintf("%s mentions only an earlier occurrence: %q", c.labels[a.ID], fs[i].Surface))
 		}
 	}
@@ -433,7 +634,7 @@ func attributionName(f facts.Fact) string {
 
 // valueGroups groups the stated facts by value, when they differ.
 func (c comparer) valueGroups(kind facts.Kind, fs []facts.Fact) (Difference, bool) {
-	d, ok := c.group("value", fs, func(f facts.Fact) string { return f.Value })
+	d, ok := c.groupFacts("value", fs, func(f *facts.Fact) string { return f.Value })
 	if ok && (kind == facts.KindNumber || kind == facts.KindDuration) {
 		// Groups say values as people read them ("more than 10 years");
 		// the values themselves stay canonical ranges.
@@ -452,40 +653,71 @@ func (c comparer) valueGroups(kind facts.Kind, fs []facts.Fact) (Difference, boo
 // incompatible reports whether any two values cannot both be true: dates
 // that share no day, different counts, different entities.
 func incompatible(kind facts.Kind, fs []facts.Fact) bool {
-	for i := range fs {
-		for j := i + 1; j < len(fs); j++ {
-			a, b := fs[i].Value, fs[j].Value
-			if a == b {
-				continue
+	if len(fs) < 2 {
+		return false
+	}
+	pv := readValues(kind, fs)
+	for i := range pv {
+		for j := i + 1; j < len(pv); j++ {
+			if incompatiblePair(kind, &pv[i], &pv[j]) {
+				return true
 			}
-			if kind == facts.KindDate {
-				da, err1 := facts.ParseDateValue(a)
-				db, err2 := facts.ParseDateValue(b)
-				if err1 == nil && err2 == nil && da.Overlaps(db) {
-					continue
-				}
-			}
-			if kind == facts.KindNumber || kind == facts.KindDuration {
-				ra, err1 := facts.ParseRange(a)
-				rb, err2 := facts.ParseRange(b)
-				if err1 == nil && err2 == nil && roughly(ra).Overlaps(roughly(rb)) {
-					continue
-				}
-			}
-			if kind == facts.KindTitle {
-				continue // another title is a nuance, never a contradiction
-			}
-			if kind == facts.KindCount {
-				na, err1 := strconv.Atoi(a)
-				nb, err2 := strconv.Atoi(b)
-				if err1 == nil && err2 == nil && na == nb {
-					continue
-				}
-			}
-			return true
 		}
 	}
 	return false
+}
+
+// parsedValue is a fact's value read once, for the pair tests of
+// incompatible and subjectTie: they test every two facts of a slot, and
+// parsed both values of each pair anew.
+type parsedValue struct {
+	s    string
+	date facts.Date
+	rng  facts.Range // roughly, for figures
+	n    int
+	ok   bool // the value parsed as what kind needs
+}
+
+// readValues parses the values of fs as kind needs them.
+func readValues(kind facts.Kind, fs []facts.Fact) []parsedValue {
+	out := make([]parsedValue, len(fs))
+	for i := range fs {
+		v := &out[i]
+		v.s = fs[i].Value
+		switch kind {
+		case facts.KindDate:
+			d, err := facts.ParseDateValue(v.s)
+			v.date, v.ok = d, err == nil
+		case facts.KindNumber, facts.KindDuration:
+			r, err := facts.ParseRange(v.s)
+			if err == nil {
+				v.rng, v.ok = roughly(r), true
+			}
+		case facts.KindCount:
+			n, err := strconv.Atoi(v.s)
+			v.n, v.ok = n, err == nil
+		}
+	}
+	return out
+}
+
+// incompatiblePair reports whether the values a and b (of kind, read by
+// readValues) cannot both be true.
+func incompatiblePair(kind facts.Kind, a, b *parsedValue) bool {
+	if a.s == b.s {
+		return false
+	}
+	switch kind {
+	case facts.KindDate:
+		return !(a.ok && b.ok && a.date.Overlaps(b.date))
+	case facts.KindNumber, facts.KindDuration:
+		return !(a.ok && b.ok && a.rng.Overlaps(b.rng))
+	case facts.KindTitle:
+		return false // another title is a nuance, never a contradiction
+	case facts.KindCount:
+		return !(a.ok && b.ok && a.n == b.n)
+	}
+	return true
 }
 
 // roughly widens an exact figure of 20 or more by 5%, and by no more than
@@ -518,21 +750,39 @@ func roundingUnit(v float64) float64 {
 	return unit
 }
 
-// group groups facts by key; ok is false when every fact has the same key.
-// Groups are ordered by size, then by first article.
-func (c comparer) group(field string, fs []facts.Fact, key func(facts.Fact) string) (Difference, bool) {
+// groupFacts groups facts by key; ok is false when every fact has the
+// same key. Groups are ordered by size, then by first article. The facts
+// are read in place (group, its reference, took a copy of each).
+func (c comparer) groupFacts(field string, fs []facts.Fact, key func(*facts.Fact) string) (Difference, bool) {
+	return groupBy(field, fs, func(f *facts.Fact) string { return f.Article }, key)
+}
+
+// groupBy is groupFacts over any list whose elements name an article.
+func groupBy[T any](field string, xs []T, article, key func(*T) string) (Difference, bool) {
+	// Most lists agree: that is seen without building groups.
+	if len(xs) == 0 {
+		return Difference{}, false
+	}
+	k0, differ := key(&xs[0]), false
+	for j := 1; j < len(xs) && !differ; j++ {
+		differ = key(&xs[j]) != k0
+	}
+	if !differ {
+		return Difference{}, false
+	}
 	idx := map[string]int{}
 	var groups []DiffGroup
-	for _, f := range fs {
-		k := key(f)
+	for j := range xs {
+		x := &xs[j]
+		k := key(x)
 		i, ok := idx[k]
 		if !ok {
 			i = len(groups)
 			idx[k] = i
 			groups = append(groups, DiffGroup{Value: k})
 		}
-		if !contains(groups[i].Articles, f.Article) {
-			groups[i].Articles = append(groups[i].Articles, f.Article)
+		if a := article(x); !contains(groups[i].Articles, a) {
+			groups[i].Articles = append(groups[i].Articles, a)
 		}
 	}
 	if len(groups) < 2 {
@@ -587,7 +837,7 @@ func (c comparer) set(s facts.Slot, fs []facts.Fact) SlotResult {
 			}
 		}
 		spell := spellings(stated)
-		if d, ok := c.group("spelling", stated, func(f facts.Fact) string { return spell[f.Article] }); ok {
+		if d, ok := c.groupFacts("spelling", stated, func(f *facts.Fact) string { return spell[f.Article] }); ok {
 			// Show the spelling as written by the group's first article.
 			for i := range d.Groups {
 				for _, f := range stated {

@@ -110,23 +110,22 @@ func namesOfTokens(toks []facts.Token) sentenceNames {
 	return out
 }
 
-// shared returns the names two sentences share: a name of both, or a name
-// of one that opens the other.
-func (a sentenceNames) shared(b sentenceNames) []string {
-	var out []string
+// countShared is how many of shared(b) count, without making the list.
+func (a sentenceNames) countShared(b sentenceNames, counts func(string) bool) int {
+	n := 0
 	for k := range a.names {
 		_, ok1 := b.names[k]
 		_, ok2 := b.opening[k]
-		if ok1 || ok2 {
-			out = append(out, k)
+		if (ok1 || ok2) && counts(k) {
+			n++
 		}
 	}
 	for k := range a.opening {
-		if _, ok := b.names[k]; ok {
-			out = append(out, k)
+		if _, ok := b.names[k]; ok && counts(k) {
+			n++
 		}
 	}
-	return out
+	return n
 }
 
 // storyDates is what the comparison knows of a story's dates beyond one
@@ -191,7 +190,7 @@ func ledeEvents(bySlot map[string][]facts.Fact, moved map[dateKey]string) map[st
 
 // dateFact is a generated date fact with what merging needs.
 type dateFact struct {
-	f     facts.Fact
+	f     *facts.Fact // in bySlot's slices, only read
 	date  facts.Date
 	day   string // date.String(), made once: pairs of dates compare it
 	names sentenceNames
@@ -216,19 +215,36 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool, memo
 	}
 	var groups []*group
 	var says []dateFact
+	// A date value is parsed and written out once, however many facts
+	// give it.
+	type parsedDate struct {
+		date facts.Date
+		day  string
+		ok   bool
+	}
+	parsed := map[string]parsedDate{}
 	for id, fs := range bySlot {
 		if !strings.HasPrefix(id, "date:") || id == "date:lede" || len(fs) == 0 || fs[0].Kind != facts.KindDate {
 			continue
 		}
-		var dfs []dateFact
+		dfs := make([]dateFact, 0, len(fs))
 		ok := true
-		for _, f := range fs {
-			d, err := facts.ParseDateValue(f.Value)
-			if err != nil || d.IsZero() {
+		for i := range fs {
+			f := &fs[i]
+			pd, seen := parsed[f.Value]
+			if !seen {
+				d, err := facts.ParseDateValue(f.Value)
+				pd = parsedDate{date: d, ok: err == nil && !d.IsZero()}
+				if pd.ok {
+					pd.day = d.String()
+				}
+				parsed[f.Value] = pd
+			}
+			if !pd.ok {
 				ok = false
 				break
 			}
-			dfs = append(dfs, dateFact{f: f, date: d, day: d.String(), names: memo.of(f.Sentence)})
+			dfs = append(dfs, dateFact{f: f, date: pd.date, day: pd.day, names: memo.of(f.Sentence)})
 		}
 		if !ok {
 			continue
@@ -325,9 +341,9 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool, memo
 		fs := make([]facts.Fact, len(g.facts))
 		for i, x := range g.facts {
 			moved[dateKey{x.f.Article, x.f.Span.Start, x.f.Slot}] = id
-			x.f.Slot = id
-			x.f.Label = label
-			fs[i] = x.f
+			fs[i] = *x.f
+			fs[i].Slot = id
+			fs[i].Label = label
 		}
 		bySlot[id] = fs
 	}
@@ -482,13 +498,7 @@ func sameEvent(x, y *dateFact, common map[string]bool) bool {
 	if x.date.Precision >= facts.PrecisionPart || y.date.Precision >= facts.PrecisionPart {
 		need = 2
 	}
-	n := 0
-	for _, k := range x.names.shared(y.names) {
-		if sameDay || !common[k] {
-			n++
-		}
-	}
-	return n >= need
+	return x.names.countShared(y.names, func(k string) bool { return sameDay || !common[k] }) >= need
 }
 
 func articleCount(dfs []dateFact) int {

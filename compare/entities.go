@@ -316,33 +316,65 @@ func alignAbbreviationsIn(fs, out []facts.Fact) []facts.Fact {
 	short := map[string]string{}  // slot → letters, for slots of abbreviations
 	long := map[string][]string{} // initials → slots of multi-word names
 	notShort := map[string]bool{}
-	seenLong := map[string]bool{}
 	longName := map[string]string{} // slot → its longest multi-word name
-	for _, f := range fs {
+	// A name is read once however many facts write it: its words, and
+	// what an abbreviation spells or a long form's initials.
+	type nameReading struct {
+		words   int
+		abbr    bool     // one word, an abbreviation
+		letters string   // the abbreviation's letters
+		ins     []string // a long form's initials
+		read    bool     // ins are made
+	}
+	readings := map[string]*nameReading{}
+	reading := func(v string) *nameReading {
+		r := readings[v]
+		if r == nil {
+			fields := strings.Fields(v)
+			r = &nameReading{words: len(fields)}
+			if len(fields) == 1 && isAcronym(fields[0]) {
+				r.abbr, r.letters = true, strings.ToLower(strings.ReplaceAll(fields[0], ".", ""))
+			}
+			readings[v] = r
+		}
+		return r
+	}
+	initials := func(v string, r *nameReading) []string {
+		if !r.read {
+			fields := strings.Fields(v)
+			r.ins = nameInitials(fields)
+			if len(fields) > 2 && isAcronym(fields[0]) {
+				// "U.S. Customs and Border Protection" is also "CBP".
+				r.ins = append(r.ins, nameInitials(fields[1:])...)
+			}
+			r.read = true
+		}
+		return r.ins
+	}
+	type slotInitials struct{ in, slot string }
+	seenLongSlot := map[slotInitials]bool{}
+	for i := range fs {
+		f := &fs[i]
 		if f.Kind != facts.KindEntity {
 			continue
 		}
-		fields := strings.Fields(f.Value)
-		if len(fields) == 1 && isAcronym(fields[0]) {
-			short[f.Slot] = strings.ToLower(strings.ReplaceAll(fields[0], ".", ""))
+		r := reading(f.Value)
+		if r.abbr {
+			short[f.Slot] = r.letters
 			continue
 		}
 		notShort[f.Slot] = true
-		if len(fields) < 2 || strings.HasPrefix(f.Label, "person: ") {
+		if r.words < 2 || strings.HasPrefix(f.Label, "person: ") {
 			continue
 		}
-		ins := nameInitials(fields)
-		if len(fields) > 2 && isAcronym(fields[0]) {
-			// "U.S. Customs and Border Protection" is also "CBP".
-			ins = append(ins, nameInitials(fields[1:])...)
-		}
-		if n := longName[f.Slot]; len(fields) > len(strings.Fields(n)) {
+		ins := initials(f.Value, r)
+		if n := longName[f.Slot]; r.words > reading(n).words {
 			longName[f.Slot] = f.Value
 		}
 		for _, in := range ins {
-			k := in + "\x00" + f.Slot
-			if !seenLong[k] {
-				seenLong[k] = true
+			k := slotInitials{in, f.Slot}
+			if !seenLongSlot[k] {
+				seenLongSlot[k] = true
 				long[in] = append(long[in], f.Slot)
 			}
 		}
@@ -535,8 +567,16 @@ func alignPluralsIn(fs, out []facts.Fact, forms nameForms) []facts.Fact {
 	count := map[string]int{}
 	arts := map[string]map[string]bool{}
 	person := map[string]bool{}
-	seen := map[string]bool{}
-	for _, f := range fs {
+	// A name's spelling key is made once however many facts write it.
+	type spelling struct {
+		value  string
+		person bool
+	}
+	keys := map[spelling]string{}
+	type slotKey struct{ key, slot string }
+	seen := map[slotKey]bool{}
+	for i := range fs {
+		f := &fs[i]
 		if f.Kind != facts.KindEntity {
 			continue
 		}
@@ -550,30 +590,33 @@ func alignPluralsIn(fs, out []facts.Fact, forms nameForms) []facts.Fact {
 			continue
 		}
 		isPerson := strings.HasPrefix(f.Label, "person: ")
-		var k string
-		if isPerson {
-			k = "p:" + facts.NameKey(strings.Join(w, " "))
-		} else {
-			sing := make([]string, len(w))
-			for i, x := range w {
-				sing[i] = strings.TrimSuffix(x, "s")
+		k, ok := keys[spelling{f.Value, isPerson}]
+		if !ok {
+			if isPerson {
+				k = "p:" + facts.NameKey(strings.Join(w, " "))
+			} else {
+				sing := make([]string, len(w))
+				for i, x := range w {
+					sing[i] = strings.TrimSuffix(x, "s")
+				}
+				k = "o:" + facts.NameKey(strings.Join(sing, " "))
 			}
-			k = "o:" + facts.NameKey(strings.Join(sing, " "))
+			keys[spelling{f.Value, isPerson}] = k
 		}
-		if seen[k+"\x00"+f.Slot] {
+		if seen[slotKey{k, f.Slot}] {
 			continue
 		}
-		seen[k+"\x00"+f.Slot] = true
+		seen[slotKey{k, f.Slot}] = true
 		person[f.Slot] = isPerson
 		bucket[k] = append(bucket[k], f.Slot)
 	}
-	keys := make([]string, 0, len(bucket))
+	order := make([]string, 0, len(bucket))
 	for k := range bucket {
-		keys = append(keys, k)
+		order = append(order, k)
 	}
-	sort.Strings(keys)
+	sort.Strings(order)
 	moved := map[string]string{}
-	for _, k := range keys {
+	for _, k := range order {
 		slots := bucket[k]
 		if len(slots) < 2 {
 			continue

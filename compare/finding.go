@@ -52,7 +52,7 @@ func slotFindingID(topic string, sr *SlotResult, scratch *idScratch) string {
 		spans[i] = [2]int{start, len(parts)}
 	}
 	slices.SortFunc(spans, func(a, b [2]int) int { return bytes.Compare(parts[a[0]:a[1]], parts[b[0]:b[1]]) })
-	missing := append([]string(nil), sr.Missing...)
+	missing := append(scratch.missing[:0], sr.Missing...)
 	sort.Strings(missing)
 	buf := scratch.buf[:0]
 	buf = append(append(buf, topic...), 0)
@@ -71,7 +71,7 @@ func slotFindingID(topic string, sr *SlotResult, scratch *idScratch) string {
 		buf = append(buf, m...)
 	}
 	buf = append(buf, 0)
-	scratch.parts, scratch.spans, scratch.buf = parts, spans, buf
+	scratch.parts, scratch.spans, scratch.buf, scratch.missing = parts, spans, buf, missing
 	return sumID(buf)
 }
 
@@ -79,6 +79,7 @@ func slotFindingID(topic string, sr *SlotResult, scratch *idScratch) string {
 type idScratch struct {
 	parts, buf []byte
 	spans      [][2]int
+	missing    []string
 }
 
 // VariantSlot is the slot key of a spelling-variant group's finding.

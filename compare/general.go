@@ -19,35 +19,38 @@ func (c comparer) general(fs []facts.Fact) []SlotResult {
 	// Each slot's facts are copied once, into slices of their final size.
 	// Quotes are not slotted: quoteSlots reads them, and the entity facts
 	// (whether a quote's speaker is a person), from fs.
+	// The slices are carved from one block, each with its size as its
+	// capacity: hundreds of slots, one allocation.
 	sizes := map[string]int{}
+	total := 0
 	for i := range fs {
 		if fs[i].Kind != facts.KindQuote {
 			sizes[fs[i].Slot]++
+			total++
 		}
 	}
+	block := make([]facts.Fact, total)
 	bySlot := make(map[string][]facts.Fact, len(sizes))
-	for id, n := range sizes {
-		bySlot[id] = make([]facts.Fact, 0, n)
-	}
-	for _, f := range fs {
-		if f.Kind != facts.KindQuote {
-			bySlot[f.Slot] = append(bySlot[f.Slot], f)
+	for i := range fs {
+		f := &fs[i]
+		if f.Kind == facts.KindQuote {
+			continue
 		}
+		sf, ok := bySlot[f.Slot]
+		if !ok {
+			n := sizes[f.Slot]
+			sf, block = block[:0:n], block[n:]
+		}
+		bySlot[f.Slot] = append(sf, *f)
 	}
 	c.story.tokens = tokenMemo{}
 	c.story.words = wordsMemo{}
 	names := nameMemo{m: map[string]sentenceNames{}, tokens: c.story.tokens}
 	c.story.common = commonNames(fs, names)
 	c.story.ledeEvent = ledeEvents(bySlot, mergeDateSlots(bySlot, c.story.common, names))
-	var out []SlotResult
+	out := make([]SlotResult, 0, len(bySlot))
 	for id, sf := range bySlot {
-		articles := map[string]bool{}
-		for _, f := range sf {
-			if !f.Background {
-				articles[f.Article] = true
-			}
-		}
-		if len(articles) < 2 {
+		if !statingTwo(sf) {
 			continue
 		}
 		sortFacts(sf)

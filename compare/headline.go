@@ -106,6 +106,9 @@ func (c comparer) says(sr *SlotResult, d Difference) string {
 
 // stating lists the articles that state the slot, in article order.
 func (c comparer) stating(sr *SlotResult) []string {
+	if sc := c.scratch; sc != nil && len(sc.first) == len(c.articles) {
+		return sc.stating(sr.Values, c.articles)
+	}
 	has := map[string]bool{}
 	for _, v := range sr.Values {
 		if !v.Background {

@@ -55,10 +55,19 @@ import (
 // which say whether a speaker is a person: only two different persons
 // credited with one remark make a contradiction.
 func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
+	nq := 0
+	for i := range fs {
+		if fs[i].Kind == facts.KindQuote {
+			nq++
+		}
+	}
 	var qs []facts.Fact
-	for _, f := range fs {
-		if f.Kind == facts.KindQuote {
-			qs = append(qs, f)
+	if nq > 0 {
+		qs = make([]facts.Fact, 0, nq)
+	}
+	for i := range fs {
+		if fs[i].Kind == facts.KindQuote {
+			qs = append(qs, fs[i])
 		}
 	}
 	if len(qs) == 0 {
@@ -79,6 +88,7 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	n := len(items)
 	m := newQuoteMatcher(items, len(vocab.classes))
 	score := newQuoteScores(n)
+	defer score.release()
 	type link struct {
 		i, j int
 		s    float64
@@ -191,6 +201,9 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	return out
 }
 
+// factPtrArticle is the article of a fact held by pointer, for groupBy.
+func factPtrArticle(f **facts.Fact) string { return (*f).Article }
+
 // quoteItem is a quote fact with the words clustering and diffing use.
 type quoteItem struct {
 	f     facts.Fact
@@ -224,6 +237,20 @@ type speakerKinds map[string]map[string]string
 // newSpeakerKinds reads the entity facts among fs.
 func newSpeakerKinds(fs []facts.Fact) speakerKinds {
 	out := speakerKinds{}
+	// A name's keys are made once however many facts give it.
+	type nameKeys struct {
+		name, surname string
+		hasSurname    bool
+	}
+	keys := map[string]*nameKeys{}
+	keyOf := func(v string) *nameKeys {
+		k := keys[v]
+		if k == nil {
+			k = &nameKeys{name: facts.NameKey(v)}
+			keys[v] = k
+		}
+		return k
+	}
 	for i := range fs {
 		f := &fs[i]
 		if f.Kind != facts.KindEntity {
@@ -238,9 +265,13 @@ func newSpeakerKinds(fs []facts.Fact) speakerKinds {
 			m = map[string]string{}
 			out[f.Article] = m
 		}
-		m[facts.NameKey(f.Value)] = kind
+		nk := keyOf(f.Value)
+		m[nk.name] = kind
 		if kind == "person" {
-			if k := facts.NameKey(quoteSurname(f.Value)); m[k] == "" {
+			if !nk.hasSurname {
+				nk.surname, nk.hasSurname = facts.NameKey(quoteSurname(f.Value)), true
+			}
+			if k := nk.surname; m[k] == "" {
 				m[k] = kind
 			}
 		}
@@ -351,7 +382,26 @@ type quoteScores struct {
 	s []float64
 }
 
-func newQuoteScores(n int) quoteScores { return quoteScores{n: n, s: make([]float64, n*n)} }
+// quoteScoreBlocks keeps the blocks of earlier comparisons: a topic of
+// a few hundred quotes has a block of half a megabyte.
+var quoteScoreBlocks = newKeep[[]float64]()
+
+// newQuoteScores makes the scores of n quotes, all 0, in a block of
+// quoteScoreBlocks when one is large enough (put it back with release).
+func newQuoteScores(n int) quoteScores {
+	if b, ok := quoteScoreBlocks.get(); ok {
+		if cap(b) >= n*n && cap(b) <= 4*n*n+64 {
+			s := b[:n*n]
+			clear(s)
+			return quoteScores{n: n, s: s}
+		}
+		quoteScoreBlocks.put(b, 8*cap(b))
+	}
+	return quoteScores{n: n, s: make([]float64, n*n)}
+}
+
+// release hands the block back for another comparison.
+func (q quoteScores) release() { quoteScoreBlocks.put(q.s, 8*cap(q.s)) }
 
 func (q quoteScores) at(i, j int) float64 { return q.s[i*q.n+j] }
 
@@ -774,11 +824,12 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 		Status: Agree,
 	}
 	stated := map[string]bool{}
-	var fs []facts.Fact
+	fs := make([]*facts.Fact, 0, len(reps))
+	sr.Values = make([]Value, 0, len(reps))
 	// The articles often quote the remark alike: one diff per wording.
 	runs := map[int32][]quoteDiffRun{}
 	for k, x := range reps {
-		it := items[x]
+		it := &items[x]
 		v := toValue(it.f)
 		if k > 0 {
 			r, ok := runs[it.wclass]
@@ -790,11 +841,20 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 		}
 		sr.Values = append(sr.Values, v)
 		stated[it.f.Article] = true
-		fs = append(fs, it.f)
+		fs = append(fs, &it.f)
 	}
+	missing := 0
 	for _, a := range c.articles {
 		if !stated[a.ID] {
-			sr.Missing = append(sr.Missing, a.ID)
+			missing++
+		}
+	}
+	if missing > 0 {
+		sr.Missing = make([]string, 0, missing)
+		for _, a := range c.articles {
+			if !stated[a.ID] {
+				sr.Missing = append(sr.Missing, a.ID)
+			}
 		}
 	}
 	// The same words credited to two people: a contradiction.
@@ -804,7 +864,7 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 	for _, x := range reps {
 		wording[items[x].f.Article] = items[x].wording
 	}
-	if d, ok := c.group("wording", fs, func(f facts.Fact) string { return wording[f.Article] }); ok {
+	if d, ok := groupBy("wording", fs, factPtrArticle, func(f **facts.Fact) string { return wording[(*f).Article] }); ok {
 		for i := range d.Groups {
 			for _, f := range fs {
 				if f.Article == d.Groups[i].Articles[0] {
@@ -884,12 +944,12 @@ func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []in
 		return
 	}
 	canon := map[string]string{}
-	var fs []facts.Fact
+	fs := make([]*facts.Fact, 0, len(named))
 	for _, x := range named {
 		canon[items[x].f.Article] = items[groups[group[x]][0]].speaker
-		fs = append(fs, items[x].f)
+		fs = append(fs, &items[x].f)
 	}
-	d, ok := c.group("speaker", fs, func(f facts.Fact) string { return canon[f.Article] })
+	d, ok := groupBy("speaker", fs, factPtrArticle, func(f **facts.Fact) string { return canon[(*f).Article] })
 	if !ok {
 		return
 	}

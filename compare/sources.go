@@ -238,7 +238,20 @@ func shingleSet(a *facts.Article, paras *paraTokens) []uint64 {
 // shingleOverlaps drops the repeats with the index it builds anyway,
 // where a set of its own would sort each article's shingles.
 func shingleList(a *facts.Article, paras *paraTokens) []uint64 {
+	// With the paragraphs' shingles made, the list is made at its size.
+	n := 0
+	for pi := range a.Body {
+		sh, ok := paras.shingles(a, pi)
+		if !ok {
+			n = 0
+			break
+		}
+		n += len(sh)
+	}
 	var out []uint64
+	if n > 0 {
+		out = make([]uint64, 0, n)
+	}
 	var words []uint64
 	for pi := range a.Body {
 		if sh, ok := paras.shingles(a, pi); ok {
@@ -331,6 +344,7 @@ func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
 	// shingle a set holds twice is dropped from it there (last holds the
 	// set each shingle was last seen in, plus one).
 	index := newShingleIndex(total)
+	defer index.release()
 	ids := make([]int32, 0, total) // per set and distinct shingle, in order
 	var sizes, last []int32
 	for b, set := range sets {
@@ -403,6 +417,7 @@ func shingleOverlapsLarge(sets [][]uint64, pair func(a, b, shared int)) {
 		total += len(set)
 	}
 	index := newShingleIndex(total)
+	defer index.release()
 	type entry struct{ set, next int32 }
 	entries := make([]entry, 0, total)
 	counts := make([]int32, len(sets))
@@ -432,28 +447,48 @@ func shingleOverlapsLarge(sets [][]uint64, pair func(a, b, shared int)) {
 // shingleIndex maps shingle hashes to an int32 (0 for none yet): an open-
 // addressing table probed linearly from the hash's low bits. Shingles
 // are hashes already, so they need no hashing of their own, and the table
-// is two flat slices where a Go map would hash and grow.
+// is two flat slices where a Go map would hash and grow. A value of 0
+// marks a free entry: every caller of slot stores a value above 0 in a
+// new entry before the next call.
 type shingleIndex struct {
 	keys []uint64
 	vals []int32
-	used []bool
 	mask uint64
 }
 
-// newShingleIndex makes a table for up to n shingles, at most half full.
+// shingleIndexes keeps the tables of earlier comparisons: a topic's table
+// is a megabyte or two, made for each topic compared.
+var shingleIndexes = newKeep[*shingleIndex]()
+
+// newShingleIndex makes a table for up to n shingles, at most half full,
+// reusing one of shingleIndexes when one is large enough (put it back
+// with release).
 func newShingleIndex(n int) *shingleIndex {
 	size := 16
 	for size < 2*n {
 		size *= 2
 	}
-	return &shingleIndex{keys: make([]uint64, size), vals: make([]int32, size), used: make([]bool, size), mask: uint64(size - 1)}
+	if t, ok := shingleIndexes.get(); ok {
+		if cap(t.keys) >= size && cap(t.keys) <= 4*size {
+			t.keys, t.vals = t.keys[:size], t.vals[:size]
+			clear(t.vals)
+			t.mask = uint64(size - 1)
+			return t
+		}
+		t.release()
+	}
+	return &shingleIndex{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
 }
 
-// slot returns the value of shingle h, added with 0 when new.
+// release hands the table back for another comparison.
+func (t *shingleIndex) release() { shingleIndexes.put(t, 12*cap(t.keys)) }
+
+// slot returns the value of shingle h, added with 0 when new; the caller
+// stores a value above 0 in it then.
 func (t *shingleIndex) slot(h uint64) *int32 {
 	for i := h & t.mask; ; i = (i + 1) & t.mask {
-		if !t.used[i] {
-			t.used[i], t.keys[i] = true, h
+		if t.vals[i] == 0 {
+			t.keys[i] = h
 			return &t.vals[i]
 		}
 		if t.keys[i] == h {

@@ -34,9 +34,10 @@ func subjectTie(kind facts.Kind, fs []facts.Fact, story storyDates) (why string,
 		return numberSubjectTie(kind, fs, ctx)
 	}
 	why = "the sentences share no name or phrase"
+	pv := readValues(kind, fs)
 	for i := range fs {
 		for j := i + 1; j < len(fs); j++ {
-			if fs[i].Article == fs[j].Article || !incompatible(kind, []facts.Fact{fs[i], fs[j]}) {
+			if fs[i].Article == fs[j].Article || !incompatiblePair(kind, &pv[i], &pv[j]) {
 				continue
 			}
 			if kind == facts.KindDate && (coarseLede(fs[i]) || coarseLede(fs[j])) {
@@ -80,9 +81,10 @@ func numberSubjectTie(kind facts.Kind, fs []facts.Fact, ctx []sentenceWords) (st
 		ctx[i] = withoutSource(f, ctx[i])
 	}
 	why, conf := "the sentences share no name or phrase", 0.0
+	pv := readValues(kind, fs)
 	for i := range fs {
 		for j := i + 1; j < len(fs); j++ {
-			if fs[i].Article == fs[j].Article || !incompatible(kind, []facts.Fact{fs[i], fs[j]}) {
+			if fs[i].Article == fs[j].Article || !incompatiblePair(kind, &pv[i], &pv[j]) {
 				continue
 			}
 			w, c := numberTie(frames[i], frames[j], ctx[i], ctx[j])

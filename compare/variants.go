@@ -115,6 +115,9 @@ type variantFormAcc struct {
 	id      string
 	display string
 	arts    map[string]bool
+	// last is the article add put in arts last (when hasLast).
+	last    string
+	hasLast bool
 	count   int
 	order   int
 	// nbr holds the name keys of the capitalised words next to the form
@@ -247,7 +250,12 @@ func (v *variantScan) add(forms map[string]*variantFormAcc, t variantToken, art 
 		f = &variantFormAcc{id: t.id, display: t.text, arts: map[string]bool{}, order: v.order}
 		forms[t.id] = f
 	}
-	f.arts[art] = true
+	// The scan reads an article's tokens together: most occurrences are
+	// of the article added last, already in arts.
+	if !f.hasLast || f.last != art {
+		f.arts[art] = true
+		f.last, f.hasLast = art, true
+	}
 	f.count++
 }
 

@@ -1,6 +1,8 @@
 package render
 
 import (
+	"bufio"
+	"bytes"
 	"reflect"
 	"strings"
 	"testing"
@@ -14,7 +16,7 @@ import (
 // cell returns what the row shows for one article.
 func (r row) cell(article string) string {
 	if r.value == "" {
-		return cell(r.slot, article)
+		return cell(*r.slot, article)
 	}
 	for _, v := range r.slot.Values {
 		if v.Article == article && v.Value == r.value {
@@ -59,7 +61,15 @@ func TestRowCellsMatchCell(t *testing.T) {
 		}
 	}
 	results = append(results, res)
+	// An article id twice, and a column of an article with no values.
+	dup, _ := compareDir(t, "../../seeds")
+	dup.Articles = append(dup.Articles, dup.Articles[1], compare.Article{ID: "none"})
+	results = append(results, dup)
 	for _, res := range results {
+		// cellsIn as the writers call it: one set of columns and one
+		// slice of cells for every row.
+		cols := newCellCols(res.Articles)
+		var reused []string
 		for _, r := range matrixRows(res) {
 			var want []string
 			for _, a := range res.Articles {
@@ -67,6 +77,10 @@ func TestRowCellsMatchCell(t *testing.T) {
 			}
 			if got := r.cells(res.Articles); !reflect.DeepEqual(got, want) {
 				t.Fatalf("row %q: cells %q, cell by cell %q", r.label, got, want)
+			}
+			reused = r.cellsIn(cols, reused)
+			if !reflect.DeepEqual(reused, want) {
+				t.Fatalf("row %q: cells with reused columns %q, cell by cell %q", r.label, reused, want)
 			}
 		}
 	}
@@ -94,8 +108,53 @@ func FuzzMdText(f *testing.F) {
 	f.Add("plain words")
 	f.Add(" a  b\u00a0c*")
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := mdText(s), mdEscaper.Replace(strings.Join(strings.Fields(s), " ")); got != want {
+		want := mdEscaper.Replace(strings.Join(strings.Fields(s), " "))
+		if got := mdText(s); got != want {
 			t.Fatalf("mdText(%q) = %q, want %q", s, got, want)
+		}
+		// mdOut writes the same, also after a longer text in its buffer.
+		var b bytes.Buffer
+		bw := bufio.NewWriter(&b)
+		md := &mdOut{w: bw}
+		md.text("a*b c_d [long] text * to fill the buffer")
+		b.Reset()
+		bw.Reset(&b)
+		md.text(s)
+		md.cell(s)
+		bw.Flush()
+		if got := b.String(); got != want+mdCell(s) {
+			t.Fatalf("mdOut text and cell of %q wrote %q, want %q", s, got, want+mdCell(s))
+		}
+	})
+}
+
+// mdDiffRef is how WriteMarkdown wrote a word diff before mdOut.diff:
+// the ops' texts escaped into new ops, joined by diffText.
+func mdDiffRef(ops []compare.DiffOp) string {
+	var esc []compare.DiffOp
+	for _, op := range ops {
+		esc = append(esc, compare.DiffOp{Op: op.Op, Text: mdText(op.Text)})
+	}
+	return diffText(esc, "~~", "~~", "**", "**")
+}
+
+// FuzzMdDiff holds mdOut.diff to the reference on three ops of any text
+// and kind (equal, delete, insert, other).
+func FuzzMdDiff(f *testing.F) {
+	f.Add("the Harbour", uint8(0), " *new* levy ", uint8(1), "", uint8(2))
+	f.Add(" ", uint8(2), "a\u00a0b", uint8(0), "[x]", uint8(3))
+	kinds := []string{"equal", "delete", "insert", "other"}
+	f.Fuzz(func(t *testing.T, a string, ka uint8, b string, kb uint8, c string, kc uint8) {
+		ops := []compare.DiffOp{{Op: kinds[ka%4], Text: a}, {Op: kinds[kb%4], Text: b}, {Op: kinds[kc%4], Text: c}}
+		for n := 0; n <= len(ops); n++ {
+			var buf bytes.Buffer
+			bw := bufio.NewWriter(&buf)
+			md := &mdOut{w: bw}
+			md.diff(ops[:n])
+			bw.Flush()
+			if want := mdDiffRef(ops[:n]); buf.String() != want {
+				t.Fatalf("diff of %q = %q, reference %q", ops[:n], buf.String(), want)
+			}
 		}
 	})
 }

@@ -89,18 +89,16 @@ type htmlRow struct {
 	Cells       []htmlCell
 }
 
+// htmlCell is one article's cell of a matrix row. It holds only what the
+// report shows: a 50-article report has ten thousand cells.
 type htmlCell struct {
-	Article  string
-	Letter   string
-	Empty    bool
-	Values   []htmlValue
-	Status   compare.Status
-	Missing  bool
-	Headline string
+	Empty  bool
+	Values []htmlValue
 }
 
+// htmlValue is one value in a cell: its evidence, cut around the surface.
 type htmlValue struct {
-	compare.Value
+	Background             bool
 	Short                  string
 	Before, Surface, After string
 	Link                   string
@@ -130,12 +128,11 @@ func writeHTML(w io.Writer, res compare.Result, arts []facts.Article, forms *Ver
 
 func buildView(res compare.Result, arts []facts.Article) htmlView {
 	v := htmlView{Res: res}
-	texts := map[string]facts.Article{}
-	for _, a := range arts {
-		texts[a.ID] = a
+	texts := make(map[string]*facts.Article, len(arts)) // the last of an id, as a map of copies held
+	for i := range arts {
+		texts[arts[i].ID] = &arts[i]
 	}
 	anchor := map[string]string{}
-	letters := map[string]string{}
 	source := map[string]string{}
 	for _, g := range res.Sources {
 		for _, id := range g.Articles {
@@ -144,36 +141,80 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 	}
 	for i, a := range res.Articles {
 		anchor[a.ID] = "a" + strconv.Itoa(i+1)
-		letters[a.ID] = letter(i)
 	}
 	// Marks in the article texts: every value's surface, by status. The
 	// cells link to the same marks: each value's link ("#" and the mark's
 	// id) is made once, the id being the rest of it. The matrix rows
-	// share the values of res.Facts, so a value's address finds its link.
-	marks := map[string][]markSpan{}
-	links := map[*compare.Value]string{}
+	// share the values of res.Facts, so a slot's first value's address
+	// finds the links of its values. Links and marks are carved from one
+	// block each, made at their size, as are the cells and their values
+	// below: a 50-article report has ten thousand cells.
+	total := 0
+	perArt := map[string]int{}
+	for si := range res.Facts {
+		for vi := range res.Facts[si].Values {
+			perArt[res.Facts[si].Values[vi].Article]++
+			total++
+		}
+	}
+	linkBlock := make([]string, total)
+	markBlock := make([]markSpan, total)
+	marks := make(map[string][]markSpan, len(perArt))
+	links := make(map[*compare.Value][]string, len(res.Facts))
+	var lb []byte
 	for si := range res.Facts {
 		sr := &res.Facts[si]
+		if len(sr.Values) == 0 {
+			continue
+		}
 		title := slotLabel(*sr)
+		sl := linkBlock[:len(sr.Values):len(sr.Values)]
+		linkBlock = linkBlock[len(sr.Values):]
+		links[&sr.Values[0]] = sl
 		for vi := range sr.Values {
 			val := &sr.Values[vi]
-			link := "#" + anchor[val.Article] + "-" + strconv.Itoa(val.Span[0]) + "-" + strconv.Itoa(val.Span[1])
-			links[val] = link
-			marks[val.Article] = append(marks[val.Article], markSpan{
+			// "#" + anchor + "-" + from + "-" + to, made as one string.
+			lb = append(append(append(lb[:0], '#'), anchor[val.Article]...), '-')
+			lb = append(strconv.AppendInt(lb, int64(val.Span[0]), 10), '-')
+			link := string(strconv.AppendInt(lb, int64(val.Span[1]), 10))
+			sl[vi] = link
+			ms, ok := marks[val.Article]
+			if !ok {
+				n := perArt[val.Article]
+				ms, markBlock = markBlock[:0:n], markBlock[n:]
+			}
+			marks[val.Article] = append(ms, markSpan{
 				From: val.Span[0], To: val.Span[1],
 				ID: link[1:], Status: sr.Status, Title: title,
 			})
 		}
 	}
 	v.Articles = make([]htmlArticle, 0, len(res.Articles))
+	var sorted []markSpan // one article's marks in order, reused
+	var segs []segment    // one article's segments, reused
+	var ends []int        // where each paragraph's segments end in segs
 	for i, a := range res.Articles {
 		ha := htmlArticle{Article: a, Letter: letter(i), Anchor: anchor[a.ID], Source: source[a.ID]}
 		if t, ok := texts[a.ID]; ok {
 			ha.HasText = true
-			ms := sortMarks(marks[a.ID])
-			ha.Paras = make([][]segment, 0, len(t.Body))
+			sorted = sortMarksInto(sorted, marks[a.ID])
+			// The article's segments are cut into one reused buffer, then
+			// copied into a block of their exact number.
+			segs, ends = segs[:0], ends[:0]
 			for _, p := range t.Body {
-				ha.Paras = append(ha.Paras, segmentsOf(t.Text, p, ms))
+				segs = appendSegments(segs, t.Text, p, sorted)
+				ends = append(ends, len(segs))
+			}
+			block := make([]segment, len(segs))
+			copy(block, segs)
+			clear(segs) // let go of the strings held
+			ha.Paras = make([][]segment, len(t.Body))
+			start := 0
+			for k, end := range ends {
+				if end > start {
+					ha.Paras[k] = block[start:end:end]
+				}
+				start = end
 			}
 		}
 		v.Articles = append(v.Articles, ha)
@@ -188,6 +229,17 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 			carrier[r.slot.ID] = i
 		}
 	}
+	cols := newCellCols(res.Articles)
+	nValues := 0
+	for _, r := range rows {
+		for _, val := range r.slot.Values {
+			if k, ok := cols.col[val.Article]; ok {
+				nValues += cols.count[k]
+			}
+		}
+	}
+	cellBlock := make([]htmlCell, len(rows)*len(res.Articles))
+	valueBlock := make([]htmlValue, 0, nValues)
 	v.Rows = make([]htmlRow, 0, len(rows))
 	for i, r := range rows {
 		first := carrier[r.slot.ID] == i
@@ -199,27 +251,31 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 		if r.slot.Generated {
 			v.General = true
 		}
-		byArt := make(map[string][]int, len(res.Articles))
-		for i, val := range r.slot.Values {
-			byArt[val.Article] = append(byArt[val.Article], i)
+		cols.index(r.slot.Values)
+		var rowLinks []string
+		if len(r.slot.Values) > 0 {
+			rowLinks = links[&r.slot.Values[0]]
 		}
-		row.Cells = make([]htmlCell, 0, len(res.Articles))
-		for _, a := range res.Articles {
-			cell := htmlCell{Article: a.ID, Letter: letters[a.ID], Status: r.status}
-			if k := len(byArt[a.ID]); k > 0 {
-				cell.Values = make([]htmlValue, 0, k)
+		row.Cells, cellBlock = cellBlock[:0:len(res.Articles)], cellBlock[len(res.Articles):]
+		for ai, a := range res.Articles {
+			var cell htmlCell
+			idx := cols.idx[cols.first[ai]]
+			if k := len(idx); k > 0 {
+				cell.Values, valueBlock = valueBlock[len(valueBlock):len(valueBlock):len(valueBlock)+k], valueBlock[:len(valueBlock)+k]
 			}
-			for _, i := range byArt[a.ID] {
-				val := r.slot.Values[i]
+			for _, i := range idx {
+				val := &r.slot.Values[i]
 				if r.value != "" && val.Value != r.value {
 					continue
 				}
-				link, ok := links[&r.slot.Values[i]]
-				if !ok {
+				var link string
+				if rowLinks != nil {
+					link = rowLinks[i]
+				} else {
 					link = "#" + markID(anchor[a.ID], val.Span)
 				}
 				ev := evidence(val, link)
-				ev.Short = short(r.slot.Kind, val)
+				ev.Short = short(r.slot.Kind, *val)
 				if r.value != "" {
 					ev.Short = val.Surface
 				}
@@ -229,7 +285,6 @@ func buildView(res compare.Result, arts []facts.Article) htmlView {
 				cell.Values = append(cell.Values, ev)
 			}
 			cell.Empty = len(cell.Values) == 0
-			cell.Missing = cell.Empty
 			row.Cells = append(row.Cells, cell)
 		}
 		v.Rows = append(v.Rows, row)
@@ -309,8 +364,8 @@ func markID(anchor string, sp [2]int) string {
 
 // evidence cuts a value's sentence around its surface for the cell, whose
 // link goes to the value's mark.
-func evidence(val compare.Value, link string) htmlValue {
-	hv := htmlValue{Value: val, Surface: val.Surface, Link: link}
+func evidence(val *compare.Value, link string) htmlValue {
+	hv := htmlValue{Background: val.Background, Surface: val.Surface, Link: link}
 	s := val.Sentence
 	from, to := val.Span[0]-val.SentenceSpan[0], val.Span[1]-val.SentenceSpan[0]
 	if from >= 0 && to <= len(s) && from <= to {
@@ -328,12 +383,13 @@ func evidence(val compare.Value, link string) htmlValue {
 	return hv
 }
 
-// sortMarks orders an article's marks once for all its paragraphs: by
-// start, the longest first on a tie, else as given.
+// sortMarksInto orders an article's marks once for all its paragraphs:
+// by start, the longest first on a tie, else as given. It writes them
+// into out (reused when large enough).
 //
 // The order is found on indexes, given order last (what a stable sort
 // keeps), and the marks copied once into it.
-func sortMarks(marks []markSpan) []markSpan {
+func sortMarksInto(out, marks []markSpan) []markSpan {
 	idx := make([]int32, len(marks))
 	for i := range idx {
 		idx[i] = int32(i)
@@ -348,17 +404,17 @@ func sortMarks(marks []markSpan) []markSpan {
 		}
 		return int(i - j)
 	})
-	out := make([]markSpan, len(marks))
+	out = slices.Grow(out[:0], len(marks))[:len(marks)]
 	for k, i := range idx {
 		out[k] = marks[i]
 	}
 	return out
 }
 
-// segmentsOf cuts text[p] into plain and marked runs; marks are sorted
-// (sortMarks). Overlapping marks keep the one that starts first (longest
-// on a tie); the others become anchors on it.
-func segmentsOf(text string, p facts.Span, marks []markSpan) []segment {
+// appendSegments cuts text[p] into plain and marked runs, appended to
+// out; marks are sorted (sortMarksInto). Overlapping marks keep the one
+// that starts first (longest on a tie); the others become anchors on it.
+func appendSegments(out []segment, text string, p facts.Span, marks []markSpan) []segment {
 	// The paragraph's marks are a run of marks; those that fit it are
 	// read in place.
 	marks = marks[sort.Search(len(marks), func(i int) bool { return marks[i].From >= p.Start }):]
@@ -367,10 +423,6 @@ func segmentsOf(text string, p facts.Span, marks []markSpan) []segment {
 		n++
 	}
 	marks = marks[:n]
-	var out []segment
-	if n > 0 {
-		out = make([]segment, 0, 2*n+1) // a mark and the text before it, each
-	}
 	at := p.Start
 	seen := map[string]bool{}
 	last := -1

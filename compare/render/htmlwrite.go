@@ -69,36 +69,45 @@ func (o htmlOut) urlPart(s string) { o.text(processURL(s, false)) }
 
 // processURL is html/template's processURLOnto: percent-encode what is
 // not unreserved (norm keeps reserved characters and valid escapes).
+//
+// A URL that needs no encoding (every mark's link, "#a3-120-131") is
+// returned as it is, before a builder is made for it.
 func processURL(s string, norm bool) string {
+	for i := 0; i < len(s); i++ {
+		if urlEncodes(s, i, norm) {
+			return processURLFrom(s, i, norm)
+		}
+	}
+	return s
+}
+
+// urlEncodes reports whether processURL percent-encodes s[i].
+func urlEncodes(s string, i int, norm bool) bool {
+	c := s[i]
+	switch c {
+	case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
+		return !norm
+	case '-', '.', '_', '~':
+		return false
+	case '%':
+		return !(norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]))
+	}
+	return !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9')
+}
+
+// processURLFrom is processURL of s whose first byte to encode is s[from].
+func processURLFrom(s string, from int, norm bool) string {
 	var b strings.Builder
+	b.Grow(len(s) + 16)
 	written := 0
-	for i, n := 0, len(s); i < n; i++ {
-		c := s[i]
-		switch c {
-		case '!', '#', '$', '&', '*', '+', ',', '/', ':', ';', '=', '?', '@', '[', ']':
-			if norm {
-				continue
-			}
-		case '-', '.', '_', '~':
+	for i := from; i < len(s); i++ {
+		if !urlEncodes(s, i, norm) {
 			continue
-		case '%':
-			if norm && i+2 < len(s) && isHex(s[i+1]) && isHex(s[i+2]) {
-				continue
-			}
-		default:
-			if 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' {
-				continue
-			}
 		}
-		if written == 0 {
-			b.Grow(len(s) + 16)
-		}
+		c := s[i]
 		b.WriteString(s[written:i])
 		fmt.Fprintf(&b, "%%%02x", c)
 		written = i + 1
-	}
-	if written == 0 {
-		return s
 	}
 	b.WriteString(s[written:])
 	return b.String()
@@ -112,6 +121,14 @@ func isHex(c byte) bool {
 func writeReport(w *bufio.Writer, v htmlView) {
 	o := htmlOut{w}
 	res := &v.Res
+	// Each article's label, as labelOf finds it (the first article of an
+	// id), looked up rather than searched for every variant's articles.
+	labels := make(map[string]string, len(res.Articles))
+	for _, a := range res.Articles {
+		if _, ok := labels[a.ID]; !ok {
+			labels[a.ID] = a.Label
+		}
+	}
 	o.raw(`<!doctype html>
 <html lang="en">
 <head>
@@ -421,7 +438,18 @@ func writeReport(w *bufio.Writer, v htmlView) {
 				o.raw("<strong>")
 				o.text(f.Form)
 				o.raw("</strong> (")
-				o.text(v.LabelsOf(f.Articles))
+				// v.LabelsOf(f.Articles), written label by label: text
+				// escapes byte by byte, and ", " needs no escape.
+				for k, id := range f.Articles {
+					if k > 0 {
+						o.raw(", ")
+					}
+					if l, ok := labels[id]; ok {
+						o.text(l)
+					} else {
+						o.text(id)
+					}
+				}
 				o.raw(")")
 			}
 			o.raw("</td></tr>")

@@ -48,11 +48,19 @@ func (o *jsonOut) flush(end bool) {
 }
 
 func (o *jsonOut) newline() {
+	if n := 1 + 2*len(o.count); n <= len(jsonIndent) {
+		o.b = append(o.b, jsonIndent[:n]...)
+		return
+	}
 	o.b = append(o.b, '\n')
 	for range len(o.count) {
 		o.b = append(o.b, ' ', ' ')
 	}
 }
+
+// jsonIndent is a newline and the indentation of the document's deepest
+// levels, copied in one piece.
+const jsonIndent = "\n                                "
 
 func (o *jsonOut) open(c byte) {
 	o.b = append(o.b, c)
@@ -171,6 +179,30 @@ var jsonPlain = func() (t [256]bool) {
 	return t
 }()
 
+// jsonPlainRun returns the first i' >= i where eight bytes of s from i'
+// are not all jsonPlain (or fewer than eight are left): none below 0x20,
+// none from 0x80, no quote and no backslash, tested on the bytes as one
+// word. A word that fails only sends its bytes to the byte-by-byte path.
+func jsonPlainRun(s string, i int) int {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	for ; i+8 <= len(s); i += 8 {
+		w := s[i : i+8]
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		q, b := x^(ones*'"'), x^(ones*'\\') // a zero byte where x has one
+		below := (x - ones*0x20) &^ x       // high bit set: a byte below 0x20 (exact while x has no high bit)
+		quote := (q - ones) &^ q
+		slash := (b - ones) &^ b
+		if (below|quote|slash|x)&high != 0 {
+			return i
+		}
+	}
+	return i
+}
+
 // appendJSONString is encoding/json's string encoding without HTML
 // escaping: quotes, backslashes and control bytes escaped, invalid UTF-8
 // as \ufffd, U+2028 and U+2029 escaped.
@@ -180,6 +212,11 @@ func appendJSONString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
 	for i := 0; i < len(s); {
+		// Eight bytes at a time while none needs a look: article text is
+		// nearly all plain ASCII.
+		if i = jsonPlainRun(s, i); i >= len(s) {
+			break
+		}
 		if jsonPlain[s[i]] {
 			i++
 			continue

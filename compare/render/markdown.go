@@ -2,6 +2,7 @@ package render
 
 import (
 	"bufio"
+	"bytes"
 	"fmt"
 	"io"
 	"strings"
@@ -18,6 +19,7 @@ import (
 // word diffs — fit to paste into a newsroom document or chat.
 func WriteMarkdown(w io.Writer, res compare.Result) error {
 	bw := bufio.NewWriterSize(w, reportChunk)
+	md := &mdOut{w: bw}
 	title := res.Title
 	if title == "" {
 		title = res.Topic
@@ -26,8 +28,10 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 	fmt.Fprintln(bw, "| id | outlet | wire | byline | published | title |")
 	fmt.Fprintln(bw, "|---|---|---|---|---|---|")
 	labels := map[string]string{}
+	mdLabels := map[string]string{} // escaped once, written for every value
 	for _, a := range res.Articles {
 		labels[a.ID] = a.Label
+		mdLabels[a.ID] = mdText(a.Label)
 		fmt.Fprintf(bw, "| %s | %s | %s | %s | %s | %s |\n", mdCell(a.ID), mdCell(a.Outlet), mdCell(a.Wire),
 			mdCell(a.Byline), mdCell(a.Published), mdCell(a.Title))
 	}
@@ -40,10 +44,14 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 	for _, l := range summaryLists(res) {
 		fmt.Fprintf(bw, "**%s %s**\n\n", statusIcon[l.Status], mdText(l.Title))
 		for _, it := range l.Items {
-			fmt.Fprintf(bw, "- %s\n", mdText(it))
+			bw.WriteString("- ")
+			md.text(it)
+			bw.WriteByte('\n')
 		}
 		for _, it := range l.More {
-			fmt.Fprintf(bw, "- (general) %s\n", mdText(it))
+			bw.WriteString("- (general) ")
+			md.text(it)
+			bw.WriteByte('\n')
 		}
 		if l.Folded > 0 {
 			fmt.Fprintf(bw, "- %s\n", mdText(foldedNote(l.Folded)))
@@ -60,15 +68,18 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 		fmt.Fprint(bw, "---|")
 	}
 	fmt.Fprintln(bw)
+	cols := newCellCols(res.Articles)
+	var cells []string
 	for _, r := range matrixRows(res) {
 		bw.WriteString("| ")
-		bw.WriteString(mdCell(r.label))
+		md.cell(r.label)
 		bw.WriteString(" | ")
 		bw.WriteString(statusMark[r.status])
 		bw.WriteString(" |")
-		for _, c := range r.cells(res.Articles) {
+		cells = r.cellsIn(cols, cells)
+		for _, c := range cells {
 			bw.WriteString(" ")
-			bw.WriteString(mdCell(c))
+			md.cell(c)
 			bw.WriteString(" |")
 		}
 		bw.WriteString("\n")
@@ -90,31 +101,31 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 		}
 		for _, n := range sr.Notes {
 			bw.WriteString("- ")
-			bw.WriteString(mdText(n))
+			md.text(n)
 			bw.WriteString("\n")
 		}
 		if len(sr.Notes) > 0 {
 			fmt.Fprintln(bw)
 		}
-		for _, v := range sr.Values {
-			attr := ""
+		for i := range sr.Values {
+			v := &sr.Values[i]
+			bw.WriteString("> **")
+			bw.WriteString(mdLabels[v.Article])
+			bw.WriteString("** — ")
+			md.text(v.Surface)
 			if v.Attribution == "reported" {
-				attr = " (reported"
+				bw.WriteString(" (reported")
 				if v.Source != "" {
-					attr += ": " + mdText(v.Source)
+					bw.WriteString(": ")
+					md.text(v.Source)
 				}
-				attr += ")"
+				bw.WriteString(")")
 			}
 			if v.Background {
-				attr += " (earlier occurrence)"
+				bw.WriteString(" (earlier occurrence)")
 			}
-			bw.WriteString("> **")
-			bw.WriteString(mdText(labels[v.Article]))
-			bw.WriteString("** — ")
-			bw.WriteString(mdText(v.Surface))
-			bw.WriteString(attr)
 			bw.WriteString(": “")
-			bw.WriteString(mdText(v.Sentence))
+			md.text(v.Sentence)
 			bw.WriteString("”\n\n")
 		}
 	}
@@ -148,15 +159,15 @@ func WriteMarkdown(w io.Writer, res compare.Result) error {
 	for _, b := range blocks {
 		fmt.Fprintf(bw, "**%s**\n\n", mdText(b.Label))
 		for _, r := range b.Rows {
-			text := mdText(r.Plain)
-			if r.Plain == "" {
-				var ops []compare.DiffOp
-				for _, op := range r.Ops {
-					ops = append(ops, compare.DiffOp{Op: op.Op, Text: mdText(op.Text)})
-				}
-				text = diffText(ops, "~~", "~~", "**", "**")
+			bw.WriteString("- ")
+			md.text(r.Label)
+			bw.WriteString(": ")
+			if r.Plain != "" {
+				md.text(r.Plain)
+			} else {
+				md.diff(r.Ops)
 			}
-			fmt.Fprintf(bw, "- %s: %s\n", mdText(r.Label), text)
+			bw.WriteByte('\n')
 		}
 		fmt.Fprintln(bw)
 	}
@@ -172,10 +183,13 @@ func mdText(s string) string {
 	if mdPlain(s) {
 		return s // what the line below returns for it, without building it
 	}
-	// mdEscaper.Replace(strings.Join(strings.Fields(s), " ")) in one pass:
-	// the words joined by single spaces, each escaped byte replaced.
-	var b strings.Builder
-	b.Grow(len(s) + 8)
+	return string(appendMdText(make([]byte, 0, len(s)+8), s))
+}
+
+// appendMdText appends mdText(s) to dst:
+// mdEscaper.Replace(strings.Join(strings.Fields(s), " ")) in one pass,
+// the words joined by single spaces, each escaped byte replaced.
+func appendMdText(dst []byte, s string) []byte {
 	word := false // inside a word
 	gap := false  // a space is owed before the next word
 	for i := 0; i < len(s); {
@@ -198,18 +212,75 @@ func mdText(s string) string {
 			continue
 		}
 		if gap {
-			b.WriteByte(' ')
+			dst = append(dst, ' ')
 			gap = false
 		}
 		word = true
 		if c < utf8.RuneSelf && mdEscapes[c] != "" {
-			b.WriteString(mdEscapes[c])
+			dst = append(dst, mdEscapes[c]...)
 		} else {
-			b.WriteString(s[i : i+size])
+			dst = append(dst, s[i:i+size]...)
 		}
 		i += size
 	}
-	return b.String()
+	return dst
+}
+
+// mdOut writes escaped text straight into the report, where mdText would
+// build a string for each piece of article text to be copied once more.
+type mdOut struct {
+	w   *bufio.Writer
+	buf []byte
+}
+
+// text writes mdText(s).
+func (o *mdOut) text(s string) {
+	if mdPlain(s) {
+		o.w.WriteString(s)
+		return
+	}
+	o.buf = appendMdText(o.buf[:0], s)
+	o.w.Write(o.buf)
+}
+
+// diff writes diffText of ops with each op's text escaped by mdText,
+// deletions struck through and insertions in bold, without building the
+// ops and strings diffText joins.
+func (o *mdOut) diff(ops []compare.DiffOp) {
+	first := true
+	for i := range ops {
+		op := &ops[i]
+		o.buf = appendMdText(o.buf[:0], op.Text)
+		t := bytes.TrimSpace(o.buf)
+		if len(t) == 0 {
+			continue
+		}
+		if !first {
+			o.w.WriteByte(' ')
+		}
+		first = false
+		switch op.Op {
+		case "delete":
+			o.w.WriteString("~~")
+			o.w.Write(t)
+			o.w.WriteString("~~")
+		case "insert":
+			o.w.WriteString("**")
+			o.w.Write(t)
+			o.w.WriteString("**")
+		default:
+			o.w.Write(t)
+		}
+	}
+}
+
+// cell writes mdCell(s).
+func (o *mdOut) cell(s string) {
+	if s == "" {
+		o.w.WriteString("—")
+		return
+	}
+	o.text(s)
 }
 
 // mdEscapes is mdEscaper as a table: what each ASCII byte it escapes

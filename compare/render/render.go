@@ -4,9 +4,10 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
 	"io"
-	"sort"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -96,51 +97,97 @@ func Render(w io.Writer, f Format, res compare.Result, opt Options) error {
 type row struct {
 	label  string
 	status compare.Status
-	slot   compare.SlotResult
-	value  string // the element, for set slots
+	slot   *compare.SlotResult // in the Result rendered, only read
+	value  string              // the element, for set slots
 }
 
 // cells returns what the row shows for each article, as cell does, with
 // one pass over the row's values instead of one per article.
 func (r row) cells(arts []compare.Article) []string {
-	byArt := make(map[string][]int, len(arts))
-	for i, v := range r.slot.Values {
-		byArt[v.Article] = append(byArt[v.Article], i)
-	}
-	out := make([]string, len(arts))
+	return r.cellsIn(newCellCols(arts), nil)
+}
+
+// cellCols maps the articles' ids to their matrix columns once per
+// report, where each row made a map of its own; idx is per column the
+// row's values of its article, kept from row to row.
+type cellCols struct {
+	col   map[string]int // an id's first column
+	first []int          // per column, the first column of its id
+	count []int          // per first column, the columns of its id
+	idx   [][]int
+}
+
+func newCellCols(arts []compare.Article) *cellCols {
+	c := &cellCols{col: make(map[string]int, len(arts)), first: make([]int, len(arts)), count: make([]int, len(arts)), idx: make([][]int, len(arts))}
 	for k, a := range arts {
+		if _, ok := c.col[a.ID]; !ok {
+			c.col[a.ID] = k
+		}
+		c.first[k] = c.col[a.ID]
+		c.count[c.first[k]]++
+	}
+	return c
+}
+
+// index fills idx with the indexes of vs of each column's article.
+func (c *cellCols) index(vs []compare.Value) {
+	for k := range c.idx {
+		c.idx[k] = c.idx[k][:0]
+	}
+	for i := range vs {
+		if k, ok := c.col[vs[i].Article]; ok {
+			c.idx[k] = append(c.idx[k], i)
+		}
+	}
+}
+
+// cellsIn is cells with the columns of cols, written into out (reused
+// when large enough).
+func (r row) cellsIn(cols *cellCols, out []string) []string {
+	cols.index(r.slot.Values)
+	out = slices.Grow(out[:0], len(cols.first))[:len(cols.first)]
+	for k := range out {
 		out[k] = "—"
-		idx := byArt[a.ID]
+		idx := cols.idx[cols.first[k]]
 		if r.value != "" {
 			for _, i := range idx {
-				if v := r.slot.Values[i]; v.Value == r.value {
+				if v := &r.slot.Values[i]; v.Value == r.value {
 					out[k] = v.Surface
 					break
 				}
 			}
 			continue
 		}
-		if len(idx) == 0 {
+		switch len(idx) {
+		case 0:
+			continue
+		case 1:
+			out[k] = cellPart(r.slot.Kind, r.slot.Values[idx[0]])
 			continue
 		}
 		parts := make([]string, len(idx))
 		for j, i := range idx {
-			v := r.slot.Values[i]
-			parts[j] = short(r.slot.Kind, v)
-			if v.Background {
-				parts[j] = "(" + parts[j] + ", earlier)"
-			}
+			parts[j] = cellPart(r.slot.Kind, r.slot.Values[i])
 		}
 		out[k] = strings.Join(parts, "+")
 	}
 	return out
 }
 
+// cellPart is what a cell shows of one value.
+func cellPart(kind string, v compare.Value) string {
+	if v.Background {
+		return "(" + short(kind, v) + ", earlier)"
+	}
+	return short(kind, v)
+}
+
 // matrixRows lays the slots out as matrix rows: one per slot, one per
 // element for set slots.
 func matrixRows(res compare.Result) []row {
 	var out []row
-	for _, sr := range res.Facts {
+	for si := range res.Facts {
+		sr := &res.Facts[si]
 		// People read labels and the articles' words; slot ids and
 		// element ids stay in the JSON.
 		label := sr.Label
@@ -152,7 +199,7 @@ func matrixRows(res compare.Result) []row {
 			continue
 		}
 		for _, el := range sr.Elements {
-			out = append(out, row{label: label + ": " + elementName(sr, el.Value), status: el.Status, slot: sr, value: el.Value})
+			out = append(out, row{label: label + ": " + elementName(*sr, el.Value), status: el.Status, slot: sr, value: el.Value})
 		}
 	}
 	return out
@@ -353,9 +400,15 @@ func summaryLists(res compare.Result) []statusList {
 	for _, st := range compare.Statuses {
 		by[st] = &statusList{Status: st, Title: listTitles[st]}
 	}
-	ranked := append([]compare.SlotResult(nil), res.Facts...)
-	sort.SliceStable(ranked, func(i, j int) bool { return ranked[i].Rank < ranked[j].Rank })
-	for _, sr := range ranked {
+	// The slots in order of rank, found on indexes rather than by moving
+	// copies of the slots about.
+	ranked := make([]int, len(res.Facts))
+	for i := range ranked {
+		ranked[i] = i
+	}
+	slices.SortStableFunc(ranked, func(i, j int) int { return cmp.Compare(res.Facts[i].Rank, res.Facts[j].Rank) })
+	for _, i := range ranked {
+		sr := &res.Facts[i]
 		l, ok := by[sr.Status]
 		switch {
 		case !ok:
@@ -405,20 +458,34 @@ func diffBlocks(res compare.Result) []diffBlock {
 		labels[a.ID] = a.Label
 	}
 	var out []diffBlock
-	for _, sr := range res.Facts {
-		var rows []diffRow
-		for _, val := range sr.Values {
+	for si := range res.Facts {
+		sr := &res.Facts[si]
+		// The rows are made at their size: the reference wording (the
+		// first value without a diff nor background) first, if any, then
+		// each diff.
+		n, ref := 0, -1
+		for i := range sr.Values {
+			val := &sr.Values[i]
 			if len(val.Diff) > 0 {
-				rows = append(rows, diffRow{Label: labels[val.Article], Ops: val.Diff})
+				n++
+			} else if ref < 0 && !val.Background {
+				ref = i
 			}
 		}
-		if len(rows) == 0 {
+		if n == 0 {
 			continue
 		}
-		for _, val := range sr.Values {
-			if len(val.Diff) == 0 && !val.Background {
-				rows = append([]diffRow{{Label: labels[val.Article] + " (reference)", Plain: val.Surface}}, rows...)
-				break
+		if ref >= 0 {
+			n++
+		}
+		rows := make([]diffRow, 0, n)
+		if ref >= 0 {
+			val := &sr.Values[ref]
+			rows = append(rows, diffRow{Label: labels[val.Article] + " (reference)", Plain: val.Surface})
+		}
+		for i := range sr.Values {
+			if val := &sr.Values[i]; len(val.Diff) > 0 {
+				rows = append(rows, diffRow{Label: labels[val.Article], Ops: val.Diff})
 			}
 		}
 		label := sr.Label

@@ -83,7 +83,7 @@ func BenchmarkWriteMarkdown(b *testing.B) {
 // (ten variants of each: the day, the visit's ordinal and a spelling
 // changed in some), the size of a topic in the nightly batch, where the
 // reports are written for every changed topic.
-func bigResult(b *testing.B) (compare.Result, []facts.Article) {
+func bigResult(b testing.TB) (compare.Result, []facts.Article) {
 	b.Helper()
 	paths, err := filepath.Glob("../../seeds/*.txt")
 	if err != nil || len(paths) == 0 {

@@ -86,6 +86,8 @@ func WriteTable(w io.Writer, res compare.Result, opt Options) error {
 	trimmed(hdr.String())
 	trimmed(strings.Repeat("─", min(width, slotW+statusW+n*(cellW+1))))
 	generalShown := false
+	cols := newCellCols(res.Articles)
+	var cells []string
 	for _, r := range matrixRows(res) {
 		if r.slot.Generated && !generalShown {
 			trimmed("general facts (no topic slot; stated by two or more articles):")
@@ -94,7 +96,8 @@ func WriteTable(w io.Writer, res compare.Result, opt Options) error {
 		var row strings.Builder
 		row.WriteString(fit(r.label, slotW-1) + " ")
 		row.WriteString(paint(r.status, fit(statusMark[r.status], statusW)))
-		for _, c := range r.cells(res.Articles) {
+		cells = r.cellsIn(cols, cells)
+		for _, c := range cells {
 			row.WriteString(fit(c, cellW) + " ")
 		}
 		fmt.Fprintln(bw, strings.TrimRight(row.String(), " "))
