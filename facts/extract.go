@@ -105,6 +105,8 @@ type doc struct {
 	// tokBuf holds the buffer paraToks are cut from, taken from tokenBufs
 	// and given back by release.
 	tokBuf *[]Token
+	// voc numbers the folds of the doc's tokens (Token.id).
+	voc *vocab
 }
 
 // tokenBufs recycles the token buffers of extracted articles: the largest
@@ -133,6 +135,10 @@ func (d *doc) release() {
 		tokenBufs.Put(d.tokBuf)
 	}
 	d.tokBuf, d.paraToks, d.sents = nil, nil, nil
+	if d.voc != nil {
+		d.voc.release()
+		d.voc = nil
+	}
 }
 
 type sentence struct {
@@ -167,16 +173,17 @@ func (x *Extractor) analyse(a *Article) *doc {
 		buf = make([]Token, 0, n)
 	}
 	var low lowered
+	d.voc = newVocab()
 	for pi, para := range a.Body {
 		start := len(buf)
 		buf = tokenizeAppend(buf, a.Text, para.Start, para.End, &low, 0, len(a.Text))
 		ptoks := buf[start:len(buf):len(buf)]
-		classify(ptoks)
+		d.voc.classify(ptoks)
 		d.paraToks[pi] = ptoks
 		for _, sp := range Sentences(a.Text, para) {
 			toks := sentenceTokens(a.Text, ptoks, sp)
 			if len(toks) > 0 && toks[0].cls&lcKnown == 0 {
-				classify(toks) // tokenised again: not slices of ptoks
+				d.voc.classify(toks) // tokenised again: not slices of ptoks
 			}
 			s := &sentence{Span: sp, toks: toks}
 			s.mentions = x.aliases.find(a.Text, toks)

@@ -145,7 +145,7 @@ type nerDoc struct {
 	ms      []nerMention
 	start   []int // start[i]..start[i+1] are sentence i's mentions
 	ents    []nerEntity
-	lower   map[string]bool // words the article writes in lower case
+	lower   foldSet // words the article writes in lower case
 }
 
 // mentionsOf returns the mentions of sentence i.
@@ -266,15 +266,13 @@ func analyseNER(d *doc) *nerDoc {
 // computeNER finds the doc's named entities.
 func computeNER(d *doc) *nerDoc {
 	nd := &nerDoc{heading: make([]bool, len(d.sents)), start: make([]int, 0, len(d.sents)+1)}
-	// Sized from the article's length (about one word in two is written
-	// in lower case) and its runs of name words (about one mention
-	// each): growing them was a third of the analysis's allocations.
-	ntoks, names := 0, 0
-	for _, s := range d.sents {
-		ntoks += len(s.toks)
-	}
-	capMid := make(map[string]bool, ntoks/16)
-	lower := make(map[string]bool, ntoks/3)
+	// The mentions are sized from the article's runs of name words
+	// (about one mention each): growing them was a third of the
+	// analysis's allocations. The word sets are of the doc's folds, a
+	// bit per id: maps of strings were a sixth of its bytes.
+	names := 0
+	capMid := d.voc.newSet()
+	lower := d.voc.newSet()
 	for i, s := range d.sents {
 		nd.heading[i] = isHeading(s.toks)
 		if nd.heading[i] {
@@ -282,24 +280,25 @@ func computeNER(d *doc) *nerDoc {
 		}
 		start := datelineEnd(s.toks)
 		for j := start; j < len(s.toks); j++ {
-			t := s.toks[j]
+			t := &s.toks[j]
 			if t.Kind != Word {
 				continue
 			}
-			if nameTok(t) {
+			if nameTok(*t) {
 				if j == start || !nameTok(s.toks[j-1]) {
 					names++ // a run of name words: about one mention
 				}
 				if j > start && !isInitial(s.toks, j) {
-					capMid[t.Fold] = true
+					capMid.add(t)
 				}
 			} else if j > start {
-				lower[t.Fold] = true
+				lower.add(t)
 			}
 		}
 	}
 	nd.ms = make([]nerMention, 0, names)
-	sc := nerScanner{text: d.a.Text, capMid: capMid, lower: lower, nd: nd, keys: map[string]string{}}
+	nd.lower = lower
+	sc := nerScanner{text: d.a.Text, capMid: &capMid, lower: &nd.lower, nd: nd, keys: map[string]string{}}
 	for i, s := range d.sents {
 		nd.start = append(nd.start, len(nd.ms))
 		if nd.heading[i] {
@@ -308,7 +307,6 @@ func computeNER(d *doc) *nerDoc {
 		sc.sentence(i, s.toks)
 	}
 	nd.start = append(nd.start, len(nd.ms))
-	nd.lower = lower
 	nd.group(d)
 	return nd
 }
@@ -522,8 +520,8 @@ func datelineEnd(toks []Token) int {
 // nerScanner finds the name runs of an article's sentences.
 type nerScanner struct {
 	text   string
-	capMid map[string]bool // words written capitalised inside sentences
-	lower  map[string]bool // words written in lower case
+	capMid *foldSet // words written capitalised inside sentences
+	lower  *foldSet // words written in lower case
 	nd     *nerDoc
 	keys   map[string]string // NameKey memo
 	toks   []Token
@@ -634,7 +632,7 @@ func (sc *nerScanner) initialOK(j int) bool {
 	if acronym(t) {
 		return true
 	}
-	if sc.capMid[f] && !sc.lower[f] {
+	if sc.capMid.has(&t) && !sc.lower.has(&t) {
 		return true
 	}
 	// "Kremlin spokesman Dmitry Volkov": an organisation before a
@@ -1190,7 +1188,7 @@ func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 		q--
 	}
 	if q < ts {
-		if q == 0 || !isInitial(toks, q) || sc.capMid[toks[q].Fold] || acronym(toks[q]) {
+		if q == 0 || !isInitial(toks, q) || sc.capMid.has(&toks[q]) || acronym(toks[q]) {
 			sc.voteAt(ts-1, kindOrg, 2)
 			ts = q
 		}
@@ -1335,7 +1333,7 @@ func (nd *nerDoc) group(d *doc) {
 	}
 	for a := range nd.ents {
 		e := &nd.ents[a]
-		if c := &nd.ms[e.canon]; e.strong == kindOther && personShape(d, c, nd.lower) {
+		if c := &nd.ms[e.canon]; e.strong == kindOther && personShape(d, c, &nd.lower) {
 			e.votes[kindPerson]++
 		}
 	}
@@ -1606,7 +1604,7 @@ func nounAfter(t Token) bool {
 // case elsewhere in the article ("Cold War"), none with the ending of a
 // common noun or adjective ("Deferred Action", "Biological Diversity"),
 // not after "the".
-func personShape(d *doc, m *nerMention, lower map[string]bool) bool {
+func personShape(d *doc, m *nerMention, lower *foldSet) bool {
 	if m.words < 2 || m.words > 3 || m.theBefore {
 		return false
 	}
@@ -1628,7 +1626,7 @@ func personShape(d *doc, m *nerMention, lower map[string]bool) bool {
 		}
 		// A given name that is also a word ("Mark", "Rose") may be
 		// written in lower case elsewhere in the article.
-		lowerElsewhere := lower[f] && !(x == m.first && wordGivenNames[f])
+		lowerElsewhere := lower.has(&t) && !(x == m.first && wordGivenNames[f])
 		if isTitleWord(t) || nerDemonym(f) || orgSuffixes[f] || placeSuffixes[f] || placeHeads[f] ||
 			placeAdjectives[f] || namePrefixWords[f] || nerStop[f] || lowerElsewhere || commonEnding(f) {
 			return false

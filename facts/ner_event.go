@@ -324,7 +324,7 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 	if t.Kind != Word || t.IsCapitalized() || strings.IndexByte(f, '-') >= 0 || len(f) < 2 {
 		return "", false, false
 	}
-	vc := t.verb // verbClass[f], kept by classify
+	vc := t.verbOf() // verbClass[f], kept by classify
 	if t.cls&lcKnown == 0 {
 		vc = verbClass[f]
 	}

@@ -908,7 +908,7 @@ func qtyMayBeClass(f string) bool {
 // class: the finders read them directly.
 func qtyClassOf(t *Token) uint8 {
 	if t.cls&lcKnown != 0 {
-		return t.qty // computed by classify
+		return t.qv & qvQtyMask // computed by classify
 	}
 	f := t.Fold
 	switch t.Kind {

@@ -466,9 +466,9 @@ type quoteContext struct {
 	d         *doc
 	text      string
 	paraToks  [][]Token
-	quoted    []Span          // quoted text, to tell quotes from narration
-	lower     map[string]bool // words the article writes in lower case
-	fullNames []namedAt       // names of two words or more, in text order
+	quoted    []Span    // quoted text, to tell quotes from narration
+	lower     foldSet   // words the article writes in lower case
+	fullNames []namedAt // names of two words or more, in text order
 	// fullLastKeys[i] is the NameKey of fullNames[i]'s last word, made
 	// on first need: fullName asks it of every full name for every
 	// one-word name.
@@ -481,17 +481,16 @@ type quoteContext struct {
 	// midCap holds the words the article capitalises inside a sentence:
 	// a sentence-initial word that is not among them ("Following") is
 	// no name word.
-	midCap map[string]bool
+	midCap foldSet
 	// bare is, by NameKey, where a surname first stands alone ("Hale",
 	// "Mr. Hale") outside the headline: its first few positions.
 	bare map[string][]int
 }
 
 func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
-	// An article has a distinct lower-case word per 14-21 bytes (corpus
-	// and seeds): sized for that, the set is not regrown while it fills.
-	qc := &quoteContext{d: d, text: d.a.Text, lower: make(map[string]bool, len(d.a.Text)/16),
-		kinds: quoteEntityKinds(d), midCap: map[string]bool{}, bare: map[string][]int{}}
+	// The word sets hold a bit per fold of the doc (vocab.go).
+	qc := &quoteContext{d: d, text: d.a.Text, lower: d.voc.newSet(),
+		kinds: quoteEntityKinds(d), midCap: d.voc.newSet(), bare: map[string][]int{}}
 	for _, q := range quotes {
 		qc.quoted = append(qc.quoted, q.span())
 	}
@@ -503,14 +502,15 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 			toks = Tokenize(qc.text, para.Start, para.End)
 		}
 		qc.paraToks = append(qc.paraToks, toks)
-		for k, t := range toks {
+		for k := range toks {
+			t := &toks[k]
 			if t.Kind != Word {
 				continue
 			}
 			if !t.IsCapitalized() {
-				qc.lower[t.Fold] = true
+				qc.lower.add(t)
 			} else if k > 0 && (toks[k-1].Kind == Word || toks[k-1].Fold == ",") {
-				qc.midCap[t.Fold] = true
+				qc.midCap.add(t)
 			}
 		}
 	}
@@ -1194,8 +1194,8 @@ func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 	} else if i < j {
 		// A capitalised common word opening a sentence ("Officials said").
 		initial := i == 0 || toks[i-1].Fold == `"` || toks[i-1].Fold == ":" || quoteSentenceEnd(toks, i-1)
-		if initial && (qc.lower[toks[i].Fold] || quoteGroupNouns[toks[i].Fold] ||
-			quoteParticipleLike(toks[i].Fold) && !qc.midCap[toks[i].Fold] && qc.kinds[NameKey(toks[i].Text)] != kindPerson) {
+		if initial && (qc.lower.has(&toks[i]) || quoteGroupNouns[toks[i].Fold] ||
+			quoteParticipleLike(toks[i].Fold) && !qc.midCap.has(&toks[i]) && qc.kinds[NameKey(toks[i].Text)] != kindPerson) {
 			i++
 		}
 	}

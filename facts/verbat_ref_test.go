@@ -98,7 +98,7 @@ func TestVerbAtMatchesReference(t *testing.T) {
 		for _, sn := range d.sents {
 			plain := append([]Token(nil), sn.toks...)
 			for i := range plain {
-				plain[i].cls, plain[i].qty, plain[i].verb = 0, 0, 0
+				plain[i].cls, plain[i].qv, plain[i].id = 0, 0, 0
 			}
 			for i := range sn.toks {
 				wl, ws, wok := verbAtRef(sn.toks, i)
