@@ -114,8 +114,8 @@ func TestLexClassesMatchTables(t *testing.T) {
 				if tk.cls != ref.cls || tk.qv != ref.qv {
 					t.Errorf("token %q (kind %d): classes %#x/%#x, classified alone %#x/%#x", tk.Fold, tk.Kind, tk.cls, tk.qv, ref.cls, ref.qv)
 				}
-				if tk.id == 0 || d.voc.ids[tk.Fold] != tk.id {
-					t.Errorf("token %q: id %d, the vocabulary's %d", tk.Fold, tk.id, d.voc.ids[tk.Fold])
+				if tk.id == 0 || d.voc.lookup(tk.Fold) != tk.id {
+					t.Errorf("token %q: id %d, the vocabulary's %d", tk.Fold, tk.id, d.voc.lookup(tk.Fold))
 				}
 				if got, want := qtyClassOf(tk), qtyClassOf(&plain); got != want {
 					t.Errorf("token %q: quantity classes %#x kept, %#x computed", tk.Fold, got, want)

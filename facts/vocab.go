@@ -1,6 +1,9 @@
 package facts
 
-import "sync"
+import (
+	"hash/maphash"
+	"sync"
+)
 
 // An article's vocabulary: each distinct fold of its tokens gets a small
 // number when the article is analysed, kept in the token (Token.id).
@@ -13,28 +16,46 @@ import "sync"
 
 // maxVocab bounds an article's ids (Token.id has 16 bits; 0 is "none").
 // An article with more distinct folds (about 1 MB of text) leaves the
-// rest without an id, and the sets keep those in a map.
+// rest without an id, and the sets keep those in a map. The table holds
+// at most twice as many slots.
 const maxVocab = 1<<16 - 1
 
-// vocab numbers the distinct folds of one article.
+// vocab numbers the distinct folds of one article. Its table is open
+// addressing over a power-of-two slice, not a map: a token costs one hash
+// and probe whether its fold is new or not (a map takes a look-up and
+// then an insertion), and the table is emptied slot by used slot for
+// the next article.
 type vocab struct {
-	ids map[string]uint16
+	slots []vocabSlot
 	// ents[id] is what classify learnt of the fold; ents[0] is unused.
 	ents []vocabEntry
 }
 
+// vocabSlot is a slot of the table: a fold and its id, 0 when empty.
+type vocabSlot struct {
+	fold string
+	hash uint32
+	id   uint16
+}
+
 // vocabEntry is the classes of a fold, as classify sets them in a token
-// of kind kind (qtyClassOf depends on the kind too).
+// of kind kind (qtyClassOf depends on the kind too), and the slot that
+// holds it.
 type vocabEntry struct {
 	cls  lexClass
+	slot uint32
 	qv   uint8
 	kind TokenKind
 }
 
-// vocabs recycles vocabularies: the map keeps its buckets across
+// vocabSeed seeds the table's hash; ids do not depend on it (they are
+// given in token order).
+var vocabSeed = maphash.MakeSeed()
+
+// vocabs recycles vocabularies: their tables and entries are kept across
 // articles.
 var vocabs = sync.Pool{New: func() any {
-	return &vocab{ids: make(map[string]uint16, 1024), ents: make([]vocabEntry, 1, 1024)}
+	return &vocab{slots: make([]vocabSlot, 2048), ents: make([]vocabEntry, 1, 1024)}
 }}
 
 // maxPooledVocab bounds the vocabularies kept for the next article.
@@ -48,30 +69,73 @@ func (v *vocab) release() {
 	if len(v.ents) > maxPooledVocab {
 		return
 	}
-	clear(v.ids)
-	v.ents = v.ents[:1]
+	v.reset()
 	vocabs.Put(v)
+}
+
+// reset empties v, clearing only the slots in use.
+func (v *vocab) reset() {
+	for _, e := range v.ents[1:] {
+		v.slots[e.slot] = vocabSlot{}
+	}
+	v.ents = v.ents[:1]
 }
 
 // size is one more than the largest id.
 func (v *vocab) size() int { return len(v.ents) }
 
-// classify sets the word classes and ids of toks: what classify sets,
+// find returns the slot of fold f with hash h, or the empty slot where
+// it would go.
+func (v *vocab) find(f string, h uint32) uint32 {
+	mask := uint32(len(v.slots) - 1)
+	i := h & mask
+	for {
+		sl := &v.slots[i]
+		if sl.id == 0 || sl.hash == h && sl.fold == f {
+			return i
+		}
+		i = (i + 1) & mask
+	}
+}
+
+// lookup returns the id of fold f, or 0.
+func (v *vocab) lookup(f string) uint16 {
+	h := uint32(maphash.String(vocabSeed, f))
+	return v.slots[v.find(f, h)].id
+}
+
+// grow doubles the table, keeping every fold's id.
+func (v *vocab) grow() {
+	old := v.slots
+	v.slots = make([]vocabSlot, 2*len(old))
+	for id := 1; id < len(v.ents); id++ {
+		sl := old[v.ents[id].slot]
+		i := v.find(sl.fold, sl.hash)
+		v.slots[i] = sl
+		v.ents[id].slot = i
+	}
+}
+
+// classify sets the word classes and ids of toks: what classifyOne sets,
 // with one look-up of the lexicon per distinct fold.
 func (v *vocab) classify(toks []Token) {
 	for i := range toks {
 		t := &toks[i]
-		id, ok := v.ids[t.Fold]
-		if !ok {
-			if len(v.ents) >= maxVocab+1 {
-				classifyOne(t) // no id left: classified on its own
-				continue
-			}
+		h := uint32(maphash.String(vocabSeed, t.Fold))
+		k := v.find(t.Fold, h)
+		id := v.slots[k].id
+		if id == 0 {
 			classifyOne(t)
+			if len(v.ents) >= maxVocab+1 {
+				continue // no id left: classified on its own
+			}
 			id = uint16(len(v.ents))
-			v.ids[t.Fold] = id
-			v.ents = append(v.ents, vocabEntry{cls: t.cls, qv: t.qv, kind: t.Kind})
+			v.slots[k] = vocabSlot{fold: t.Fold, hash: h, id: id}
+			v.ents = append(v.ents, vocabEntry{cls: t.cls, slot: k, qv: t.qv, kind: t.Kind})
 			t.id = id
+			if 2*len(v.ents) > len(v.slots) {
+				v.grow()
+			}
 			continue
 		}
 		e := &v.ents[id]
@@ -97,7 +161,7 @@ func (v *vocab) idOf(t *Token) uint16 {
 	if v == nil {
 		return 0
 	}
-	return v.ids[t.Fold]
+	return v.lookup(t.Fold)
 }
 
 // foldSet is a set of the folds of an article's tokens: a bit per id,

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"fmt"
 	"testing"
 )
 
@@ -137,8 +138,9 @@ func TestVocabSetsMatchMaps(t *testing.T) {
 func TestVocabOverflow(t *testing.T) {
 	text := "Governor June Ellis said the Harbour Trust would meet on Monday, and ellis agreed."
 	toks := Tokenize(text, 0, len(text))
-	v := &vocab{ids: map[string]uint16{}, ents: make([]vocabEntry, 1)}
-	// Pretend the ids are used up after the first three folds.
+	// A table as grown for a full vocabulary; the ids are then pretended
+	// used up after the first three folds.
+	v := &vocab{slots: make([]vocabSlot, 2*(maxVocab+1)), ents: make([]vocabEntry, 1)}
 	v.classify(toks[:3])
 	v.ents = append(v.ents, make([]vocabEntry, maxVocab+1-len(v.ents))...)
 	v.classify(toks[3:])
@@ -148,6 +150,9 @@ func TestVocabOverflow(t *testing.T) {
 		classifyOne(&ref)
 		if toks[i].cls != ref.cls || toks[i].qv != ref.qv {
 			t.Errorf("%q: classes %#x/%#x, want %#x/%#x", toks[i].Fold, toks[i].cls, toks[i].qv, ref.cls, ref.qv)
+		}
+		if v.lookup(toks[i].Fold) != toks[i].id {
+			t.Errorf("%q: id %d, looked up %d", toks[i].Fold, toks[i].id, v.lookup(toks[i].Fold))
 		}
 		if early := toks[i].Fold == toks[0].Fold || toks[i].Fold == toks[1].Fold || toks[i].Fold == toks[2].Fold; early != (toks[i].id != 0) {
 			t.Errorf("%q (token %d): id %d", toks[i].Fold, i, toks[i].id)
@@ -164,6 +169,37 @@ func TestVocabOverflow(t *testing.T) {
 	for i := range toks {
 		if got, want := set.has(&toks[i]), ref[toks[i].Fold]; got != want {
 			t.Errorf("%q: in set %v, want %v", toks[i].Fold, got, want)
+		}
+	}
+}
+
+// The table grows and is emptied for the next article without losing or
+// keeping a fold.
+func TestVocabGrowAndRelease(t *testing.T) {
+	v := newVocab()
+	var toks []Token
+	for i := range 5000 {
+		w := fmt.Sprintf("w%d", i%3000)
+		toks = append(toks, Token{Text: w, Fold: w, Kind: Word})
+	}
+	v.classify(toks)
+	if v.size() != 3001 {
+		t.Fatalf("%d ids for 3,000 folds", v.size()-1)
+	}
+	for i := range toks {
+		if want := uint16(i%3000 + 1); toks[i].id != want || v.lookup(toks[i].Fold) != want {
+			t.Fatalf("%q: id %d, looked up %d, want %d", toks[i].Fold, toks[i].id, v.lookup(toks[i].Fold), want)
+		}
+	}
+	v.reset() // as release does, without giving it to the pool
+	for _, f := range []string{"w0", "w1", "w2999"} {
+		if id := v.lookup(f); id != 0 {
+			t.Fatalf("%q has id %d in a vocabulary emptied", f, id)
+		}
+	}
+	for _, sl := range v.slots {
+		if sl.id != 0 || sl.fold != "" {
+			t.Fatalf("slot %+v left in a vocabulary emptied", sl)
 		}
 	}
 }
