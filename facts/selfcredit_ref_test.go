@@ -26,9 +26,9 @@ func TestSelfCreditInMatchesReference(t *testing.T) {
 	for _, text := range texts {
 		lines = append(lines, strings.Split(text, "\n")...)
 	}
-	subjects := []string{"CNN", "BBC", "Reuters", "NBC4", "Channel4", "E4", "the paper", "ÉTAT", "Österreich24", "A", "ÄB", "X1", "cnn", "3AB", "ЖЖ"}
-	verbs := []string{"spoke with", "spoke to", "spoke  with", "spoke", "has learned", "has\tlearned", "learned", "hasn't learned", "understands", "misunderstands", "contacted", "obtained", "obtainedx"}
-	leads := []string{"", "Earlier. ", "Earlier!\n", "said ", "(", "“", "x.", "Yes?  "}
+	subjects := []string{"CNN", "BBC", "Reuters", "NBC4", "Channel4", "E4", "the paper", "ÉTAT", "Österreich24", "A", "ÄB", "X1", "cnn", "3AB", "ЖЖ", "Ǆ", "ǅǅ", "A٣", "X_1", "N\xff2", "AB-C", "Ⅻ1"}
+	verbs := []string{"spoke with", "spoke to", "spoke  with", "spoke", "has learned", "has\tlearned", "learned", "hasn't learned", "understands", "misunderstands", "contacted", "obtained", "obtainedx", "spoke without", "spoke today", "spoke\vto", "has learnedé", "obtained_", "contacted9"}
+	leads := []string{"", "Earlier. ", "Earlier!\n", "said ", "(", "“", "x.", "Yes?  ", ". ", "A. B spoke. ", "Ok.\u00a0", "Ok.\r\n\t"}
 	gaps := []string{" ", "\t", "  ", "\u00a0", "", "\v", "-"}
 	for _, l := range leads {
 		for _, s := range subjects {
@@ -56,7 +56,7 @@ func TestSelfCreditInMatchesReference(t *testing.T) {
 
 // FuzzSelfCreditIn holds selfCreditIn to the reference on any line.
 func FuzzSelfCreditIn(f *testing.F) {
-	for _, s := range []string{"CNN spoke with the mayor.", "Earlier. NBC4 has learned", "ÉTAT\tobtained", "the paper obtained", "x. CNN spoke to", "Earlier!  BBC understands_", "A spokesman"} {
+	for _, s := range []string{"CNN spoke with the mayor.", "Earlier. NBC4 has learned", "ÉTAT\tobtained", "the paper obtained", "x. CNN spoke to", "Earlier!  BBC understands_", "A spokesman", "ÀB spoke\fto", "x? Σ4 obtained.", "Ǆ has  learned", "ǅ2 contacted", "A\xff1 spoke with", ".\n\nCNN spoke without"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
