@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -151,11 +152,11 @@ type nerDoc struct {
 // mentionsOf returns the mentions of sentence i.
 func (nd *nerDoc) mentionsOf(i int) []nerMention { return nd.ms[nd.start[i]:nd.start[i+1]] }
 
-// findEntities emits one entity fact per entity per article, at its first
+// appendEntities emits one entity fact per entity per article, at its first
 // mention, and one title fact per person the article gives a title.
-func findEntities(d *doc) []Fact {
+func appendEntities(d *doc, out []Fact) []Fact {
 	nd := analyseNER(d)
-	out := make([]Fact, 0, len(nd.ents)) // a fact per entity, bar a few
+	out = slices.Grow(out, len(nd.ents)) // a fact per entity, bar a few
 	keys := make(map[string]bool, len(nd.ents))
 	for i := range nd.ents {
 		keys[nd.ents[i].key] = true

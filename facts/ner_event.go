@@ -435,11 +435,10 @@ type eventWord struct {
 	breaks bool // a verb (event or light) or event noun: it takes what follows
 }
 
-// findEvents finds events whose argument is a named place or
+// appendEvents finds events whose argument is a named place or
 // organisation.
-func findEvents(d *doc) []Fact {
+func appendEvents(d *doc, out []Fact) []Fact {
 	nd := analyseNER(d)
-	var out []Fact
 	var evs []eventWord
 	seen := map[string]bool{}
 	for si, s := range d.sents {

@@ -9,7 +9,7 @@ import (
 
 // Direct quotes and their speakers.
 //
-// findQuotes works on paragraphs (Article.Body), not sentences, since a
+// appendQuotes works on paragraphs (Article.Body), not sentences, since a
 // quote may hold several sentences and may run on into the next paragraph.
 // It goes in three steps:
 //
@@ -69,14 +69,13 @@ import (
 //     of four words or more, so a short quote still needs a speech verb.
 //
 // Reported speech without quote marks is not a quote fact.
-func findQuotes(d *doc) []Fact {
+func appendQuotes(d *doc, out []Fact) []Fact {
 	text := d.a.Text
 	quotes := scanQuotes(text, d.a.Body)
 	if len(quotes) == 0 {
-		return nil
+		return out
 	}
 	qc := newQuoteContext(d, quotes)
-	var out []Fact
 	prevSpeaker := map[int]quoteSpeaker{} // last speaker per paragraph
 	for i := 0; i < len(quotes); i++ {
 		q := quotes[i]
