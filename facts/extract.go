@@ -107,6 +107,8 @@ type doc struct {
 	tokBuf *[]Token
 	// voc numbers the folds of the doc's tokens (Token.id).
 	voc *vocab
+	// ner is the named-entity analysis, made on first use (analyseNER).
+	ner *nerDoc
 }
 
 // tokenBufs recycles the token buffers of extracted articles: the largest
@@ -118,11 +120,15 @@ var tokenBufs = sync.Pool{New: func() any { return new([]Token) }}
 // room for an article of 64 KB.
 const maxPooledTokens = 1 << 14
 
-// release gives the doc's token buffer back once extraction is over.
-// Nothing extraction returns points into it (facts hold strings of the
-// text, not tokens), and the doc is not used again: the NER cache holds
-// it only to keep its address from being reused for another doc.
+// release gives the doc's token buffer, vocabulary and named-entity
+// buffers back once extraction is over. Nothing extraction returns
+// points into them (facts hold strings of the text, not tokens), and the
+// doc is not used again.
 func (d *doc) release() {
+	if d.ner != nil {
+		d.ner.release()
+		d.ner = nil
+	}
 	if d.tokBuf == nil {
 		return
 	}

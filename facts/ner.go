@@ -147,6 +147,8 @@ type nerDoc struct {
 	start   []int // start[i]..start[i+1] are sentence i's mentions
 	ents    []nerEntity
 	lower   foldSet // words the article writes in lower case
+	// buf is where ms and ents come from, given back by release.
+	buf *nerBuf
 }
 
 // mentionsOf returns the mentions of sentence i.
@@ -233,35 +235,53 @@ func facilityHead(toks []Token, first, last int) int {
 	return -1
 }
 
-// nerCache keeps the analyses of the last few docs: findEntities,
-// findEvents and findGeneralDates run one after the other on a doc and
-// share one analysis. Holding the doc pointers keeps them from being
-// reused for other docs while cached; concurrent extraction of more docs
-// than the cache holds only recomputes.
-var nerCache struct {
-	sync.Mutex
-	next int
-	d    [8]*doc
-	nd   [8]*nerDoc
+// analyseNER returns the doc's named-entity analysis, made on first use:
+// findEntities, findEvents, findGeneralDates and the quote finder share
+// it. A doc is extracted by one goroutine, so the doc holds it (it was
+// a cache of the last eight docs behind a lock).
+func analyseNER(d *doc) *nerDoc {
+	if d.ner == nil {
+		d.ner = computeNER(d)
+	}
+	return d.ner
 }
 
-// analyseNER returns the doc's named-entity analysis, cached.
-func analyseNER(d *doc) *nerDoc {
-	nerCache.Lock()
-	for i, cd := range nerCache.d {
-		if cd == d {
-			nd := nerCache.nd[i]
-			nerCache.Unlock()
-			return nd
-		}
+// nerBuf holds the largest buffers of a nerDoc (the mentions and the
+// entities before and after grouping, and grouping's map of keys):
+// recycled from doc to doc, since allocating them was a third of
+// extraction's bytes.
+type nerBuf struct {
+	ms    []nerMention
+	ents  []nerEntity // entities before merged ones are dropped
+	kept  []nerEntity
+	byKey map[string]int
+}
+
+var nerBufs = sync.Pool{New: func() any { return &nerBuf{byKey: map[string]int{}} }}
+
+// maxPooledMentions bounds the buffers kept, in mentions and entities.
+const maxPooledMentions = 4096
+
+// release gives nd's buffers back once its doc is extracted; nd is not
+// used after. Facts hold strings of the text, nothing of nd.
+func (nd *nerDoc) release() {
+	nb := nd.buf
+	if nb == nil {
+		return
 	}
-	nerCache.Unlock()
-	nd := computeNER(d)
-	nerCache.Lock()
-	nerCache.d[nerCache.next], nerCache.nd[nerCache.next] = d, nd
-	nerCache.next = (nerCache.next + 1) % len(nerCache.d)
-	nerCache.Unlock()
-	return nd
+	nd.buf = nil
+	if cap(nd.ms) > maxPooledMentions || cap(nb.ents) > maxPooledMentions || cap(nd.ents) > maxPooledMentions {
+		return // grown for a very long article: left to the collector
+	}
+	// Whole capacities are cleared (a few KB): the grouping writes
+	// entities it then drops.
+	clear(nd.ms[:cap(nd.ms)])
+	clear(nb.ents[:cap(nb.ents)])
+	clear(nd.ents[:cap(nd.ents)])
+	nb.ms, nb.ents, nb.kept = nd.ms[:0], nb.ents[:0], nd.ents[:0]
+	clear(nb.byKey)
+	nd.ms, nd.ents = nil, nil
+	nerBufs.Put(nb)
 }
 
 // computeNER finds the doc's named entities.
@@ -297,7 +317,13 @@ func computeNER(d *doc) *nerDoc {
 			}
 		}
 	}
-	nd.ms = make([]nerMention, 0, names)
+	nb := nerBufs.Get().(*nerBuf)
+	nd.buf = nb
+	nd.ms = nb.ms[:0]
+	if cap(nd.ms) < names {
+		nd.ms = make([]nerMention, 0, names)
+	}
+	nd.ents = nb.ents[:0]
 	nd.lower = lower
 	sc := nerScanner{text: d.a.Text, capMid: &capMid, lower: &nd.lower, nd: nd, keys: map[string]string{}}
 	for i, s := range d.sents {
@@ -1297,7 +1323,7 @@ func skipPossessive(toks []Token, a int) int {
 // group gathers the mentions into entities and decides their kinds and
 // keys.
 func (nd *nerDoc) group(d *doc) {
-	byKey := make(map[string]int, len(nd.ms))
+	byKey := nd.buf.byKey // empty: recycled
 	for i := range nd.ms {
 		m := &nd.ms[i]
 		if m.acronymOf >= 0 {
@@ -1437,7 +1463,7 @@ func (nd *nerDoc) group(d *doc) {
 	}
 	used := make(map[string]bool, len(nd.ents))
 	remap := make([]int, len(nd.ents))
-	var kept []nerEntity
+	kept := nd.buf.kept[:0]
 	var keptMentions []int
 	for a := range nd.ents {
 		if nd.ents[a].first < 0 {
@@ -1507,6 +1533,7 @@ func (nd *nerDoc) group(d *doc) {
 			e.title = i
 		}
 	}
+	nd.buf.ents = nd.ents // the buffer as grown, for the next doc
 	nd.ents = kept
 }
 
