@@ -75,20 +75,9 @@ func (x *Extractor) NeedsStoryDate() bool { return x.ref.IsZero() }
 func (x *Extractor) Extract(ctx context.Context, a *Article) ([]Fact, error) {
 	d := x.analyse(a)
 	defer d.release()
-	var out []Fact
-	for _, s := range x.slots {
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("extract %s: %w", a.ID, err)
-		}
-		for _, f := range s.extract(d) {
-			f.Topic = x.topic.ID
-			f.Article = a.ID
-			out = append(out, f)
-		}
-	}
 	// General facts (numbers, quotes, entities…) come with every topic:
 	// the desk sees what outlets say beyond the slots it asked for.
-	return x.extractGeneral(ctx, d, out)
+	return x.extract(ctx, d, x.slots)
 }
 
 // doc is an article split into sentences and tokens, with the entity

@@ -41,9 +41,8 @@ func findEvents(d *doc) []Fact       { return appendEvents(d, nil) }
 func findGeneralDates(d *doc) []Fact { return appendGeneralDates(d, nil) }
 func findQuotes(d *doc) []Fact       { return appendQuotes(d, nil) }
 
-// factBufs recycles the buffer the general finders append their facts
-// to before they are copied, exactly sized, into the article's facts:
-// each finder grew a slice of its own, a fifth of extraction's bytes.
+// factBufs recycles the buffer extract gathers an article's facts in
+// before they are copied, exactly sized, into the facts it returns.
 var factBufs = sync.Pool{New: func() any { return new([]Fact) }}
 
 // maxPooledFacts bounds the fact buffers kept (about 1 MB).
@@ -66,14 +65,16 @@ func NewGeneralExtractor(topicID string) *GeneralExtractor {
 func (g *GeneralExtractor) Extract(ctx context.Context, a *Article) ([]Fact, error) {
 	d := g.x.analyse(a)
 	defer d.release()
-	return g.x.extractGeneral(ctx, d, nil)
+	return g.x.extract(ctx, d, nil)
 }
 
-// extractGeneral runs the general finders over d and appends to out.
-func (x *Extractor) extractGeneral(ctx context.Context, d *doc, out []Fact) ([]Fact, error) {
-	// The finders' facts are gathered first so that out grows once: facts
-	// are large, and appending them one by one copied each several times.
-	// They are gathered in one recycled buffer, finder after finder.
+// extract returns the facts of the slots and of the general finders in
+// d, in text order.
+func (x *Extractor) extract(ctx context.Context, d *doc, slots []slotExtractor) ([]Fact, error) {
+	// The facts are gathered first, slot after slot and finder after
+	// finder, in one recycled buffer, so that the article's facts are
+	// allocated once, exactly sized: facts are large, and each finder
+	// grew a slice of its own (a fifth of extraction's bytes).
 	bp := factBufs.Get().(*[]Fact)
 	buf := (*bp)[:0]
 	defer func() {
@@ -83,6 +84,17 @@ func (x *Extractor) extractGeneral(ctx context.Context, d *doc, out []Fact) ([]F
 			factBufs.Put(bp)
 		}
 	}()
+	for _, s := range slots {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("extract %s: %w", d.a.ID, err)
+		}
+		for _, f := range s.extract(d) {
+			f.Topic = x.topic.ID
+			f.Article = d.a.ID
+			buf = append(buf, f)
+		}
+	}
+	nslots := len(buf)
 	ends := make([]int, len(generalFinders))
 	for k, gf := range generalFinders {
 		if err := ctx.Err(); err != nil {
@@ -91,8 +103,12 @@ func (x *Extractor) extractGeneral(ctx context.Context, d *doc, out []Fact) ([]F
 		buf = gf.find(d, buf)
 		ends[k] = len(buf)
 	}
-	out = slices.Grow(out, len(buf))
-	from := 0
+	var out []Fact // nil when there is no fact, as before
+	if len(buf) > 0 {
+		out = make([]Fact, 0, len(buf))
+	}
+	out = append(out, buf[:nslots]...)
+	from := nslots
 	for k, gf := range generalFinders {
 		for _, f := range buf[from:ends[k]] {
 			f.Topic = x.topic.ID
