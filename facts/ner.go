@@ -149,6 +149,8 @@ type nerDoc struct {
 	lower   foldSet // words the article writes in lower case
 	// buf is where ms and ents come from, given back by release.
 	buf *nerBuf
+	// kinds is quoteEntityKinds' map, made on first use.
+	kinds map[string]nerKind
 }
 
 // mentionsOf returns the mentions of sentence i.
@@ -255,9 +257,15 @@ type nerBuf struct {
 	ents  []nerEntity // entities before merged ones are dropped
 	kept  []nerEntity
 	byKey map[string]int
+	// keys is the scanner's NameKey memo and kinds the quote finder's
+	// kinds by NameKey (quoteEntityKinds), both built anew per doc.
+	keys  map[string]string
+	kinds map[string]nerKind
 }
 
-var nerBufs = sync.Pool{New: func() any { return &nerBuf{byKey: map[string]int{}} }}
+var nerBufs = sync.Pool{New: func() any {
+	return &nerBuf{byKey: map[string]int{}, keys: map[string]string{}, kinds: map[string]nerKind{}}
+}}
 
 // maxPooledMentions bounds the buffers kept, in mentions and entities.
 const maxPooledMentions = 4096
@@ -280,7 +288,9 @@ func (nd *nerDoc) release() {
 	clear(nd.ents[:cap(nd.ents)])
 	nb.ms, nb.ents, nb.kept = nd.ms[:0], nb.ents[:0], nd.ents[:0]
 	clear(nb.byKey)
-	nd.ms, nd.ents = nil, nil
+	clear(nb.keys)
+	clear(nb.kinds)
+	nd.ms, nd.ents, nd.kinds = nil, nil, nil
 	nerBufs.Put(nb)
 }
 
@@ -325,7 +335,7 @@ func computeNER(d *doc) *nerDoc {
 	}
 	nd.ents = nb.ents[:0]
 	nd.lower = lower
-	sc := nerScanner{text: d.a.Text, capMid: &capMid, lower: &nd.lower, nd: nd, keys: map[string]string{}}
+	sc := nerScanner{text: d.a.Text, capMid: &capMid, lower: &nd.lower, nd: nd, keys: nb.keys}
 	for i, s := range d.sents {
 		nd.start = append(nd.start, len(nd.ms))
 		if nd.heading[i] {

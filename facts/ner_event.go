@@ -1,6 +1,9 @@
 package facts
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // Events without a topic file: a verb (or an event noun) and a named
 // place or organisation joined by a preposition ("withdrew its forces
@@ -452,7 +455,7 @@ func appendEvents(d *doc, out []Fact) []Fact {
 		clear(seen)
 		toks := s.toks
 		// The event words of the sentence: verbs, then nouns.
-		evs = evs[:0]
+		evs = slices.Grow(evs[:0], len(toks)) // not regrown word by word
 		for i := range toks {
 			lem, stop, ok := verbAt(toks, i)
 			ew := eventWord{lem: lem, ok: ok && !stop, breaks: ok && lem != ""}

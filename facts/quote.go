@@ -610,7 +610,11 @@ func quoteTitled(toks []Token, r, c tokRange) bool {
 // to its entity's kind.
 func quoteEntityKinds(d *doc) map[string]nerKind {
 	nd := analyseNER(d)
-	out := make(map[string]nerKind, len(nd.ms))
+	if nd.kinds != nil {
+		return nd.kinds // read only once made
+	}
+	// The map is recycled with the analysis's buffers.
+	out := nd.buf.kinds
 	for i := range nd.ms {
 		m := &nd.ms[i]
 		if m.ent < 0 || m.ent >= len(nd.ents) {
@@ -629,6 +633,7 @@ func quoteEntityKinds(d *doc) map[string]nerKind {
 		}
 		out[k] = kind
 	}
+	nd.kinds = out
 	return out
 }
 
