@@ -173,6 +173,7 @@ func (x *Extractor) analyse(a *Article) *doc {
 		buf = make([]Token, 0, n)
 	}
 	var low lowered
+	var slab []sentence
 	d.voc = newVocab()
 	for pi, para := range a.Body {
 		start := len(buf)
@@ -185,7 +186,12 @@ func (x *Extractor) analyse(a *Article) *doc {
 			if len(toks) > 0 && toks[0].cls&lcKnown == 0 {
 				d.voc.classify(toks) // tokenised again: not slices of ptoks
 			}
-			s := &sentence{Span: sp, toks: toks}
+			// Sentences are allocated a slab at a time, not one by one.
+			if len(slab) == cap(slab) {
+				slab = make([]sentence, 0, 16)
+			}
+			slab = append(slab, sentence{Span: sp, toks: toks})
+			s := &slab[len(slab)-1]
 			s.mentions = x.aliases.find(a.Text, toks)
 			s.atts = findAttributions(toks)
 			d.sents = append(d.sents, s)

@@ -489,7 +489,8 @@ type quoteContext struct {
 func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 	// The word sets hold a bit per fold of the doc (vocab.go).
 	qc := &quoteContext{d: d, text: d.a.Text, lower: d.voc.newSet(),
-		kinds: quoteEntityKinds(d), midCap: d.voc.newSet(), bare: map[string][]int{}}
+		kinds: quoteEntityKinds(d), midCap: d.voc.newSet(), bare: map[string][]int{},
+		quoted: make([]Span, 0, len(quotes)), paraToks: make([][]Token, 0, len(d.a.Body))}
 	for _, q := range quotes {
 		qc.quoted = append(qc.quoted, q.span())
 	}
