@@ -641,7 +641,7 @@ func (sc *nerScanner) sentence(si int, toks []Token) {
 	start := datelineEnd(toks)
 	for j := start; j < n; j++ {
 		t := toks[j]
-		if !sc.runWord(j) || weekdayMonth[t.Fold] && !sc.monthGivenName(j) {
+		if !sc.runWord(j) || t.may(lcWeekdayMonth) && weekdayMonth[t.Fold] && !sc.monthGivenName(j) {
 			continue
 		}
 		if j == start || isInitial(toks, j) {

@@ -563,8 +563,10 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 	// Speakers of reported speech outside quotes ("Okafor said …") are
 	// the antecedents pronouns after later quotes refer to.
 	for pi, toks := range qc.paraToks {
-		for i, t := range toks {
-			if t.IsCapitalized() || !(t.may(lcQuoteSpeechVerb) && quoteSpeechVerbs[t.Fold]) || qc.inQuote(t.Span.Start) {
+		for i := range toks {
+			// The class bit first: few tokens are speech verbs.
+			t := &toks[i]
+			if !(t.may(lcQuoteSpeechVerb) && quoteSpeechVerbs[t.Fold]) || t.IsCapitalized() || qc.inQuote(t.Span.Start) {
 				continue
 			}
 			lo := qc.clauseStartBefore(pi, i)
