@@ -177,7 +177,7 @@ func isHeadingRef(toks []Token) bool {
 			continue
 		}
 		nw++
-		if nameTok(t) {
+		if nameTok(&t) {
 			ncap++
 		}
 	}

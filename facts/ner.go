@@ -315,8 +315,8 @@ func computeNER(d *doc) *nerDoc {
 			if t.Kind != Word {
 				continue
 			}
-			if nameTok(*t) {
-				if j == start || !nameTok(s.toks[j-1]) {
+			if nameTok(t) {
+				if j == start || !nameTok(&s.toks[j-1]) {
 					names++ // a run of name words: about one mention
 				}
 				if j > start && !isInitial(s.toks, j) {
@@ -350,7 +350,7 @@ func computeNER(d *doc) *nerDoc {
 
 // nameTok reports whether t can be part of a name: a capitalised word or
 // one with a lower-case particle before a capital ("al-Hakim").
-func nameTok(t Token) bool {
+func nameTok(t *Token) bool {
 	if t.Kind != Word {
 		return false
 	}
@@ -401,7 +401,7 @@ func acronym(t Token) bool {
 
 // hyphenAdjective reports whether t is a hyphened adjective such as
 // "Kurdish-led", "London-based", "Russian-made".
-func hyphenAdjective(t Token) bool {
+func hyphenAdjective(t *Token) bool {
 	i := strings.LastIndexByte(t.Fold, '-')
 	if i <= 0 || i+1 >= len(t.Fold) {
 		return false
@@ -465,7 +465,7 @@ func isHeading(toks []Token) bool {
 			continue
 		}
 		nw++
-		if nameTok(t) {
+		if nameTok(&t) {
 			ncap++
 		}
 	}
@@ -568,7 +568,7 @@ type nerScanner struct {
 
 // stopWord reports whether t is a function word that cannot be (part of)
 // a name: "The", "However"; acronyms ("US", "WHO") are names.
-func stopWord(t Token) bool {
+func stopWord(t *Token) bool {
 	f := t.Fold
 	if f == "i" || strings.HasPrefix(f, "i'") {
 		return true // "I", "I'm"
@@ -577,12 +577,12 @@ func stopWord(t Token) bool {
 	if len(f) > 2 && f[1] == '-' && (f[0] == 'd' || f[0] == 'r' || f[0] == 'i') {
 		return true
 	}
-	return t.may(lcNerStop) && nerStop[f] && !acronym(t)
+	return t.may(lcNerStop) && nerStop[f] && !acronym(*t)
 }
 
 // runWord reports whether toks[k] can continue a name.
 func (sc *nerScanner) runWord(k int) bool {
-	t := sc.toks[k]
+	t := &sc.toks[k]
 	if !nameTok(t) || stopWord(t) || hyphenAdjective(t) {
 		return false
 	}
@@ -611,7 +611,7 @@ func (sc *nerScanner) monthGivenName(k int) bool {
 		return false
 	}
 	nx := sc.toks[k+1]
-	return nameTok(nx) && !weekdayMonth[nx.Fold] && !stopWord(nx) && !hyphenAdjective(nx)
+	return nameTok(&nx) && !weekdayMonth[nx.Fold] && !stopWord(&nx) && !hyphenAdjective(&nx)
 }
 
 // monthSurname reports whether the month name at toks[k] is a surname
@@ -622,7 +622,7 @@ func (sc *nerScanner) monthSurname(k int) bool {
 		return false
 	}
 	p := sc.toks[k-1]
-	if !nameTok(p) || weekdayMonth[p.Fold] || stopWord(p) || isTitleWord(p) || acronym(p) ||
+	if !nameTok(&p) || weekdayMonth[p.Fold] || stopWord(&p) || isTitleWord(p) || acronym(p) ||
 		p.may(lcOrgSuffix) && orgSuffixes[p.Fold] || p.may(lcPlaceSuffix) && placeSuffixes[p.Fold] || nerDemonym(p.Fold) {
 		return false
 	}
@@ -964,7 +964,7 @@ func (sc *nerScanner) voteAt(k int, kind nerKind, w int) {
 func (sc *nerScanner) record(a, b int, context bool) int {
 	toks := sc.toks
 	n := len(toks)
-	for a <= b && (toks[a].Kind != Word || stopWord(toks[a])) {
+	for a <= b && (toks[a].Kind != Word || stopWord(&toks[a])) {
 		a++
 	}
 	for b >= a && toks[b].Kind == Punct {
@@ -1219,7 +1219,7 @@ func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 	q := ts
 	for q > 0 && ts-q < 3 {
 		p := toks[q-1]
-		if !nameTok(p) || stopWord(p) || nerDemonym(p.Fold) || weekdayMonth[p.Fold] {
+		if !nameTok(&p) || stopWord(&p) || nerDemonym(p.Fold) || weekdayMonth[p.Fold] {
 			break
 		}
 		q--
@@ -1265,7 +1265,7 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 		if t.Fold == "." && x > a && abbrevBefore(toks, x-1) {
 			continue
 		}
-		if t.Kind != Word || t.IsCapitalized() && !isTitleWord(t) && !acronym(t) || stopWord(t) && !titleModifiers[t.Fold] || honorifics[t.Fold] {
+		if t.Kind != Word || t.IsCapitalized() && !isTitleWord(t) && !acronym(t) || stopWord(&t) && !titleModifiers[t.Fold] || honorifics[t.Fold] {
 			break
 		}
 		if titleHead(t) {
@@ -1295,7 +1295,7 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 	if next == "of" {
 		// "director of field operations": lower-case words after "of".
 		x := e + 2
-		for x < n && x <= e+5 && toks[x].Kind == Word && !toks[x].IsCapitalized() && !stopWord(toks[x]) {
+		for x < n && x <= e+5 && toks[x].Kind == Word && !toks[x].IsCapitalized() && !stopWord(&toks[x]) {
 			x++
 		}
 		if x > e+2 {

@@ -379,7 +379,7 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 	case (strings.HasSuffix(f, "s") || knownVerbs[f]) && knownVerbs[lemF()]:
 		// The cheap tests first: lemmatising every other word was a
 		// fifth of verbAt, and both sides are pure.
-		isVerb = prev >= 0 && (pronouns[pf] || nameTok(toks[prev]) && toks[prev].Kind == Word) && !determiners[pf]
+		isVerb = prev >= 0 && (pronouns[pf] || nameTok(&toks[prev]) && toks[prev].Kind == Word) && !determiners[pf]
 		// "the storm hit": a past the same as its base, after a noun.
 		if f2, ok := irregular[f]; ok && f2[0] == f && prev >= 0 && toks[prev].Kind == Word && !(prevMay(lcNerStop) && nerStop[pf]) && !attributiveDeterminers[pf] {
 			isVerb = true

@@ -49,7 +49,7 @@ func verbAtRef(toks []Token, i int) (lem string, stop, ok bool) {
 			isVerb = false
 		}
 	case knownVerbs[lemma(f)] && (strings.HasSuffix(f, "s") || knownVerbs[f]):
-		isVerb = prev >= 0 && (pronouns[pf] || nameTok(toks[prev]) && toks[prev].Kind == Word) && !determiners[pf]
+		isVerb = prev >= 0 && (pronouns[pf] || nameTok(&toks[prev]) && toks[prev].Kind == Word) && !determiners[pf]
 		// "the storm hit": a past the same as its base, after a noun.
 		if f2, ok := irregular[f]; ok && f2[0] == f && prev >= 0 && toks[prev].Kind == Word && !(prevMay(lcNerStop) && nerStop[pf]) && !attributiveDeterminers[pf] {
 			isVerb = true

@@ -31,7 +31,7 @@ func nerSetsRef(d *doc) (capMid, lower map[string]bool) {
 			if t.Kind != Word {
 				continue
 			}
-			if nameTok(t) {
+			if nameTok(&t) {
 				if j > start && !isInitial(s.toks, j) {
 					capMid[t.Fold] = true
 				}
@@ -113,7 +113,7 @@ func TestVocabSetsMatchMaps(t *testing.T) {
 			}
 			start := datelineEnd(s.toks)
 			for j := start + 1; j < len(s.toks); j++ {
-				if tk := &s.toks[j]; tk.Kind == Word && nameTok(*tk) && !isInitial(s.toks, j) {
+				if tk := &s.toks[j]; tk.Kind == Word && nameTok(tk) && !isInitial(s.toks, j) {
 					capMid.add(tk)
 				}
 			}
