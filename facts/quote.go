@@ -192,6 +192,12 @@ type quoteMark struct {
 func quoteMarks(text string, para Span) []quoteMark {
 	var out []quoteMark
 	for i := para.Start; i < para.End; {
+		// Of ASCII only '"' is a mark: other ASCII bytes are passed
+		// without decoding them.
+		if c := text[i]; c < utf8.RuneSelf && c != '"' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:para.End])
 		var declared markDir
 		switch r {
