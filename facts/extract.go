@@ -75,20 +75,9 @@ func (x *Extractor) NeedsStoryDate() bool { return x.ref.IsZero() }
 func (x *Extractor) Extract(ctx context.Context, a *Article) ([]Fact, error) {
 	d := x.analyse(a)
 	defer d.release()
-	var out []Fact
-	for _, s := range x.slots {
-		if err := ctx.Err(); err != nil {
-			return nil, fmt.Errorf("extract %s: %w", a.ID, err)
-		}
-		for _, f := range s.extract(d) {
-			f.Topic = x.topic.ID
-			f.Article = a.ID
-			out = append(out, f)
-		}
-	}
 	// General facts (numbers, quotes, entities…) come with every topic:
 	// the desk sees what outlets say beyond the slots it asked for.
-	return x.extractGeneral(ctx, d, out)
+	return x.extract(ctx, d, x.slots)
 }
 
 // doc is an article split into sentences and tokens, with the entity
@@ -105,6 +94,10 @@ type doc struct {
 	// tokBuf holds the buffer paraToks are cut from, taken from tokenBufs
 	// and given back by release.
 	tokBuf *[]Token
+	// voc numbers the folds of the doc's tokens (Token.id).
+	voc *vocab
+	// ner is the named-entity analysis, made on first use (analyseNER).
+	ner *nerDoc
 }
 
 // tokenBufs recycles the token buffers of extracted articles: the largest
@@ -116,11 +109,15 @@ var tokenBufs = sync.Pool{New: func() any { return new([]Token) }}
 // room for an article of 64 KB.
 const maxPooledTokens = 1 << 14
 
-// release gives the doc's token buffer back once extraction is over.
-// Nothing extraction returns points into it (facts hold strings of the
-// text, not tokens), and the doc is not used again: the NER cache holds
-// it only to keep its address from being reused for another doc.
+// release gives the doc's token buffer, vocabulary and named-entity
+// buffers back once extraction is over. Nothing extraction returns
+// points into them (facts hold strings of the text, not tokens), and the
+// doc is not used again.
 func (d *doc) release() {
+	if d.ner != nil {
+		d.ner.release()
+		d.ner = nil
+	}
 	if d.tokBuf == nil {
 		return
 	}
@@ -128,11 +125,20 @@ func (d *doc) release() {
 	// A buffer grown for a very long article (up to 2 MiB of text) is
 	// left to the collector rather than kept for the articles after it.
 	if cap(buf) <= maxPooledTokens {
-		clear(buf[:cap(buf)]) // drop the article's strings
+		// Drop the article's strings. Tokens past len were cleared by
+		// the articles before (the buffer is only appended to, and a
+		// buffer made anew is zero), so len is enough: clearing the
+		// whole capacity, as large as the longest article yet, was
+		// a twentieth of extraction.
+		clear(buf)
 		*d.tokBuf = buf[:0]
 		tokenBufs.Put(d.tokBuf)
 	}
 	d.tokBuf, d.paraToks, d.sents = nil, nil, nil
+	if d.voc != nil {
+		d.voc.release()
+		d.voc = nil
+	}
 }
 
 type sentence struct {
@@ -167,18 +173,25 @@ func (x *Extractor) analyse(a *Article) *doc {
 		buf = make([]Token, 0, n)
 	}
 	var low lowered
+	var slab []sentence
+	d.voc = newVocab()
 	for pi, para := range a.Body {
 		start := len(buf)
 		buf = tokenizeAppend(buf, a.Text, para.Start, para.End, &low, 0, len(a.Text))
 		ptoks := buf[start:len(buf):len(buf)]
-		classify(ptoks)
+		d.voc.classify(ptoks)
 		d.paraToks[pi] = ptoks
 		for _, sp := range Sentences(a.Text, para) {
 			toks := sentenceTokens(a.Text, ptoks, sp)
 			if len(toks) > 0 && toks[0].cls&lcKnown == 0 {
-				classify(toks) // tokenised again: not slices of ptoks
+				d.voc.classify(toks) // tokenised again: not slices of ptoks
 			}
-			s := &sentence{Span: sp, toks: toks}
+			// Sentences are allocated a slab at a time, not one by one.
+			if len(slab) == cap(slab) {
+				slab = make([]sentence, 0, 16)
+			}
+			slab = append(slab, sentence{Span: sp, toks: toks})
+			s := &slab[len(slab)-1]
 			s.mentions = x.aliases.find(a.Text, toks)
 			s.atts = findAttributions(toks)
 			d.sents = append(d.sents, s)

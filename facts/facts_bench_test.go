@@ -143,7 +143,7 @@ func BenchmarkGeneralFinders(b *testing.B) {
 				}
 				b.StartTimer()
 				for _, d := range docs {
-					gf.find(d)
+					gf.find(d, nil)
 				}
 			}
 		})

@@ -128,11 +128,12 @@ func looksLikeHTMLRef(s string) bool {
 // whole text did, with tags on either side of the 4,096th byte and text
 // that shrinks when lowered (the Kelvin sign, 3 bytes, lowers to "k").
 func TestLooksLikeHTMLPrefix(t *testing.T) {
-	fills := []string{"x", "\u212a", "É", "İ", "\xff", "東"}
+	fills := []string{"x", "\u212a", "É", "İ", "\xff", "東", "Ⱥ", "“", "\uFFFD"}
 	var texts []string
 	for _, f := range fills {
 		for _, n := range []int{1000, 1360, 1365, 1366, 4090, 4094, 4100, 5000, 16400} {
 			body := strings.Repeat(f, n)
+			texts = append(texts, body) // no "<": plain text
 			for _, tags := range []string{"<p><P><div>", "<P><Div ><body>", "<p>x<p>", "<DIV>"} {
 				texts = append(texts, tags+body, body+tags, body[:len(body)/2]+tags+body[len(body)/2:],
 					"\uFEFF \n"+body+tags+tags, strings.Repeat(tags+body, 3))
@@ -176,7 +177,7 @@ func isHeadingRef(toks []Token) bool {
 			continue
 		}
 		nw++
-		if nameTok(t) {
+		if nameTok(&t) {
 			ncap++
 		}
 	}
@@ -255,5 +256,35 @@ func TestDateHyphenPartFastPath(t *testing.T) {
 	}
 	if hits < 4 {
 		t.Fatalf("only %d hyphen parts: the test checks little", hits)
+	}
+}
+
+// TestLowerPrefix: lowerPrefix cuts where a rune starts, at the first
+// point where the lowered prefix reaches n bytes, whatever the runes
+// around it lower to.
+func TestLowerPrefix(t *testing.T) {
+	for _, f := range []string{"x", "X", "\u212a", "É", "İ", "\xff", "東", "Ⱥ", "“", "\uFFFD", "a\xe2\x80"} {
+		for _, reps := range []int{0, 1, 7, 100, 1400, 2100, 4100} {
+			s := strings.Repeat(f, reps)
+			for _, n := range []int{0, 1, 2, 3, 14, 4095, 4096, 4097} {
+				k := lowerPrefix(s, n)
+				if k > len(s) || k < len(s) && !utf8.RuneStart(s[k]) && utf8.ValidString(s) {
+					t.Fatalf("%q x%d, n=%d: cut at %d of %d", f, reps, n, k, len(s))
+				}
+				if got := len(strings.ToLower(s[:k])); k < len(s) && got < n {
+					t.Fatalf("%q x%d, n=%d: prefix of %d bytes lowers to %d bytes", f, reps, n, k, got)
+				}
+				if k < len(s) && !strings.HasPrefix(strings.ToLower(s), strings.ToLower(s[:k])) {
+					t.Fatalf("%q x%d, n=%d: lowered prefix is not a prefix of the lowered text", f, reps, n)
+				}
+				// Minimal: one rune less lowers to fewer than n bytes.
+				if k > 0 {
+					_, size := utf8.DecodeLastRuneInString(s[:k])
+					if got := len(strings.ToLower(s[:k-size])); got >= n {
+						t.Fatalf("%q x%d, n=%d: cut at %d, but %d bytes already lower to %d", f, reps, n, k, k-size, got)
+					}
+				}
+			}
+		}
 	}
 }

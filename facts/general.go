@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // generalFinder finds one kind of general fact in an analysed article.
@@ -14,20 +15,38 @@ import (
 // in two articles lands in the same slot.
 type generalFinder struct {
 	name string
-	find func(d *doc) []Fact
+	// find appends the facts it finds in d to out and returns it; it
+	// reads nothing of out.
+	find func(d *doc, out []Fact) []Fact
 }
 
 // generalFinders run on every article, topic file or not. Each lives in
 // a file of its own.
 var generalFinders = []generalFinder{
-	{"number", findNumbers},
-	{"duration", findDurations},
-	{"count", findCounts},
-	{"entity", findEntities},
-	{"event", findEvents},
-	{"date", findGeneralDates},
-	{"quote", findQuotes},
+	{"number", appendNumbers},
+	{"duration", appendDurations},
+	{"count", appendCounts},
+	{"entity", appendEntities},
+	{"event", appendEvents},
+	{"date", appendGeneralDates},
+	{"quote", appendQuotes},
 }
+
+// The finders on their own, for the tests and benchmarks.
+func findNumbers(d *doc) []Fact      { return appendNumbers(d, nil) }
+func findDurations(d *doc) []Fact    { return appendDurations(d, nil) }
+func findCounts(d *doc) []Fact       { return appendCounts(d, nil) }
+func findEntities(d *doc) []Fact     { return appendEntities(d, nil) }
+func findEvents(d *doc) []Fact       { return appendEvents(d, nil) }
+func findGeneralDates(d *doc) []Fact { return appendGeneralDates(d, nil) }
+func findQuotes(d *doc) []Fact       { return appendQuotes(d, nil) }
+
+// factBufs recycles the buffer extract gathers an article's facts in
+// before they are copied, exactly sized, into the facts it returns.
+var factBufs = sync.Pool{New: func() any { return new([]Fact) }}
+
+// maxPooledFacts bounds the fact buffers kept (about 1 MB).
+const maxPooledFacts = 4096
 
 // GeneralExtractor finds the facts any news article states — dates,
 // numbers, durations, named entities and titles, events, quotes — with no
@@ -46,25 +65,52 @@ func NewGeneralExtractor(topicID string) *GeneralExtractor {
 func (g *GeneralExtractor) Extract(ctx context.Context, a *Article) ([]Fact, error) {
 	d := g.x.analyse(a)
 	defer d.release()
-	return g.x.extractGeneral(ctx, d, nil)
+	return g.x.extract(ctx, d, nil)
 }
 
-// extractGeneral runs the general finders over d and appends to out.
-func (x *Extractor) extractGeneral(ctx context.Context, d *doc, out []Fact) ([]Fact, error) {
-	// The finders' facts are gathered first so that out grows once: facts
-	// are large, and appending them one by one copied each several times.
-	found := make([][]Fact, len(generalFinders))
-	n := len(out)
+// extract returns the facts of the slots and of the general finders in
+// d, in text order.
+func (x *Extractor) extract(ctx context.Context, d *doc, slots []slotExtractor) ([]Fact, error) {
+	// The facts are gathered first, slot after slot and finder after
+	// finder, in one recycled buffer, so that the article's facts are
+	// allocated once, exactly sized: facts are large, and each finder
+	// grew a slice of its own (a fifth of extraction's bytes).
+	bp := factBufs.Get().(*[]Fact)
+	buf := (*bp)[:0]
+	defer func() {
+		clear(buf) // drop the article's strings
+		if cap(buf) <= maxPooledFacts {
+			*bp = buf[:0]
+			factBufs.Put(bp)
+		}
+	}()
+	for _, s := range slots {
+		if err := ctx.Err(); err != nil {
+			return nil, fmt.Errorf("extract %s: %w", d.a.ID, err)
+		}
+		for _, f := range s.extract(d) {
+			f.Topic = x.topic.ID
+			f.Article = d.a.ID
+			buf = append(buf, f)
+		}
+	}
+	nslots := len(buf)
+	ends := make([]int, len(generalFinders))
 	for k, gf := range generalFinders {
 		if err := ctx.Err(); err != nil {
 			return nil, fmt.Errorf("extract %s: %w", d.a.ID, err)
 		}
-		found[k] = gf.find(d)
-		n += len(found[k])
+		buf = gf.find(d, buf)
+		ends[k] = len(buf)
 	}
-	out = slices.Grow(out, n-len(out))
+	var out []Fact // nil when there is no fact, as before
+	if len(buf) > 0 {
+		out = make([]Fact, 0, len(buf))
+	}
+	out = append(out, buf[:nslots]...)
+	from := nslots
 	for k, gf := range generalFinders {
-		for _, f := range found[k] {
+		for _, f := range buf[from:ends[k]] {
 			f.Topic = x.topic.ID
 			f.Article = d.a.ID
 			if f.Extractor == "" {
@@ -72,6 +118,7 @@ func (x *Extractor) extractGeneral(ctx context.Context, d *doc, out []Fact) ([]F
 			}
 			out = append(out, f)
 		}
+		from = ends[k]
 	}
 	sortFacts(out)
 	return out, nil

@@ -2,6 +2,7 @@ package facts
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -13,14 +14,15 @@ import (
 func looksLikeHTML(s string) bool {
 	head := strings.TrimLeft(strings.TrimPrefix(s, "\uFEFF"), " \t\r\n")
 	// Only the first 4,096 bytes of the lowered text are read, and
-	// lowering goes rune by rune with at least one byte out for four in:
-	// lowering a prefix of four times that (cut where a rune starts) gives
-	// the same first 4,096 bytes without lowering a whole article.
-	if k := 4*4096 + 16; len(head) > k {
-		for k < len(head) && !utf8.RuneStart(head[k]) {
-			k++
-		}
-		head = head[:k]
+	// lowering goes rune by rune: lowering the shortest prefix whose
+	// lowered form is that long gives the same bytes. (Lowering four
+	// times that, enough for any text, was a sixth of ParseArticle.)
+	head = head[:lowerPrefix(head, 4096)]
+	// Every sign looked for starts with "<", which lowering neither makes
+	// (no other rune lowers to it) nor removes: plain text, with none,
+	// is not lowered at all.
+	if strings.IndexByte(head, '<') < 0 {
+		return false
 	}
 	head = strings.ToLower(head)
 	if strings.HasPrefix(head, "<!doctype html") || strings.HasPrefix(head, "<html") {
@@ -31,6 +33,29 @@ func looksLikeHTML(s string) bool {
 	}
 	n := strings.Count(head, "<p>") + strings.Count(head, "<p ") + strings.Count(head, "<body") + strings.Count(head, "<div")
 	return n >= 3
+}
+
+// lowerPrefix returns the length of the shortest prefix of s, cut where
+// a rune starts, whose strings.ToLower is at least n bytes long, or len(s)
+// when there is none. ToLower maps each rune on its own (an invalid byte
+// to the three bytes of U+FFFD), and a lowered rune may be shorter or
+// longer than the rune ("\u212a" lowers to "k", "Ⱥ" to "ⱥ").
+func lowerPrefix(s string, n int) int {
+	ll := 0
+	for i := 0; i < len(s); {
+		if ll >= n {
+			return i
+		}
+		if s[i] < utf8.RuneSelf {
+			ll++
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		ll += utf8.RuneLen(unicode.ToLower(r))
+		i += size
+	}
+	return len(s)
 }
 
 // skipHTML lists elements whose content is never article text.

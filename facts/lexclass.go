@@ -119,16 +119,24 @@ func keysOf[V any](m map[string]V) []string {
 	return out
 }
 
-// classify sets the word classes of toks.
-func classify(toks []Token) {
-	for i := range toks {
-		t := &toks[i]
-		e := lexClasses[t.Fold]
-		t.cls, t.verb = e.cls, e.verb // lcKnown not yet set: qtyClassOf computes
-		t.qty = qtyClassOf(t)
-		t.cls |= lcKnown
-	}
+// Token.qv holds the quantity classes in its low bits and the verb
+// class above them.
+const (
+	qvQtyMask   = 1<<5 - 1
+	qvVerbShift = 5
+)
+
+// classifyOne sets the word classes of t (vocab.classify does it once
+// per distinct fold of an article).
+func classifyOne(t *Token) {
+	e := lexClasses[t.Fold]
+	t.cls, t.qv = e.cls, e.verb<<qvVerbShift // lcKnown not yet set: qtyClassOf computes
+	t.qv |= qtyClassOf(t)
+	t.cls |= lcKnown
 }
+
+// verbOf is verbClass[t.Fold] as classify kept it.
+func (t *Token) verbOf() uint8 { return t.qv >> qvVerbShift }
 
 // may reports whether t's fold can be a key of the tables of class c:
 // false only when its classes were computed and c is not among them.

@@ -84,7 +84,7 @@ func TestLexClassesMatchTables(t *testing.T) {
 		for pi, para := range a.Body {
 			got := append([]Token(nil), d.paraToks[pi]...)
 			for i := range got {
-				got[i].cls, got[i].qty, got[i].verb = 0, 0, 0
+				got[i].cls, got[i].qv, got[i].id = 0, 0, 0
 			}
 			if diff := cmp.Diff(Tokenize(a.Text, para.Start, para.End), got, cmp.AllowUnexported(Token{})); diff != "" {
 				t.Fatalf("paragraph %d: analysed tokens differ from Tokenize (-Tokenize +analyse):\n%s", pi, diff)
@@ -102,9 +102,20 @@ func TestLexClassesMatchTables(t *testing.T) {
 					t.Fatalf("token %q has no classes", tk.Text)
 				}
 				plain := *tk
-				plain.cls, plain.qty, plain.verb = 0, 0, 0
-				if tk.verb != verbClass[tk.Fold] {
-					t.Errorf("token %q: verb class %d kept, %d in verbClass", tk.Fold, tk.verb, verbClass[tk.Fold])
+				plain.cls, plain.qv, plain.id = 0, 0, 0
+				if tk.verbOf() != verbClass[tk.Fold] {
+					t.Errorf("token %q: verb class %d kept, %d in verbClass", tk.Fold, tk.verbOf(), verbClass[tk.Fold])
+				}
+				// classify gives a token what classifying it alone
+				// (classifyOne, the per-token classify it replaced) does,
+				// and the id of its fold.
+				ref := plain
+				classifyOne(&ref)
+				if tk.cls != ref.cls || tk.qv != ref.qv {
+					t.Errorf("token %q (kind %d): classes %#x/%#x, classified alone %#x/%#x", tk.Fold, tk.Kind, tk.cls, tk.qv, ref.cls, ref.qv)
+				}
+				if tk.id == 0 || d.voc.lookup(tk.Fold) != tk.id {
+					t.Errorf("token %q: id %d, the vocabulary's %d", tk.Fold, tk.id, d.voc.lookup(tk.Fold))
 				}
 				if got, want := qtyClassOf(tk), qtyClassOf(&plain); got != want {
 					t.Errorf("token %q: quantity classes %#x kept, %#x computed", tk.Fold, got, want)

@@ -460,15 +460,129 @@ func datelineWireIn(s string) []string {
 	return datelineWire.FindStringSubmatch(s)
 }
 
-// selfCreditIn is selfCredit.FindStringSubmatch, run only on lines that
-// hold one of its (case-sensitive) verbs.
+// selfCreditIn is selfCredit.FindStringSubmatch(s), matched by hand: the
+// expression ran on every line saying "spoke" (or "spokesman") or
+// "obtained", and its backtracking and the five searches for its verbs
+// were a third of ParseArticle. A match starts the text or follows
+// [.!?] and white space, so only those places are tried, leftmost first
+// as the expression does.
 func selfCreditIn(s string) []string {
-	for _, w := range []string{"spoke", "learned", "understands", "contacted", "obtained"} {
-		if strings.Contains(s, w) {
-			return selfCredit.FindStringSubmatch(s)
+	if len(s) == 0 {
+		return nil
+	}
+	if m := selfCreditAt(s, 0, 0); m != nil {
+		return m
+	}
+	for p := 0; p < len(s); p++ {
+		if c := s[p]; c != '.' && c != '!' && c != '?' {
+			continue
+		}
+		k := p + 1
+		for k < len(s) && isRESpace(s[k]) {
+			k++
+		}
+		if k == p+1 {
+			continue
+		}
+		if m := selfCreditAt(s, p, k); m != nil {
+			return m
 		}
 	}
 	return nil
+}
+
+// selfCreditAt returns selfCredit's submatches for a match starting at
+// start whose subject starts at k, or nil: the subject is the word up to
+// the next white space (letters and digits, with a capital first and a
+// digit after it, or two capitals or more), then white space and a verb
+// ending at a word boundary. \s and \d of the expression are ASCII, and
+// its letters are Unicode's.
+func selfCreditAt(s string, start, k int) []string {
+	j := k
+	for j < len(s) && !isRESpace(s[j]) {
+		j++
+	}
+	if j == k || j == len(s) || !selfCreditSubjectWord(s[k:j]) {
+		return nil
+	}
+	v := j
+	for v < len(s) && isRESpace(s[v]) {
+		v++
+	}
+	e := selfCreditVerbEnd(s, v)
+	if e < 0 || e < len(s) && isASCIIWordByte(s[e]) {
+		return nil
+	}
+	return []string{s[start:e], s[k:j]}
+}
+
+// selfCreditSubjectWord reports whether w matches all of
+// [\p{Lu}][\p{L}\d]*\d[\p{L}\d]* or [\p{Lu}]{2,}.
+func selfCreditSubjectWord(w string) bool {
+	upper, n, digit, letterOrDigit := true, 0, false, true
+	for i, r := range w {
+		lu := unicode.IsUpper(r) && unicode.IsLetter(r)
+		if i == 0 && !lu {
+			return false
+		}
+		upper = upper && lu
+		n++
+		if i > 0 {
+			if '0' <= r && r <= '9' {
+				digit = true
+			} else if !unicode.IsLetter(r) {
+				letterOrDigit = false
+			}
+		}
+	}
+	return letterOrDigit && digit || upper && n >= 2
+}
+
+// selfCreditVerbEnd returns the end of the verb of selfCredit at s[v:]
+// ("spoke with", "has learned", "understands", …), or -1.
+func selfCreditVerbEnd(s string, v int) int {
+	rest := s[v:]
+	for _, w := range []string{"understands", "contacted", "obtained"} {
+		if strings.HasPrefix(rest, w) {
+			return v + len(w)
+		}
+	}
+	first, seconds := "", []string(nil)
+	switch {
+	case strings.HasPrefix(rest, "spoke"):
+		first, seconds = "spoke", []string{"with", "to"}
+	case strings.HasPrefix(rest, "has"):
+		first, seconds = "has", []string{"learned"}
+	default:
+		return -1
+	}
+	i := v + len(first)
+	j := i
+	for j < len(s) && isRESpace(s[j]) {
+		j++
+	}
+	if j == i {
+		return -1
+	}
+	for _, w := range seconds {
+		// "spoke with" where "with" runs on ("spoke withal") fails at
+		// the boundary, and "to" cannot match where "with" stands.
+		if strings.HasPrefix(s[j:], w) {
+			return j + len(w)
+		}
+	}
+	return -1
+}
+
+// isRESpace reports whether c is white space to a regular expression's
+// \s: tab, newline, form feed, carriage return or space.
+func isRESpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\f' || c == '\r'
+}
+
+// isASCIIWordByte reports whether c is a word character to \b.
+func isASCIIWordByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_'
 }
 
 // StoryDate returns the date a story's undated articles are read against:

@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -145,17 +146,21 @@ type nerDoc struct {
 	ms      []nerMention
 	start   []int // start[i]..start[i+1] are sentence i's mentions
 	ents    []nerEntity
-	lower   map[string]bool // words the article writes in lower case
+	lower   foldSet // words the article writes in lower case
+	// buf is where ms and ents come from, given back by release.
+	buf *nerBuf
+	// kinds is quoteEntityKinds' map, made on first use.
+	kinds map[string]nerKind
 }
 
 // mentionsOf returns the mentions of sentence i.
 func (nd *nerDoc) mentionsOf(i int) []nerMention { return nd.ms[nd.start[i]:nd.start[i+1]] }
 
-// findEntities emits one entity fact per entity per article, at its first
+// appendEntities emits one entity fact per entity per article, at its first
 // mention, and one title fact per person the article gives a title.
-func findEntities(d *doc) []Fact {
+func appendEntities(d *doc, out []Fact) []Fact {
 	nd := analyseNER(d)
-	out := make([]Fact, 0, len(nd.ents)) // a fact per entity, bar a few
+	out = slices.Grow(out, len(nd.ents)) // a fact per entity, bar a few
 	keys := make(map[string]bool, len(nd.ents))
 	for i := range nd.ents {
 		keys[nd.ents[i].key] = true
@@ -232,49 +237,73 @@ func facilityHead(toks []Token, first, last int) int {
 	return -1
 }
 
-// nerCache keeps the analyses of the last few docs: findEntities,
-// findEvents and findGeneralDates run one after the other on a doc and
-// share one analysis. Holding the doc pointers keeps them from being
-// reused for other docs while cached; concurrent extraction of more docs
-// than the cache holds only recomputes.
-var nerCache struct {
-	sync.Mutex
-	next int
-	d    [8]*doc
-	nd   [8]*nerDoc
+// analyseNER returns the doc's named-entity analysis, made on first use:
+// findEntities, findEvents, findGeneralDates and the quote finder share
+// it. A doc is extracted by one goroutine, so the doc holds it (it was
+// a cache of the last eight docs behind a lock).
+func analyseNER(d *doc) *nerDoc {
+	if d.ner == nil {
+		d.ner = computeNER(d)
+	}
+	return d.ner
 }
 
-// analyseNER returns the doc's named-entity analysis, cached.
-func analyseNER(d *doc) *nerDoc {
-	nerCache.Lock()
-	for i, cd := range nerCache.d {
-		if cd == d {
-			nd := nerCache.nd[i]
-			nerCache.Unlock()
-			return nd
-		}
+// nerBuf holds the largest buffers of a nerDoc (the mentions and the
+// entities before and after grouping, and grouping's map of keys):
+// recycled from doc to doc, since allocating them was a third of
+// extraction's bytes.
+type nerBuf struct {
+	ms    []nerMention
+	ents  []nerEntity // entities before merged ones are dropped
+	kept  []nerEntity
+	byKey map[string]int
+	// keys is the scanner's NameKey memo and kinds the quote finder's
+	// kinds by NameKey (quoteEntityKinds), both built anew per doc.
+	keys  map[string]string
+	kinds map[string]nerKind
+}
+
+var nerBufs = sync.Pool{New: func() any {
+	return &nerBuf{byKey: map[string]int{}, keys: map[string]string{}, kinds: map[string]nerKind{}}
+}}
+
+// maxPooledMentions bounds the buffers kept, in mentions and entities.
+const maxPooledMentions = 4096
+
+// release gives nd's buffers back once its doc is extracted; nd is not
+// used after. Facts hold strings of the text, nothing of nd.
+func (nd *nerDoc) release() {
+	nb := nd.buf
+	if nb == nil {
+		return
 	}
-	nerCache.Unlock()
-	nd := computeNER(d)
-	nerCache.Lock()
-	nerCache.d[nerCache.next], nerCache.nd[nerCache.next] = d, nd
-	nerCache.next = (nerCache.next + 1) % len(nerCache.d)
-	nerCache.Unlock()
-	return nd
+	nd.buf = nil
+	if cap(nd.ms) > maxPooledMentions || cap(nb.ents) > maxPooledMentions || cap(nd.ents) > maxPooledMentions {
+		return // grown for a very long article: left to the collector
+	}
+	// Whole capacities are cleared (a few KB): the grouping writes
+	// entities it then drops.
+	clear(nd.ms[:cap(nd.ms)])
+	clear(nb.ents[:cap(nb.ents)])
+	clear(nd.ents[:cap(nd.ents)])
+	nb.ms, nb.ents, nb.kept = nd.ms[:0], nb.ents[:0], nd.ents[:0]
+	clear(nb.byKey)
+	clear(nb.keys)
+	clear(nb.kinds)
+	nd.ms, nd.ents, nd.kinds = nil, nil, nil
+	nerBufs.Put(nb)
 }
 
 // computeNER finds the doc's named entities.
 func computeNER(d *doc) *nerDoc {
 	nd := &nerDoc{heading: make([]bool, len(d.sents)), start: make([]int, 0, len(d.sents)+1)}
-	// Sized from the article's length (about one word in two is written
-	// in lower case) and its runs of name words (about one mention
-	// each): growing them was a third of the analysis's allocations.
-	ntoks, names := 0, 0
-	for _, s := range d.sents {
-		ntoks += len(s.toks)
-	}
-	capMid := make(map[string]bool, ntoks/16)
-	lower := make(map[string]bool, ntoks/3)
+	// The mentions are sized from the article's runs of name words
+	// (about one mention each): growing them was a third of the
+	// analysis's allocations. The word sets are of the doc's folds, a
+	// bit per id: maps of strings were a sixth of its bytes.
+	names := 0
+	capMid := d.voc.newSet()
+	lower := d.voc.newSet()
 	for i, s := range d.sents {
 		nd.heading[i] = isHeading(s.toks)
 		if nd.heading[i] {
@@ -282,24 +311,31 @@ func computeNER(d *doc) *nerDoc {
 		}
 		start := datelineEnd(s.toks)
 		for j := start; j < len(s.toks); j++ {
-			t := s.toks[j]
+			t := &s.toks[j]
 			if t.Kind != Word {
 				continue
 			}
 			if nameTok(t) {
-				if j == start || !nameTok(s.toks[j-1]) {
+				if j == start || !nameTok(&s.toks[j-1]) {
 					names++ // a run of name words: about one mention
 				}
 				if j > start && !isInitial(s.toks, j) {
-					capMid[t.Fold] = true
+					capMid.add(t)
 				}
 			} else if j > start {
-				lower[t.Fold] = true
+				lower.add(t)
 			}
 		}
 	}
-	nd.ms = make([]nerMention, 0, names)
-	sc := nerScanner{text: d.a.Text, capMid: capMid, lower: lower, nd: nd, keys: map[string]string{}}
+	nb := nerBufs.Get().(*nerBuf)
+	nd.buf = nb
+	nd.ms = nb.ms[:0]
+	if cap(nd.ms) < names {
+		nd.ms = make([]nerMention, 0, names)
+	}
+	nd.ents = nb.ents[:0]
+	nd.lower = lower
+	sc := nerScanner{text: d.a.Text, capMid: &capMid, lower: &nd.lower, nd: nd, keys: nb.keys}
 	for i, s := range d.sents {
 		nd.start = append(nd.start, len(nd.ms))
 		if nd.heading[i] {
@@ -308,14 +344,13 @@ func computeNER(d *doc) *nerDoc {
 		sc.sentence(i, s.toks)
 	}
 	nd.start = append(nd.start, len(nd.ms))
-	nd.lower = lower
 	nd.group(d)
 	return nd
 }
 
 // nameTok reports whether t can be part of a name: a capitalised word or
 // one with a lower-case particle before a capital ("al-Hakim").
-func nameTok(t Token) bool {
+func nameTok(t *Token) bool {
 	if t.Kind != Word {
 		return false
 	}
@@ -366,7 +401,7 @@ func acronym(t Token) bool {
 
 // hyphenAdjective reports whether t is a hyphened adjective such as
 // "Kurdish-led", "London-based", "Russian-made".
-func hyphenAdjective(t Token) bool {
+func hyphenAdjective(t *Token) bool {
 	i := strings.LastIndexByte(t.Fold, '-')
 	if i <= 0 || i+1 >= len(t.Fold) {
 		return false
@@ -430,7 +465,7 @@ func isHeading(toks []Token) bool {
 			continue
 		}
 		nw++
-		if nameTok(t) {
+		if nameTok(&t) {
 			ncap++
 		}
 	}
@@ -522,8 +557,8 @@ func datelineEnd(toks []Token) int {
 // nerScanner finds the name runs of an article's sentences.
 type nerScanner struct {
 	text   string
-	capMid map[string]bool // words written capitalised inside sentences
-	lower  map[string]bool // words written in lower case
+	capMid *foldSet // words written capitalised inside sentences
+	lower  *foldSet // words written in lower case
 	nd     *nerDoc
 	keys   map[string]string // NameKey memo
 	toks   []Token
@@ -533,7 +568,7 @@ type nerScanner struct {
 
 // stopWord reports whether t is a function word that cannot be (part of)
 // a name: "The", "However"; acronyms ("US", "WHO") are names.
-func stopWord(t Token) bool {
+func stopWord(t *Token) bool {
 	f := t.Fold
 	if f == "i" || strings.HasPrefix(f, "i'") {
 		return true // "I", "I'm"
@@ -542,12 +577,12 @@ func stopWord(t Token) bool {
 	if len(f) > 2 && f[1] == '-' && (f[0] == 'd' || f[0] == 'r' || f[0] == 'i') {
 		return true
 	}
-	return t.may(lcNerStop) && nerStop[f] && !acronym(t)
+	return t.may(lcNerStop) && nerStop[f] && !acronym(*t)
 }
 
 // runWord reports whether toks[k] can continue a name.
 func (sc *nerScanner) runWord(k int) bool {
-	t := sc.toks[k]
+	t := &sc.toks[k]
 	if !nameTok(t) || stopWord(t) || hyphenAdjective(t) {
 		return false
 	}
@@ -576,7 +611,7 @@ func (sc *nerScanner) monthGivenName(k int) bool {
 		return false
 	}
 	nx := sc.toks[k+1]
-	return nameTok(nx) && !weekdayMonth[nx.Fold] && !stopWord(nx) && !hyphenAdjective(nx)
+	return nameTok(&nx) && !weekdayMonth[nx.Fold] && !stopWord(&nx) && !hyphenAdjective(&nx)
 }
 
 // monthSurname reports whether the month name at toks[k] is a surname
@@ -587,7 +622,7 @@ func (sc *nerScanner) monthSurname(k int) bool {
 		return false
 	}
 	p := sc.toks[k-1]
-	if !nameTok(p) || weekdayMonth[p.Fold] || stopWord(p) || isTitleWord(p) || acronym(p) ||
+	if !nameTok(&p) || weekdayMonth[p.Fold] || stopWord(&p) || isTitleWord(p) || acronym(p) ||
 		p.may(lcOrgSuffix) && orgSuffixes[p.Fold] || p.may(lcPlaceSuffix) && placeSuffixes[p.Fold] || nerDemonym(p.Fold) {
 		return false
 	}
@@ -606,7 +641,7 @@ func (sc *nerScanner) sentence(si int, toks []Token) {
 	start := datelineEnd(toks)
 	for j := start; j < n; j++ {
 		t := toks[j]
-		if !sc.runWord(j) || weekdayMonth[t.Fold] && !sc.monthGivenName(j) {
+		if !sc.runWord(j) || t.may(lcWeekdayMonth) && weekdayMonth[t.Fold] && !sc.monthGivenName(j) {
 			continue
 		}
 		if j == start || isInitial(toks, j) {
@@ -634,7 +669,7 @@ func (sc *nerScanner) initialOK(j int) bool {
 	if acronym(t) {
 		return true
 	}
-	if sc.capMid[f] && !sc.lower[f] {
+	if sc.capMid.has(&t) && !sc.lower.has(&t) {
 		return true
 	}
 	// "Kremlin spokesman Dmitry Volkov": an organisation before a
@@ -929,7 +964,7 @@ func (sc *nerScanner) voteAt(k int, kind nerKind, w int) {
 func (sc *nerScanner) record(a, b int, context bool) int {
 	toks := sc.toks
 	n := len(toks)
-	for a <= b && (toks[a].Kind != Word || stopWord(toks[a])) {
+	for a <= b && (toks[a].Kind != Word || stopWord(&toks[a])) {
 		a++
 	}
 	for b >= a && toks[b].Kind == Punct {
@@ -1184,13 +1219,13 @@ func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 	q := ts
 	for q > 0 && ts-q < 3 {
 		p := toks[q-1]
-		if !nameTok(p) || stopWord(p) || nerDemonym(p.Fold) || weekdayMonth[p.Fold] {
+		if !nameTok(&p) || stopWord(&p) || nerDemonym(p.Fold) || weekdayMonth[p.Fold] {
 			break
 		}
 		q--
 	}
 	if q < ts {
-		if q == 0 || !isInitial(toks, q) || sc.capMid[toks[q].Fold] || acronym(toks[q]) {
+		if q == 0 || !isInitial(toks, q) || sc.capMid.has(&toks[q]) || acronym(toks[q]) {
 			sc.voteAt(ts-1, kindOrg, 2)
 			ts = q
 		}
@@ -1230,7 +1265,7 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 		if t.Fold == "." && x > a && abbrevBefore(toks, x-1) {
 			continue
 		}
-		if t.Kind != Word || t.IsCapitalized() && !isTitleWord(t) && !acronym(t) || stopWord(t) && !titleModifiers[t.Fold] || honorifics[t.Fold] {
+		if t.Kind != Word || t.IsCapitalized() && !isTitleWord(t) && !acronym(t) || stopWord(&t) && !titleModifiers[t.Fold] || honorifics[t.Fold] {
 			break
 		}
 		if titleHead(t) {
@@ -1260,7 +1295,7 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 	if next == "of" {
 		// "director of field operations": lower-case words after "of".
 		x := e + 2
-		for x < n && x <= e+5 && toks[x].Kind == Word && !toks[x].IsCapitalized() && !stopWord(toks[x]) {
+		for x < n && x <= e+5 && toks[x].Kind == Word && !toks[x].IsCapitalized() && !stopWord(&toks[x]) {
 			x++
 		}
 		if x > e+2 {
@@ -1298,7 +1333,7 @@ func skipPossessive(toks []Token, a int) int {
 // group gathers the mentions into entities and decides their kinds and
 // keys.
 func (nd *nerDoc) group(d *doc) {
-	byKey := make(map[string]int, len(nd.ms))
+	byKey := nd.buf.byKey // empty: recycled
 	for i := range nd.ms {
 		m := &nd.ms[i]
 		if m.acronymOf >= 0 {
@@ -1335,7 +1370,7 @@ func (nd *nerDoc) group(d *doc) {
 	}
 	for a := range nd.ents {
 		e := &nd.ents[a]
-		if c := &nd.ms[e.canon]; e.strong == kindOther && personShape(d, c, nd.lower) {
+		if c := &nd.ms[e.canon]; e.strong == kindOther && personShape(d, c, &nd.lower) {
 			e.votes[kindPerson]++
 		}
 	}
@@ -1438,7 +1473,7 @@ func (nd *nerDoc) group(d *doc) {
 	}
 	used := make(map[string]bool, len(nd.ents))
 	remap := make([]int, len(nd.ents))
-	var kept []nerEntity
+	kept := nd.buf.kept[:0]
 	var keptMentions []int
 	for a := range nd.ents {
 		if nd.ents[a].first < 0 {
@@ -1508,6 +1543,7 @@ func (nd *nerDoc) group(d *doc) {
 			e.title = i
 		}
 	}
+	nd.buf.ents = nd.ents // the buffer as grown, for the next doc
 	nd.ents = kept
 }
 
@@ -1606,7 +1642,7 @@ func nounAfter(t Token) bool {
 // case elsewhere in the article ("Cold War"), none with the ending of a
 // common noun or adjective ("Deferred Action", "Biological Diversity"),
 // not after "the".
-func personShape(d *doc, m *nerMention, lower map[string]bool) bool {
+func personShape(d *doc, m *nerMention, lower *foldSet) bool {
 	if m.words < 2 || m.words > 3 || m.theBefore {
 		return false
 	}
@@ -1628,7 +1664,7 @@ func personShape(d *doc, m *nerMention, lower map[string]bool) bool {
 		}
 		// A given name that is also a word ("Mark", "Rose") may be
 		// written in lower case elsewhere in the article.
-		lowerElsewhere := lower[f] && !(x == m.first && wordGivenNames[f])
+		lowerElsewhere := lower.has(&t) && !(x == m.first && wordGivenNames[f])
 		if isTitleWord(t) || nerDemonym(f) || orgSuffixes[f] || placeSuffixes[f] || placeHeads[f] ||
 			placeAdjectives[f] || namePrefixWords[f] || nerStop[f] || lowerElsewhere || commonEnding(f) {
 			return false

@@ -33,9 +33,8 @@ const UnkeyedDateLemma = "other"
 // date may end: "at the end of 2024" in a 2026 lede is background.
 const ledeMaxAge = 31
 
-// findGeneralDates emits the date facts of an article.
-func findGeneralDates(d *doc) []Fact {
-	var out []Fact
+// appendGeneralDates emits the date facts of an article.
+func appendGeneralDates(d *doc, out []Fact) []Fact {
 	lede := false
 	counted := 0
 	type seenKey struct{ slot, value string }

@@ -651,9 +651,7 @@ func BenchmarkGeneralEntities(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		d := docs[i%len(docs)]
 		// Each article analysed afresh, as in a batch of new articles.
-		nerCache.Lock()
-		nerCache.d = [len(nerCache.d)]*doc{}
-		nerCache.Unlock()
+		d.ner = nil
 		for k := range d.sents {
 			d.sents[k].dated = false
 		}

@@ -908,7 +908,7 @@ func qtyMayBeClass(f string) bool {
 // class: the finders read them directly.
 func qtyClassOf(t *Token) uint8 {
 	if t.cls&lcKnown != 0 {
-		return t.qty // computed by classify
+		return t.qv & qvQtyMask // computed by classify
 	}
 	f := t.Fold
 	switch t.Kind {
@@ -1041,7 +1041,7 @@ func qtyContinuous(noun string) bool {
 	return qtyMeasures[noun] || strings.HasPrefix(noun, "square ")
 }
 
-// findNumbers finds quantities with the noun they count: "at least 30
+// appendNumbers finds quantities with the noun they count: "at least 30
 // people" (number:people 30..), "about 200 migrants" (number:migrant
 // 180..220), "$5m" (number:usd 5000000), "nearly 80 percent"
 // (number:percent 72..80). A number with no noun of its own ("while
@@ -1049,8 +1049,7 @@ func qtyContinuous(noun string) bool {
 // number before it in the sentence, and is skipped when there is none.
 // Dates, clock times, ages, ordinals, phone numbers, labels ("page 3")
 // and lengths of time (see findDurations) are not numbers.
-func findNumbers(d *doc) []Fact {
-	var out []Fact
+func appendNumbers(d *doc, out []Fact) []Fact {
 	for _, s := range d.sents {
 		toks := s.toks
 		var dates []DateMention
@@ -1451,7 +1450,7 @@ func durParse(toks []Token, j int) (durAmount, bool) {
 	return da, true
 }
 
-// findDurations finds lengths of time: "14-year civil war"
+// appendDurations finds lengths of time: "14-year civil war"
 // (duration:war 5110), "more than a decade" (duration:decade 3651..),
 // "less than four months" (duration:month ..119), "for 48 hours"
 // (duration:hour 2). Values are Ranges of days (year 365, month 30, week
@@ -1459,8 +1458,7 @@ func durParse(toks []Token, j int) (durAmount, bool) {
 // war lasting more than a decade" → duration:war), else the unit. Ages,
 // rates ("once a year"), dates ("last year", "three years ago") and
 // vague plurals ("years of conflict") are skipped.
-func findDurations(d *doc) []Fact {
-	var out []Fact
+func appendDurations(d *doc, out []Fact) []Fact {
 	for _, s := range d.sents {
 		toks := s.toks
 		var dates []DateMention
@@ -1772,7 +1770,7 @@ func cntVerbLemma(f string) (string, bool) {
 	return stem, true
 }
 
-// findCounts finds counts of occurrences: an ordinal and the noun it
+// appendCounts finds counts of occurrences: an ordinal and the noun it
 // counts ("his third official visit" → count:visit 3, "2nd term" →
 // count:term 2) and repetition after a verb ("visited Moscow twice" →
 // count:visit 2, "has met three times" → count:meeting 3). Ordinals that
@@ -1780,8 +1778,7 @@ func cntVerbLemma(f string) (string, bool) {
 // source", "the first half of", "first of all", "second-largest") are
 // skipped. A count after "since", "after" or "before", or a first one
 // dated well before the article, is Background.
-func findCounts(d *doc) []Fact {
-	var out []Fact
+func appendCounts(d *doc, out []Fact) []Fact {
 	var cs countSlot
 	for _, s := range d.sents {
 		toks := s.toks

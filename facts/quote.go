@@ -9,7 +9,7 @@ import (
 
 // Direct quotes and their speakers.
 //
-// findQuotes works on paragraphs (Article.Body), not sentences, since a
+// appendQuotes works on paragraphs (Article.Body), not sentences, since a
 // quote may hold several sentences and may run on into the next paragraph.
 // It goes in three steps:
 //
@@ -69,14 +69,13 @@ import (
 //     of four words or more, so a short quote still needs a speech verb.
 //
 // Reported speech without quote marks is not a quote fact.
-func findQuotes(d *doc) []Fact {
+func appendQuotes(d *doc, out []Fact) []Fact {
 	text := d.a.Text
 	quotes := scanQuotes(text, d.a.Body)
 	if len(quotes) == 0 {
-		return nil
+		return out
 	}
 	qc := newQuoteContext(d, quotes)
-	var out []Fact
 	prevSpeaker := map[int]quoteSpeaker{} // last speaker per paragraph
 	for i := 0; i < len(quotes); i++ {
 		q := quotes[i]
@@ -193,6 +192,12 @@ type quoteMark struct {
 func quoteMarks(text string, para Span) []quoteMark {
 	var out []quoteMark
 	for i := para.Start; i < para.End; {
+		// Of ASCII only '"' is a mark: other ASCII bytes are passed
+		// without decoding them.
+		if c := text[i]; c < utf8.RuneSelf && c != '"' {
+			i++
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:para.End])
 		var declared markDir
 		switch r {
@@ -466,9 +471,9 @@ type quoteContext struct {
 	d         *doc
 	text      string
 	paraToks  [][]Token
-	quoted    []Span          // quoted text, to tell quotes from narration
-	lower     map[string]bool // words the article writes in lower case
-	fullNames []namedAt       // names of two words or more, in text order
+	quoted    []Span    // quoted text, to tell quotes from narration
+	lower     foldSet   // words the article writes in lower case
+	fullNames []namedAt // names of two words or more, in text order
 	// fullLastKeys[i] is the NameKey of fullNames[i]'s last word, made
 	// on first need: fullName asks it of every full name for every
 	// one-word name.
@@ -481,17 +486,17 @@ type quoteContext struct {
 	// midCap holds the words the article capitalises inside a sentence:
 	// a sentence-initial word that is not among them ("Following") is
 	// no name word.
-	midCap map[string]bool
+	midCap foldSet
 	// bare is, by NameKey, where a surname first stands alone ("Hale",
 	// "Mr. Hale") outside the headline: its first few positions.
 	bare map[string][]int
 }
 
 func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
-	// An article has a distinct lower-case word per 14-21 bytes (corpus
-	// and seeds): sized for that, the set is not regrown while it fills.
-	qc := &quoteContext{d: d, text: d.a.Text, lower: make(map[string]bool, len(d.a.Text)/16),
-		kinds: quoteEntityKinds(d), midCap: map[string]bool{}, bare: map[string][]int{}}
+	// The word sets hold a bit per fold of the doc (vocab.go).
+	qc := &quoteContext{d: d, text: d.a.Text, lower: d.voc.newSet(),
+		kinds: quoteEntityKinds(d), midCap: d.voc.newSet(), bare: map[string][]int{},
+		quoted: make([]Span, 0, len(quotes)), paraToks: make([][]Token, 0, len(d.a.Body))}
 	for _, q := range quotes {
 		qc.quoted = append(qc.quoted, q.span())
 	}
@@ -503,14 +508,15 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 			toks = Tokenize(qc.text, para.Start, para.End)
 		}
 		qc.paraToks = append(qc.paraToks, toks)
-		for k, t := range toks {
+		for k := range toks {
+			t := &toks[k]
 			if t.Kind != Word {
 				continue
 			}
 			if !t.IsCapitalized() {
-				qc.lower[t.Fold] = true
+				qc.lower.add(t)
 			} else if k > 0 && (toks[k-1].Kind == Word || toks[k-1].Fold == ",") {
-				qc.midCap[t.Fold] = true
+				qc.midCap.add(t)
 			}
 		}
 	}
@@ -563,8 +569,10 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 	// Speakers of reported speech outside quotes ("Okafor said …") are
 	// the antecedents pronouns after later quotes refer to.
 	for pi, toks := range qc.paraToks {
-		for i, t := range toks {
-			if t.IsCapitalized() || !(t.may(lcQuoteSpeechVerb) && quoteSpeechVerbs[t.Fold]) || qc.inQuote(t.Span.Start) {
+		for i := range toks {
+			// The class bit first: few tokens are speech verbs.
+			t := &toks[i]
+			if !(t.may(lcQuoteSpeechVerb) && quoteSpeechVerbs[t.Fold]) || t.IsCapitalized() || qc.inQuote(t.Span.Start) {
 				continue
 			}
 			lo := qc.clauseStartBefore(pi, i)
@@ -611,7 +619,11 @@ func quoteTitled(toks []Token, r, c tokRange) bool {
 // to its entity's kind.
 func quoteEntityKinds(d *doc) map[string]nerKind {
 	nd := analyseNER(d)
-	out := make(map[string]nerKind, len(nd.ms))
+	if nd.kinds != nil {
+		return nd.kinds // read only once made
+	}
+	// The map is recycled with the analysis's buffers.
+	out := nd.buf.kinds
 	for i := range nd.ms {
 		m := &nd.ms[i]
 		if m.ent < 0 || m.ent >= len(nd.ents) {
@@ -630,6 +642,7 @@ func quoteEntityKinds(d *doc) map[string]nerKind {
 		}
 		out[k] = kind
 	}
+	nd.kinds = out
 	return out
 }
 
@@ -1194,8 +1207,8 @@ func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 	} else if i < j {
 		// A capitalised common word opening a sentence ("Officials said").
 		initial := i == 0 || toks[i-1].Fold == `"` || toks[i-1].Fold == ":" || quoteSentenceEnd(toks, i-1)
-		if initial && (qc.lower[toks[i].Fold] || quoteGroupNouns[toks[i].Fold] ||
-			quoteParticipleLike(toks[i].Fold) && !qc.midCap[toks[i].Fold] && qc.kinds[NameKey(toks[i].Text)] != kindPerson) {
+		if initial && (qc.lower.has(&toks[i]) || quoteGroupNouns[toks[i].Fold] ||
+			quoteParticipleLike(toks[i].Fold) && !qc.midCap.has(&toks[i]) && qc.kinds[NameKey(toks[i].Text)] != kindPerson) {
 			i++
 		}
 	}

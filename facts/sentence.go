@@ -31,8 +31,10 @@ func Sentences(text string, para Span) []Span {
 	start := skipSpace(text, para.Start, para.End)
 	i := start
 	for i < para.End {
-		r, size := utf8.DecodeRuneInString(text[i:para.End])
-		i += size
+		// The marks are ASCII, and no byte of another rune (nor an
+		// invalid byte) is one: bytes are read, not runes.
+		r := rune(text[i])
+		i++
 		if r != '.' && r != '!' && r != '?' {
 			continue
 		}

@@ -85,3 +85,28 @@ func TestRecycledTokenBuffersChangeNothing(t *testing.T) {
 		t.Fatal(e)
 	}
 }
+
+// A token buffer given back holds no token of its article, past its
+// length as well: release clears only the length, the rest having been
+// cleared by the articles before.
+func TestReleasedTokenBufferIsZero(t *testing.T) {
+	x := NewGeneralExtractor("t").x
+	texts := append([]string{strings.Repeat(fuzzTexts[0]+"\n\n", 40)}, fuzzTexts...)
+	for _, s := range texts {
+		a, err := ParseArticle("t.txt", []byte(s))
+		if err != nil {
+			continue
+		}
+		d := x.analyse(&a)
+		bp := d.tokBuf
+		d.release()
+		// Read at once: the pool may hand the buffer to another
+		// article, but no test of the package runs in parallel.
+		buf := *bp
+		for i, tk := range buf[:cap(buf)] {
+			if tk != (Token{}) {
+				t.Fatalf("token %d of %d (%q) left in a released buffer", i, cap(buf), tk.Text)
+			}
+		}
+	}
+}

@@ -23,11 +23,14 @@ type Token struct {
 	Span Span
 	// Kind says whether the token is a word, number or punctuation mark.
 	Kind TokenKind
-	// qty is the quantity classes of the token (qtyClassOf), kept by
-	// classify when cls has lcKnown; like cls it fits in the padding.
-	qty uint8
-	// verb is verbClass[Fold], kept by classify with cls.
-	verb uint8
+	// qv holds, kept by classify when cls has lcKnown, the quantity
+	// classes of the token (qtyClassOf) in its low five bits and
+	// verbClass[Fold] above them: one byte, so that id fits in the
+	// struct's padding too.
+	qv uint8
+	// id numbers the token's fold in its article's vocabulary (see
+	// vocab.go); 0 when it has none (a token made outside analyse).
+	id uint16
 	// cls is the word classes of Fold, set when an article is analysed
 	// (see lexclass.go); it fits in the struct's padding.
 	cls lexClass

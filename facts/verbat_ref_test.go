@@ -49,7 +49,7 @@ func verbAtRef(toks []Token, i int) (lem string, stop, ok bool) {
 			isVerb = false
 		}
 	case knownVerbs[lemma(f)] && (strings.HasSuffix(f, "s") || knownVerbs[f]):
-		isVerb = prev >= 0 && (pronouns[pf] || nameTok(toks[prev]) && toks[prev].Kind == Word) && !determiners[pf]
+		isVerb = prev >= 0 && (pronouns[pf] || nameTok(&toks[prev]) && toks[prev].Kind == Word) && !determiners[pf]
 		// "the storm hit": a past the same as its base, after a noun.
 		if f2, ok := irregular[f]; ok && f2[0] == f && prev >= 0 && toks[prev].Kind == Word && !(prevMay(lcNerStop) && nerStop[pf]) && !attributiveDeterminers[pf] {
 			isVerb = true
@@ -86,6 +86,7 @@ func TestVerbAtMatchesReference(t *testing.T) {
 		}
 		texts = append(texts, string(b))
 	}
+	texts = append(texts, readTexts(t, "../../shared/corpus/*/*.txt")...)
 	texts = append(texts, "They went to Port Alder, then had gone; the storm hit the coast. He was carrying planned aid and it stopped raining, not agreed.")
 	x := NewGeneralExtractor("t").x
 	verbs := 0
@@ -98,7 +99,7 @@ func TestVerbAtMatchesReference(t *testing.T) {
 		for _, sn := range d.sents {
 			plain := append([]Token(nil), sn.toks...)
 			for i := range plain {
-				plain[i].cls, plain[i].qty, plain[i].verb = 0, 0, 0
+				plain[i].cls, plain[i].qv, plain[i].id = 0, 0, 0
 			}
 			for i := range sn.toks {
 				wl, ws, wok := verbAtRef(sn.toks, i)
@@ -116,4 +117,27 @@ func TestVerbAtMatchesReference(t *testing.T) {
 	if verbs < 100 {
 		t.Fatalf("only %d verbs found: the test checks little", verbs)
 	}
+}
+
+// FuzzVerbAt holds verbAt to verbAtRef on the tokens of any text.
+func FuzzVerbAt(f *testing.F) {
+	f.Add("The storm hit the coast and they had gone; it stopped raining.")
+	f.Add("Officials say troops withdraws, will withdraw and withdrew from Port Alder.")
+	x := NewGeneralExtractor("t").x
+	f.Fuzz(func(t *testing.T, s string) {
+		a, err := ParseArticle("t.txt", []byte(s))
+		if err != nil {
+			return
+		}
+		d := x.analyse(&a)
+		defer d.release()
+		for _, sn := range d.sents {
+			for i := range sn.toks {
+				wl, ws, wok := verbAtRef(sn.toks, i)
+				if l, st, ok := verbAt(sn.toks, i); l != wl || st != ws || ok != wok {
+					t.Fatalf("verbAt at %q = (%q, %v, %v), want (%q, %v, %v)", sn.toks[i].Text, l, st, ok, wl, ws, wok)
+				}
+			}
+		}
+	})
 }
