@@ -1,6 +1,11 @@
 package store
 
-import "testing"
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"testing"
+)
 
 // TestRebind: PostgreSQL gets $1, $2… for the ? placeholders, and only for
 // them: a ? in a string literal, a quoted identifier or a comment is text.
@@ -21,5 +26,36 @@ func TestRebind(t *testing.T) {
 		if got := sqliteDialect.rebind(tt.in); got != tt.in {
 			t.Errorf("SQLite rebind(%q) = %q, want it unchanged", tt.in, got)
 		}
+	}
+}
+
+// TestStmtContext checks what a SQLite transaction's statements run
+// under: a context the driver cannot see end (so it runs them inline),
+// and the caller's error once the caller's context has ended, before the
+// statement runs. PostgreSQL's statements keep the caller's context.
+func TestStmtContext(t *testing.T) {
+	live, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ended, end := context.WithCancel(context.Background())
+	end()
+
+	sqlite := &txn{inline: true}
+	ctx, err := sqlite.stmtContext(live)
+	if err != nil || ctx.Done() != nil {
+		t.Errorf("SQLite, live context: Done() = %v, error %v; want nil, nil", ctx.Done(), err)
+	}
+	if _, err := sqlite.stmtContext(ended); !errors.Is(err, context.Canceled) {
+		t.Errorf("SQLite, ended context: error %v, want context.Canceled", err)
+	}
+	if _, err := sqlite.ExecContext(ended, `SELECT 1`); !errors.Is(err, context.Canceled) {
+		t.Errorf("SQLite ExecContext, ended context: error %v, want context.Canceled", err)
+	}
+	if ok, err := (&txn{inline: true, conn: new(sql.Conn)}).rawExec(ended, `SELECT 1`, nil); !ok || !errors.Is(err, context.Canceled) {
+		t.Errorf("SQLite rawExec, ended context: %v, %v; want true, context.Canceled", ok, err)
+	}
+
+	postgres := &txn{}
+	if ctx, err := postgres.stmtContext(live); err != nil || ctx != live {
+		t.Errorf("PostgreSQL: got another context (%v, %v), want the caller's", ctx, err)
 	}
 }

@@ -308,7 +308,7 @@ func (db *DB) beginRead(ctx context.Context) (*txn, error) {
 	if err != nil {
 		return nil, wrap(err, "begin transaction")
 	}
-	return &txn{tx: tx, d: db.d}, nil
+	return &txn{tx: tx, d: db.d, inline: true}, nil
 }
 
 // reader is the pool for reads outside a transaction.
@@ -340,7 +340,7 @@ func (db *DB) begin(ctx context.Context) (*txn, error) {
 		conn.Close()
 		return nil, wrap(err, "begin transaction")
 	}
-	return &txn{tx: tx, d: db.d, conn: conn}, nil
+	return &txn{tx: tx, d: db.d, conn: conn, inline: true}, nil
 }
 
 // now returns the current time as the store records it.

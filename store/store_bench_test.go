@@ -27,7 +27,10 @@ func BenchmarkSaveArticles(b *testing.B) { benchmarkSave(b, sqliteEngine, 50) }
 func BenchmarkSaveArticlesPostgres(b *testing.B) { benchmarkSave(b, postgresEngine, 50) }
 
 func benchmarkSave(b *testing.B, e engine, perTxn int) {
-	ctx := context.Background()
+	// Cancellable, as every command's context is (signals end it): the
+	// driver takes another path for a context that cannot end.
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
 	dir := filepath.Join("..", "seeds")
 	t, src, err := facts.LoadTopic(filepath.Join(dir, "topic.yaml"))
 	if err != nil {
