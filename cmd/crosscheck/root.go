@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/term"
 
 	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/nightly"
 	"github.com/crosscheck-news/crosscheck/cmd/crosscheck/internal/pipeline"
@@ -202,12 +203,14 @@ func isCobraUsage(err error) bool {
 		strings.HasPrefix(msg, "unknown shorthand flag")
 }
 
-// isTerminal reports whether w is a character device, such as a terminal.
+// isTerminal reports whether w is a terminal. Asking the terminal driver,
+// not the file mode: /dev/null is a character device too, and a batch
+// run with 2>/dev/null drew its progress bar there (a window-size query
+// and a sync per article).
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	if !ok {
 		return false
 	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
+	return term.IsTerminal(int(f.Fd()))
 }
