@@ -30,12 +30,25 @@ func commonNames(fs []facts.Fact, memo nameMemo) map[string]bool {
 	seen := map[key]bool{}
 	count := map[string]int{}
 	n := 0
-	for _, f := range fs {
+	// fs comes sorted by article and place, so a sentence's facts are
+	// mostly together: last, a key already in seen, spares the look-up.
+	var last key
+	hasLast := false
+	for i := range fs {
+		f := &fs[i]
 		k := key{f.Article, f.SentenceSpan.Start}
-		if seen[k] || f.Sentence == "" {
+		if hasLast && k == last {
+			continue
+		}
+		if seen[k] {
+			last, hasLast = k, true
+			continue
+		}
+		if f.Sentence == "" {
 			continue
 		}
 		seen[k] = true
+		last, hasLast = k, true
 		n++
 		for _, name := range memo.of(f.Sentence).names {
 			count[name]++

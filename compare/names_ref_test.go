@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math/rand"
 	"sort"
 	"testing"
 
@@ -125,6 +126,19 @@ func TestNamesMatchReference(t *testing.T) {
 	common := commonNames(fs, memo)
 	if diff := cmp.Diff(commonNamesRef(fs), common); diff != "" {
 		t.Fatalf("common names (-want +got):\n%s", diff)
+	}
+	// Out of order, and with a sentence's first fact blank, commonNames
+	// cannot take a sentence's facts to be together.
+	shuffled := append([]facts.Fact(nil), fs...)
+	rand.New(rand.NewSource(3)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+	blank := append([]facts.Fact(nil), fs...)
+	for i := 0; i+1 < len(blank); i += 7 {
+		blank[i].Sentence = ""
+	}
+	for _, in := range [][]facts.Fact{shuffled, blank} {
+		if diff := cmp.Diff(commonNamesRef(in), commonNames(in, memo)); diff != "" {
+			t.Fatalf("common names (-want +got):\n%s", diff)
+		}
 	}
 	counted := 0
 	for _, filter := range []func(string) bool{func(string) bool { return true }, func(k string) bool { return !common[k] }} {
