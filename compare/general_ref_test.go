@@ -113,3 +113,36 @@ func TestGeneralMatchesReference(t *testing.T) {
 		})
 	}
 }
+
+// TestGroupBySlot holds groupBySlot to filtering: each slot's piece has
+// the slot's facts in their order in the input, no quote, and room for
+// nothing more; the quotes are left at the end in their order.
+func TestGroupBySlot(t *testing.T) {
+	_, _, fs := benchTopic(t)
+	in := append([]facts.Fact(nil), fs...)
+	rand.New(rand.NewSource(4)).Shuffle(len(in), func(i, j int) { in[i], in[j] = in[j], in[i] })
+	want := map[string][]facts.Fact{}
+	var quotes []facts.Fact
+	for _, f := range in {
+		if f.Kind == facts.KindQuote {
+			quotes = append(quotes, f)
+			continue
+		}
+		want[f.Slot] = append(want[f.Slot], f)
+	}
+	if len(quotes) == 0 || len(want) < 2 {
+		t.Fatal("the bench facts have no quotes or one slot: the test compares little")
+	}
+	got := groupBySlot(in)
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("slots' facts (-want +got):\n%s", diff)
+	}
+	for id, sf := range got {
+		if cap(sf) != len(sf) {
+			t.Errorf("slot %s: capacity %d for %d facts: an append would write over the next slot", id, cap(sf), len(sf))
+		}
+	}
+	if diff := cmp.Diff(quotes, in[len(in)-len(quotes):]); diff != "" {
+		t.Errorf("quotes at the end (-want +got):\n%s", diff)
+	}
+}
