@@ -725,61 +725,6 @@ func TestAlignPluralsMatchesReference(t *testing.T) {
 	}
 }
 
-// shared returns the names two sentences share: a name of both, or a name
-// of one that opens the other.
-func (a sentenceNames) shared(b sentenceNames) []string {
-	var out []string
-	for k := range a.names {
-		_, ok1 := b.names[k]
-		_, ok2 := b.opening[k]
-		if ok1 || ok2 {
-			out = append(out, k)
-		}
-	}
-	for k := range a.opening {
-		if _, ok := b.names[k]; ok {
-			out = append(out, k)
-		}
-	}
-	return out
-}
-
-// TestCountSharedMatchesShared holds countShared to counting shared's list,
-// on every two sentences of the first hundred of the bench topic.
-func TestCountSharedMatchesShared(t *testing.T) {
-	_, _, fs := benchTopic(t)
-	memo := nameMemo{m: map[string]sentenceNames{}, tokens: tokenMemo{}}
-	var ns []sentenceNames
-	seen := map[string]bool{}
-	for _, f := range fs {
-		if !seen[f.Sentence] && len(ns) < 100 {
-			seen[f.Sentence] = true
-			ns = append(ns, memo.of(f.Sentence))
-		}
-	}
-	common := commonNames(fs, memo)
-	counted := 0
-	for _, filter := range []func(string) bool{func(string) bool { return true }, func(k string) bool { return !common[k] }} {
-		for _, a := range ns {
-			for _, b := range ns {
-				want := 0
-				for _, k := range a.shared(b) {
-					if filter(k) {
-						want++
-					}
-				}
-				if got := a.countShared(b, filter); got != want {
-					t.Fatalf("countShared = %d, shared counts %d", got, want)
-				}
-				counted += want
-			}
-		}
-	}
-	if counted == 0 {
-		t.Fatal("no sentences share a name: the test compares nothing")
-	}
-}
-
 // namesRef is names as it was, joining a list of labels.
 func (c comparer) namesRef(ids []string) string {
 	out := make([]string, len(ids))

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -29,14 +30,27 @@ func commonNames(fs []facts.Fact, memo nameMemo) map[string]bool {
 	seen := map[key]bool{}
 	count := map[string]int{}
 	n := 0
-	for _, f := range fs {
+	// fs comes sorted by article and place, so a sentence's facts are
+	// mostly together: last, a key already in seen, spares the look-up.
+	var last key
+	hasLast := false
+	for i := range fs {
+		f := &fs[i]
 		k := key{f.Article, f.SentenceSpan.Start}
-		if seen[k] || f.Sentence == "" {
+		if hasLast && k == last {
+			continue
+		}
+		if seen[k] {
+			last, hasLast = k, true
+			continue
+		}
+		if f.Sentence == "" {
 			continue
 		}
 		seen[k] = true
+		last, hasLast = k, true
 		n++
-		for name := range memo.of(f.Sentence).names {
+		for _, name := range memo.of(f.Sentence).names {
 			count[name]++
 		}
 	}
@@ -51,9 +65,11 @@ func commonNames(fs []facts.Fact, memo nameMemo) map[string]bool {
 
 // sentenceNames are the name keys of a sentence's capitalised words,
 // calendar names left out; the word that opens the sentence is only
-// perhaps a name ("Ellis quit", "The board").
+// perhaps a name ("Ellis quit", "The board"). Each list is sorted, each
+// key once: a sentence has a few names, and two maps for each of the
+// story's sentences cost more to make than the lists cost to walk.
 type sentenceNames struct {
-	names, opening map[string]string
+	names, opening []string
 }
 
 // nameFunctionWords are capitalised inside names ("The New York Times",
@@ -92,7 +108,7 @@ func namesOf(sentence string) sentenceNames {
 
 // namesOfTokens reads the names of a sentence from its tokens.
 func namesOfTokens(toks []facts.Token) sentenceNames {
-	out := sentenceNames{names: map[string]string{}, opening: map[string]string{}}
+	var out sentenceNames
 	for i, t := range toks {
 		if t.Kind != facts.Word || !t.IsCapitalized() || facts.IsCalendarName(t.Fold) || nameFunctionWords[t.Fold] {
 			continue
@@ -102,26 +118,50 @@ func namesOfTokens(toks []facts.Token) sentenceNames {
 			continue
 		}
 		if i == 0 || toks[i-1].Fold == "." && !(i >= 2 && toks[i-2].IsCapitalized() && len(toks[i-2].Fold) <= 3) {
-			out.opening[k] = t.Text // a sentence start, not "Mr. Roe" or "U.S. Navy"
+			out.opening = append(out.opening, k) // a sentence start, not "Mr. Roe" or "U.S. Navy"
 			continue
 		}
-		out.names[k] = t.Text
+		out.names = append(out.names, k)
 	}
+	out.names, out.opening = sortedSet(out.names), sortedSet(out.opening)
 	return out
 }
 
+// sortedSet sorts ks and drops its repeats, in place.
+func sortedSet(ks []string) []string {
+	if len(ks) < 2 {
+		return ks
+	}
+	slices.Sort(ks)
+	return slices.Compact(ks)
+}
+
+// inSorted reports whether k is in the sorted list ks; from is where to
+// start looking, and the returned index where a next, larger k may start.
+func inSorted(ks []string, from int, k string) (int, bool) {
+	for from < len(ks) && ks[from] < k {
+		from++
+	}
+	return from, from < len(ks) && ks[from] == k
+}
+
 // countShared is how many of shared(b) count, without making the list.
+// The lists are sorted, so each is walked once.
 func (a sentenceNames) countShared(b sentenceNames, counts func(string) bool) int {
 	n := 0
-	for k := range a.names {
-		_, ok1 := b.names[k]
-		_, ok2 := b.opening[k]
+	var ok1, ok2 bool
+	i, j := 0, 0
+	for _, k := range a.names {
+		i, ok1 = inSorted(b.names, i, k)
+		j, ok2 = inSorted(b.opening, j, k)
 		if (ok1 || ok2) && counts(k) {
 			n++
 		}
 	}
-	for k := range a.opening {
-		if _, ok := b.names[k]; ok && counts(k) {
+	i = 0
+	for _, k := range a.opening {
+		i, ok1 = inSorted(b.names, i, k)
+		if ok1 && counts(k) {
 			n++
 		}
 	}

@@ -251,6 +251,8 @@ func newSpeakerKinds(fs []facts.Fact) speakerKinds {
 		}
 		return k
 	}
+	var m map[string]string
+	lastArticle := ""
 	for i := range fs {
 		f := &fs[i]
 		if f.Kind != facts.KindEntity {
@@ -260,10 +262,14 @@ func newSpeakerKinds(fs []facts.Fact) speakerKinds {
 		if !ok {
 			continue
 		}
-		m := out[f.Article]
-		if m == nil {
-			m = map[string]string{}
-			out[f.Article] = m
+		// fs comes sorted by article: its entities are mostly together.
+		if m == nil || f.Article != lastArticle {
+			m = out[f.Article]
+			if m == nil {
+				m = map[string]string{}
+				out[f.Article] = m
+			}
+			lastArticle = f.Article
 		}
 		nk := keyOf(f.Value)
 		m[nk.name] = kind

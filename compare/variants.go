@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"math/bits"
 	"sort"
 	"strings"
 	"unicode"
@@ -100,7 +101,12 @@ type variantToken struct {
 // variantScan holds the tokenised bodies and the case statistics of a
 // topic's articles.
 type variantScan struct {
-	ids   []string                   // article ids, in input order
+	ids []string // article ids, in input order
+	// place maps an article's place in ids to the first place of its id:
+	// forms' article sets are bits by that place, so an id given twice
+	// is one article, as in a set of ids.
+	place []int
+	words int                        // the length of an article set
 	paras [][][]variantToken         // per article, per paragraph
 	lower []bool                     // by key number: forms seen in lower case
 	forms map[string]*variantFormAcc // capitalised candidate forms
@@ -114,10 +120,8 @@ type variantScan struct {
 type variantFormAcc struct {
 	id      string
 	display string
-	arts    map[string]bool
-	// last is the article add put in arts last (when hasLast).
-	last    string
-	hasLast bool
+	arts    artSet
+	ids     []string // the scan's, which arts' bits number
 	count   int
 	order   int
 	// nbr holds the name keys of the capitalised words next to the form
@@ -173,6 +177,17 @@ func sameContext(a, b *variantFormAcc) bool {
 
 func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
 	v := &variantScan{forms: map[string]*variantFormAcc{}, keys: map[string]int32{}}
+	first := make(map[string]int, len(articles))
+	v.place = make([]int, len(articles))
+	for ai := range articles {
+		p, ok := first[articles[ai].ID]
+		if !ok {
+			p = ai
+			first[articles[ai].ID] = ai
+		}
+		v.place[ai] = p
+	}
+	v.words = (len(articles) + 63) / 64
 	// A paragraph run word for word by several outlets is marked and
 	// numbered once: its tokens are only read after this, so the articles
 	// share them. fresh holds the paragraphs marked here, to number.
@@ -234,7 +249,7 @@ func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
 				if t.id == "" || t.allCaps || !t.cap || v.lower[t.kid] {
 					continue
 				}
-				v.add(v.forms, t, v.ids[ai])
+				v.add(v.forms, t, ai)
 				v.forms[t.id].neighbours(p, i, nbrKeys)
 			}
 		}
@@ -242,21 +257,51 @@ func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
 	return v
 }
 
-// add records one occurrence of t's form in article art.
-func (v *variantScan) add(forms map[string]*variantFormAcc, t variantToken, art string) {
+// add records one occurrence of t's form in the article at place ai.
+func (v *variantScan) add(forms map[string]*variantFormAcc, t variantToken, ai int) {
 	f := forms[t.id]
 	if f == nil {
 		v.order++
-		f = &variantFormAcc{id: t.id, display: t.text, arts: map[string]bool{}, order: v.order}
+		f = &variantFormAcc{id: t.id, display: t.text, arts: make(artSet, v.words), ids: v.ids, order: v.order}
 		forms[t.id] = f
 	}
-	// The scan reads an article's tokens together: most occurrences are
-	// of the article added last, already in arts.
-	if !f.hasLast || f.last != art {
-		f.arts[art] = true
-		f.last, f.hasLast = art, true
-	}
+	f.arts.add(v.place[ai])
 	f.count++
+}
+
+// artSet is a set of articles, a bit by the article's place in the
+// scan's ids: a form's articles are added for every occurrence and
+// counted and merged often, which a map hashed an id for each time.
+type artSet []uint64
+
+func (s artSet) add(i int) { s[i/64] |= 1 << (i % 64) }
+
+// len is the number of articles in s.
+func (s artSet) len() int {
+	n := 0
+	for _, w := range s {
+		n += bits.OnesCount64(w)
+	}
+	return n
+}
+
+// or adds the articles of t, a set of the same scan, to s.
+func (s artSet) or(t artSet) {
+	for i := range s {
+		s[i] |= t[i]
+	}
+}
+
+// appendIDs appends the ids of s's articles to out, in ids' order.
+func (s artSet) appendIDs(out []string, ids []string) []string {
+	for wi, w := range s {
+		for w != 0 {
+			b := bits.TrailingZeros64(w)
+			out = append(out, ids[wi*64+b])
+			w &= w - 1
+		}
+	}
+	return out
 }
 
 // variantTokens tokenises one paragraph and marks sentence starts.
@@ -350,22 +395,20 @@ type variantGroup struct {
 }
 
 func (g *variantGroup) articleCount() int {
-	arts := map[string]bool{}
+	var arts artSet
 	for _, f := range g.forms {
-		for a := range f.arts {
-			arts[a] = true
+		if arts == nil {
+			arts = make(artSet, len(f.arts))
 		}
+		arts.or(f.arts)
 	}
-	return len(arts)
+	return arts.len()
 }
 
 func (g *variantGroup) result() VariantGroup {
 	r := VariantGroup{Canonical: g.canonical}
 	for _, f := range g.forms {
-		arts := make([]string, 0, len(f.arts))
-		for a := range f.arts {
-			arts = append(arts, a)
-		}
+		arts := f.arts.appendIDs(make([]string, 0, f.arts.len()), f.ids)
 		sort.Strings(arts)
 		r.Forms = append(r.Forms, VariantForm{Form: f.display, Articles: arts})
 	}
@@ -433,7 +476,7 @@ func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
 				}
 				for _, t := range p[i : i+n] {
 					if t.id != "" && !t.allCaps && !v.lower[t.kid] {
-						v.add(forms, t, v.ids[ai])
+						v.add(forms, t, ai)
 					}
 				}
 				i += n
@@ -580,8 +623,8 @@ func (v *variantScan) similarityGroups() []*variantGroup {
 		rest := buckets[k]
 		sort.Slice(rest, func(i, j int) bool {
 			a, b := rest[i], rest[j]
-			if len(a.arts) != len(b.arts) {
-				return len(a.arts) > len(b.arts)
+			if na, nb := a.arts.len(), b.arts.len(); na != nb {
+				return na > nb
 			}
 			if a.count != b.count {
 				return a.count > b.count
@@ -645,12 +688,10 @@ func mergeVariantGroup(groups []*variantGroup, g *variantGroup) bool {
 			f := g.forms[id]
 			ef := eg.forms[id]
 			if ef == nil {
-				eg.forms[id] = &variantFormAcc{id: id, display: f.display, arts: map[string]bool{}, count: f.count, order: f.order}
+				eg.forms[id] = &variantFormAcc{id: id, display: f.display, arts: make(artSet, len(f.arts)), ids: f.ids, count: f.count, order: f.order}
 				ef = eg.forms[id]
 			}
-			for a := range f.arts {
-				ef.arts[a] = true
-			}
+			ef.arts.or(f.arts)
 		}
 		return true
 	}
