@@ -490,6 +490,19 @@ type quoteContext struct {
 	// bare is, by NameKey, where a surname first stands alone ("Hale",
 	// "Mr. Hale") outside the headline: its first few positions.
 	bare map[string][]int
+	// keys memoises NameKey: the entity finder's memo of the doc when
+	// there is one (the same names come back run after run).
+	keys map[string]string
+}
+
+// key is NameKey(name), memoised.
+func (qc *quoteContext) key(name string) string {
+	k, ok := qc.keys[name]
+	if !ok {
+		k = NameKey(name)
+		qc.keys[name] = k
+	}
+	return k
 }
 
 func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
@@ -497,6 +510,11 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 	qc := &quoteContext{d: d, text: d.a.Text, lower: d.voc.newSet(),
 		kinds: quoteEntityKinds(d), midCap: d.voc.newSet(), bare: map[string][]int{},
 		quoted: make([]Span, 0, len(quotes)), paraToks: make([][]Token, 0, len(d.a.Body))}
+	if nb := analyseNER(d).buf; nb != nil {
+		qc.keys = nb.keys
+	} else {
+		qc.keys = map[string]string{}
+	}
 	for _, q := range quotes {
 		qc.quoted = append(qc.quoted, q.span())
 	}
@@ -527,7 +545,7 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 		prevSubject := false // the last run was subject-like and ended before "and"
 		prevEnd := -1
 		for i := 0; i < len(toks); {
-			if !quoteNameTok(toks[i]) {
+			if !quoteNameTok(&toks[i]) {
 				i++
 				continue
 			}
@@ -546,12 +564,13 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 			}
 			name := qc.runText(pi, c)
 			n := namedAt{pos: toks[c.from].Span.Start, name: name}
-			kind := qc.kinds[NameKey(name)]
+			nk := qc.key(name)
+			kind := qc.kinds[nk]
 			words := quoteRunWords(toks, c)
 			if words >= 2 {
 				qc.fullNames = append(qc.fullNames, n)
 			} else if kind != kindPlace && kind != kindOrg && !qc.d.a.TitleSpan.Contains(Span{n.pos, n.pos + 1}) {
-				if k := NameKey(name); k != "" && len(qc.bare[k]) < 4 {
+				if k := nk; k != "" && len(qc.bare[k]) < 4 {
 					qc.bare[k] = append(qc.bare[k], n.pos)
 				}
 			}
@@ -629,7 +648,12 @@ func quoteEntityKinds(d *doc) map[string]nerKind {
 		if m.ent < 0 || m.ent >= len(nd.ents) {
 			continue
 		}
-		k := NameKey(d.a.Text[m.span.Start:m.span.End])
+		// The scanner's NameKey memo holds most of the names.
+		name := d.a.Text[m.span.Start:m.span.End]
+		k, ok := nd.buf.keys[name]
+		if !ok {
+			k = NameKey(name)
+		}
 		kind := nd.ents[m.ent].kind
 		if prev, ok := out[k]; ok && prev != kind {
 			// One spelling in two entities: a person wins (a surname
@@ -648,11 +672,11 @@ func quoteEntityKinds(d *doc) map[string]nerKind {
 
 // isPlace reports whether a name is a place: a country or town "said"
 // something only as a stand-in for someone unnamed.
-func (qc *quoteContext) isPlace(name string) bool { return qc.kinds[NameKey(name)] == kindPlace }
+func (qc *quoteContext) isPlace(name string) bool { return qc.kinds[qc.key(name)] == kindPlace }
 
 // nonPerson reports whether a name is a place or a body.
 func (qc *quoteContext) nonPerson(name string) bool {
-	k := qc.kinds[NameKey(name)]
+	k := qc.kinds[qc.key(name)]
 	return k == kindPlace || k == kindOrg
 }
 
@@ -677,7 +701,7 @@ func (qc *quoteContext) inQuote(pos int) bool {
 // fact builds the quote's Fact.
 func (qc *quoteContext) fact(q quoteSpan, speaker string) Fact {
 	sp := q.span()
-	key := NameKey(speaker)
+	key := qc.key(speaker)
 	label := speaker
 	if key == "" {
 		key, label = "unknown", "unknown"
@@ -878,7 +902,7 @@ func (qc *quoteContext) resolvePronoun(pos int) string {
 	for _, n := range qc.named {
 		if n.pos < pos && n.pos >= lo && n.pos > best.pos && !qc.nonPerson(n.name) {
 			full := qc.fullName(n.name, n.pos)
-			if quoteWordsIn(full) >= 2 || qc.kinds[NameKey(full)] == kindPerson {
+			if quoteWordsIn(full) >= 2 || qc.kinds[qc.key(full)] == kindPerson {
 				best = namedAt{pos: n.pos, name: full}
 			}
 		}
@@ -908,7 +932,7 @@ func (qc *quoteContext) fullName(name string, pos int) string {
 	if quoteWordsIn(name) != 1 {
 		return name
 	}
-	key := NameKey(name)
+	key := qc.key(name)
 	if key == "" {
 		return name
 	}
@@ -916,7 +940,7 @@ func (qc *quoteContext) fullName(name string, pos int) string {
 	firstPos := -1
 	for len(qc.fullLastKeys) < len(qc.fullNames) {
 		f := strings.Fields(qc.fullNames[len(qc.fullLastKeys)].name)
-		qc.fullLastKeys = append(qc.fullLastKeys, NameKey(f[len(f)-1]))
+		qc.fullLastKeys = append(qc.fullLastKeys, qc.key(f[len(f)-1]))
 	}
 	for i, n := range qc.fullNames {
 		// The surname matches when the keys are equal or the names are
@@ -1038,7 +1062,7 @@ func (qc *quoteContext) subjectBefore(pi, v, lo int) (name string, pronoun, ok b
 		return "", false, true
 	case quoteOtherPronouns[t.Fold]:
 		return "", false, true
-	case quoteNameTok(t):
+	case quoteNameTok(&t):
 		r := qc.runTo(pi, k, lo)
 		if r.from > 0 && quotePrepositions[toks[r.from-1].Fold] {
 			return "", false, true // "the mayor of Springfield said"
@@ -1056,7 +1080,7 @@ func (qc *quoteContext) subjectBefore(pi, v, lo int) (name string, pronoun, ok b
 			if n, ok := qc.nameEndingAt(pi, c-1, lo); ok && c+1 < k && !toks[c+1].IsCapitalized() {
 				return n, false, true
 			}
-			if c+1 < k-1 && quoteNameTok(toks[c+1]) {
+			if c+1 < k-1 && quoteNameTok(&toks[c+1]) {
 				r := qc.runFrom(pi, c+1)
 				if cr, ok := qc.cleanRun(pi, r); ok && r.to < k {
 					return qc.runText(pi, cr), false, true
@@ -1073,7 +1097,7 @@ func (qc *quoteContext) subjectBefore(pi, v, lo int) (name string, pronoun, ok b
 // nameEndingAt returns the cleaned name whose run ends at toks[i].
 func (qc *quoteContext) nameEndingAt(pi, i, lo int) (string, bool) {
 	toks := qc.paraToks[pi]
-	if i < lo || i >= len(toks) || !quoteNameTok(toks[i]) {
+	if i < lo || i >= len(toks) || !quoteNameTok(&toks[i]) {
 		return "", false
 	}
 	r := qc.runTo(pi, i+1, lo)
@@ -1097,7 +1121,7 @@ func (qc *quoteContext) firstSubject(pi, lo, v int) (name string, pronoun, ok bo
 		if t.Fold == "he" || t.Fold == "she" {
 			return "", true, true
 		}
-		if !quoteNameTok(t) {
+		if !quoteNameTok(&t) {
 			continue
 		}
 		r := qc.runFrom(pi, i)
@@ -1125,7 +1149,7 @@ func (qc *quoteContext) nameAfter(pi, i, hi int) (name string, pronoun bool) {
 		if t.Fold == "he" || t.Fold == "she" {
 			return "", true
 		}
-		if quoteNameTok(t) {
+		if quoteNameTok(&t) {
 			r := qc.runFrom(pi, i)
 			if r.to > hi {
 				r.to = hi
@@ -1149,11 +1173,11 @@ func (qc *quoteContext) runFrom(pi, i int) tokRange {
 	j := i
 	for j < len(toks) {
 		t := toks[j]
-		if quoteNameTok(t) {
+		if quoteNameTok(&t) {
 			j++
 			continue
 		}
-		if j > i && j+1 < len(toks) && quoteNameTok(toks[j+1]) &&
+		if j > i && j+1 < len(toks) && quoteNameTok(&toks[j+1]) &&
 			(t.Fold == "." && abbreviationDot(toks[j-1]) || quoteParticle(&t)) {
 			j++
 			continue
@@ -1170,11 +1194,11 @@ func (qc *quoteContext) runTo(pi, end, lo int) tokRange {
 	j := end
 	for j > lo {
 		t := toks[j-1]
-		if quoteNameTok(t) {
+		if quoteNameTok(&t) {
 			j--
 			continue
 		}
-		if j < end && j-2 >= lo && quoteNameTok(toks[j-2]) &&
+		if j < end && j-2 >= lo && quoteNameTok(&toks[j-2]) &&
 			(t.Fold == "." && abbreviationDot(toks[j-2]) || quoteParticle(&t)) {
 			j--
 			continue
@@ -1208,7 +1232,7 @@ func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 		// A capitalised common word opening a sentence ("Officials said").
 		initial := i == 0 || toks[i-1].Fold == `"` || toks[i-1].Fold == ":" || quoteSentenceEnd(toks, i-1)
 		if initial && (qc.lower.has(&toks[i]) || quoteGroupNouns[toks[i].Fold] ||
-			quoteParticipleLike(toks[i].Fold) && !qc.midCap.has(&toks[i]) && qc.kinds[NameKey(toks[i].Text)] != kindPerson) {
+			quoteParticipleLike(toks[i].Fold) && !qc.midCap.has(&toks[i]) && qc.kinds[qc.key(toks[i].Text)] != kindPerson) {
 			i++
 		}
 	}
@@ -1248,12 +1272,25 @@ func quoteRunWords(toks []Token, r tokRange) int {
 // quoteNameTok reports whether a token can be part of a name: a
 // capitalised word, or a lower-case particle joined to a capitalised name
 // ("al-Hakim", "d'Alembert").
-func quoteNameTok(t Token) bool {
+func quoteNameTok(t *Token) bool {
 	if t.Kind != Word || t.Fold == "i" || t.Fold == "'s" {
 		return false
 	}
 	if t.IsCapitalized() {
 		return true
+	}
+	// Most lower-case words are plain ASCII letters: when the bytes the
+	// loop below would look at (runes starting in the first five) are
+	// ASCII and none is a hyphen or an apostrophe, it would find none.
+	plain := true
+	for k := 0; k < len(t.Text) && k <= 4; k++ {
+		if c := t.Text[k]; c >= utf8.RuneSelf || c == '-' || c == '\'' || c == '`' {
+			plain = false
+			break
+		}
+	}
+	if plain {
+		return false
 	}
 	for k, r := range t.Text {
 		if k > 4 {
