@@ -488,11 +488,18 @@ type quoteContext struct {
 	// no name word.
 	midCap foldSet
 	// bare is, by NameKey, where a surname first stands alone ("Hale",
-	// "Mr. Hale") outside the headline: its first few positions.
-	bare map[string][]int
+	// "Mr. Hale") outside the headline: its first few positions, held in
+	// the map's values (a slice a name was an allocation each).
+	bare map[string]barePositions
 	// keys memoises NameKey: the entity finder's memo of the doc when
 	// there is one (the same names come back run after run).
 	keys map[string]string
+}
+
+// barePositions are the first positions of a bare surname.
+type barePositions struct {
+	n   int
+	pos [4]int
 }
 
 // key is NameKey(name), memoised.
@@ -508,7 +515,7 @@ func (qc *quoteContext) key(name string) string {
 func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 	// The word sets hold a bit per fold of the doc (vocab.go).
 	qc := &quoteContext{d: d, text: d.a.Text, lower: d.voc.newSet(),
-		kinds: quoteEntityKinds(d), midCap: d.voc.newSet(), bare: map[string][]int{},
+		kinds: quoteEntityKinds(d), midCap: d.voc.newSet(), bare: map[string]barePositions{},
 		quoted: make([]Span, 0, len(quotes)), paraToks: make([][]Token, 0, len(d.a.Body))}
 	if nb := analyseNER(d).buf; nb != nil {
 		qc.keys = nb.keys
@@ -570,8 +577,12 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 			if words >= 2 {
 				qc.fullNames = append(qc.fullNames, n)
 			} else if kind != kindPlace && kind != kindOrg && !qc.d.a.TitleSpan.Contains(Span{n.pos, n.pos + 1}) {
-				if k := nk; k != "" && len(qc.bare[k]) < 4 {
-					qc.bare[k] = append(qc.bare[k], n.pos)
+				if k := nk; k != "" {
+					if b := qc.bare[k]; b.n < len(b.pos) {
+						b.pos[b.n] = n.pos
+						b.n++
+						qc.bare[k] = b
+					}
 				}
 			}
 			// A person: not a place or body, and a name of two words, a
@@ -939,8 +950,8 @@ func (qc *quoteContext) fullName(name string, pos int) string {
 	best, after, first := "", "", ""
 	firstPos := -1
 	for len(qc.fullLastKeys) < len(qc.fullNames) {
-		f := strings.Fields(qc.fullNames[len(qc.fullLastKeys)].name)
-		qc.fullLastKeys = append(qc.fullLastKeys, qc.key(f[len(f)-1]))
+		f := lastField(qc.fullNames[len(qc.fullLastKeys)].name)
+		qc.fullLastKeys = append(qc.fullLastKeys, qc.key(f))
 	}
 	for i, n := range qc.fullNames {
 		// The surname matches when the keys are equal or the names are
@@ -978,8 +989,10 @@ func (qc *quoteContext) fullName(name string, pos int) string {
 // paragraphs or more (a teaser line's bare surname alone does not count).
 func (qc *quoteContext) bareBefore(key string, full int) bool {
 	fp := qc.paraOf(full)
-	paras := map[int]bool{}
-	for _, b := range qc.bare[key] {
+	// Two paragraphs or more: one differs from the first seen.
+	firstPara, two := -1, false
+	bp := qc.bare[key]
+	for _, b := range bp.pos[:bp.n] {
 		if b >= full {
 			break
 		}
@@ -987,20 +1000,45 @@ func (qc *quoteContext) bareBefore(key string, full int) bool {
 		if p == fp {
 			return true
 		}
-		paras[p] = true
+		if firstPara < 0 {
+			firstPara = p
+		} else if p != firstPara {
+			two = true
+		}
 	}
-	return len(paras) >= 2
+	return two
 }
 
 // quoteSameGiven reports whether two full names of one surname share
 // their first word, or spellings of it ("John Hale", "John R. Hale";
 // "Ahmed Saleh", "Ahmad Saleh").
 func quoteSameGiven(a, b string) bool {
-	fa, fb := strings.Fields(a), strings.Fields(b)
-	return NameKey(fa[0]) == NameKey(fb[0]) || SameName(fa[0], fb[0])
+	fa, fb := firstField(a), firstField(b)
+	return NameKey(fa) == NameKey(fb) || SameName(fa, fb)
 }
 
-func quoteWordsIn(s string) int { return len(strings.Fields(s)) }
+// quoteWordsIn is len(strings.Fields(s)), counted without building the
+// fields (it ran for every name of every quote).
+func quoteWordsIn(s string) int { return wordCount(s) }
+
+// firstField is strings.Fields(s)[0] and lastField the last of them,
+// found without building the fields; "" when s has none.
+func firstField(s string) string {
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		return s[:i]
+	}
+	return s
+}
+
+func lastField(s string) string {
+	s = strings.TrimRightFunc(s, unicode.IsSpace)
+	if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		return s[i+n:]
+	}
+	return s
+}
 
 // verbAt reports whether toks[i] is a verb that attributes a quote.
 func (qc *quoteContext) verbAt(toks []Token, i int, long bool) bool {
