@@ -422,12 +422,64 @@ func quoteValue(text string, q quoteSpan) string {
 		}
 		parts[i-1] = prev
 	}
-	v := strings.Join(strings.Fields(strings.Join(parts, " ")), " ")
-	v = quoteStraighten.Replace(v)
+	v := joinStraight(parts)
 	return strings.TrimSpace(strings.TrimSuffix(v, ","))
 }
 
-var quoteStraighten = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'", "“", `"`, "”", `"`, "„", `"`, "«", `"`, "»", `"`)
+// joinStraight is what a replacer straightening ’ ‘ ʼ to ' and “ ” „ « »
+// to " made of strings.Join(strings.Fields(strings.Join(parts, " ")),
+// " ") (joinStraightRef in the tests), written in one pass and one string
+// (the three steps were 8 % of Extract's allocations). No mark it
+// straightens is a space, and each starts with a byte no other rune
+// holds inside it, so straightening rune by rune while collapsing the
+// spaces gives what the replacer gives after.
+func joinStraight(parts []string) string {
+	n := len(parts)
+	for _, p := range parts {
+		n += len(p)
+	}
+	buf := make([]byte, 0, n)
+	space := false // a space is owed before the next word
+	for _, p := range parts {
+		space = len(buf) > 0
+		for i := 0; i < len(p); {
+			c := p[i]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					space = len(buf) > 0
+				} else {
+					if space {
+						buf = append(buf, ' ')
+						space = false
+					}
+					buf = append(buf, c)
+				}
+				i++
+				continue
+			}
+			r, w := utf8.DecodeRuneInString(p[i:])
+			if unicode.IsSpace(r) {
+				space = len(buf) > 0
+				i += w
+				continue
+			}
+			if space {
+				buf = append(buf, ' ')
+				space = false
+			}
+			switch r {
+			case '’', '‘', 'ʼ':
+				buf = append(buf, '\'')
+			case '“', '”', '„', '«', '»':
+				buf = append(buf, '"')
+			default:
+				buf = append(buf, p[i:i+w]...)
+			}
+			i += w
+		}
+	}
+	return string(buf)
+}
 
 // quoteTitleCase reports whether a quote reads as the title of a work:
 // at least two words, every word of four letters or more capitalised, and
