@@ -174,6 +174,7 @@ func (x *Extractor) analyse(a *Article) *doc {
 	}
 	var low lowered
 	var slab []sentence
+	var spans []Span // each paragraph's sentences, the slice reused
 	d.voc = newVocab()
 	for pi, para := range a.Body {
 		start := len(buf)
@@ -181,7 +182,8 @@ func (x *Extractor) analyse(a *Article) *doc {
 		ptoks := buf[start:len(buf):len(buf)]
 		d.voc.classify(ptoks)
 		d.paraToks[pi] = ptoks
-		for _, sp := range Sentences(a.Text, para) {
+		spans = appendSentences(spans[:0], a.Text, para)
+		for _, sp := range spans {
 			toks := sentenceTokens(a.Text, ptoks, sp)
 			if len(toks) > 0 && toks[0].cls&lcKnown == 0 {
 				d.voc.classify(toks) // tokenised again: not slices of ptoks
