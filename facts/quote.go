@@ -259,35 +259,49 @@ type quoteSeg struct {
 // that run over paragraphs.
 func scanQuotes(text string, body []Span) []quoteSpan {
 	var out []quoteSpan
-	var pending *quoteSpan
+	// pending is held by value: a pointer to the loop's quote made every
+	// quote escape to the heap.
+	var pending quoteSpan
+	hasPending := false
+	// A quote's first piece is cut from one arena, with no room after it:
+	// a piece continued on the next paragraph is appended to a copy.
+	var arena []Span
 	for pi, para := range body {
 		marks := quoteMarks(text, para)
 		cont := false
-		if pending != nil {
+		if hasPending {
 			if pi == pending.paraClose+1 && len(marks) > 0 && marks[0].dir&markOpen != 0 &&
 				marks[0].Start == skipSpace(text, para.Start, para.End) {
 				cont = true
 			} else {
-				out = append(out, *pending)
-				pending = nil
+				out = append(out, pending)
+				hasPending = false
 			}
 		}
 		for _, s := range pairMarks(para, marks, cont) {
 			var q quoteSpan
-			if s.cont && pending != nil {
-				q = *pending
-				pending = nil
+			if s.cont && hasPending {
+				q = pending
+				hasPending = false
 			} else {
 				q = quoteSpan{open: s.open, paraOpen: pi}
 			}
 			st := skipSpace(text, s.start, s.end)
 			piece := Span{st, trimRightSpace(text, st, s.end)}
 			if piece.Len() > 0 {
-				q.pieces = append(q.pieces, piece)
+				if len(q.pieces) == 0 {
+					if arena == nil {
+						arena = make([]Span, 0, 8)
+					}
+					arena = append(arena, piece)
+					q.pieces = arena[len(arena)-1 : len(arena) : len(arena)]
+				} else {
+					q.pieces = append(q.pieces, piece)
+				}
 			}
 			q.paraClose = pi
 			if !s.closed {
-				pending = &q
+				pending, hasPending = q, true
 				continue
 			}
 			q.close = s.close
@@ -296,8 +310,8 @@ func scanQuotes(text string, body []Span) []quoteSpan {
 			}
 		}
 	}
-	if pending != nil {
-		out = append(out, *pending)
+	if hasPending {
+		out = append(out, pending)
 	}
 	kept := out[:0]
 	for _, q := range out {
