@@ -784,10 +784,11 @@ func (qc *quoteContext) fact(q quoteSpan, speaker string) Fact {
 		key, label = "unknown", "unknown"
 	}
 	sent := qc.sentenceSpan(sp)
+	slot, label := concatPair("quote:", key, "quote: ", label, "")
 	return Fact{
-		Slot:         "quote:" + key,
+		Slot:         slot,
 		Kind:         KindQuote,
-		Label:        "quote: " + label,
+		Label:        label,
 		Value:        quoteValue(qc.text, q),
 		Surface:      qc.text[sp.Start:sp.End],
 		Span:         sp,
