@@ -106,7 +106,7 @@ func findAttributions(toks []Token) []attribution {
 			}
 			i = src.to - 1
 		case tk.may(lcReportVerb) && reportVerbs[f] && toks[i].Kind == Word && !toks[i].IsCapitalized() && !ambiguousNoun(toks, i) && !participleAdjective(toks, i):
-			out = append(out, verbAttribution(toks, i)...)
+			out = appendVerbAttribution(out, toks, i)
 		}
 	}
 	return out
@@ -221,9 +221,11 @@ var participleLeads = map[string]bool{
 	"stressing": true, "explaining": true, "insisting": true, "warning": true,
 }
 
-// verbAttribution reads "X said (that) …", "…, X said (on Tuesday).",
-// "…," said X.", "…," X said, "…" and "…, X said, adding that …".
-func verbAttribution(toks []Token, i int) []attribution {
+// appendVerbAttribution appends to out what "X said (that) …", "…, X said
+// (on Tuesday).", "…," said X.", "…," X said, "…" and "…, X said, adding
+// that …" attribute: appended, not returned in a slice of their own,
+// which was 3 % of Extract's allocations.
+func appendVerbAttribution(out []attribution, toks []Token, i int) []attribution {
 	n := len(toks)
 	// What follows the verb: the reported content, or only an adverbial
 	// tail ("on Tuesday", "in a statement") when the attribution trails
@@ -258,25 +260,25 @@ func verbAttribution(toks []Token, i int) []attribution {
 		// '…," said Ramani.' — the source follows the verb.
 		after := phraseAfter(toks, i+1)
 		if after.to <= after.from {
-			return nil
+			return out
 		}
-		return []attribution{{from: clauseStart(toks, i-1), to: i, source: after.span(toks)}}
+		return append(out, attribution{from: clauseStart(toks, i-1), to: i, source: after.span(toks)})
 	}
 	if before.to <= before.from {
-		return nil
+		return out
 	}
 	if i > 0 && beForms[toks[i-1].Fold] {
-		return nil // "is said to" is a hedge, handled elsewhere
+		return out // "is said to" is a hedge, handled elsewhere
 	}
 	src := before.span(toks)
 	if resumes {
-		return []attribution{
-			{from: clauseStart(toks, before.from), to: before.from, source: src},
-			{from: k + 1, to: n, source: src},
-		}
+		return append(out,
+			attribution{from: clauseStart(toks, before.from), to: before.from, source: src},
+			attribution{from: k + 1, to: n, source: src},
+		)
 	}
 	if trailing {
-		return []attribution{{from: clauseStart(toks, before.from), to: before.from, source: src}}
+		return append(out, attribution{from: clauseStart(toks, before.from), to: before.from, source: src})
 	}
 	to := n
 	if before.from > 0 && relatives[toks[before.from-1].Fold] {
@@ -289,7 +291,7 @@ func verbAttribution(toks []Token, i int) []attribution {
 			}
 		}
 	}
-	return []attribution{{from: i + 1, to: to, source: src}}
+	return append(out, attribution{from: i + 1, to: to, source: src})
 }
 
 // appositiveSubject finds the subject of the report verb at i across an

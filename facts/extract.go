@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"sort"
+	"strings"
 	"sync"
 	"unicode/utf8"
 )
@@ -174,6 +175,7 @@ func (x *Extractor) analyse(a *Article) *doc {
 	}
 	var low lowered
 	var slab []sentence
+	var spans []Span // each paragraph's sentences, the slice reused
 	d.voc = newVocab()
 	for pi, para := range a.Body {
 		start := len(buf)
@@ -181,7 +183,8 @@ func (x *Extractor) analyse(a *Article) *doc {
 		ptoks := buf[start:len(buf):len(buf)]
 		d.voc.classify(ptoks)
 		d.paraToks[pi] = ptoks
-		for _, sp := range Sentences(a.Text, para) {
+		spans = appendSentences(spans[:0], a.Text, para)
+		for _, sp := range spans {
 			toks := sentenceTokens(a.Text, ptoks, sp)
 			if len(toks) > 0 && toks[0].cls&lcKnown == 0 {
 				d.voc.classify(toks) // tokenised again: not slices of ptoks
@@ -264,6 +267,22 @@ func (d *doc) fact(s *sentence, slot Slot, extractor string, sp Span, i int) Fac
 		Source:       src,
 		Extractor:    extractor,
 	}
+}
+
+// concatPair returns a0+a1 and b0+b1+b2 cut from one string: a fact's
+// slot and label, made for every entity and quote, in one allocation
+// instead of two.
+func concatPair(a0, a1, b0, b1, b2 string) (string, string) {
+	n := len(a0) + len(a1)
+	var sb strings.Builder
+	sb.Grow(n + len(b0) + len(b1) + len(b2))
+	sb.WriteString(a0)
+	sb.WriteString(a1)
+	sb.WriteString(b0)
+	sb.WriteString(b1)
+	sb.WriteString(b2)
+	s := sb.String()
+	return s[:n], s[n:]
 }
 
 // wordSet is a set of folded words and their inflections, for cues and

@@ -174,9 +174,10 @@ func appendEntities(d *doc, out []Fact) []Fact {
 		c := &nd.ms[e.canon]
 		s := d.sents[m.sent]
 		name := d.a.Text[c.span.Start:c.span.End]
-		f := d.fact(s, Slot{ID: "entity:" + e.key, Kind: KindEntity}, "entity", m.span, m.first)
+		slot, label := concatPair("entity:", e.key, e.kind.String(), ": ", name)
+		f := d.fact(s, Slot{ID: slot, Kind: KindEntity}, "entity", m.span, m.first)
 		f.Value = name
-		f.Label = e.kind.String() + ": " + name
+		f.Label = label
 		out = append(out, f)
 		// "the Harwick Port of Entry" names Harwick too, as another
 		// outlet's "the Harwick border crossing" does.

@@ -151,12 +151,18 @@ func nerDemonym(f string) bool {
 	}
 	// "Russian-Syrian", "Anglo-French".
 	if i := strings.IndexByte(f, '-'); i > 0 {
-		for _, p := range strings.Split(f, "-") {
+		// The parts between hyphens, without a slice of them (Split here
+		// was 4 % of Extract's allocations).
+		for rest := f; ; {
+			p, r, found := strings.Cut(rest, "-")
 			if !demonyms[p] {
 				return false
 			}
+			if !found {
+				return true
+			}
+			rest = r
 		}
-		return true
 	}
 	return false
 }

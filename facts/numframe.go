@@ -1,6 +1,27 @@
 package facts
 
-import "strings"
+import (
+	"strings"
+	"sync"
+)
+
+// frameToks recycles NumberFrameOf's token buffers. The frame keeps
+// strings of the sentence, never its tokens.
+var frameToks = sync.Pool{New: func() any { return new([]Token) }}
+
+// maxFrameTokens bounds the buffers kept (a sentence of about 4 KB).
+const maxFrameTokens = 1024
+
+// putFrameToks gives toks, grown from *bp, back to frameToks, its
+// strings dropped so a kept buffer holds no sentence alive.
+func putFrameToks(bp *[]Token, toks []Token) {
+	if cap(toks) > maxFrameTokens {
+		return
+	}
+	clear(toks)
+	*bp = toks[:0]
+	frameToks.Put(bp)
+}
 
 // NumberFrame is what a figure is about beyond the noun its slot is keyed
 // by: two figures that share a noun ("twelve member states" that signed a
@@ -180,7 +201,12 @@ func NumberFrameOf(f Fact) NumberFrame {
 		return nf
 	}
 	end := start + len(f.Surface)
-	toks := Tokenize(f.Sentence, 0, len(f.Sentence))
+	// Tokenize's tokens, in a recycled buffer: compare reads the frame of
+	// every number fact, and each made a buffer of its own.
+	bp := frameToks.Get().(*[]Token)
+	var low lowered
+	toks := tokenizeAppend((*bp)[:0], f.Sentence, 0, len(f.Sentence), &low, 0, len(f.Sentence))
+	defer putFrameToks(bp, toks)
 	first, last := -1, -1
 	for i, t := range toks {
 		if t.Span.Start >= start && t.Span.End <= end {

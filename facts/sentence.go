@@ -26,8 +26,12 @@ var abbreviations = map[string]bool{
 // followed by space and a capital letter, a digit or an opening quote —
 // unless the dot ends an abbreviation ("Jan.", "Dr.", "U.S.") or an
 // initial ("Rodney S. Scott").
-func Sentences(text string, para Span) []Span {
-	var out []Span
+func Sentences(text string, para Span) []Span { return appendSentences(nil, text, para) }
+
+// appendSentences appends Sentences(text, para) to out, so that analyse
+// reuses one slice for every paragraph (a slice per paragraph, grown
+// sentence by sentence, was 5 % of Extract's allocations).
+func appendSentences(out []Span, text string, para Span) []Span {
 	start := skipSpace(text, para.Start, para.End)
 	i := start
 	for i < para.End {
