@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"database/sql/driver"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -240,5 +241,84 @@ func TestAppendFactsJSON(t *testing.T) {
 		if _, ok := appendFactsJSON(nil, []facts.Fact{{Slot: "s", Label: bad}}); ok {
 			t.Errorf("appendFactsJSON accepted %q", bad)
 		}
+	}
+}
+
+// TestInsertFacts_RefusedRowWritesNothing: a fact the schema refuses (an
+// end before its start) in the second INSERT of an article's facts fails
+// the whole save with an error naming those facts, and leaves no article,
+// fact or change behind. In SQLite the facts go through the driver's
+// query path (see rawExec), whose error comes from the statement's first
+// step; this holds that it is not lost there.
+func TestInsertFacts_RefusedRowWritesNothing(t *testing.T) {
+	eachEngine(t, testInsertFacts_RefusedRowWritesNothing)
+}
+
+func testInsertFacts_RefusedRowWritesNothing(t *testing.T, e engine) {
+	ctx := context.Background()
+	db := MustOpenDB(t, e)
+	mustPutTopic(t, db, "t")
+	var fs []facts.Fact
+	for i := range factsPerInsert + 10 {
+		fs = append(fs, fullFact(fmt.Sprintf("slot:%02d", i), i))
+	}
+	fs[factsPerInsert+5].Span = facts.Span{Start: 9, End: 3}
+	items := []ArticleFacts{
+		{Article: facts.Article{ID: "fine", Hash: "h1"}, Facts: fs[:3]},
+		{Article: facts.Article{ID: "refused", Hash: "h2"}, Facts: fs},
+	}
+	_, err := db.SaveArticles(ctx, "t", items)
+	if err == nil {
+		t.Fatal("SaveArticles stored a fact whose end is before its start")
+	}
+	// SQLite names the INSERT of 50 facts that failed; PostgreSQL takes
+	// an article's facts in one statement.
+	want := fmt.Sprintf(`save article "t"/"refused": insert facts %d–%d`, factsPerInsert, len(fs)-1)
+	if e == postgresEngine {
+		want = fmt.Sprintf(`save article "t"/"refused": insert %d facts`, len(fs))
+	}
+	if msg := err.Error(); !strings.Contains(msg, want) || !strings.Contains(strings.ToLower(msg), "check constraint") {
+		t.Errorf("error %q does not say %q and the check constraint", msg, want)
+	}
+	for _, q := range []string{
+		`SELECT COUNT(*) FROM articles`,
+		`SELECT COUNT(*) FROM facts`,
+		`SELECT COUNT(*) FROM changes WHERE kind <> 'topic'`,
+	} {
+		if n := count(t, db, q); n != 0 {
+			t.Errorf("%s: %d after a failed save, want 0", q, n)
+		}
+	}
+	// The store goes on: the connection and its cached statement are
+	// usable for the next save.
+	if _, err := db.SaveArticles(ctx, "t", items[:1]); err != nil {
+		t.Fatalf("next save: %v", err)
+	}
+	if n := count(t, db, `SELECT COUNT(*) FROM facts`); n != 3 {
+		t.Errorf("facts after the next save: %d, want 3", n)
+	}
+}
+
+// TestRawExec_RefusesRows: rawExec runs a statement only to its first
+// step, so one that returns rows is an error rather than half-run.
+func TestRawExec_RefusesRows(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t, sqliteEngine)
+	tx, err := db.begin(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tx.Rollback()
+	ok, err := tx.rawExec(ctx, `SELECT 1`, nil)
+	if !ok || err == nil || !strings.Contains(err.Error(), "returns rows") {
+		t.Errorf("rawExec(SELECT 1) = %v, %v; want true and a 'returns rows' error", ok, err)
+	}
+	if ok, err := tx.rawExec(ctx, `INSERT INTO topics (id, hash, created_at, updated_at) VALUES (?, 'h', 'now', 'now')`,
+		[]driver.NamedValue{{Ordinal: 1, Value: "x"}}); !ok || err != nil {
+		t.Fatalf("rawExec(INSERT) = %v, %v; want true, nil", ok, err)
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT COUNT(*) FROM topics WHERE id = 'x'`).Scan(&n); err != nil || n != 1 {
+		t.Errorf("inserted topic rows: %d, %v; want 1", n, err)
 	}
 }
