@@ -181,7 +181,7 @@ func (db *DB) saveArticle(ctx context.Context, tx *txn, topicID string, a facts.
 	if err != nil {
 		return SaveResult{}, wrap(err, "insert version %d", newVersion)
 	}
-	if err := insertFacts(ctx, tx, newRowid, fs); err != nil {
+	if err := insertFacts(ctx, tx, newRowid, a.Text, fs); err != nil {
 		return SaveResult{}, err
 	}
 
@@ -195,27 +195,43 @@ func (db *DB) saveArticle(ctx context.Context, tx *txn, topicID string, a facts.
 	return SaveResult{Status: status, Version: newVersion}, nil
 }
 
-// insertFacts stores fs as the facts of the article version rowid, as one
-// JSON value when their texts allow (see insertFactsJSON), else row by row.
-func insertFacts(ctx context.Context, tx *txn, rowid int64, fs []facts.Fact) error {
+// insertFacts stores fs as the facts of the article version rowid, whose
+// text is text, as one JSON value when their texts allow (see
+// insertFactsJSON), else row by row. A sentence that is the text between
+// its span's ends is not stored again (see storedSentence).
+func insertFacts(ctx context.Context, tx *txn, rowid int64, text string, fs []facts.Fact) error {
 	if len(fs) == 0 {
 		return nil
 	}
 	if tx.d.numbered {
-		done, err := insertFactsJSON(ctx, tx, rowid, fs)
+		done, err := insertFactsJSON(ctx, tx, rowid, text, fs)
 		if done || err != nil {
 			return err
 		}
 	}
-	return insertFactsRows(ctx, tx, rowid, fs)
+	return insertFactsRows(ctx, tx, rowid, text, fs)
+}
+
+// storedSentence is what the sentence column holds for f, a fact of an
+// article whose text is text, and the sentence_from_text flag: nothing
+// and 1 when the sentence is the text between its span's ends, as every
+// extracted fact's is (the text is stored with the article, and the
+// sentences were half of the facts table); the sentence and 0 otherwise,
+// so that any fact reads back as it was saved.
+func storedSentence(text string, f *facts.Fact) (string, int64) {
+	s, e := f.SentenceSpan.Start, f.SentenceSpan.End
+	if f.Sentence != "" && 0 <= s && s <= e && e <= len(text) && text[s:e] == f.Sentence {
+		return "", 1
+	}
+	return f.Sentence, 0
 }
 
 // insertFactsRows stores fs binding each value on its own: the way for
 // SQLite, and for texts JSON cannot carry unchanged.
-func insertFactsRows(ctx context.Context, tx *txn, rowid int64, fs []facts.Fact) error {
+func insertFactsRows(ctx context.Context, tx *txn, rowid int64, text string, fs []facts.Fact) error {
 	// Facts go in several to a statement: with PostgreSQL each statement
 	// is a round trip, and an article has some 50 facts. factsPerInsert
-	// rows of 17 values stay under SQLite's oldest limit of 999 values.
+	// rows of 18 values stay under SQLite's oldest limit of 999 values.
 	// One argument slice serves every statement, and the next article's.
 	ap := factArgsPool.Get().(*[]driver.NamedValue)
 	args := *ap
@@ -232,6 +248,7 @@ func insertFactsRows(ctx context.Context, tx *txn, rowid int64, fs []facts.Fact)
 		}
 		for i := range fs[lo:hi] {
 			f := &fs[lo+i]
+			sentence, fromText := storedSentence(text, f)
 			// int64, not int: the driver's own type, which neither path
 			// converts again.
 			add(rowid)
@@ -241,7 +258,7 @@ func insertFactsRows(ctx context.Context, tx *txn, rowid int64, fs []facts.Fact)
 			add(f.Surface)
 			add(int64(f.Span.Start))
 			add(int64(f.Span.End))
-			add(f.Sentence)
+			add(sentence)
 			add(int64(f.SentenceSpan.Start))
 			add(int64(f.SentenceSpan.End))
 			add(string(f.Attribution))
@@ -251,6 +268,7 @@ func insertFactsRows(ctx context.Context, tx *txn, rowid int64, fs []facts.Fact)
 			add(int64(boolInt(f.Background)))
 			add(f.Extractor)
 			add(f.Label)
+			add(fromText)
 		}
 		done, err := tx.rawExec(ctx, factInsert(hi-lo), args)
 		if !done && err == nil {
@@ -267,26 +285,29 @@ func insertFactsRows(ctx context.Context, tx *txn, rowid int64, fs []facts.Fact)
 	return nil
 }
 
-// factArgsPool holds the argument slices of insertFactsRows: 850
-// NamedValues, 34 KB, were the largest allocation per article.
+// factArgsPool holds the argument slices of insertFactsRows: 900
+// NamedValues, 36 KB, were the largest allocation per article.
 var factArgsPool = sync.Pool{New: func() any {
-	args := make([]driver.NamedValue, 0, factsPerInsert*17)
+	args := make([]driver.NamedValue, 0, factsPerInsert*factColumnsN)
 	return &args
 }}
 
 // factsPerInsert is how many facts one INSERT statement writes.
 const factsPerInsert = 50
 
+// factColumnsN is how many values each fact row of an INSERT binds.
+const factColumnsN = 18
+
 // factInserts holds the INSERT statement for each number of rows, built
 // once: the store writes facts of every article through them.
 var factInserts = func() []string {
 	out := make([]string, factsPerInsert+1)
-	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", 17), ", ") + ")"
+	row := "(" + strings.TrimSuffix(strings.Repeat("?, ", factColumnsN), ", ") + ")"
 	for n := 1; n <= factsPerInsert; n++ {
 		out[n] = `INSERT INTO facts (
 			article_rowid, slot, kind, value, surface, start, "end", sentence,
 			sentence_start, sentence_end, attribution, source, aspect, negated,
-			background, extractor, label
+			background, extractor, label, sentence_from_text
 		) VALUES ` + strings.TrimSuffix(strings.Repeat(row+", ", n), ", ")
 	}
 	return out
@@ -340,7 +361,12 @@ func replaceFacts(ctx context.Context, tx *txn, topicID, articleID string, fs []
 	if _, err := tx.ExecContext(ctx, `DELETE FROM facts WHERE article_rowid = ?`, rowid); err != nil {
 		return wrap(err, "delete facts")
 	}
-	return insertFacts(ctx, tx, rowid, fs)
+	// The text, against which the sentences are stored (storedSentence).
+	var text string
+	if err := tx.QueryRowContext(ctx, `SELECT text FROM articles WHERE rowid = ?`, rowid).Scan(&text); err != nil {
+		return wrap(err, "read text")
+	}
+	return insertFacts(ctx, tx, rowid, text, fs)
 }
 
 // RemoveArticle makes the article's current version no longer current, as
@@ -447,7 +473,8 @@ func listFacts(ctx context.Context, tx *txn, topicID string) ([]facts.Fact, erro
 	rows, err := tx.QueryContext(ctx, `
 		SELECT a.topic_id, a.article_id, f.slot, f.kind, f.value, f.surface,
 			f.start, f."end", f.sentence, f.sentence_start, f.sentence_end,
-			f.attribution, f.source, f.aspect, f.negated, f.background, f.extractor, f.label
+			f.attribution, f.source, f.aspect, f.negated, f.background, f.extractor, f.label,
+			f.sentence_from_text
 		FROM facts f
 		JOIN articles a ON a.rowid = f.article_rowid
 		WHERE a.topic_id = ? AND a.current = 1
@@ -456,22 +483,71 @@ func listFacts(ctx context.Context, tx *txn, topicID string) ([]facts.Fact, erro
 		return nil, wrap(err, "query")
 	}
 	defer rows.Close()
-	var out []facts.Fact
+	var (
+		out      []facts.Fact
+		fromText []int // indexes in out of the facts whose sentence is in the text
+	)
 	for rows.Next() {
 		var (
 			f                         facts.Fact
 			kind, attribution, aspect string
+			inText                    bool
 		)
 		if err := rows.Scan(&f.Topic, &f.Article, &f.Slot, &kind, &f.Value, &f.Surface,
 			&f.Span.Start, &f.Span.End, &f.Sentence, &f.SentenceSpan.Start, &f.SentenceSpan.End,
-			&attribution, &f.Source, &aspect, &f.Negated, &f.Background, &f.Extractor, &f.Label); err != nil {
+			&attribution, &f.Source, &aspect, &f.Negated, &f.Background, &f.Extractor, &f.Label,
+			&inText); err != nil {
 			return nil, wrap(err, "scan")
 		}
 		f.Kind, f.Attribution, f.Aspect = facts.Kind(kind), facts.Attribution(attribution), facts.Aspect(aspect)
+		if inText {
+			fromText = append(fromText, len(out))
+		}
 		out = append(out, f)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, wrap(err, "query")
 	}
+	if len(fromText) > 0 {
+		if err := sentencesFromText(ctx, tx, topicID, out, fromText); err != nil {
+			return nil, err
+		}
+	}
 	return out, nil
+}
+
+// sentencesFromText fills in the sentences that were stored as a span of
+// their article's text (storedSentence): fs[i] for each i of which. The
+// sentences share the texts' memory.
+func sentencesFromText(ctx context.Context, tx *txn, topicID string, fs []facts.Fact, which []int) error {
+	rows, err := tx.QueryContext(ctx, `
+		SELECT article_id, text FROM articles
+		WHERE topic_id = ? AND current = 1`, topicID)
+	if err != nil {
+		return wrap(err, "query texts")
+	}
+	defer rows.Close()
+	texts := map[string]string{}
+	for rows.Next() {
+		var id, text string
+		if err := rows.Scan(&id, &text); err != nil {
+			return wrap(err, "scan texts")
+		}
+		texts[id] = text
+	}
+	if err := rows.Err(); err != nil {
+		return wrap(err, "query texts")
+	}
+	for _, i := range which {
+		f := &fs[i]
+		text := texts[f.Article]
+		s, e := f.SentenceSpan.Start, f.SentenceSpan.End
+		if s < 0 || s > e || e > len(text) {
+			// Saved only when the span was within this very text, which
+			// no statement of the store changes afterwards.
+			return errorf(EINTERNAL, "fact %s of %q: sentence span %d–%d outside the text (%d bytes)", f.Slot, f.Article, s, e, len(text))
+		}
+		f.Sentence = text[s:e]
+	}
+	return nil
 }

@@ -14,18 +14,21 @@ import (
 )
 
 // referenceInsertFacts is insertFacts as it was before facts went to
-// PostgreSQL as one JSON value and before its integers were passed as
-// int64: 50 rows of 17 values to a statement, each value bound on its own.
-// It is kept here, unchanged, as what the stored rows must equal.
-func referenceInsertFacts(ctx context.Context, tx *txn, rowid int64, fs []facts.Fact) error {
+// PostgreSQL as one JSON value, before its integers were passed as int64
+// and before SQLite got them through the driver's query path: 50 rows to a
+// statement, each value bound on its own through database/sql. It is kept
+// here as what the stored rows must equal; since migration 0007 it stores
+// the sentence as storedSentence says, as the store does.
+func referenceInsertFacts(ctx context.Context, tx *txn, rowid int64, text string, fs []facts.Fact) error {
 	for lo := 0; lo < len(fs); lo += factsPerInsert {
 		hi := min(lo+factsPerInsert, len(fs))
-		args := make([]any, 0, (hi-lo)*17)
+		args := make([]any, 0, (hi-lo)*factColumnsN)
 		for _, f := range fs[lo:hi] {
+			sentence, fromText := storedSentence(text, &f)
 			args = append(args,
-				rowid, f.Slot, string(f.Kind), f.Value, f.Surface, f.Span.Start, f.Span.End, f.Sentence,
+				rowid, f.Slot, string(f.Kind), f.Value, f.Surface, f.Span.Start, f.Span.End, sentence,
 				f.SentenceSpan.Start, f.SentenceSpan.End, string(f.Attribution), f.Source, string(f.Aspect),
-				boolInt(f.Negated), boolInt(f.Background), f.Extractor, f.Label)
+				boolInt(f.Negated), boolInt(f.Background), f.Extractor, f.Label, fromText)
 		}
 		if _, err := tx.ExecContext(ctx, factInsert(hi-lo), args...); err != nil {
 			return err
@@ -37,7 +40,7 @@ func referenceInsertFacts(ctx context.Context, tx *txn, rowid int64, fs []facts.
 // factColumns are every column of facts.
 var factColumns = []string{"id", "article_rowid", "slot", "kind", "value", "surface", "start", `"end"`,
 	"sentence", "sentence_start", "sentence_end", "attribution", "source", "aspect", "negated",
-	"background", "extractor", "label"}
+	"background", "extractor", "label", "sentence_from_text"}
 
 // factRows dumps every column of every facts row in id order, each value
 // with its Go type as the driver returns it and, in SQLite, its storage
@@ -171,7 +174,7 @@ func testInsertFacts_SameRowsAsBefore(t *testing.T, e engine) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := referenceInsertFacts(ctx, tx, rowid, it.Facts); err != nil {
+		if err := referenceInsertFacts(ctx, tx, rowid, it.Article.Text, it.Facts); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -231,14 +234,19 @@ func testInsertFacts_TextJSONCannotCarry(t *testing.T, e engine) {
 func TestAppendFactsJSON(t *testing.T) {
 	f := facts.Fact{Slot: "s\"\\", Kind: "k", Value: "a\nb\tc\r\x01\x1f\u2028é🇸🇾", Span: facts.Span{Start: 3, End: 12},
 		SentenceSpan: facts.Span{End: 40}, Negated: true, Extractor: "x/v1"}
-	got, ok := appendFactsJSON(nil, []facts.Fact{f, {Slot: "b"}})
-	want := `[["s\"\\","k","a\nb\tc\r\u0001\u001f` + "\u2028é🇸🇾" + `","",3,12,"",0,40,"","","",1,0,"x/v1",""],` +
-		`["b","","","",0,0,"",0,0,"","","",0,0,"",""]]`
+	// The third fact's sentence is the text's "Sentence." and is left
+	// out, flagged 1.
+	text := "One. Sentence. Two."
+	inText := facts.Fact{Slot: "c", Sentence: "Sentence.", SentenceSpan: facts.Span{Start: 5, End: 14}}
+	got, ok := appendFactsJSON(nil, text, []facts.Fact{f, {Slot: "b"}, inText})
+	want := `[["s\"\\","k","a\nb\tc\r\u0001\u001f` + "\u2028é🇸🇾" + `","",3,12,"",0,40,"","","",1,0,"x/v1","",0],` +
+		`["b","","","",0,0,"",0,0,"","","",0,0,"","",0],` +
+		`["c","","","",0,0,"",5,14,"","","",0,0,"","",1]]`
 	if !ok || string(got) != want {
 		t.Errorf("appendFactsJSON = %s, %v\nwant %s", got, ok, want)
 	}
 	for _, bad := range []string{"\xff", "a\x00"} {
-		if _, ok := appendFactsJSON(nil, []facts.Fact{{Slot: "s", Label: bad}}); ok {
+		if _, ok := appendFactsJSON(nil, "", []facts.Fact{{Slot: "s", Label: bad}}); ok {
 			t.Errorf("appendFactsJSON accepted %q", bad)
 		}
 	}

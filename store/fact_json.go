@@ -22,7 +22,8 @@ import (
 //
 // Each fact's array holds, in order: slot, kind, value, surface, start,
 // end, sentence, sentence_start, sentence_end, attribution, source,
-// aspect, negated, background, extractor, label. Numbers are JSON integers
+// aspect, negated, background, extractor, label, sentence_from_text (the
+// sentence as storedSentence gives them). Numbers are JSON integers
 // and booleans 0/1; the rows are ordered by position in the array so ids
 // follow the facts' order.
 
@@ -31,10 +32,11 @@ import (
 const factJSONInsertPostgres = `INSERT INTO facts (
 	article_rowid, slot, kind, value, surface, start, "end", sentence,
 	sentence_start, sentence_end, attribution, source, aspect, negated,
-	background, extractor, label
+	background, extractor, label, sentence_from_text
 ) SELECT CAST(? AS BIGINT), v->>0, v->>1, v->>2, v->>3, (v->>4)::integer,
 	(v->>5)::integer, v->>6, (v->>7)::integer, (v->>8)::integer, v->>9,
-	v->>10, v->>11, (v->>12)::integer, (v->>13)::integer, v->>14, v->>15
+	v->>10, v->>11, (v->>12)::integer, (v->>13)::integer, v->>14, v->>15,
+	(v->>16)::integer
 FROM jsonb_array_elements(CAST(? AS JSONB)) WITH ORDINALITY AS j(v, n) ORDER BY n`
 
 // insertFactsJSON stores fs as the facts of the article version rowid in
@@ -43,8 +45,8 @@ FROM jsonb_array_elements(CAST(? AS JSONB)) WITH ORDINALITY AS j(v, n) ORDER BY 
 // which JSON cannot carry, or a NUL, which jsonb refuses as text): the
 // caller then binds the values one by one, and gets the error it always
 // got for such text.
-func insertFactsJSON(ctx context.Context, tx *txn, rowid int64, fs []facts.Fact) (bool, error) {
-	buf, ok := appendFactsJSON(make([]byte, 0, factsJSONSize(fs)), fs)
+func insertFactsJSON(ctx context.Context, tx *txn, rowid int64, text string, fs []facts.Fact) (bool, error) {
+	buf, ok := appendFactsJSON(make([]byte, 0, factsJSONSize(fs)), text, fs)
 	if !ok {
 		return false, nil
 	}
@@ -68,9 +70,10 @@ func factsJSONSize(fs []facts.Fact) int {
 	return n
 }
 
-// appendFactsJSON appends the JSON array of fs to buf; false when a text
-// cannot be carried (see insertFactsJSON).
-func appendFactsJSON(buf []byte, fs []facts.Fact) ([]byte, bool) {
+// appendFactsJSON appends the JSON array of fs, facts of an article whose
+// text is text, to buf; false when a text cannot be carried (see
+// insertFactsJSON).
+func appendFactsJSON(buf []byte, text string, fs []facts.Fact) ([]byte, bool) {
 	ok := true
 	str := func(s string) {
 		if !ok {
@@ -89,6 +92,7 @@ func appendFactsJSON(buf []byte, fs []facts.Fact) ([]byte, bool) {
 		if i > 0 {
 			buf = append(buf, ',')
 		}
+		sentence, fromText := storedSentence(text, f)
 		buf = append(buf, '[')
 		str(f.Slot)
 		str(string(f.Kind))
@@ -96,7 +100,7 @@ func appendFactsJSON(buf []byte, fs []facts.Fact) ([]byte, bool) {
 		str(f.Surface)
 		num(f.Span.Start)
 		num(f.Span.End)
-		str(f.Sentence)
+		str(sentence)
 		num(f.SentenceSpan.Start)
 		num(f.SentenceSpan.End)
 		str(string(f.Attribution))
@@ -106,6 +110,7 @@ func appendFactsJSON(buf []byte, fs []facts.Fact) ([]byte, bool) {
 		num(boolInt(f.Background))
 		str(f.Extractor)
 		str(f.Label)
+		num(int(fromText))
 		if !ok {
 			return buf, false
 		}
