@@ -180,6 +180,8 @@ type storyDates struct {
 	// and words what subjectTie reads of each.
 	tokens tokenMemo
 	words  wordsMemo
+	// frames holds the figures' frames for numberSubjectTie.
+	frames frameMemo
 }
 
 // sameLedeEvent reports whether two facts, if both are ledes' dates, can

@@ -26,6 +26,7 @@ func (c comparer) general(fs []facts.Fact) []SlotResult {
 	quoted := c.quoteSlots(fs)
 	c.story.tokens = tokenMemo{}
 	c.story.words = wordsMemo{}
+	c.story.frames = frameMemo{}
 	names := nameMemo{m: map[string]sentenceNames{}, tokens: c.story.tokens}
 	c.story.common = commonNames(fs, names)
 	bySlot := groupBySlot(fs)

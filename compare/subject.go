@@ -31,7 +31,7 @@ func subjectTie(kind facts.Kind, fs []facts.Fact, story storyDates) (why string,
 		}
 	}
 	if kind == facts.KindNumber || kind == facts.KindDuration {
-		return numberSubjectTie(kind, fs, ctx)
+		return numberSubjectTie(kind, fs, ctx, story.frames)
 	}
 	why = "the sentences share no name or phrase"
 	pv := readValues(kind, fs)
@@ -74,10 +74,10 @@ func coarseLede(f facts.Fact) bool {
 // most confident tie of any incompatible pair, read from their frames (see
 // numberTie). With no tie it says why the pair that came closest may count
 // different things.
-func numberSubjectTie(kind facts.Kind, fs []facts.Fact, ctx []sentenceWords) (string, float64) {
+func numberSubjectTie(kind facts.Kind, fs []facts.Fact, ctx []sentenceWords, memo frameMemo) (string, float64) {
 	frames := make([]facts.NumberFrame, len(fs))
 	for i, f := range fs {
-		frames[i] = facts.NumberFrameOf(f)
+		frames[i] = memo.of(&fs[i])
 		ctx[i] = withoutSource(f, ctx[i])
 	}
 	why, conf := "the sentences share no name or phrase", 0.0
@@ -94,6 +94,32 @@ func numberSubjectTie(kind facts.Kind, fs []facts.Fact, ctx []sentenceWords) (st
 		}
 	}
 	return why, conf
+}
+
+// frameMemo holds facts.NumberFrameOf of the figures already read, by
+// all it reads of a fact: its sentence, its surface and where in the
+// sentence, and its label or slot (frameMeasure). The outlets of one
+// story run the same wire sentence, and framing a figure tokenises its
+// whole sentence: it was a third of subjectTie. The frames are only
+// read (their Modifiers shared). A nil memo frames each time.
+type frameMemo map[frameKey]facts.NumberFrame
+
+type frameKey struct {
+	sentence, surface, label, slot string
+	at                             int
+}
+
+func (m frameMemo) of(f *facts.Fact) facts.NumberFrame {
+	if m == nil {
+		return facts.NumberFrameOf(*f)
+	}
+	k := frameKey{f.Sentence, f.Surface, f.Label, f.Slot, f.Span.Start - f.SentenceSpan.Start}
+	nf, ok := m[k]
+	if !ok {
+		nf = facts.NumberFrameOf(*f)
+		m[k] = nf
+	}
+	return nf
 }
 
 // sentenceWords are the names and content words of a fact's sentence,

@@ -1,0 +1,196 @@
+package compare
+
+import (
+	"math"
+	"reflect"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/crosscheck-news/crosscheck/facts"
+)
+
+// The references below are the code the cx4 changes replaced, kept to
+// hold the new code to them: quoteSlots' sort of its links as 24-byte
+// structs, a spelling form's key joined on every call, and a figure's
+// frame made for every fact.
+
+// refLink is quoteSlots' link before quoteLink.
+type refLink struct {
+	i, j int
+	s    float64
+}
+
+func refSortLinks(links []refLink) {
+	slices.SortFunc(links, func(a, b refLink) int {
+		switch {
+		case a.s != b.s:
+			if a.s > b.s {
+				return -1
+			}
+			return 1
+		case a.i != b.i:
+			return a.i - b.i
+		}
+		return a.j - b.j
+	})
+}
+
+// refNameFormKey is nameForm.key before the key was made with the form.
+func refNameFormKey(f nameForm) string {
+	k := strings.Join(f.words, " ")
+	if f.dotted {
+		k += "."
+	}
+	return k
+}
+
+// linksFrom reads links from bytes, as quoteSlots makes them: distinct
+// pairs i < j, strengths a ratio (0–1) times a count of shared words,
+// ties common.
+func linksFrom(data []byte) []refLink {
+	seen := map[[2]int]bool{}
+	var out []refLink
+	for len(data) >= 4 {
+		i, j := int(data[0]%64), int(data[1]%64)
+		ratios := [...]float64{0, 0.4, 0.5, 2.0 / 3, 0.8, 0.9, 1, 5.0 / 7}
+		s := ratios[data[2]%8] * float64(data[3]%12)
+		data = data[4:]
+		if i > j {
+			i, j = j, i
+		}
+		if i == j || seen[[2]int{i, j}] {
+			continue
+		}
+		seen[[2]int{i, j}] = true
+		out = append(out, refLink{i, j, s})
+	}
+	return out
+}
+
+// checkLinkOrder sorts the links both ways and wants one order.
+func checkLinkOrder(t *testing.T, ref []refLink) {
+	t.Helper()
+	got := make([]quoteLink, len(ref))
+	for k, l := range ref {
+		got[k] = newQuoteLink(l.i, l.j, l.s)
+	}
+	refSortLinks(ref)
+	slices.SortFunc(got, cmpQuoteLinks)
+	for k := range ref {
+		if got[k].i() != ref[k].i || got[k].j() != ref[k].j {
+			t.Fatalf("link %d: got (%d,%d), reference (%d,%d) s=%v", k, got[k].i(), got[k].j(), ref[k].i, ref[k].j, ref[k].s)
+		}
+	}
+}
+
+func TestQuoteLinkOrderMatchesReference(t *testing.T) {
+	data := make([]byte, 4*2000)
+	x := uint64(88172645463325252)
+	for k := range data {
+		x ^= x << 13
+		x ^= x >> 7
+		x ^= x << 17
+		data[k] = byte(x)
+	}
+	links := linksFrom(data)
+	if len(links) < 500 {
+		t.Fatalf("only %d links made", len(links))
+	}
+	checkLinkOrder(t, links)
+	// Large indexes and the extremes of the strength.
+	checkLinkOrder(t, []refLink{{1 << 20, 1<<20 + 1, 0}, {0, 1, math.MaxFloat64}, {2, 3, math.SmallestNonzeroFloat64}, {0, 2, 0}, {5, 1 << 30, 1}})
+}
+
+func FuzzQuoteLinkOrder(f *testing.F) {
+	f.Add([]byte{0, 1, 6, 3, 0, 2, 6, 3, 1, 2, 4, 4, 2, 3, 0, 0})
+	f.Fuzz(func(t *testing.T, data []byte) {
+		checkLinkOrder(t, linksFrom(data))
+	})
+}
+
+// checkNameForm wants newNameForm's key to be the key joined as before.
+func checkNameForm(t *testing.T, name string) {
+	t.Helper()
+	f := newNameForm(name)
+	if got, want := f.key(), refNameFormKey(f); got != want {
+		t.Fatalf("newNameForm(%q).key() = %q, reference %q", name, got, want)
+	}
+}
+
+func TestNameFormKeyMatchesReference(t *testing.T) {
+	for _, name := range []string{"", "U.N.", "UN", "F.B.I.", "Ann B. Roe Jr.", "Governor June Ellis", "Ahmed al-Hakim",
+		"Lee Min-ho", "Nurses Without Borders", "Harbour Trust", "Bank of England", "Dr. Ann Roe, III", " , ", "É.U."} {
+		checkNameForm(t, name)
+	}
+}
+
+func FuzzNameFormKey(f *testing.F) {
+	f.Add("Ann B. Roe Jr.")
+	f.Add("U.S.")
+	f.Fuzz(checkNameForm)
+}
+
+// frameFact builds a number fact from bytes: a sentence, the surface at
+// some place in it (or a surface that is not there), its label and slot.
+func frameFact(sentence string, at, n uint8, label, slot string) facts.Fact {
+	f := facts.Fact{Kind: facts.KindNumber, Sentence: sentence, Label: label, Slot: slot, SentenceSpan: facts.Span{Start: 40, End: 40 + len(sentence)}}
+	start := 0
+	if len(sentence) > 0 {
+		start = int(at) % (len(sentence) + 1)
+	}
+	end := min(len(sentence), start+int(n%16))
+	f.Surface = sentence[start:end]
+	if n >= 200 {
+		f.Surface = "200 boats" // perhaps elsewhere in the sentence, perhaps nowhere
+	}
+	f.Span = facts.Span{Start: 40 + start, End: 40 + end}
+	return f
+}
+
+// checkFrames wants the memo's frames to be NumberFrameOf's, read in
+// turn and again, and the memo not to mix up facts that differ only in
+// what it keys them by.
+func checkFrames(t *testing.T, fs []facts.Fact) {
+	t.Helper()
+	memo := frameMemo{}
+	for round := range 2 {
+		for k := range fs {
+			got, want := memo.of(&fs[k]), facts.NumberFrameOf(fs[k])
+			if !framesEqual(got, want) {
+				t.Fatalf("round %d, fact %d (%q in %q): memo %+v, NumberFrameOf %+v", round, k, fs[k].Surface, fs[k].Sentence, got, want)
+			}
+		}
+	}
+}
+
+// framesEqual compares every field, the unexported ones too.
+func framesEqual(a, b facts.NumberFrame) bool { return reflect.DeepEqual(a, b) }
+
+func TestFrameMemoMatchesNumberFrameOf(t *testing.T) {
+	s1 := "About 150 migrants crossed on Tuesday, U.S. border officials said, two of the three boats in 2016."
+	s2 := "Officials counted 200 boats at Port Alder, 12 of the 30 boats left, the Harbour Trust said."
+	var fs []facts.Fact
+	for _, s := range []string{s1, s2, ""} {
+		for at := range uint8(100) {
+			fs = append(fs, frameFact(s, at, at%9+1, "", "number:migrants"))
+			fs = append(fs, frameFact(s, at, at%9+1, "distance", "number:migrants"))
+			fs = append(fs, frameFact(s, at, 3, "", "number:km"))
+		}
+		fs = append(fs, frameFact(s, 0, 200, "", "number:boats"))
+	}
+	checkFrames(t, fs)
+}
+
+func FuzzFrameMemo(f *testing.F) {
+	f.Add("About 150 migrants crossed, 12 of the 30 boats left in 2016.", uint8(6), uint8(12), "km", uint8(20), uint8(3))
+	f.Fuzz(func(t *testing.T, sentence string, at, n uint8, label string, at2, n2 uint8) {
+		fs := []facts.Fact{
+			frameFact(sentence, at, n, label, "number:x"),
+			frameFact(sentence, at, n, "", "number:"+label),
+			frameFact(sentence, at2, n2, label, "number:x"),
+			frameFact(sentence, at, n, label, "number:x"),
+		}
+		checkFrames(t, fs)
+	})
+}
