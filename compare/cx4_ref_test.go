@@ -4,6 +4,7 @@ import (
 	"math"
 	"reflect"
 	"slices"
+	"sort"
 	"strings"
 	"testing"
 
@@ -192,5 +193,191 @@ func FuzzFrameMemo(f *testing.F) {
 			frameFact(sentence, at, n, label, "number:x"),
 		}
 		checkFrames(t, fs)
+	})
+}
+
+// refQuoteReps is quoteReps before its totals were kept by place.
+func refQuoteReps(items []quoteItem, score quoteScores, ms []int) []int {
+	best := map[string]int{}
+	total := map[int]float64{}
+	for _, x := range ms {
+		for _, y := range ms {
+			if sc := score.at(x, y); sc != 0 && items[x].f.Article != items[y].f.Article {
+				total[x] += sc * float64(quoteShared(&items[x], &items[y]))
+			}
+		}
+		a := items[x].f.Article
+		if cur, ok := best[a]; !ok || total[x] > total[cur] {
+			best[a] = x
+		}
+	}
+	var reps []int
+	for _, x := range best {
+		reps = append(reps, x)
+	}
+	sort.Slice(reps, func(i, j int) bool { return items[reps[i]].f.Article < items[reps[j]].f.Article })
+	return reps
+}
+
+// checkQuoteReps builds quotes, their scores and a cluster from bytes and
+// wants quoteReps to pick the reference's representatives.
+func checkQuoteReps(t *testing.T, data []byte) {
+	t.Helper()
+	if len(data) < 2 {
+		return
+	}
+	n := int(data[0]%24) + 1
+	nArts := int(data[1]%6) + 1
+	data = data[2:]
+	next := func() byte {
+		if len(data) == 0 {
+			return 0
+		}
+		b := data[0]
+		data = data[1:]
+		return b
+	}
+	items := make([]quoteItem, n)
+	for i := range items {
+		items[i].f.Article = string(rune('a' + int(next())%nArts))
+		for w := range int32(12) {
+			if next()&1 == 1 {
+				items[i].words = append(items[i].words, w)
+			}
+		}
+	}
+	score := quoteScores{n: n, s: make([]float64, n*n)}
+	scores := [...]float64{0, 0, 0.5, 0.6, 0.8, 1, 2.0 / 3, 0.75}
+	for i := range n {
+		for j := i + 1; j < n; j++ {
+			score.set(i, j, scores[next()%8])
+		}
+	}
+	var ms []int
+	for i := range n {
+		if next()%3 != 0 {
+			ms = append(ms, i)
+		}
+	}
+	got, want := quoteReps(items, score, ms), refQuoteReps(items, score, ms)
+	if !slices.Equal(got, want) {
+		t.Fatalf("quoteReps(%v) = %v, reference %v", ms, got, want)
+	}
+}
+
+func TestQuoteRepsMatchesReference(t *testing.T) {
+	x := uint64(2463534242)
+	for range 300 {
+		data := make([]byte, 400)
+		for k := range data {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			data[k] = byte(x)
+		}
+		checkQuoteReps(t, data)
+	}
+}
+
+func FuzzQuoteReps(f *testing.F) {
+	f.Add([]byte{5, 2, 0, 1, 0, 1, 1, 1, 0, 0, 1, 1, 0, 1, 2, 3, 4, 5, 6, 7, 1, 1, 1})
+	f.Fuzz(checkQuoteReps)
+}
+
+// refNumberSubjectTie is numberSubjectTie before it tied classes of
+// figures: a frame and a numberTie for every fact and pair.
+func refNumberSubjectTie(kind facts.Kind, fs []facts.Fact, ctx []sentenceWords) (string, float64) {
+	frames := make([]facts.NumberFrame, len(fs))
+	for i, f := range fs {
+		frames[i] = facts.NumberFrameOf(f)
+		ctx[i] = withoutSource(f, ctx[i])
+	}
+	why, conf := "the sentences share no name or phrase", 0.0
+	pv := readValues(kind, fs)
+	for i := range fs {
+		for j := i + 1; j < len(fs); j++ {
+			if fs[i].Article == fs[j].Article || !incompatiblePair(kind, &pv[i], &pv[j]) {
+				continue
+			}
+			w, c := numberTie(frames[i], frames[j], ctx[i], ctx[j])
+			if c > conf {
+				why, conf = w, c
+			}
+		}
+	}
+	return why, conf
+}
+
+// checkNumberTies wants numberSubjectTie to say what the reference says
+// of fs, with ctx made as subjectTie makes it, with and without memos.
+func checkNumberTies(t *testing.T, kind facts.Kind, fs []facts.Fact, memo frameMemo, tokens tokenMemo, words wordsMemo) {
+	t.Helper()
+	ctxOf := func() []sentenceWords {
+		ctx := make([]sentenceWords, len(fs))
+		for i, f := range fs {
+			ctx[i] = words.of(f, tokens)
+		}
+		return ctx
+	}
+	wantWhy, wantConf := refNumberSubjectTie(kind, fs, ctxOf())
+	gotWhy, gotConf := numberSubjectTie(kind, fs, ctxOf(), memo)
+	if gotWhy != wantWhy || gotConf != wantConf {
+		t.Fatalf("numberSubjectTie = %q, %v; reference %q, %v", gotWhy, gotConf, wantWhy, wantConf)
+	}
+}
+
+// TestNumberSubjectTieMatchesReference ties the figures of each number
+// and duration slot of the 50-article bench story, all of a slot's facts
+// at once, with the memos shared across slots as general shares them.
+func TestNumberSubjectTieMatchesReference(t *testing.T) {
+	_, _, fs := benchTopic(t)
+	bySlot := map[string][]facts.Fact{}
+	var slots []string
+	for _, f := range fs {
+		if f.Kind != facts.KindNumber && f.Kind != facts.KindDuration {
+			continue
+		}
+		if bySlot[f.Slot] == nil {
+			slots = append(slots, f.Slot)
+		}
+		bySlot[f.Slot] = append(bySlot[f.Slot], f)
+	}
+	if len(slots) < 3 {
+		t.Fatalf("only %d number slots in the bench story", len(slots))
+	}
+	memo, tokens, words := frameMemo{}, tokenMemo{}, wordsMemo{}
+	for _, s := range slots {
+		sf := bySlot[s]
+		checkNumberTies(t, sf[0].Kind, sf, memo, tokens, words)
+		checkNumberTies(t, sf[0].Kind, sf, nil, nil, nil)
+	}
+}
+
+// FuzzNumberSubjectTie ties figures made from outside sentences: each
+// fact picks one of three sentences, a figure in it, a value, an article
+// and a source.
+func FuzzNumberSubjectTie(f *testing.F) {
+	f.Add("About 150 migrants crossed on Tuesday, U.S. border officials said.", "About 200 migrants crossed, U.S. border officers said in 2016.",
+		"12 of the 30 boats left Port Alder, the Harbour Trust said.", []byte{0, 6, 1, 0, 0, 1, 6, 2, 1, 1, 2, 0, 3, 2, 0, 0, 6, 1, 3, 2})
+	f.Fuzz(func(t *testing.T, s1, s2, s3 string, spec []byte) {
+		sentences := [...]string{s1, s2, s3}
+		values := [...]string{"150", "200", "12", "30", "1.5", "P2W"}
+		sources := [...]string{"", "Harbour Trust", "Ann Roe", "officials"}
+		var fs []facts.Fact
+		for len(spec) >= 5 && len(fs) < 40 {
+			s := sentences[spec[0]%3]
+			at := 0
+			if len(s) > 0 {
+				at = int(spec[1]) % len(s)
+			}
+			end := min(len(s), at+3)
+			f := facts.Fact{Kind: facts.KindNumber, Slot: "number:boats", Value: values[spec[2]%6],
+				Article: string(rune('a' + spec[3]%5)), Source: sources[spec[4]%4],
+				Sentence: s, Surface: s[at:end], SentenceSpan: facts.Span{Start: 10, End: 10 + len(s)},
+				Span: facts.Span{Start: 10 + at, End: 10 + end}}
+			fs = append(fs, f)
+			spec = spec[5:]
+		}
+		checkNumberTies(t, facts.KindNumber, fs, frameMemo{}, tokenMemo{}, wordsMemo{})
 	})
 }

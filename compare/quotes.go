@@ -806,25 +806,31 @@ func quoteCanMerge(m *quoteMatcher, score quoteScores, a, b []int) bool {
 // excerpt it also quotes), the earliest on a tie. The result is ordered
 // by article id.
 func quoteReps(items []quoteItem, score quoteScores, ms []int) []int {
+	// Totals are kept by place in ms (its members are distinct), and
+	// best holds the place: a map from item to total cost half of this.
 	best := map[string]int{}
-	total := map[int]float64{}
-	for _, x := range ms {
+	total := make([]float64, len(ms))
+	for k, x := range ms {
 		for _, y := range ms {
 			// A pair that does not match adds nothing (its score is 0).
 			if sc := score.at(x, y); sc != 0 && items[x].f.Article != items[y].f.Article {
-				total[x] += sc * float64(quoteShared(&items[x], &items[y]))
+				total[k] += sc * float64(quoteShared(&items[x], &items[y]))
 			}
 		}
 		a := items[x].f.Article
-		if cur, ok := best[a]; !ok || total[x] > total[cur] {
-			best[a] = x
+		if cur, ok := best[a]; !ok || total[k] > total[cur] {
+			best[a] = k
 		}
 	}
-	var reps []int
-	for _, x := range best {
-		reps = append(reps, x)
+	if len(best) == 0 {
+		return nil
 	}
-	sort.Slice(reps, func(i, j int) bool { return items[reps[i]].f.Article < items[reps[j]].f.Article })
+	reps := make([]int, 0, len(best))
+	for _, k := range best {
+		reps = append(reps, ms[k])
+	}
+	// One representative per article: the order is total.
+	slices.SortFunc(reps, func(x, y int) int { return strings.Compare(items[x].f.Article, items[y].f.Article) })
 	return reps
 }
 

@@ -75,11 +75,36 @@ func coarseLede(f facts.Fact) bool {
 // numberTie). With no tie it says why the pair that came closest may count
 // different things.
 func numberSubjectTie(kind facts.Kind, fs []facts.Fact, ctx []sentenceWords, memo frameMemo) (string, float64) {
-	frames := make([]facts.NumberFrame, len(fs))
-	for i, f := range fs {
-		frames[i] = memo.of(&fs[i])
-		ctx[i] = withoutSource(f, ctx[i])
+	// numberTie reads only a pair's frames and words, and those follow
+	// from what a fact's frame is keyed by and its source (ctx[i] is
+	// subjectTie's, made from the sentence and surface): the outlets
+	// running one wire sentence make a few such classes of a slot's
+	// figures, and each pair of classes is tied once, not each pair of
+	// facts (a 50-article slot has over a thousand).
+	type tieClass struct {
+		frame  frameKey
+		source string
 	}
+	frames := make([]facts.NumberFrame, 0, len(fs))
+	class := make([]int32, len(fs))
+	classOf := make(map[tieClass]int32, len(fs))
+	for i := range fs {
+		f := &fs[i]
+		k := tieClass{frameKeyOf(f), f.Source}
+		c, ok := classOf[k]
+		if !ok {
+			c = int32(len(frames))
+			classOf[k] = c
+			frames = append(frames, memo.of(f))
+			ctx[c] = withoutSource(*f, ctx[i])
+		}
+		class[i] = c
+	}
+	type tie struct {
+		why  string
+		conf float64
+	}
+	ties := map[[2]int32]tie{}
 	why, conf := "the sentences share no name or phrase", 0.0
 	pv := readValues(kind, fs)
 	for i := range fs {
@@ -87,9 +112,14 @@ func numberSubjectTie(kind facts.Kind, fs []facts.Fact, ctx []sentenceWords, mem
 			if fs[i].Article == fs[j].Article || !incompatiblePair(kind, &pv[i], &pv[j]) {
 				continue
 			}
-			w, c := numberTie(frames[i], frames[j], ctx[i], ctx[j])
-			if c > conf {
-				why, conf = w, c
+			ci, cj := class[i], class[j]
+			t, ok := ties[[2]int32{ci, cj}]
+			if !ok {
+				t.why, t.conf = numberTie(frames[ci], frames[cj], ctx[ci], ctx[cj])
+				ties[[2]int32{ci, cj}] = t
+			}
+			if t.conf > conf {
+				why, conf = t.why, t.conf
 			}
 		}
 	}
@@ -109,11 +139,15 @@ type frameKey struct {
 	at                             int
 }
 
+func frameKeyOf(f *facts.Fact) frameKey {
+	return frameKey{f.Sentence, f.Surface, f.Label, f.Slot, f.Span.Start - f.SentenceSpan.Start}
+}
+
 func (m frameMemo) of(f *facts.Fact) facts.NumberFrame {
 	if m == nil {
 		return facts.NumberFrameOf(*f)
 	}
-	k := frameKey{f.Sentence, f.Surface, f.Label, f.Slot, f.Span.Start - f.SentenceSpan.Start}
+	k := frameKeyOf(f)
 	nf, ok := m[k]
 	if !ok {
 		nf = facts.NumberFrameOf(*f)
