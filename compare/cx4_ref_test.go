@@ -381,3 +381,76 @@ func FuzzNumberSubjectTie(f *testing.F) {
 		checkNumberTies(t, facts.KindNumber, fs, frameMemo{}, tokenMemo{}, wordsMemo{})
 	})
 }
+
+// refQuoteLCS is quoteLCS before it cut the common ends: the whole table.
+func refQuoteLCS[T comparable](a, b []T) int {
+	prev, cur := make([]int, len(b)+1), make([]int, len(b)+1)
+	for i := 1; i <= len(a); i++ {
+		for j := 1; j <= len(b); j++ {
+			switch {
+			case a[i-1] == b[j-1]:
+				cur[j] = prev[j-1] + 1
+			case prev[j] >= cur[j-1]:
+				cur[j] = prev[j]
+			default:
+				cur[j] = cur[j-1]
+			}
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}
+
+// checkQuoteLCS reads two word lists from bytes (a small alphabet, so
+// words repeat and lists share their ends) and wants the reference's
+// length, both ways round.
+func checkQuoteLCS(t *testing.T, a, b []byte) {
+	t.Helper()
+	ia, ib := make([]int32, len(a)), make([]int32, len(b))
+	for k, c := range a {
+		ia[k] = int32(c % 6)
+	}
+	for k, c := range b {
+		ib[k] = int32(c % 6)
+	}
+	if got, want := quoteLCS(ia, ib), refQuoteLCS(ia, ib); got != want {
+		t.Fatalf("quoteLCS(%v, %v) = %d, reference %d", ia, ib, got, want)
+	}
+	if got, want := quoteLCS(ib, ia), refQuoteLCS(ib, ia); got != want {
+		t.Fatalf("quoteLCS(%v, %v) = %d, reference %d", ib, ia, got, want)
+	}
+}
+
+func TestQuoteLCSMatchesReference(t *testing.T) {
+	x := uint64(0x9E3779B97F4A7C15)
+	rnd := func(n int) []byte {
+		out := make([]byte, n)
+		for k := range out {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			out[k] = byte(x)
+		}
+		return out
+	}
+	for n := range 80 {
+		a := rnd(n)
+		checkQuoteLCS(t, a, rnd(n/2+3))
+		// One remark rendered twice: the same words, one changed, one
+		// dropped, one added.
+		b := append([]byte(nil), a...)
+		if len(b) > 4 {
+			b[len(b)/2]++
+			b = append(b[:1], b[2:]...)
+			b = append(b, 7)
+		}
+		checkQuoteLCS(t, a, b)
+		checkQuoteLCS(t, a, a)
+		checkQuoteLCS(t, a, nil)
+	}
+}
+
+func FuzzQuoteLCS(f *testing.F) {
+	f.Add([]byte{1, 2, 3, 4, 5, 1}, []byte{1, 2, 4, 3, 5, 1})
+	f.Fuzz(checkQuoteLCS)
+}
