@@ -454,3 +454,66 @@ func FuzzQuoteLCS(f *testing.F) {
 	f.Add([]byte{1, 2, 3, 4, 5, 1}, []byte{1, 2, 4, 3, 5, 1})
 	f.Fuzz(checkQuoteLCS)
 }
+
+// checkShingleOverlaps reads sets of shingles from bytes (few distinct
+// shingles, so that many are held by the same sets, as a wire paragraph's
+// are) and wants shingleOverlaps to give each pair's shared count as
+// counted by hand, pairs in order.
+func checkShingleOverlaps(t *testing.T, data []byte) {
+	t.Helper()
+	if len(data) == 0 {
+		return
+	}
+	n := int(data[0]%12) + 1
+	sets := make([][]uint64, n)
+	for k, c := range data[1:] {
+		sets[k%n] = append(sets[k%n], uint64(c%40)*0x9E3779B97F4A7C15)
+	}
+	type pairCount struct{ a, b, shared int }
+	var want []pairCount
+	for b := range sets {
+		for a := range b {
+			shared := 0
+			for _, x := range slices.Compact(slices.Sorted(slices.Values(sets[a]))) {
+				if slices.Contains(sets[b], x) {
+					shared++
+				}
+			}
+			if shared > 0 {
+				want = append(want, pairCount{a, b, shared})
+			}
+		}
+	}
+	var got []pairCount
+	shingleOverlaps(sets, func(a, b, shared int) { got = append(got, pairCount{a, b, shared}) })
+	if !slices.Equal(got, want) {
+		t.Fatalf("shingleOverlaps gave %v, counted by hand %v", got, want)
+	}
+}
+
+func TestShingleOverlapsSharedRuns(t *testing.T) {
+	x := uint64(0xDEADBEEF)
+	for n := range 200 {
+		data := make([]byte, 1+n*3)
+		for k := range data {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			data[k] = byte(x)
+		}
+		checkShingleOverlaps(t, data)
+	}
+	// Every set holding the same shingles: one run for all of them.
+	data := []byte{5}
+	for c := range byte(30) {
+		for range 5 {
+			data = append(data, c)
+		}
+	}
+	checkShingleOverlaps(t, data)
+}
+
+func FuzzShingleOverlaps(f *testing.F) {
+	f.Add([]byte{3, 1, 1, 1, 2, 2, 2, 3, 4, 3, 9})
+	f.Fuzz(checkShingleOverlaps)
+}
