@@ -517,3 +517,111 @@ func FuzzShingleOverlaps(f *testing.F) {
 	f.Add([]byte{3, 1, 1, 1, 2, 2, 2, 3, 4, 3, 9})
 	f.Fuzz(checkShingleOverlaps)
 }
+
+// sameTokens reports whether got (spans offset by shift) are want.
+func sameTokens(got, want []facts.Token, shift int) bool {
+	if len(got) != len(want) {
+		return false
+	}
+	for i := range got {
+		g, w := got[i], want[i]
+		g.Span = facts.Span{Start: g.Span.Start - shift, End: g.Span.End - shift}
+		if !reflect.DeepEqual(g, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkTokensWithin tokenises prefix+para from para's start, and wants
+// whatever tokensWithin gives for para[s:e] to be Tokenize(para[s:e]).
+func checkTokensWithin(t *testing.T, prefix, para string, s, e int) bool {
+	t.Helper()
+	text := prefix + para
+	toks := facts.Tokenize(text, len(prefix), len(text))
+	got, ok := tokensWithin(toks, para, len(prefix), s, e)
+	if !ok {
+		return false
+	}
+	want := facts.Tokenize(para[s:e], 0, e-s)
+	if !sameTokens(got, want, len(prefix)+s) {
+		t.Fatalf("tokensWithin(%q, %d, %d) = %+v, Tokenize(%q) = %+v", para, s, e, got, para[s:e], want)
+	}
+	return true
+}
+
+// TestSentenceTokens reads every general fact's sentence of the bench
+// story from its paragraph as commonNames does, and wants Tokenize's
+// tokens each time, for most sentences.
+func TestSentenceTokens(t *testing.T) {
+	_, arts, fs := benchTopic(t)
+	slices.SortFunc(arts, func(a, b facts.Article) int { return strings.Compare(a.ID, b.ID) })
+	paras := &paraTokens{}
+	for i := range arts {
+		shingleList(&arts[i], paras) // as sources does first
+	}
+	read, tried := 0, 0
+	for _, f := range fs {
+		a := articleByID(arts, f.Article)
+		if a == nil || f.Sentence == "" {
+			continue
+		}
+		tried++
+		got, ok := paras.sentenceTokens(a, f.SentenceSpan.Start, f.SentenceSpan.End, f.Sentence)
+		if !ok {
+			continue
+		}
+		read++
+		want := facts.Tokenize(f.Sentence, 0, len(f.Sentence))
+		shift := -1
+		if len(got) > 0 {
+			shift = got[0].Span.Start - want[0].Span.Start
+		}
+		if !sameTokens(got, want, shift) {
+			t.Fatalf("%s: sentence %q read from its paragraph as %+v, Tokenize gives %+v", f.Article, f.Sentence, got, want)
+		}
+	}
+	t.Logf("%d of %d sentences read from their paragraphs", read, tried)
+	if read*10 < tried*9 {
+		t.Errorf("only %d of %d sentences read from their paragraphs", read, tried)
+	}
+}
+
+func TestTokensWithin(t *testing.T) {
+	para := "Governor June Ellis said. U.S. officials met (in Port Alder) on Tuesday. Ellis's aides didn't; \u201cWe sail,\u201d she said.\u00a0El\u200dlis left. A.Bc 1,000.5 x-y"
+	read := 0
+	for s := 0; s <= len(para); s++ {
+		for e := s; e <= len(para); e++ {
+			if checkTokensWithin(t, "Title.\n\n", para, s, e) {
+				read++
+			}
+		}
+	}
+	if read < 200 {
+		t.Errorf("only %d pieces read", read)
+	}
+}
+
+func FuzzTokensWithin(f *testing.F) {
+	f.Add("Head\n", "Ann Roe said. U.S. boats left. A.Bc d", uint16(14), uint16(30))
+	f.Add("", "Ellis's \u201cno.\u201d El\u200dlis", uint16(0), uint16(8))
+	f.Fuzz(func(t *testing.T, prefix, para string, s, e uint16) {
+		if len(para) == 0 {
+			return
+		}
+		a, b := int(s)%(len(para)+1), int(e)%(len(para)+1)
+		if a > b {
+			a, b = b, a
+		}
+		checkTokensWithin(t, prefix, para, a, b)
+		// The same piece moved to the nearest gaps, where a sentence
+		// starts and ends, so most tries are read.
+		for a > 0 && para[a-1] != ' ' && para[a-1] != '\n' {
+			a--
+		}
+		for b < len(para) && para[b] != ' ' && para[b] != '\n' {
+			b++
+		}
+		checkTokensWithin(t, prefix, para, a, b)
+	})
+}

@@ -27,7 +27,7 @@ func (c comparer) general(fs []facts.Fact) []SlotResult {
 	c.story.tokens = tokenMemo{}
 	c.story.words = wordsMemo{}
 	c.story.frames = frameMemo{}
-	names := nameMemo{m: map[string]sentenceNames{}, tokens: c.story.tokens}
+	names := nameMemo{m: map[string]sentenceNames{}, tokens: c.story.tokens, articles: c.articles, paras: c.paras}
 	c.story.common = commonNames(fs, names)
 	bySlot := groupBySlot(fs)
 	c.story.ledeEvent = ledeEvents(bySlot, mergeDateSlots(bySlot, c.story.common, names))

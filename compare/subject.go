@@ -208,7 +208,9 @@ var contextStop = map[string]bool{
 
 // tokenMemo holds the tokens of the sentences and surfaces already read:
 // a sentence states several facts, and a fact is read for every slot it
-// is compared in. The tokens are only read. A nil memo tokenises.
+// is compared in. The tokens are only read, and their spans not at all:
+// a sentence's may be its paragraph's (nameMemo.ofFact), in the article.
+// A nil memo tokenises.
 type tokenMemo map[string][]facts.Token
 
 func (m tokenMemo) of(s string) []facts.Token {
