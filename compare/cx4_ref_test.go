@@ -2,9 +2,11 @@ package compare
 
 import (
 	"math"
+	"math/rand"
 	"reflect"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -623,5 +625,117 @@ func FuzzTokensWithin(f *testing.F) {
 			b++
 		}
 		checkTokensWithin(t, prefix, para, a, b)
+	})
+}
+
+// refGroupBySlot is groupBySlot before it numbered the slots: three map
+// look-ups by slot per fact.
+func refGroupBySlot(fs []facts.Fact) map[string][]facts.Fact {
+	sizes := map[string]int{}
+	total := 0
+	for i := range fs {
+		if fs[i].Kind != facts.KindQuote {
+			sizes[fs[i].Slot]++
+			total++
+		}
+	}
+	from := make([]int32, len(fs))
+	next := make(map[string]int, len(sizes))
+	placed, q := 0, total
+	for i := range fs {
+		f := &fs[i]
+		if f.Kind == facts.KindQuote {
+			from[q] = int32(i)
+			q++
+			continue
+		}
+		j, ok := next[f.Slot]
+		if !ok {
+			j = placed
+			placed += sizes[f.Slot]
+		}
+		next[f.Slot] = j + 1
+		from[j] = int32(i)
+	}
+	for j := range from {
+		if from[j] < 0 || int(from[j]) == j {
+			continue
+		}
+		held := fs[j]
+		k := j
+		for {
+			s := int(from[k])
+			from[k] = -1
+			if s == j {
+				fs[k] = held
+				break
+			}
+			fs[k] = fs[s]
+			k = s
+		}
+	}
+	bySlot := make(map[string][]facts.Fact, len(sizes))
+	for id, n := range sizes {
+		end := next[id]
+		bySlot[id] = fs[end-n : end : end]
+	}
+	return bySlot
+}
+
+// checkGroupBySlot wants groupBySlot to leave fs as the reference does
+// and give the same pieces of it.
+func checkGroupBySlot(t *testing.T, fs []facts.Fact) {
+	t.Helper()
+	got, want := slices.Clone(fs), slices.Clone(fs)
+	gm, wm := groupBySlot(got), refGroupBySlot(want)
+	if !reflect.DeepEqual(got, want) {
+		t.Fatalf("groupBySlot left the facts in another order than the reference")
+	}
+	if len(gm) != len(wm) {
+		t.Fatalf("groupBySlot gave %d slots, reference %d", len(gm), len(wm))
+	}
+	for id, w := range wm {
+		g := gm[id]
+		same := len(g) == len(w) && cap(g) == cap(w)
+		if same && len(w) > 0 {
+			// The same place in fs: w's offset in want is g's in got.
+			k := -1
+			for i := range want {
+				if &want[i] == &w[0] {
+					k = i
+				}
+			}
+			same = k >= 0 && &got[k] == &g[0]
+		}
+		if !same {
+			t.Fatalf("slot %s: piece of %d (cap %d), reference %d (cap %d) or elsewhere", id, len(g), cap(g), len(w), cap(w))
+		}
+	}
+}
+
+func TestGroupBySlotMatchesReference(t *testing.T) {
+	_, _, fs := benchTopic(t)
+	checkGroupBySlot(t, fs)
+	r := rand.New(rand.NewSource(7))
+	for range 5 {
+		in := slices.Clone(fs)
+		r.Shuffle(len(in), func(i, j int) { in[i], in[j] = in[j], in[i] })
+		checkGroupBySlot(t, in)
+	}
+	checkGroupBySlot(t, nil)
+}
+
+func FuzzGroupBySlot(f *testing.F) {
+	f.Add([]byte{0, 1, 2, 0, 1, 3, 3, 2, 0})
+	f.Fuzz(func(t *testing.T, spec []byte) {
+		slots := [...]string{"date:lede", "number:boats", "entity:ann-roe", "quote:roe"}
+		fs := make([]facts.Fact, len(spec))
+		for i, b := range spec {
+			fs[i] = facts.Fact{Slot: slots[b%4], Kind: facts.KindNumber, Value: strconv.Itoa(i)}
+			if b%4 == 3 || b >= 200 {
+				fs[i].Kind = facts.KindQuote
+			}
+		}
+		checkGroupBySlot(t, fs)
 	})
 }
