@@ -289,6 +289,7 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool, memo
 	type group struct {
 		ids   []string
 		facts []dateFact
+		arts  int // articleCount(facts), for the sort below
 	}
 	var groups []*group
 	var says []dateFact
@@ -337,13 +338,14 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool, memo
 				// One article dates this word twice, far apart: two events.
 				pid = id + "@" + part[0].f.Value
 			}
-			groups = append(groups, &group{ids: []string{pid}, facts: part})
+			groups = append(groups, &group{ids: []string{pid}, facts: part, arts: articleCount(part)})
 		}
 		delete(bySlot, id)
 	}
-	// Deterministic order: most articles first, then by id.
+	// Deterministic order: most articles first, then by id. The counts
+	// are made once per group, where each comparison made two maps.
 	sort.Slice(groups, func(i, j int) bool {
-		ai, aj := articleCount(groups[i].facts), articleCount(groups[j].facts)
+		ai, aj := groups[i].arts, groups[j].arts
 		if ai != aj {
 			return ai > aj
 		}
