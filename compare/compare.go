@@ -30,7 +30,7 @@ func Compare(topic *facts.Topic, articles []facts.Article, fs []facts.Fact) Resu
 	// Sources and Variants both read every paragraph's tokens.
 	paras := &paraTokens{}
 	res.Sources = sources(arts, paras)
-	c := comparer{articles: arts, labels: labels, sourceOf: map[string]int{}, forms: nameForms{}, speakers: newSpeakerTable(), scratch: newSingleScratch(arts)}
+	c := comparer{articles: arts, labels: labels, sourceOf: map[string]int{}, forms: nameForms{}, speakers: newSpeakerTable(), scratch: newSingleScratch(arts), paras: paras}
 	var ids []string
 	for i, g := range res.Sources {
 		for _, id := range g.Articles {
@@ -265,6 +265,10 @@ type comparer struct {
 	// scratch is single's working space, reused from slot to slot (made
 	// by single when nil).
 	scratch *singleScratch
+	// paras holds the articles' paragraph tokens (made by Compare for
+	// sources and variants), which the facts' sentences are read from
+	// when they can be (nil: each sentence is tokenised).
+	paras *paraTokens
 }
 
 // singleScratch is what single needs per slot, kept for the next slot of

@@ -76,3 +76,59 @@ func BenchmarkCompare(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(fs)), "facts")
 }
+
+// BenchmarkCompareInbox compares the topics of an inbox made by
+// `crosscheck bench --dir DIR` (named by CROSSCHECK_BENCH_INBOX; skipped
+// without it): the nightly bench's stories, whose profile differs from the
+// seed story's (more figures framed, more quotes).
+func BenchmarkCompareInbox(b *testing.B) {
+	dir := os.Getenv("CROSSCHECK_BENCH_INBOX")
+	if dir == "" {
+		b.Skip("CROSSCHECK_BENCH_INBOX not set")
+	}
+	type topic struct {
+		t    *facts.Topic
+		arts []facts.Article
+		fs   []facts.Fact
+	}
+	var topics []topic
+	dirs, err := filepath.Glob(filepath.Join(dir, "*", "topic.yaml"))
+	if err != nil || len(dirs) == 0 {
+		b.Fatalf("no topics in %s: %v", dir, err)
+	}
+	for _, ty := range dirs {
+		t, _, err := facts.LoadTopic(ty)
+		if err != nil {
+			b.Fatal(err)
+		}
+		x, err := facts.NewExtractor(t)
+		if err != nil {
+			b.Fatal(err)
+		}
+		paths, _ := filepath.Glob(filepath.Join(filepath.Dir(ty), "*.txt"))
+		tp := topic{t: t}
+		for _, p := range paths {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				b.Fatal(err)
+			}
+			a, err := facts.ParseArticle(filepath.Base(p), data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			afs, err := x.Extract(context.Background(), &a)
+			if err != nil {
+				b.Fatal(err)
+			}
+			tp.arts = append(tp.arts, a)
+			tp.fs = append(tp.fs, afs...)
+		}
+		topics = append(topics, tp)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, tp := range topics {
+			Compare(tp.t, tp.arts, tp.fs)
+		}
+	}
+}

@@ -50,7 +50,7 @@ func commonNames(fs []facts.Fact, memo nameMemo) map[string]bool {
 		seen[k] = true
 		last, hasLast = k, true
 		n++
-		for _, name := range memo.of(f.Sentence).names {
+		for _, name := range memo.ofFact(f).names {
 			count[name]++
 		}
 	}
@@ -87,6 +87,41 @@ var nameFunctionWords = map[string]bool{
 type nameMemo struct {
 	m      map[string]sentenceNames
 	tokens tokenMemo
+	// articles (sorted by id) and paras let ofFact read a sentence's
+	// tokens from its paragraph's, made already for sources.
+	articles []facts.Article
+	paras    *paraTokens
+}
+
+// ofFact is of(f.Sentence), the sentence's tokens taken from its
+// paragraph's when sentenceTokens can (then also kept in tokens for
+// subjectTie): tokenising each sentence of the story again was most of
+// commonNames.
+func (m nameMemo) ofFact(f *facts.Fact) sentenceNames {
+	if m.m == nil || m.tokens == nil || m.paras == nil {
+		return m.of(f.Sentence)
+	}
+	if n, ok := m.m[f.Sentence]; ok {
+		return n
+	}
+	if _, ok := m.tokens[f.Sentence]; !ok {
+		if a := articleByID(m.articles, f.Article); a != nil {
+			if toks, ok := m.paras.sentenceTokens(a, f.SentenceSpan.Start, f.SentenceSpan.End, f.Sentence); ok {
+				m.tokens[f.Sentence] = toks
+			}
+		}
+	}
+	return m.of(f.Sentence)
+}
+
+// articleByID returns the first article of arts (sorted by id) with the
+// id, nil when none has it.
+func articleByID(arts []facts.Article, id string) *facts.Article {
+	i := sort.Search(len(arts), func(i int) bool { return arts[i].ID >= id })
+	if i < len(arts) && arts[i].ID == id {
+		return &arts[i]
+	}
+	return nil
 }
 
 func (m nameMemo) of(sentence string) sentenceNames {
@@ -180,6 +215,8 @@ type storyDates struct {
 	// and words what subjectTie reads of each.
 	tokens tokenMemo
 	words  wordsMemo
+	// frames holds the figures' frames for numberSubjectTie.
+	frames frameMemo
 }
 
 // sameLedeEvent reports whether two facts, if both are ledes' dates, can
@@ -252,6 +289,7 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool, memo
 	type group struct {
 		ids   []string
 		facts []dateFact
+		arts  int // articleCount(facts), for the sort below
 	}
 	var groups []*group
 	var says []dateFact
@@ -300,13 +338,14 @@ func mergeDateSlots(bySlot map[string][]facts.Fact, common map[string]bool, memo
 				// One article dates this word twice, far apart: two events.
 				pid = id + "@" + part[0].f.Value
 			}
-			groups = append(groups, &group{ids: []string{pid}, facts: part})
+			groups = append(groups, &group{ids: []string{pid}, facts: part, arts: articleCount(part)})
 		}
 		delete(bySlot, id)
 	}
-	// Deterministic order: most articles first, then by id.
+	// Deterministic order: most articles first, then by id. The counts
+	// are made once per group, where each comparison made two maps.
 	sort.Slice(groups, func(i, j int) bool {
-		ai, aj := articleCount(groups[i].facts), articleCount(groups[j].facts)
+		ai, aj := groups[i].arts, groups[j].arts
 		if ai != aj {
 			return ai > aj
 		}

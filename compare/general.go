@@ -26,7 +26,8 @@ func (c comparer) general(fs []facts.Fact) []SlotResult {
 	quoted := c.quoteSlots(fs)
 	c.story.tokens = tokenMemo{}
 	c.story.words = wordsMemo{}
-	names := nameMemo{m: map[string]sentenceNames{}, tokens: c.story.tokens}
+	c.story.frames = frameMemo{}
+	names := nameMemo{m: map[string]sentenceNames{}, tokens: c.story.tokens, articles: c.articles, paras: c.paras}
 	c.story.common = commonNames(fs, names)
 	bySlot := groupBySlot(fs)
 	c.story.ledeEvent = ledeEvents(bySlot, mergeDateSlots(bySlot, c.story.common, names))
@@ -64,34 +65,50 @@ func (c comparer) general(fs []facts.Fact) []SlotResult {
 // piece, its length as its capacity (mergeDateSlots and single may append
 // to one without writing over the next). Quotes go to the end.
 func groupBySlot(fs []facts.Fact) map[string][]facts.Fact {
-	sizes := map[string]int{}
+	// Slots are numbered in the order they first appear, with one look-up
+	// of the slot per fact; where they go and how many they hold is then
+	// kept by number (three look-ups per fact before).
+	num := map[string]int32{}
+	var slots []string
+	var sizes []int
+	ids := make([]int32, len(fs))
 	total := 0
 	for i := range fs {
-		if fs[i].Kind != facts.KindQuote {
-			sizes[fs[i].Slot]++
-			total++
+		if fs[i].Kind == facts.KindQuote {
+			ids[i] = -1
+			continue
 		}
+		id, ok := num[fs[i].Slot]
+		if !ok {
+			id = int32(len(slots))
+			num[fs[i].Slot] = id
+			slots = append(slots, fs[i].Slot)
+			sizes = append(sizes, 0)
+		}
+		ids[i] = id
+		sizes[id]++
+		total++
 	}
 	// from[j] is the index in fs of the fact that goes to j; a slot's
-	// place is given when it first appears, and next is where its next
-	// fact goes.
+	// place follows the slots that appear before it, and next is where
+	// its next fact goes.
 	from := make([]int32, len(fs))
-	next := make(map[string]int, len(sizes))
-	placed, q := 0, total
+	next := make([]int, len(slots))
+	placed := 0
+	for id, n := range sizes {
+		next[id] = placed
+		placed += n
+	}
+	q := total
 	for i := range fs {
-		f := &fs[i]
-		if f.Kind == facts.KindQuote {
+		id := ids[i]
+		if id < 0 {
 			from[q] = int32(i)
 			q++
 			continue
 		}
-		j, ok := next[f.Slot]
-		if !ok {
-			j = placed
-			placed += sizes[f.Slot]
-		}
-		next[f.Slot] = j + 1
-		from[j] = int32(i)
+		from[next[id]] = int32(i)
+		next[id]++
 	}
 	// Each cycle of the permutation is walked once, one fact held aside;
 	// a walked place is marked -1.
@@ -112,10 +129,10 @@ func groupBySlot(fs []facts.Fact) map[string][]facts.Fact {
 			k = s
 		}
 	}
-	bySlot := make(map[string][]facts.Fact, len(sizes))
-	for id, n := range sizes {
-		end := next[id]
-		bySlot[id] = fs[end-n : end : end]
+	bySlot := make(map[string][]facts.Fact, len(slots))
+	for id, slot := range slots {
+		end, n := next[id], sizes[id]
+		bySlot[slot] = fs[end-n : end : end]
 	}
 	return bySlot
 }

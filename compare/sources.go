@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/crosscheck-news/crosscheck/facts"
 )
@@ -385,12 +386,39 @@ func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
 		}
 	}
 	counts := make([]int32, n*n) // [a*n+b], a < b
+	// Shingles held by the same sets add to the same pairs: a paragraph
+	// several outlets run gives dozens of shingles held by exactly those
+	// articles. Such a run of sets is counted once, with how many
+	// shingles have it, where each shingle's pairs were counted apiece
+	// (a shingle of a 50-outlet wire paragraph has 1,225 pairs).
+	weight := make([]int32, len(sizes))
+	first := make(map[uint64]int32, len(sizes)) // a run's hash → the first shingle with it
 	for id := range sizes {
+		run := runs[start[id]:start[id+1]]
+		if len(run) < 2 {
+			continue // no pair
+		}
+		h := runHash(run)
+		r, ok := first[h]
+		switch {
+		case !ok:
+			first[h] = int32(id)
+			weight[id] = 1
+		case slices.Equal(runs[start[r]:start[r+1]], run):
+			weight[r]++
+		default:
+			weight[id] = 1 // another run with the same hash: on its own
+		}
+	}
+	for id, wt := range weight {
+		if wt == 0 {
+			continue
+		}
 		run := runs[start[id]:start[id+1]]
 		for i, a := range run {
 			row := counts[int(a)*n:]
 			for _, b := range run[i+1:] {
-				row[b]++
+				row[b] += wt
 			}
 		}
 	}
@@ -401,6 +429,16 @@ func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
 			}
 		}
 	}
+}
+
+// runHash hashes a run of set numbers, FNV-1a style a number at a time.
+func runHash(run []int32) uint64 {
+	h := uint64(14695981039346656037)
+	for _, x := range run {
+		h ^= uint64(uint32(x))
+		h *= 1099511628211
+	}
+	return h
 }
 
 // maxPairMatrix is the most sets shingleOverlaps counts in a matrix of
@@ -626,6 +664,9 @@ func countNoun(n int, noun string) string {
 type paraTokens struct {
 	m      map[*facts.Article][][]facts.Token
 	byText map[string][]facts.Token
+	// start holds, by text, where the paragraph tokenised for byText
+	// starts in its article: its tokens' spans count from there.
+	start map[string]int
 	// sh holds each paragraph's shingles by its text, for the same reason.
 	sh map[string][]uint64
 }
@@ -649,6 +690,74 @@ func (p *paraTokens) shingles(a *facts.Article, pi int) ([]uint64, bool) {
 	return sh, true
 }
 
+// sentenceTokens returns the tokens Tokenize gives sentence, which is
+// a.Text[s:e], read from the tokens of the body paragraph holding it:
+// false when none holds it, or when the paragraph's tokens may not be
+// the sentence's. Their Text, Fold and Kind are Tokenize's; their spans
+// are in a.Text, not in the sentence (no reader of sentence tokens reads
+// spans).
+//
+// Tokenize scans left to right with no state but its place, skipping
+// space and invisible runes one rune at a time, and reads past a token's
+// end only to decide where a word stops: a joiner ('.', ',', '-', an
+// apostrophe) or an invisible rune continues a word when the runes after
+// it do, and isInitialDot reads the rune after the next. So scanning
+// from s to e gives the paragraph's tokens between them when s and e are
+// rune boundaries the paragraph's scan passed through between tokens —
+// its start or end, or a gap of skipped runes on both sides — and no
+// token crosses them: a word the paragraph's scan stopped at a lookahead
+// beyond e would have made the next token cross e. TestSentenceTokens and
+// FuzzSentenceTokens hold this to Tokenize.
+func (p *paraTokens) sentenceTokens(a *facts.Article, s, e int, sentence string) ([]facts.Token, bool) {
+	if p == nil || s < 0 || s > e || e > len(a.Text) || a.Text[s:e] != sentence {
+		return nil, false
+	}
+	pi := -1
+	for k, sp := range a.Body {
+		if sp.Start <= s && e <= sp.End && sp.Start >= 0 && sp.End <= len(a.Text) {
+			pi = k
+			break
+		}
+	}
+	if pi < 0 {
+		return nil, false
+	}
+	toks := p.of(a, pi)
+	sp := a.Body[pi]
+	// The tokens may be another article's paragraph of the same text:
+	// their spans are in that article, from where its paragraph starts.
+	base, ok := p.start[a.Text[sp.Start:sp.End]]
+	if !ok {
+		return nil, false
+	}
+	return tokensWithin(toks, a.Text[sp.Start:sp.End], base, s-sp.Start, e-sp.Start)
+}
+
+// tokensWithin returns the piece of toks, Tokenize's tokens of para at
+// offset base of the text tokenised, that Tokenize gives para[s:e], as
+// sentenceTokens says; false when it cannot tell.
+func tokensWithin(toks []facts.Token, para string, base, s, e int) ([]facts.Token, bool) {
+	if s < 0 || s > e || e > len(para) {
+		return nil, false
+	}
+	if (s < len(para) && !utf8.RuneStart(para[s])) || (e < len(para) && !utf8.RuneStart(para[e])) {
+		return nil, false
+	}
+	k := sort.Search(len(toks), func(i int) bool { return toks[i].Span.Start >= base+s })
+	m := sort.Search(len(toks), func(i int) bool { return toks[i].Span.Start >= base+e })
+	// At s: the paragraph's start, or skipped runes since the last token
+	// before it (which so ends before s).
+	if s != 0 && k > 0 && toks[k-1].Span.End >= base+s {
+		return nil, false
+	}
+	// At e: the paragraph's end, or no token crossing e and a skipped
+	// rune at e.
+	if e != len(para) && (m > 0 && toks[m-1].Span.End > base+e || m < len(toks) && toks[m].Span.Start == base+e) {
+		return nil, false
+	}
+	return toks[k:m:m], true
+}
+
 // of returns Tokenize over a's paragraph pi.
 func (p *paraTokens) of(a *facts.Article, pi int) []facts.Token {
 	sp := a.Body[pi]
@@ -658,6 +767,7 @@ func (p *paraTokens) of(a *facts.Article, pi int) []facts.Token {
 	if p.m == nil {
 		p.m = map[*facts.Article][][]facts.Token{}
 		p.byText = map[string][]facts.Token{}
+		p.start = map[string]int{}
 	}
 	ts := p.m[a]
 	if ts == nil {
@@ -674,6 +784,7 @@ func (p *paraTokens) of(a *facts.Article, pi int) []facts.Token {
 		if !ok {
 			toks = facts.Tokenize(a.Text, sp.Start, sp.End)
 			p.byText[text] = toks
+			p.start[text] = sp.Start
 		}
 		ts[pi] = toks
 	}

@@ -31,7 +31,7 @@ func subjectTie(kind facts.Kind, fs []facts.Fact, story storyDates) (why string,
 		}
 	}
 	if kind == facts.KindNumber || kind == facts.KindDuration {
-		return numberSubjectTie(kind, fs, ctx)
+		return numberSubjectTie(kind, fs, ctx, story.frames)
 	}
 	why = "the sentences share no name or phrase"
 	pv := readValues(kind, fs)
@@ -74,12 +74,37 @@ func coarseLede(f facts.Fact) bool {
 // most confident tie of any incompatible pair, read from their frames (see
 // numberTie). With no tie it says why the pair that came closest may count
 // different things.
-func numberSubjectTie(kind facts.Kind, fs []facts.Fact, ctx []sentenceWords) (string, float64) {
-	frames := make([]facts.NumberFrame, len(fs))
-	for i, f := range fs {
-		frames[i] = facts.NumberFrameOf(f)
-		ctx[i] = withoutSource(f, ctx[i])
+func numberSubjectTie(kind facts.Kind, fs []facts.Fact, ctx []sentenceWords, memo frameMemo) (string, float64) {
+	// numberTie reads only a pair's frames and words, and those follow
+	// from what a fact's frame is keyed by and its source (ctx[i] is
+	// subjectTie's, made from the sentence and surface): the outlets
+	// running one wire sentence make a few such classes of a slot's
+	// figures, and each pair of classes is tied once, not each pair of
+	// facts (a 50-article slot has over a thousand).
+	type tieClass struct {
+		frame  frameKey
+		source string
 	}
+	frames := make([]facts.NumberFrame, 0, len(fs))
+	class := make([]int32, len(fs))
+	classOf := make(map[tieClass]int32, len(fs))
+	for i := range fs {
+		f := &fs[i]
+		k := tieClass{frameKeyOf(f), f.Source}
+		c, ok := classOf[k]
+		if !ok {
+			c = int32(len(frames))
+			classOf[k] = c
+			frames = append(frames, memo.of(f))
+			ctx[c] = withoutSource(*f, ctx[i])
+		}
+		class[i] = c
+	}
+	type tie struct {
+		why  string
+		conf float64
+	}
+	ties := map[[2]int32]tie{}
 	why, conf := "the sentences share no name or phrase", 0.0
 	pv := readValues(kind, fs)
 	for i := range fs {
@@ -87,13 +112,48 @@ func numberSubjectTie(kind facts.Kind, fs []facts.Fact, ctx []sentenceWords) (st
 			if fs[i].Article == fs[j].Article || !incompatiblePair(kind, &pv[i], &pv[j]) {
 				continue
 			}
-			w, c := numberTie(frames[i], frames[j], ctx[i], ctx[j])
-			if c > conf {
-				why, conf = w, c
+			ci, cj := class[i], class[j]
+			t, ok := ties[[2]int32{ci, cj}]
+			if !ok {
+				t.why, t.conf = numberTie(frames[ci], frames[cj], ctx[ci], ctx[cj])
+				ties[[2]int32{ci, cj}] = t
+			}
+			if t.conf > conf {
+				why, conf = t.why, t.conf
 			}
 		}
 	}
 	return why, conf
+}
+
+// frameMemo holds facts.NumberFrameOf of the figures already read, by
+// all it reads of a fact: its sentence, its surface and where in the
+// sentence, and its label or slot (frameMeasure). The outlets of one
+// story run the same wire sentence, and framing a figure tokenises its
+// whole sentence: it was a third of subjectTie. The frames are only
+// read (their Modifiers shared). A nil memo frames each time.
+type frameMemo map[frameKey]facts.NumberFrame
+
+type frameKey struct {
+	sentence, surface, label, slot string
+	at                             int
+}
+
+func frameKeyOf(f *facts.Fact) frameKey {
+	return frameKey{f.Sentence, f.Surface, f.Label, f.Slot, f.Span.Start - f.SentenceSpan.Start}
+}
+
+func (m frameMemo) of(f *facts.Fact) facts.NumberFrame {
+	if m == nil {
+		return facts.NumberFrameOf(*f)
+	}
+	k := frameKeyOf(f)
+	nf, ok := m[k]
+	if !ok {
+		nf = facts.NumberFrameOf(*f)
+		m[k] = nf
+	}
+	return nf
 }
 
 // sentenceWords are the names and content words of a fact's sentence,
@@ -148,7 +208,9 @@ var contextStop = map[string]bool{
 
 // tokenMemo holds the tokens of the sentences and surfaces already read:
 // a sentence states several facts, and a fact is read for every slot it
-// is compared in. The tokens are only read. A nil memo tokenises.
+// is compared in. The tokens are only read, and their spans not at all:
+// a sentence's may be its paragraph's (nameMemo.ofFact), in the article.
+// A nil memo tokenises.
 type tokenMemo map[string][]facts.Token
 
 func (m tokenMemo) of(s string) []facts.Token {
