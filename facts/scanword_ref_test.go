@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -59,11 +60,26 @@ func checkScanWord(t *testing.T, text string) {
 			continue
 		}
 		for to := i + 1; to <= len(text); to++ {
-			if got, want := scanWord(text, i, to), scanWordRef(text, i, to); got != want {
+			got, plain := scanWordPlain(text, i, to)
+			if want := scanWordRef(text, i, to); got != want {
 				t.Fatalf("scanWord(%q, %d, %d) = %d, reference %d", text, i, to, got, want)
+			}
+			if want := plainWord(text[i:got]); plain != want {
+				t.Fatalf("scanWordPlain(%q, %d, %d): plain = %v for %q", text, i, to, plain, text[i:got])
 			}
 		}
 	}
+}
+
+// plainWord reports whether w has only ASCII bytes other than "`": the
+// words whose fold is only lowered.
+func plainWord(w string) bool {
+	for k := 0; k < len(w); k++ {
+		if w[k] >= utf8.RuneSelf || w[k] == '`' {
+			return false
+		}
+	}
+	return true
 }
 
 var scanWordCases = []string{
@@ -101,5 +117,61 @@ func FuzzScanWord(f *testing.F) {
 			s = s[:200]
 		}
 		checkScanWord(t, s)
+	})
+}
+
+// lowerASCIIRef lowers the ASCII capitals of s a byte at a time.
+func lowerASCIIRef(s string) string {
+	return strings.Map(func(r rune) rune { // only ASCII changes: other runes map to themselves
+		if 'A' <= r && r <= 'Z' {
+			return r + ('a' - 'A')
+		}
+		return r
+	}, s)
+}
+
+// TestLowerASCII: lowerASCII lowers A to Z and keeps every other byte,
+// whatever its place in an eight-byte word and whatever its neighbours
+// (the carries its arithmetic must not let through), and keeps invalid
+// UTF-8 as it is.
+func TestLowerASCII(t *testing.T) {
+	var all []byte
+	for c := range 256 {
+		all = append(all, byte(c))
+	}
+	for shift := range 9 {
+		s := strings.Repeat("x", shift) + string(all) + string(all[:shift])
+		want := []byte(s)
+		for k, c := range want {
+			if 'A' <= c && c <= 'Z' {
+				want[k] = c + 32
+			}
+		}
+		if got := lowerASCII(s); got != string(want) {
+			t.Fatalf("lowerASCII at shift %d:\n got %q\nwant %q", shift, got, want)
+		}
+	}
+	for _, s := range append(scanWordCases, "", "A", "@[`{", "ÀÉÎ ĞÜ Governor JUNE Ellis, PORT ALDER") {
+		if got, want := lowerASCII(s), lowerASCIIRef(s); got != want && !strings.ContainsRune(s, utf8.RuneError) {
+			t.Fatalf("lowerASCII(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// FuzzLowerASCII holds lowerASCII to a byte-at-a-time lowering.
+func FuzzLowerASCII(f *testing.F) {
+	for _, s := range scanWordCases {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want := []byte(s)
+		for k, c := range want {
+			if 'A' <= c && c <= 'Z' {
+				want[k] = c + 32
+			}
+		}
+		if got := lowerASCII(s); got != string(want) {
+			t.Fatalf("lowerASCII(%q) = %q, want %q", s, got, want)
+		}
 	})
 }

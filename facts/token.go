@@ -1,10 +1,12 @@
 package facts
 
 import (
+	"encoding/binary"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -85,8 +87,8 @@ func tokenizeAppend(toks []Token, text string, from, to int, low *lowered, lfrom
 			case asciiSpace[c]:
 				i++
 			case asciiWord[c]:
-				j := scanWord(text, i, to)
-				toks = appendWordLow(toks, text, i, j, low, lfrom, lto)
+				j, plain := scanWordPlain(text, i, to)
+				toks = appendWordLow(toks, text, i, j, plain, low, lfrom, lto)
 				i = j
 			default:
 				toks = append(toks, Token{Text: text[i : i+1], Fold: foldPunct(text[i : i+1]), Span: Span{i, i + 1}, Kind: Punct})
@@ -100,7 +102,7 @@ func tokenizeAppend(toks []Token, text string, from, to int, low *lowered, lfrom
 			i += size
 		case isWordRune(r):
 			j := scanWord(text, i, to)
-			toks = appendWordLow(toks, text, i, j, low, lfrom, lto)
+			toks = appendWordLow(toks, text, i, j, false, low, lfrom, lto)
 			i = j
 		default:
 			toks = append(toks, Token{Text: text[i : i+size], Fold: foldPunct(text[i : i+size]), Span: Span{i, i + size}, Kind: Punct})
@@ -124,6 +126,47 @@ var asciiSpace, asciiWord = func() (sp, w [utf8.RuneSelf]bool) {
 type lowered struct {
 	s    string
 	from int
+}
+
+// plain returns Fold(text[i:j]) for a word of ASCII bytes other than
+// "`" (what scanWordPlain calls plain): text[i:j] with its capitals
+// lowered, a slice of the lowered copy, which is made on first need.
+func (l *lowered) plain(text string, i, j, from, to int) string {
+	if l.s == "" {
+		l.s, l.from = lowerASCII(text[from:to]), from
+	}
+	return l.s[i-l.from : j-l.from]
+}
+
+// lowerASCII returns s with its ASCII capitals lowered and every other
+// byte as it is, eight bytes at a time: a byte at a time, with the
+// per-word test for capitals that made it on demand, it was a fortieth
+// of extraction.
+func lowerASCII(s string) string {
+	b := make([]byte, len(s))
+	copy(b, s)
+	const (
+		low7 = 0x7f7f7f7f7f7f7f7f
+		high = 0x8080808080808080
+		each = 0x0101010101010101
+	)
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		h := x & low7                // each byte's low seven bits: no carry between bytes below
+		geA := h + each*(0x80-'A')   // high bit set where h >= 'A'
+		gtZ := h + each*(0x80-'Z'-1) // high bit set where h > 'Z'
+		upper := geA &^ gtZ &^ x & high
+		binary.LittleEndian.PutUint64(b[i:], x^upper>>2) // 0x80>>2 is 'a'-'A'
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + ('a' - 'A')
+		}
+	}
+	// b is never written again: the string can share its bytes, as
+	// strings.Builder's does.
+	return unsafe.String(unsafe.SliceData(b), len(b))
 }
 
 // fold returns Fold(text[i:j]).
@@ -176,7 +219,17 @@ func isApostrophe(r rune) bool {
 
 // scanWord returns the end of the word starting at i.
 func scanWord(text string, i, to int) int {
+	j, _ := scanWordPlain(text, i, to)
+	return j
+}
+
+// scanWordPlain returns the end of the word starting at i, and whether
+// every byte of it is ASCII other than "`" (a word Fold only lowers):
+// tokenizeAppend then slices its fold from the lowered copy without
+// reading its bytes again.
+func scanWordPlain(text string, i, to int) (int, bool) {
 	j := i
+	plain := true
 	for j < to {
 		var r rune
 		size := 1
@@ -197,6 +250,7 @@ func scanWord(text string, i, to int) int {
 			r, size = utf8.DecodeRuneInString(text[j:to])
 			if isWordRune(r) {
 				j += size
+				plain = false
 				continue
 			}
 			// An invisible format character between two letters is part
@@ -204,6 +258,7 @@ func scanWord(text string, i, to int) int {
 			// "ellis".
 			if isInvisible(r) && j+size < to && letterRune(text[i:j], true) && letterRune(text[j+size:to], false) {
 				j += size
+				plain = false
 				continue
 			}
 		}
@@ -224,11 +279,14 @@ func scanWord(text string, i, to int) int {
 				break
 			}
 			j += size
+			if r >= utf8.RuneSelf || r == '`' {
+				plain = false
+			}
 			continue
 		}
 		break
 	}
-	return j
+	return j, plain
 }
 
 // isInvisible reports whether r is a zero-width or bidirectional format
@@ -283,16 +341,18 @@ func isInitialDot(text string, start, j, to int) bool {
 
 // appendWordLow appends the word text[i:j], splitting a final "'s" or
 // "n't"; folds come from low.
-func appendWordLow(toks []Token, text string, i, j int, low *lowered, from, to int) []Token {
+func appendWordLow(toks []Token, text string, i, j int, plain bool, low *lowered, from, to int) []Token {
 	w := text[i:j]
 	if k := clitic(w); k > 0 {
-		toks = append(toks, wordTokenLow(text, i, i+k, low, from, to))
+		toks = append(toks, wordTokenLow(text, i, i+k, plain, low, from, to))
 		return append(toks, Token{Text: w[k:], Fold: cliticFold(w[k:]), Span: Span{i + k, j}, Kind: Word})
 	}
-	return append(toks, wordTokenLow(text, i, j, low, from, to))
+	return append(toks, wordTokenLow(text, i, j, plain, low, from, to))
 }
 
-func wordTokenLow(text string, i, j int, low *lowered, from, to int) Token {
+// wordTokenLow returns the token of the word text[i:j]; plain is what
+// scanWordPlain said of it.
+func wordTokenLow(text string, i, j int, plain bool, low *lowered, from, to int) Token {
 	w := text[i:j]
 	kind := Word
 	if c := w[0]; c < utf8.RuneSelf {
@@ -302,7 +362,13 @@ func wordTokenLow(text string, i, j int, low *lowered, from, to int) Token {
 	} else if r, _ := utf8.DecodeRuneInString(w); unicode.IsDigit(r) {
 		kind = Number
 	}
-	return Token{Text: w, Fold: low.fold(text, i, j, from, to), Span: Span{i, j}, Kind: kind}
+	var f string
+	if plain {
+		f = low.plain(text, i, j, from, to)
+	} else {
+		f = low.fold(text, i, j, from, to)
+	}
+	return Token{Text: w, Fold: f, Span: Span{i, j}, Kind: kind}
 }
 
 // cliticFold returns Fold(c) for a clitic c that clitic split off: an
