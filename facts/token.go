@@ -141,23 +141,27 @@ func (l *lowered) plain(text string, i, j, from, to int) string {
 // lowerASCII returns s with its ASCII capitals lowered and every other
 // byte as it is, eight bytes at a time: a byte at a time, with the
 // per-word test for capitals that made it on demand, it was a fortieth
-// of extraction.
+// of extraction. Text without capitals is returned as it is, not copied.
 func lowerASCII(s string) string {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if upperASCII(load64(s, i)) != 0 {
+			break
+		}
+	}
+	if i+8 > len(s) {
+		for ; i < len(s) && (s[i] < 'A' || s[i] > 'Z'); i++ {
+		}
+		if i == len(s) {
+			return s
+		}
+	}
+	// s[i:] holds the first capital: copy, and lower from there.
 	b := make([]byte, len(s))
 	copy(b, s)
-	const (
-		low7 = 0x7f7f7f7f7f7f7f7f
-		high = 0x8080808080808080
-		each = 0x0101010101010101
-	)
-	i := 0
 	for ; i+8 <= len(b); i += 8 {
 		x := binary.LittleEndian.Uint64(b[i:])
-		h := x & low7                // each byte's low seven bits: no carry between bytes below
-		geA := h + each*(0x80-'A')   // high bit set where h >= 'A'
-		gtZ := h + each*(0x80-'Z'-1) // high bit set where h > 'Z'
-		upper := geA &^ gtZ &^ x & high
-		binary.LittleEndian.PutUint64(b[i:], x^upper>>2) // 0x80>>2 is 'a'-'A'
+		binary.LittleEndian.PutUint64(b[i:], x^upperASCII(x)>>2) // 0x80>>2 is 'a'-'A'
 	}
 	for ; i < len(b); i++ {
 		if c := b[i]; 'A' <= c && c <= 'Z' {
@@ -167,6 +171,20 @@ func lowerASCII(s string) string {
 	// b is never written again: the string can share its bytes, as
 	// strings.Builder's does.
 	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// upperASCII sets the high bit of each byte of x that is an ASCII
+// capital, and no other bit.
+func upperASCII(x uint64) uint64 {
+	const (
+		low7 = 0x7f7f7f7f7f7f7f7f
+		high = 0x8080808080808080
+		each = 0x0101010101010101
+	)
+	h := x & low7                // each byte's low seven bits: no carry between bytes below
+	geA := h + each*(0x80-'A')   // high bit set where h >= 'A'
+	gtZ := h + each*(0x80-'Z'-1) // high bit set where h > 'Z'
+	return geA &^ gtZ &^ x & high
 }
 
 // fold returns Fold(text[i:j]).
