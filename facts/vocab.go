@@ -2,6 +2,7 @@ package facts
 
 import (
 	"hash/maphash"
+	"strings"
 	"sync"
 )
 
@@ -29,6 +30,58 @@ type vocab struct {
 	slots []vocabSlot
 	// ents[id] is what classify learnt of the fold; ents[0] is unused.
 	ents []vocabEntry
+	// known keeps classifyOne's answers across the articles the vocab
+	// serves (it is not reset): most of an article's words were in an
+	// earlier one.
+	known lexCache
+}
+
+// lexCache is classifyOne's classes of (fold, kind) pairs, by the
+// vocab's hash of the fold: open addressing over a power-of-two slice,
+// filled up to half and then only read. The folds are copies, so that
+// the cache holds no article's text.
+type lexCache struct {
+	slots []lexCacheSlot
+	n     int
+}
+
+type lexCacheSlot struct {
+	fold string
+	hash uint32
+	cls  lexClass
+	qv   uint8
+	kind TokenKind // 0: empty
+}
+
+// lexCacheSize is the cache's slots: 8,192 pairs at most, about 0.6 MB
+// with the folds.
+const lexCacheSize = 1 << 14
+
+// classify sets t's classes as classifyOne does, from the cache when it
+// holds t's fold and kind (h is the fold's hash).
+func (c *lexCache) classify(t *Token, h uint32) {
+	if c.slots == nil {
+		c.slots = make([]lexCacheSlot, lexCacheSize)
+	}
+	mask := uint32(len(c.slots) - 1)
+	i := h & mask
+	for {
+		sl := &c.slots[i]
+		if sl.kind == 0 {
+			break
+		}
+		if sl.hash == h && sl.kind == t.Kind && sl.fold == t.Fold {
+			t.cls, t.qv = sl.cls, sl.qv
+			return
+		}
+		i = (i + 1) & mask
+	}
+	classifyOne(t)
+	if 2*(c.n+1) > len(c.slots) || t.Kind == 0 {
+		return // full (the answers are computed), or a kind that marks a free slot
+	}
+	c.slots[i] = lexCacheSlot{fold: strings.Clone(t.Fold), hash: h, cls: t.cls, qv: t.qv, kind: t.Kind}
+	c.n++
 }
 
 // vocabSlot is a slot of the table: a fold and its id, 0 when empty.
@@ -125,7 +178,7 @@ func (v *vocab) classify(toks []Token) {
 		k := v.find(t.Fold, h)
 		id := v.slots[k].id
 		if id == 0 {
-			classifyOne(t)
+			v.known.classify(t, h)
 			if len(v.ents) >= maxVocab+1 {
 				continue // no id left: classified on its own
 			}
