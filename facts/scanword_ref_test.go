@@ -3,6 +3,7 @@ package facts
 import (
 	"strings"
 	"testing"
+	"unsafe"
 	"unicode"
 	"unicode/utf8"
 )
@@ -60,12 +61,20 @@ func checkScanWord(t *testing.T, text string) {
 			continue
 		}
 		for to := i + 1; to <= len(text); to++ {
-			got, plain := scanWordPlain(text, i, to)
+			got, wc := scanWordPlain(text, i, to)
 			if want := scanWordRef(text, i, to); got != want {
 				t.Fatalf("scanWord(%q, %d, %d) = %d, reference %d", text, i, to, got, want)
 			}
-			if want := plainWord(text[i:got]); plain != want {
-				t.Fatalf("scanWordPlain(%q, %d, %d): plain = %v for %q", text, i, to, plain, text[i:got])
+			w := text[i:got]
+			want := wordOther
+			if plainWord(w) {
+				want = wordPlainLower
+				if strings.ToLower(w) != w {
+					want = wordPlainUpper
+				}
+			}
+			if wc != want {
+				t.Fatalf("scanWordPlain(%q, %d, %d): case %d for %q, want %d", text, i, to, wc, w, want)
 			}
 		}
 	}
@@ -174,4 +183,23 @@ func FuzzLowerASCII(f *testing.F) {
 			t.Fatalf("lowerASCII(%q) = %q, want %q", s, got, want)
 		}
 	})
+}
+
+// TestLowerCaseFoldSharesText: a lower-case word's fold is its text, not
+// a copy in the lowered text, so that a fact holding it does not hold
+// the lowered copy of its article as well.
+func TestLowerCaseFoldSharesText(t *testing.T) {
+	s := "Governor June Ellis said the harbour trust met in Port Alder."
+	n := 0
+	for _, tk := range Tokenize(s, 0, len(s)) {
+		if tk.Kind == Word && tk.Fold == tk.Text {
+			n++
+			if unsafe.StringData(tk.Fold) != unsafe.StringData(tk.Text) {
+				t.Errorf("fold of %q is a copy", tk.Text)
+			}
+		}
+	}
+	if n < 5 {
+		t.Fatalf("only %d lower-case words", n)
+	}
 }

@@ -87,8 +87,8 @@ func tokenizeAppend(toks []Token, text string, from, to int, low *lowered, lfrom
 			case asciiSpace[c]:
 				i++
 			case asciiWord[c]:
-				j, plain := scanWordPlain(text, i, to)
-				toks = appendWordLow(toks, text, i, j, plain, low, lfrom, lto)
+				j, wc := scanWordPlain(text, i, to)
+				toks = appendWordLow(toks, text, i, j, wc, low, lfrom, lto)
 				i = j
 			default:
 				toks = append(toks, Token{Text: text[i : i+1], Fold: foldPunct(text[i : i+1]), Span: Span{i, i + 1}, Kind: Punct})
@@ -102,7 +102,7 @@ func tokenizeAppend(toks []Token, text string, from, to int, low *lowered, lfrom
 			i += size
 		case isWordRune(r):
 			j := scanWord(text, i, to)
-			toks = appendWordLow(toks, text, i, j, false, low, lfrom, lto)
+			toks = appendWordLow(toks, text, i, j, wordOther, low, lfrom, lto)
 			i = j
 		default:
 			toks = append(toks, Token{Text: text[i : i+size], Fold: foldPunct(text[i : i+size]), Span: Span{i, i + size}, Kind: Punct})
@@ -129,8 +129,9 @@ type lowered struct {
 }
 
 // plain returns Fold(text[i:j]) for a word of ASCII bytes other than
-// "`" (what scanWordPlain calls plain): text[i:j] with its capitals
-// lowered, a slice of the lowered copy, which is made on first need.
+// "`" with a capital (what scanWordPlain calls wordPlainUpper): text[i:j]
+// with its capitals lowered, a slice of the lowered copy, which is made
+// on first need.
 func (l *lowered) plain(text string, i, j, from, to int) string {
 	if l.s == "" {
 		l.s, l.from = lowerASCII(text[from:to]), from
@@ -241,18 +242,36 @@ func scanWord(text string, i, to int) int {
 	return j
 }
 
-// scanWordPlain returns the end of the word starting at i, and whether
-// every byte of it is ASCII other than "`" (a word Fold only lowers):
-// tokenizeAppend then slices its fold from the lowered copy without
-// reading its bytes again.
-func scanWordPlain(text string, i, to int) (int, bool) {
+// wordCase is what scanWordPlain learns of a word's bytes.
+type wordCase uint8
+
+const (
+	// wordOther: a byte is not ASCII, or is "`": Fold must read it.
+	wordOther wordCase = iota
+	// wordPlainLower: ASCII without "`" and without a capital; the word
+	// is its own fold.
+	wordPlainLower
+	// wordPlainUpper: ASCII without "`", with a capital; its fold is the
+	// word lowered.
+	wordPlainUpper
+)
+
+// scanWordPlain returns the end of the word starting at i, and its case:
+// tokenizeAppend then takes its fold (the word itself, or a slice of the
+// lowered copy) without reading its bytes again. A lower-case word stays
+// a slice of the text, as Fold's would, so that facts holding a fold do
+// not hold the lowered copy too.
+func scanWordPlain(text string, i, to int) (int, wordCase) {
 	j := i
-	plain := true
+	plain, upper := true, false
 	for j < to {
 		var r rune
 		size := 1
 		if c := text[j]; c < utf8.RuneSelf {
 			if asciiWord[c] {
+				if c-'A' < 26 {
+					upper = true
+				}
 				j++
 				continue
 			}
@@ -304,7 +323,13 @@ func scanWordPlain(text string, i, to int) (int, bool) {
 		}
 		break
 	}
-	return j, plain
+	switch {
+	case !plain:
+		return j, wordOther
+	case upper:
+		return j, wordPlainUpper
+	}
+	return j, wordPlainLower
 }
 
 // isInvisible reports whether r is a zero-width or bidirectional format
@@ -359,18 +384,18 @@ func isInitialDot(text string, start, j, to int) bool {
 
 // appendWordLow appends the word text[i:j], splitting a final "'s" or
 // "n't"; folds come from low.
-func appendWordLow(toks []Token, text string, i, j int, plain bool, low *lowered, from, to int) []Token {
+func appendWordLow(toks []Token, text string, i, j int, wc wordCase, low *lowered, from, to int) []Token {
 	w := text[i:j]
 	if k := clitic(w); k > 0 {
-		toks = append(toks, wordTokenLow(text, i, i+k, plain, low, from, to))
+		toks = append(toks, wordTokenLow(text, i, i+k, wc, low, from, to))
 		return append(toks, Token{Text: w[k:], Fold: cliticFold(w[k:]), Span: Span{i + k, j}, Kind: Word})
 	}
-	return append(toks, wordTokenLow(text, i, j, plain, low, from, to))
+	return append(toks, wordTokenLow(text, i, j, wc, low, from, to))
 }
 
-// wordTokenLow returns the token of the word text[i:j]; plain is what
+// wordTokenLow returns the token of the word text[i:j]; wc is what
 // scanWordPlain said of it.
-func wordTokenLow(text string, i, j int, plain bool, low *lowered, from, to int) Token {
+func wordTokenLow(text string, i, j int, wc wordCase, low *lowered, from, to int) Token {
 	w := text[i:j]
 	kind := Word
 	if c := w[0]; c < utf8.RuneSelf {
@@ -381,9 +406,12 @@ func wordTokenLow(text string, i, j int, plain bool, low *lowered, from, to int)
 		kind = Number
 	}
 	var f string
-	if plain {
+	switch wc {
+	case wordPlainLower:
+		f = w
+	case wordPlainUpper:
 		f = low.plain(text, i, j, from, to)
-	} else {
+	default:
 		f = low.fold(text, i, j, from, to)
 	}
 	return Token{Text: w, Fold: f, Span: Span{i, j}, Kind: kind}
