@@ -3,9 +3,9 @@ package facts
 import (
 	"strings"
 	"testing"
-	"unsafe"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // scanWordRef is scanWord as it was before its ASCII short path for the
