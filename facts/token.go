@@ -112,6 +112,25 @@ func tokenizeAppend(toks []Token, text string, from, to int, low *lowered, lfrom
 	return toks
 }
 
+// asciiWordCap has wordByte for each ASCII word byte, and capByte too
+// for the capitals.
+var asciiWordCap = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		if asciiWord[c] {
+			t[c] = wordByte
+		}
+		if 'A' <= c && c <= 'Z' {
+			t[c] |= capByte
+		}
+	}
+	return t
+}()
+
+const (
+	wordByte uint8 = 1 << iota
+	capByte
+)
+
 var asciiSpace, asciiWord = func() (sp, w [utf8.RuneSelf]bool) {
 	for c := range utf8.RuneSelf {
 		sp[c] = unicode.IsSpace(rune(c))
@@ -263,15 +282,14 @@ const (
 // not hold the lowered copy too.
 func scanWordPlain(text string, i, to int) (int, wordCase) {
 	j := i
-	plain, upper := true, false
+	plain := true
+	var seen uint8 // the OR of asciiWordCap of the ASCII word bytes
 	for j < to {
 		var r rune
 		size := 1
 		if c := text[j]; c < utf8.RuneSelf {
-			if asciiWord[c] {
-				if c-'A' < 26 {
-					upper = true
-				}
+			if k := asciiWordCap[c]; k != 0 {
+				seen |= k // no branch on the byte's case
 				j++
 				continue
 			}
@@ -326,7 +344,7 @@ func scanWordPlain(text string, i, to int) (int, wordCase) {
 	switch {
 	case !plain:
 		return j, wordOther
-	case upper:
+	case seen&capByte != 0:
 		return j, wordPlainUpper
 	}
 	return j, wordPlainLower
