@@ -37,10 +37,13 @@ func TestNerDemonymMatchesReference(t *testing.T) {
 	texts = append(texts, strings.Join(demonymEdge, " "))
 	hyphenYes := 0
 	for _, s := range texts {
-		for _, tk := range Tokenize(s, 0, len(s)) {
+		for _, tk := range classifiedTokens(s) {
 			want := nerDemonymRef(tk.Fold)
 			if got := nerDemonym(tk.Fold); got != want {
 				t.Fatalf("nerDemonym(%q) = %v, want %v", tk.Fold, got, want)
+			}
+			if got := tk.demonym(); got != want {
+				t.Fatalf("Token{%q}.demonym() = %v, want %v", tk.Fold, got, want)
 			}
 			if want && strings.Contains(tk.Fold, "-") {
 				hyphenYes++
@@ -66,5 +69,23 @@ func FuzzNerDemonym(f *testing.F) {
 		if got, want := nerDemonym(s), nerDemonymRef(s); got != want {
 			t.Fatalf("nerDemonym(%q) = %v, want %v", s, got, want)
 		}
+		for _, tk := range classifiedTokens(s) {
+			if got, want := tk.demonym(), nerDemonymRef(tk.Fold); got != want {
+				t.Fatalf("Token{%q}.demonym() = %v, want %v", tk.Fold, got, want)
+			}
+			if got, want := tk.verbOf(), verbClass[tk.Fold]; got != want {
+				t.Fatalf("Token{%q}.verbOf() = %v, want %v", tk.Fold, got, want)
+			}
+		}
 	})
+}
+
+// classifiedTokens tokenises s and classifies its tokens as analyse
+// does, so that what classify keeps (Token.qv) is what is asked.
+func classifiedTokens(s string) []Token {
+	toks := Tokenize(s, 0, len(s))
+	v := newVocab()
+	defer v.release()
+	v.classify(toks)
+	return toks
 }

@@ -1,5 +1,7 @@
 package facts
 
+import "strings"
+
 // Word classes: which of the hottest word tables a token's fold is a key
 // of, looked up once per token when an article is analysed. Most tokens
 // are in none of the tables the finders ask about again and again (a
@@ -59,6 +61,11 @@ const (
 type lexEntry struct {
 	cls  lexClass
 	verb uint8
+	// demonym: the word or, without a final "s", its singular is a key
+	// of demonyms (nerDemonym's first two tests, which the finders ask
+	// of most words: a word has no class bit left for it, so Token.qv
+	// keeps it).
+	demonym bool
 }
 
 // lexClasses maps a folded word to the tables it is a key of (whatever
@@ -108,6 +115,13 @@ var lexClasses = func() map[string]lexEntry {
 	add(lcNameSuffix, keysOf(nameSuffixWords))
 	add(lcPlaceNoun, keysOf(placeNouns))
 	add(lcPlaceSuffix, keysOf(placeSuffixes))
+	for w := range demonyms {
+		for _, k := range []string{w, w + "s"} {
+			e := m[k]
+			e.demonym = true
+			m[k] = e
+		}
+	}
 	return m
 }()
 
@@ -124,6 +138,9 @@ func keysOf[V any](m map[string]V) []string {
 const (
 	qvQtyMask   = 1<<5 - 1
 	qvVerbShift = 5
+	qvVerbMask  = 3 // verbClass values are 0 to 2
+	// qvDemonym is lexEntry.demonym.
+	qvDemonym = 1 << 7
 )
 
 // classifyOne sets the word classes of t (vocab.classify does it once
@@ -131,12 +148,27 @@ const (
 func classifyOne(t *Token) {
 	e := lexClasses[t.Fold]
 	t.cls, t.qv = e.cls, e.verb<<qvVerbShift // lcKnown not yet set: qtyClassOf computes
+	if e.demonym {
+		t.qv |= qvDemonym
+	}
 	t.qv |= qtyClassOf(t)
 	t.cls |= lcKnown
 }
 
 // verbOf is verbClass[t.Fold] as classify kept it.
-func (t *Token) verbOf() uint8 { return t.qv >> qvVerbShift }
+func (t *Token) verbOf() uint8 { return t.qv >> qvVerbShift & qvVerbMask }
+
+// demonym is nerDemonym(t.Fold), with the look-ups classify made.
+func (t *Token) demonym() bool {
+	if t.cls&lcKnown == 0 {
+		return nerDemonym(t.Fold)
+	}
+	if t.qv&qvDemonym != 0 {
+		return true
+	}
+	// Only a compound can be one without the flag ("Russian-Syrian").
+	return strings.IndexByte(t.Fold, '-') > 0 && nerDemonym(t.Fold)
+}
 
 // may reports whether t's fold can be a key of the tables of class c:
 // false only when its classes were computed and c is not among them.

@@ -44,7 +44,6 @@ var (
 	datelineWire = regexp.MustCompile(`^(?:[\p{Lu}][\p{L} .'-]{1,40},?\s+)?(?:[\p{Lu}][\p{L}]{2,8}\.?\s+\d{1,2},?\s+)?\(([\p{L} .&-]{2,40})\)\s*[-–—―]`)
 	// "Moscow, Jan 28, 2026" anywhere in a line near the top.
 	datelineDate = regexp.MustCompile(`\b([\p{Lu}][\p{L}]+),\s+((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2},\s+\d{4})\b`)
-	isoDate      = regexp.MustCompile(`\b(\d{4}-\d{2}-\d{2})\b`)
 	// "Updated by Jane Doe at 1846 EAT on …", "Written by Jane Doe"
 	updatedBy = regexp.MustCompile(`(?i)^(?:updated|written|posted|reported|edited)\s+by\s+(.+?)(?:\s+(?:at|on|\|)\s+.*)?$`)
 	reportBy  = regexp.MustCompile(`(?i)^\(?reporting by\s+([^;)]+?)(?:\s+in\s+[\p{Lu}][\p{L}]+)?(?:\s*[;,)]|$)`)
@@ -251,7 +250,7 @@ func (m *metaFinder) line(l line, inBody bool) lineKind {
 	if kind == lineBody && (strings.HasPrefix(f, "posted on") || strings.HasPrefix(f, "published on") ||
 		strings.HasPrefix(f, "updated") || strings.HasPrefix(f, "last updated") ||
 		strings.HasPrefix(f, "date ") || strings.Contains(f, "min readlast updated") ||
-		(atMostWords(l.text, 8) && isoDate.MatchString(l.text))) {
+		(atMostWords(l.text, 8) && isoDateIn(l.text) != "")) {
 		kind = lineMeta
 	}
 	if kind == lineMeta || (kind == lineBody && strings.HasPrefix(f, "date ")) {
@@ -325,7 +324,7 @@ func (m *metaFinder) metaDate(s string) {
 	if !m.published.IsZero() {
 		return
 	}
-	if mm := isoDate.FindString(s); mm != "" {
+	if mm := isoDateIn(s); mm != "" {
 		if d, err := ParseISODate(mm); err == nil {
 			m.published = d
 			return
@@ -436,6 +435,47 @@ func datelineDateIn(s string) []string {
 		i += 1 + k
 	}
 	return nil
+}
+
+// isoDateIn returns the first date written 2006-01-02 in s, as a word
+// (what `\b\d{4}-\d{2}-\d{2}\b` finds), or "". Matched by hand: the
+// expression ran on every meta line and short line of every article,
+// and every match has a hyphen four bytes in, so only those places are
+// tried, leftmost first.
+func isoDateIn(s string) string {
+	for p := strings.IndexByte(s, '-'); p >= 0; {
+		if i := p - 4; i >= 0 && i+10 <= len(s) && isoDateAt(s, i) {
+			return s[i : i+10]
+		}
+		k := strings.IndexByte(s[p+1:], '-')
+		if k < 0 {
+			break
+		}
+		p += 1 + k
+	}
+	return ""
+}
+
+// isoDateAt reports whether s[i:i+10] is four digits, "-", two digits,
+// "-", two digits, with no ASCII word byte just before or after (\b:
+// every other byte, of another rune or none, is not a word's).
+func isoDateAt(s string, i int) bool {
+	for k, c := range []byte(s[i : i+10]) {
+		if k == 4 || k == 7 {
+			if c != '-' {
+				return false
+			}
+		} else if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return (i == 0 || !reWordByte(s[i-1])) && (i+10 == len(s) || !reWordByte(s[i+10]))
+}
+
+// reWordByte reports whether c is a word character of regexp's \b,
+// [0-9A-Za-z_].
+func reWordByte(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_'
 }
 
 // monthPrefix are the three letters every month alternative of

@@ -230,7 +230,7 @@ func facilityHead(toks []Token, first, last int) int {
 		for h >= first && toks[h].Kind == Punct {
 			h--
 		}
-		if h < first || !toks[h].IsCapitalized() || isTitleWord(toks[h]) || nerDemonym(toks[h].Fold) {
+		if h < first || !toks[h].IsCapitalized() || isTitleWord(toks[h]) || toks[h].demonym() {
 			return -1
 		}
 		return h
@@ -624,7 +624,7 @@ func (sc *nerScanner) monthSurname(k int) bool {
 	}
 	p := sc.toks[k-1]
 	if !nameTok(&p) || weekdayMonth[p.Fold] || stopWord(&p) || isTitleWord(p) || acronym(p) ||
-		p.may(lcOrgSuffix) && orgSuffixes[p.Fold] || p.may(lcPlaceSuffix) && placeSuffixes[p.Fold] || nerDemonym(p.Fold) {
+		p.may(lcOrgSuffix) && orgSuffixes[p.Fold] || p.may(lcPlaceSuffix) && placeSuffixes[p.Fold] || p.demonym() {
 		return false
 	}
 	return true
@@ -886,12 +886,12 @@ func (sc *nerScanner) run(j, k int) {
 		if allTitle(toks, j, k) && kindOfName(toks, j, k) == kindOther {
 			return
 		}
-		if nerDemonym(toks[k].Fold) && (k+1 >= n || toks[k+1].Kind == Word && !toks[k+1].IsCapitalized()) {
+		if toks[k].demonym() && (k+1 >= n || toks[k+1].Kind == Word && !toks[k+1].IsCapitalized()) {
 			return // "Syrian", "Middle Eastern country"
 		}
 		allDem := true
 		for x := j; x <= k; x++ {
-			if toks[x].Kind == Word && !nerDemonym(toks[x].Fold) {
+			if toks[x].Kind == Word && !toks[x].demonym() {
 				allDem = false
 			}
 		}
@@ -919,14 +919,14 @@ func (sc *nerScanner) run(j, k int) {
 // President"), both dropped from the title's value since outlets add or
 // drop them freely.
 func nationality(t Token) bool {
-	return nerDemonym(t.Fold) || acronym(t) && countryAbbrevs[strings.ReplaceAll(t.Fold, ".", "")]
+	return t.demonym() || acronym(t) && countryAbbrevs[strings.ReplaceAll(t.Fold, ".", "")]
 }
 
 // allTitle reports whether toks[j..k] are all title words ("President",
 // "Defence Minister").
 func allTitle(toks []Token, j, k int) bool {
 	for x := j; x <= k; x++ {
-		if toks[x].Kind == Word && !isTitleWord(toks[x]) && toks[x].Fold != "of" && !nerDemonym(toks[x].Fold) {
+		if toks[x].Kind == Word && !isTitleWord(toks[x]) && toks[x].Fold != "of" && !toks[x].demonym() {
 			return false
 		}
 	}
@@ -941,7 +941,7 @@ func (sc *nerScanner) nameLike(a, b int) bool {
 		return false
 	}
 	for x := a; x <= b; x++ {
-		if sc.toks[x].Kind == Word && !nerDemonym(sc.toks[x].Fold) {
+		if sc.toks[x].Kind == Word && !sc.toks[x].demonym() {
 			return true
 		}
 	}
@@ -1192,7 +1192,7 @@ func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 		if p.Kind == Word && !p.IsCapitalized() && titleHeads[p.Fold] && !titleModifiers[p.Fold] {
 			break
 		}
-		if p.Kind == Word && isTitleWord(p) && !nerDemonym(p.Fold) || p.Fold == "." && ts-2 >= 0 && abbreviationDot(toks[ts-2]) {
+		if p.Kind == Word && isTitleWord(p) && !p.demonym() || p.Fold == "." && ts-2 >= 0 && abbreviationDot(toks[ts-2]) {
 			ts--
 			continue
 		}
@@ -1220,7 +1220,7 @@ func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 	q := ts
 	for q > 0 && ts-q < 3 {
 		p := toks[q-1]
-		if !nameTok(&p) || stopWord(&p) || nerDemonym(p.Fold) || weekdayMonth[p.Fold] {
+		if !nameTok(&p) || stopWord(&p) || p.demonym() || weekdayMonth[p.Fold] {
 			break
 		}
 		q--
@@ -1613,7 +1613,7 @@ func personLike(e *nerEntity) bool {
 func hasDemonym(d *doc, m *nerMention) bool {
 	toks := d.sents[m.sent].toks
 	for x := m.first; x <= m.last; x++ {
-		if nerDemonym(toks[x].Fold) {
+		if toks[x].demonym() {
 			return true
 		}
 	}
@@ -1666,7 +1666,7 @@ func personShape(d *doc, m *nerMention, lower *foldSet) bool {
 		// A given name that is also a word ("Mark", "Rose") may be
 		// written in lower case elsewhere in the article.
 		lowerElsewhere := lower.has(&t) && !(x == m.first && wordGivenNames[f])
-		if isTitleWord(t) || nerDemonym(f) || orgSuffixes[f] || placeSuffixes[f] || placeHeads[f] ||
+		if isTitleWord(t) || t.demonym() || orgSuffixes[f] || placeSuffixes[f] || placeHeads[f] ||
 			placeAdjectives[f] || namePrefixWords[f] || nerStop[f] || lowerElsewhere || commonEnding(f) {
 			return false
 		}

@@ -322,7 +322,7 @@ var modalsAndDo = words("will would can could may might must should shall did do
 // bare form after a modal, "do" or "to", or a known verb after its subject.
 // Reporting and auxiliary verbs are not returned (stop is true for them).
 func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
-	t := toks[i]
+	t := &toks[i] // not a copy: verbAt is asked of every token
 	f := t.Fold
 	if t.Kind != Word || t.IsCapitalized() || strings.IndexByte(f, '-') >= 0 || len(f) < 2 {
 		return "", false, false

@@ -732,7 +732,11 @@ func quoteEntityKinds(d *doc) map[string]nerKind {
 			k = NameKey(name)
 		}
 		kind := nd.ents[m.ent].kind
-		if prev, ok := out[k]; ok && prev != kind {
+		prev, ok := out[k]
+		if ok && prev == kind {
+			continue // a name mentioned again: nothing to write
+		}
+		if ok {
 			// One spelling in two entities: a person wins (a surname
 			// alone must stay a possible speaker); else it is unsure.
 			if prev == kindPerson || kind == kindPerson {

@@ -158,3 +158,34 @@ func FuzzSentenceScan(f *testing.F) {
 		}
 	})
 }
+
+// nextSentenceMarkRef is the byte-at-a-time search nextSentenceMark
+// replaced.
+func nextSentenceMarkRef(text string, i, to int) int {
+	for ; i < to; i++ {
+		if c := text[i]; c == '.' || c == '!' || c == '?' {
+			return i
+		}
+	}
+	return to
+}
+
+// TestNextSentenceMark: the eight-byte search finds the first mark the
+// byte loop finds, from every start to every end, with every byte value
+// (bytes one off a mark, and the borrows of the zero-byte test) around.
+func TestNextSentenceMark(t *testing.T) {
+	var all strings.Builder
+	for c := range 256 {
+		all.WriteByte(byte(c))
+	}
+	texts := []string{all.String(), "No. 12 U.S.-Mexico, 3.5! Why? “Yes.” ,-/>@ \x00.\x01!\xff?", strings.Repeat("a", 40) + "?"}
+	for _, s := range texts {
+		for i := 0; i <= len(s); i++ {
+			for to := i; to <= len(s) && to <= i+40; to++ {
+				if got, want := nextSentenceMark(s, i, to), nextSentenceMarkRef(s, i, to); got != want {
+					t.Fatalf("nextSentenceMark(%q, %d, %d) = %d, want %d", s, i, to, got, want)
+				}
+			}
+		}
+	}
+}

@@ -1,10 +1,12 @@
 package facts
 
 import (
+	"encoding/binary"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -85,8 +87,8 @@ func tokenizeAppend(toks []Token, text string, from, to int, low *lowered, lfrom
 			case asciiSpace[c]:
 				i++
 			case asciiWord[c]:
-				j := scanWord(text, i, to)
-				toks = appendWordLow(toks, text, i, j, low, lfrom, lto)
+				j, wc := scanWordPlain(text, i, to)
+				toks = appendWordLow(toks, text, i, j, wc, low, lfrom, lto)
 				i = j
 			default:
 				toks = append(toks, Token{Text: text[i : i+1], Fold: foldPunct(text[i : i+1]), Span: Span{i, i + 1}, Kind: Punct})
@@ -100,7 +102,7 @@ func tokenizeAppend(toks []Token, text string, from, to int, low *lowered, lfrom
 			i += size
 		case isWordRune(r):
 			j := scanWord(text, i, to)
-			toks = appendWordLow(toks, text, i, j, low, lfrom, lto)
+			toks = appendWordLow(toks, text, i, j, wordOther, low, lfrom, lto)
 			i = j
 		default:
 			toks = append(toks, Token{Text: text[i : i+size], Fold: foldPunct(text[i : i+size]), Span: Span{i, i + size}, Kind: Punct})
@@ -109,6 +111,25 @@ func tokenizeAppend(toks []Token, text string, from, to int, low *lowered, lfrom
 	}
 	return toks
 }
+
+// asciiWordCap has wordByte for each ASCII word byte, and capByte too
+// for the capitals.
+var asciiWordCap = func() (t [utf8.RuneSelf]uint8) {
+	for c := range utf8.RuneSelf {
+		if asciiWord[c] {
+			t[c] = wordByte
+		}
+		if 'A' <= c && c <= 'Z' {
+			t[c] |= capByte
+		}
+	}
+	return t
+}()
+
+const (
+	wordByte uint8 = 1 << iota
+	capByte
+)
 
 var asciiSpace, asciiWord = func() (sp, w [utf8.RuneSelf]bool) {
 	for c := range utf8.RuneSelf {
@@ -124,6 +145,66 @@ var asciiSpace, asciiWord = func() (sp, w [utf8.RuneSelf]bool) {
 type lowered struct {
 	s    string
 	from int
+}
+
+// plain returns Fold(text[i:j]) for a word of ASCII bytes other than
+// "`" with a capital (what scanWordPlain calls wordPlainUpper): text[i:j]
+// with its capitals lowered, a slice of the lowered copy, which is made
+// on first need.
+func (l *lowered) plain(text string, i, j, from, to int) string {
+	if l.s == "" {
+		l.s, l.from = lowerASCII(text[from:to]), from
+	}
+	return l.s[i-l.from : j-l.from]
+}
+
+// lowerASCII returns s with its ASCII capitals lowered and every other
+// byte as it is, eight bytes at a time: a byte at a time, with the
+// per-word test for capitals that made it on demand, it was a fortieth
+// of extraction. Text without capitals is returned as it is, not copied.
+func lowerASCII(s string) string {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if upperASCII(load64(s, i)) != 0 {
+			break
+		}
+	}
+	if i+8 > len(s) {
+		for ; i < len(s) && (s[i] < 'A' || s[i] > 'Z'); i++ {
+		}
+		if i == len(s) {
+			return s
+		}
+	}
+	// s[i:] holds the first capital: copy, and lower from there.
+	b := make([]byte, len(s))
+	copy(b, s)
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		binary.LittleEndian.PutUint64(b[i:], x^upperASCII(x)>>2) // 0x80>>2 is 'a'-'A'
+	}
+	for ; i < len(b); i++ {
+		if c := b[i]; 'A' <= c && c <= 'Z' {
+			b[i] = c + ('a' - 'A')
+		}
+	}
+	// b is never written again: the string can share its bytes, as
+	// strings.Builder's does.
+	return unsafe.String(unsafe.SliceData(b), len(b))
+}
+
+// upperASCII sets the high bit of each byte of x that is an ASCII
+// capital, and no other bit.
+func upperASCII(x uint64) uint64 {
+	const (
+		low7 = 0x7f7f7f7f7f7f7f7f
+		high = 0x8080808080808080
+		each = 0x0101010101010101
+	)
+	h := x & low7                // each byte's low seven bits: no carry between bytes below
+	geA := h + each*(0x80-'A')   // high bit set where h >= 'A'
+	gtZ := h + each*(0x80-'Z'-1) // high bit set where h > 'Z'
+	return geA &^ gtZ &^ x & high
 }
 
 // fold returns Fold(text[i:j]).
@@ -176,22 +257,65 @@ func isApostrophe(r rune) bool {
 
 // scanWord returns the end of the word starting at i.
 func scanWord(text string, i, to int) int {
+	j, _ := scanWordPlain(text, i, to)
+	return j
+}
+
+// wordCase is what scanWordPlain learns of a word's bytes.
+type wordCase uint8
+
+const (
+	// wordOther: a byte is not ASCII, or is "`": Fold must read it.
+	wordOther wordCase = iota
+	// wordPlainLower: ASCII without "`" and without a capital; the word
+	// is its own fold.
+	wordPlainLower
+	// wordPlainUpper: ASCII without "`", with a capital; its fold is the
+	// word lowered.
+	wordPlainUpper
+)
+
+// scanWordPlain returns the end of the word starting at i, and its case:
+// tokenizeAppend then takes its fold (the word itself, or a slice of the
+// lowered copy) without reading its bytes again. A lower-case word stays
+// a slice of the text, as Fold's would, so that facts holding a fold do
+// not hold the lowered copy too.
+func scanWordPlain(text string, i, to int) (int, wordCase) {
 	j := i
+	plain := true
+	var seen uint8 // the OR of asciiWordCap of the ASCII word bytes
 	for j < to {
-		if c := text[j]; c < utf8.RuneSelf && asciiWord[c] {
-			j++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(text[j:to])
-		if isWordRune(r) {
-			j += size
-			continue
-		}
-		// An invisible format character between two letters is part of
-		// the word, so "El\u200dlis" is one word that folds to "ellis".
-		if isInvisible(r) && j+size < to && letterRune(text[i:j], true) && letterRune(text[j+size:to], false) {
-			j += size
-			continue
+		var r rune
+		size := 1
+		if c := text[j]; c < utf8.RuneSelf {
+			if k := asciiWordCap[c]; k != 0 {
+				seen |= k // no branch on the byte's case
+				j++
+				continue
+			}
+			// An ASCII byte that is no word rune is no invisible one
+			// either: only the joiners below can keep the word going.
+			// (Decoding it and asking isWordRune, a binary search of
+			// unicode.Mn, cost most words a tenth of their scan.)
+			if c != '-' && c != '.' && c != ',' && c != '\'' && c != '`' {
+				break
+			}
+			r = rune(c)
+		} else {
+			r, size = utf8.DecodeRuneInString(text[j:to])
+			if isWordRune(r) {
+				j += size
+				plain = false
+				continue
+			}
+			// An invisible format character between two letters is part
+			// of the word, so "El\u200dlis" is one word that folds to
+			// "ellis".
+			if isInvisible(r) && j+size < to && letterRune(text[i:j], true) && letterRune(text[j+size:to], false) {
+				j += size
+				plain = false
+				continue
+			}
 		}
 		// Joiners stay inside a word only between two word runes.
 		if r == '-' || r == '.' || r == ',' || isApostrophe(r) {
@@ -210,11 +334,20 @@ func scanWord(text string, i, to int) int {
 				break
 			}
 			j += size
+			if r >= utf8.RuneSelf || r == '`' {
+				plain = false
+			}
 			continue
 		}
 		break
 	}
-	return j
+	switch {
+	case !plain:
+		return j, wordOther
+	case seen&capByte != 0:
+		return j, wordPlainUpper
+	}
+	return j, wordPlainLower
 }
 
 // isInvisible reports whether r is a zero-width or bidirectional format
@@ -269,16 +402,18 @@ func isInitialDot(text string, start, j, to int) bool {
 
 // appendWordLow appends the word text[i:j], splitting a final "'s" or
 // "n't"; folds come from low.
-func appendWordLow(toks []Token, text string, i, j int, low *lowered, from, to int) []Token {
+func appendWordLow(toks []Token, text string, i, j int, wc wordCase, low *lowered, from, to int) []Token {
 	w := text[i:j]
 	if k := clitic(w); k > 0 {
-		toks = append(toks, wordTokenLow(text, i, i+k, low, from, to))
+		toks = append(toks, wordTokenLow(text, i, i+k, wc, low, from, to))
 		return append(toks, Token{Text: w[k:], Fold: cliticFold(w[k:]), Span: Span{i + k, j}, Kind: Word})
 	}
-	return append(toks, wordTokenLow(text, i, j, low, from, to))
+	return append(toks, wordTokenLow(text, i, j, wc, low, from, to))
 }
 
-func wordTokenLow(text string, i, j int, low *lowered, from, to int) Token {
+// wordTokenLow returns the token of the word text[i:j]; wc is what
+// scanWordPlain said of it.
+func wordTokenLow(text string, i, j int, wc wordCase, low *lowered, from, to int) Token {
 	w := text[i:j]
 	kind := Word
 	if c := w[0]; c < utf8.RuneSelf {
@@ -288,7 +423,16 @@ func wordTokenLow(text string, i, j int, low *lowered, from, to int) Token {
 	} else if r, _ := utf8.DecodeRuneInString(w); unicode.IsDigit(r) {
 		kind = Number
 	}
-	return Token{Text: w, Fold: low.fold(text, i, j, from, to), Span: Span{i, j}, Kind: kind}
+	var f string
+	switch wc {
+	case wordPlainLower:
+		f = w
+	case wordPlainUpper:
+		f = low.plain(text, i, j, from, to)
+	default:
+		f = low.fold(text, i, j, from, to)
+	}
+	return Token{Text: w, Fold: f, Span: Span{i, j}, Kind: kind}
 }
 
 // cliticFold returns Fold(c) for a clitic c that clitic split off: an

@@ -22,7 +22,7 @@ func tokenizeRef(text string, from, to int) []Token {
 		case unicode.IsSpace(r) || r == '\uFEFF' || r == '\u00AD' || isInvisible(r):
 			i += size
 		case isWordRune(r):
-			j := scanWord(text, i, to)
+			j := scanWordRef(text, i, to)
 			w := text[i:j]
 			tok := func(a, b int) Token {
 				kind := Word

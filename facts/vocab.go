@@ -2,7 +2,9 @@ package facts
 
 import (
 	"hash/maphash"
+	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // An article's vocabulary: each distinct fold of its tokens gets a small
@@ -29,6 +31,108 @@ type vocab struct {
 	slots []vocabSlot
 	// ents[id] is what classify learnt of the fold; ents[0] is unused.
 	ents []vocabEntry
+	// pending are classifyOne's answers for (fold, kind) pairs the
+	// shared cache did not hold, published to it a batch at a time.
+	pending []lexCacheSlot
+}
+
+// lexShared is classifyOne's classes of (fold, kind) pairs seen in
+// earlier articles, shared by every vocabulary: most of an article's
+// words were in one before. It is never written once published: a batch
+// of new pairs makes a new table (copy on write), so readers take no
+// lock; and it stops growing at half its slots. (A cache per pooled
+// vocabulary was refilled whenever the pool dropped it at a GC, and held
+// a copy per vocabulary.) The folds are copies, so it holds no article's
+// text.
+var (
+	lexShared   atomic.Pointer[lexTable]
+	lexSharedMu sync.Mutex // serialises publishers
+)
+
+// lexTable is open addressing over a power-of-two slice, by the vocab's
+// hash of the fold.
+type lexTable struct {
+	slots []lexCacheSlot
+	n     int
+}
+
+type lexCacheSlot struct {
+	fold string
+	hash uint32
+	cls  lexClass
+	qv   uint8
+	kind TokenKind // 0: empty
+}
+
+// lexTableSize is the shared table's slots: 8,192 pairs at most, about
+// 0.6 MB with the folds.
+const lexTableSize = 1 << 14
+
+// lexBatch is how many new pairs a vocabulary gathers before it
+// publishes them: at most lexTableSize/2/lexBatch copies of the table.
+const lexBatch = 256
+
+// find returns the slot of (f, kind) with hash h, or the empty slot where
+// it would go.
+func (tab *lexTable) find(f string, kind TokenKind, h uint32) *lexCacheSlot {
+	mask := uint32(len(tab.slots) - 1)
+	for i := h & mask; ; i = (i + 1) & mask {
+		sl := &tab.slots[i]
+		if sl.kind == 0 || sl.hash == h && sl.kind == kind && sl.fold == f {
+			return sl
+		}
+	}
+}
+
+// full reports whether tab takes no more pairs.
+func (tab *lexTable) full() bool { return 2*(tab.n+1) > len(tab.slots) }
+
+// add puts the pairs of p that tab lacks into it, while it is not full.
+func (tab *lexTable) add(p []lexCacheSlot) {
+	for _, e := range p {
+		if tab.full() {
+			return
+		}
+		if sl := tab.find(e.fold, e.kind, e.hash); sl.kind == 0 {
+			*sl = e
+			tab.n++
+		}
+	}
+}
+
+// publishLex adds p to the shared table: a new table, the old one's
+// pairs and p's.
+func publishLex(p []lexCacheSlot) {
+	lexSharedMu.Lock()
+	defer lexSharedMu.Unlock()
+	cur := lexShared.Load()
+	if cur != nil && cur.full() {
+		return
+	}
+	nt := &lexTable{slots: make([]lexCacheSlot, lexTableSize)}
+	if cur != nil {
+		copy(nt.slots, cur.slots)
+		nt.n = cur.n
+	}
+	nt.add(p)
+	lexShared.Store(nt)
+}
+
+// classifyShared sets t's classes as classifyOne does, from tab (the
+// shared table as the article started; nil when there is none yet) when
+// it holds t's fold and kind (h is the fold's hash), and keeps a new pair
+// for the next batch.
+func (v *vocab) classifyShared(tab *lexTable, t *Token, h uint32) {
+	if tab != nil {
+		if sl := tab.find(t.Fold, t.Kind, h); sl.kind != 0 {
+			t.cls, t.qv = sl.cls, sl.qv
+			return
+		}
+	}
+	classifyOne(t)
+	if t.Kind != 0 && (tab == nil || !tab.full()) && len(v.pending) < 4*lexBatch {
+		v.pending = append(v.pending, lexCacheSlot{fold: strings.Clone(t.Fold), hash: h, cls: t.cls, qv: t.qv, kind: t.Kind})
+	}
 }
 
 // vocabSlot is a slot of the table: a fold and its id, 0 when empty.
@@ -66,6 +170,10 @@ func newVocab() *vocab { return vocabs.Get().(*vocab) }
 // release gives v back for another article; no token of the article
 // may be used with it after.
 func (v *vocab) release() {
+	if len(v.pending) >= lexBatch {
+		publishLex(v.pending)
+		v.pending = v.pending[:0]
+	}
 	if len(v.ents) > maxPooledVocab {
 		return
 	}
@@ -119,13 +227,14 @@ func (v *vocab) grow() {
 // classify sets the word classes and ids of toks: what classifyOne sets,
 // with one look-up of the lexicon per distinct fold.
 func (v *vocab) classify(toks []Token) {
+	tab := lexShared.Load()
 	for i := range toks {
 		t := &toks[i]
 		h := uint32(maphash.String(vocabSeed, t.Fold))
 		k := v.find(t.Fold, h)
 		id := v.slots[k].id
 		if id == 0 {
-			classifyOne(t)
+			v.classifyShared(tab, t, h)
 			if len(v.ents) >= maxVocab+1 {
 				continue // no id left: classified on its own
 			}

@@ -203,3 +203,48 @@ func TestVocabGrowAndRelease(t *testing.T) {
 		}
 	}
 }
+
+// TestLexCacheMatchesClassifyOne: vocabularies that take classes from
+// the shared table, filled by the articles before, give every token the
+// classes classifyOne gives it alone; and a full table takes no more.
+func TestLexCacheMatchesClassifyOne(t *testing.T) {
+	var texts []string
+	texts = append(texts, fuzzTexts...)
+	texts = append(texts, readTexts(t, "../seeds/*.txt", "../../shared/corpus/*/*.txt")...)
+	checked := 0
+	for round := range 3 {
+		for _, s := range texts {
+			toks := Tokenize(s, 0, len(s))
+			v := newVocab()
+			v.classify(toks)
+			for _, tk := range toks {
+				ref := tk
+				ref.cls, ref.qv, ref.id = 0, 0, 0
+				classifyOne(&ref)
+				if tk.cls != ref.cls || tk.qv != ref.qv {
+					t.Fatalf("round %d, token %q (kind %d): classes %#x/%#x, classified alone %#x/%#x", round, tk.Fold, tk.Kind, tk.cls, tk.qv, ref.cls, ref.qv)
+				}
+			}
+			checked += len(toks)
+			v.release()
+		}
+	}
+	if tab := lexShared.Load(); tab == nil || tab.n == 0 {
+		t.Fatal("the shared table was never filled: the test checks little")
+	}
+	if checked < 1000 {
+		t.Fatalf("only %d tokens checked", checked)
+	}
+	small := &lexTable{slots: make([]lexCacheSlot, 8)}
+	var p []lexCacheSlot
+	for k, w := range []string{"a", "b", "c", "d", "e", "a"} {
+		p = append(p, lexCacheSlot{fold: w, hash: uint32(k % 5), kind: Word, cls: lcKnown})
+	}
+	small.add(p)
+	if small.n != 4 || !small.full() {
+		t.Fatalf("a table of 8 slots holds %d pairs (full %v), want 4 (half) and full", small.n, small.full())
+	}
+	if sl := small.find("a", Number, 0); sl.kind != 0 {
+		t.Fatal("a pair of another kind was found")
+	}
+}
