@@ -38,9 +38,6 @@ type batcher struct {
 	folders map[string]string
 	present map[string]bool
 	runIDs  map[string]bool
-	// loaded holds the topic files refuseSharedIDs read, by folder; only
-	// read once the run has begun.
-	loaded map[string]pipeline.LoadedTopic
 	// adopted are the topics a renamed folder took over in this run, so
 	// that no second folder takes the same one.
 	adopted map[string]bool
@@ -232,8 +229,6 @@ func (b *batcher) prepare(ctx context.Context, j *topicJob) {
 			j.renamedFrom = b.folders[old]
 		}
 		j.lt = pipeline.LoadedTopic{Topic: t, Source: src, Path: j.dir}
-	} else if lt, ok := b.loaded[j.dir]; ok && lt.Path == path {
-		j.lt = lt
 	} else {
 		lt, err := pipeline.LoadTopicFile(path)
 		if err != nil {

@@ -60,16 +60,15 @@ func inboxTopics(inbox string) ([]string, error) {
 // long for the file system) is refused too. ids holds every topic id of
 // the inbox, kept or not.
 //
-// loaded holds the topic files read on the way, by folder, so that the
-// batch parses each once: a run of 400 topics spent as long parsing them
-// again as it spent here, before any article was read. The files are read
-// on every core, for the same reason.
-func refuseSharedIDs(dirs []string) (kept []string, ids map[string]bool, loaded map[string]pipeline.LoadedTopic, errs []store.RunError) {
+// The topic files are read on every core: this runs before any article
+// is read, and parsing 400 of them one after another kept the other core
+// idle. They are not kept for the topics' turn: holding the parsed files
+// until then raised the batch's peak RSS by 8 MB at 400 topics (and more
+// with more topics) to save 0.2 s of CPU.
+func refuseSharedIDs(dirs []string) (kept []string, ids map[string]bool, errs []store.RunError) {
 	byID := map[string][]string{}
 	idOf := make([]string, len(dirs))
-	lts := make([]pipeline.LoadedTopic, len(dirs))
 	ids = map[string]bool{}
-	loaded = map[string]pipeline.LoadedTopic{}
 	var (
 		wg   sync.WaitGroup
 		next atomic.Int64
@@ -81,7 +80,7 @@ func refuseSharedIDs(dirs []string) (kept []string, ids map[string]bool, loaded 
 			for i := int(next.Add(1) - 1); i < len(dirs); i = int(next.Add(1) - 1) {
 				if path := pipeline.FindTopicFile(dirs[i]); path != "" {
 					if lt, err := pipeline.LoadTopicFile(path); err == nil {
-						lts[i], idOf[i] = lt, lt.Topic.ID
+						idOf[i] = lt.Topic.ID
 					}
 				} else if t, _, err := facts.TopicFor(dirs[i], nil); err == nil {
 					idOf[i] = t.ID
@@ -91,9 +90,6 @@ func refuseSharedIDs(dirs []string) (kept []string, ids map[string]bool, loaded 
 	}
 	wg.Wait()
 	for i, d := range dirs {
-		if lts[i].Path != "" {
-			loaded[d] = lts[i]
-		}
 		if idOf[i] != "" {
 			byID[idOf[i]] = append(byID[idOf[i]], d)
 			ids[idOf[i]] = true
@@ -113,7 +109,7 @@ func refuseSharedIDs(dirs []string) (kept []string, ids map[string]bool, loaded 
 			"topic id %q is also the id of %s; give each folder its own id (a topic.yaml with id:, or another folder name); neither was read",
 			idOf[i], strings.Join(without(others, d), " and "))})
 	}
-	return kept, ids, loaded, errs
+	return kept, ids, errs
 }
 
 // maxReportName bounds a topic id so that its report files (the id and

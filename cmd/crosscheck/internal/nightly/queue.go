@@ -615,8 +615,7 @@ func runQueued(ctx context.Context, o *Options, log *slog.Logger, topicDirs []st
 	for _, d := range topicDirs {
 		plan.Present = append(plan.Present, filepath.Base(d))
 	}
-	// The workers read the topic files again: they run elsewhere.
-	topicDirs, ids, _, refused := refuseSharedIDs(topicDirs)
+	topicDirs, ids, refused := refuseSharedIDs(topicDirs)
 	for id := range ids {
 		plan.IDs = append(plan.IDs, id)
 	}

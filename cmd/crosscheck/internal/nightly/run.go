@@ -126,7 +126,7 @@ func Run(ctx context.Context, o Options) (Result, error) {
 		b.present[filepath.Base(d)] = true
 	}
 	var st Stats
-	topicDirs, b.runIDs, b.loaded, st.Errors = refuseSharedIDs(topicDirs)
+	topicDirs, b.runIDs, st.Errors = refuseSharedIDs(topicDirs)
 	for _, e := range st.Errors {
 		log.Error("topic skipped", "dir", e.File, "error", e.Message)
 	}
