@@ -260,12 +260,12 @@ type nerBuf struct {
 	byKey map[string]int
 	// keys is the scanner's NameKey memo and kinds the quote finder's
 	// kinds by NameKey (quoteEntityKinds), both built anew per doc.
-	keys  map[string]string
+	keys  nameKeyMemo
 	kinds map[string]nerKind
 }
 
 var nerBufs = sync.Pool{New: func() any {
-	return &nerBuf{byKey: map[string]int{}, keys: map[string]string{}, kinds: map[string]nerKind{}}
+	return &nerBuf{byKey: map[string]int{}, keys: nameKeyMemo{}, kinds: map[string]nerKind{}}
 }}
 
 // maxPooledMentions bounds the buffers kept, in mentions and entities.
@@ -561,7 +561,7 @@ type nerScanner struct {
 	capMid *foldSet // words written capitalised inside sentences
 	lower  *foldSet // words written in lower case
 	nd     *nerDoc
-	keys   map[string]string // NameKey memo
+	keys   nameKeyMemo
 	toks   []Token
 	si     int
 	from   int // first mention of the current sentence
@@ -998,7 +998,7 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 		}
 	}
 	name := sc.text[m.span.Start:m.span.End]
-	m.fullKey = sc.nameKey(name)
+	m.fullKey = sc.keys.key(name)
 	if m.fullKey == "" {
 		return -1
 	}
@@ -1013,9 +1013,9 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 			core.WriteString(t.Text)
 			core.WriteByte(' ')
 		}
-		m.coreKey = sc.nameKey(core.String())
+		m.coreKey = sc.keys.key(core.String())
 	}
-	m.lastKey = sc.nameKey(toks[lastName].Text)
+	m.lastKey = sc.keys.key(toks[lastName].Text)
 	if b+1 < n && (toks[b+1].Fold == "'s" || toks[b+1].Fold == "'" && strings.HasSuffix(toks[b].Fold, "s")) {
 		m.possessive = true
 	}
@@ -1029,13 +1029,13 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 	if b+4 < n && toks[b+1].Fold == "(" && acronym(toks[b+2]) && toks[b+3].Fold == "." && toks[b+4].Fold == ")" && strings.Contains(toks[b+2].Text, ".") {
 		sc.nd.ms[mi].votes[kindOrg] += 3
 		am := nerMention{sent: sc.si, first: b + 2, last: b + 2, span: Span{toks[b+2].Span.Start, toks[b+3].Span.End}, acronymOf: mi, aliasOf: -1, words: 1}
-		am.fullKey = sc.nameKey(toks[b+2].Text)
+		am.fullKey = sc.keys.key(toks[b+2].Text)
 		am.lastKey = am.fullKey
 		sc.nd.ms = append(sc.nd.ms, am)
 	} else if b+3 < n && toks[b+1].Fold == "(" && acronym(toks[b+2]) && toks[b+3].Fold == ")" {
 		sc.nd.ms[mi].votes[kindOrg] += 3
 		am := nerMention{sent: sc.si, first: b + 2, last: b + 2, span: toks[b+2].Span, acronymOf: mi, aliasOf: -1, words: 1}
-		am.fullKey = sc.nameKey(toks[b+2].Text)
+		am.fullKey = sc.keys.key(toks[b+2].Text)
 		am.lastKey = am.fullKey
 		sc.nd.ms = append(sc.nd.ms, am)
 	}
@@ -1692,12 +1692,16 @@ func commonEnding(f string) bool {
 	return len(f) > 7 && (strings.HasSuffix(f, "ing") || strings.HasSuffix(f, "ed"))
 }
 
-// nameKey is NameKey, memoised for the article.
-func (sc *nerScanner) nameKey(name string) string {
-	k, ok := sc.keys[name]
+// nameKeyMemo is NameKey memoised for one article: the entity finder
+// and the quote finder ask it of the same names again and again.
+type nameKeyMemo map[string]string
+
+// key is NameKey(name), memoised.
+func (m nameKeyMemo) key(name string) string {
+	k, ok := m[name]
 	if !ok {
 		k = NameKey(name)
-		sc.keys[name] = k
+		m[name] = k
 	}
 	return k
 }

@@ -559,23 +559,13 @@ type quoteContext struct {
 	bare map[string]barePositions
 	// keys memoises NameKey: the entity finder's memo of the doc when
 	// there is one (the same names come back run after run).
-	keys map[string]string
+	keys nameKeyMemo
 }
 
 // barePositions are the first positions of a bare surname.
 type barePositions struct {
 	n   int
 	pos [4]int
-}
-
-// key is NameKey(name), memoised.
-func (qc *quoteContext) key(name string) string {
-	k, ok := qc.keys[name]
-	if !ok {
-		k = NameKey(name)
-		qc.keys[name] = k
-	}
-	return k
 }
 
 func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
@@ -586,7 +576,7 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 	if nb := analyseNER(d).buf; nb != nil {
 		qc.keys = nb.keys
 	} else {
-		qc.keys = map[string]string{}
+		qc.keys = nameKeyMemo{}
 	}
 	for _, q := range quotes {
 		qc.quoted = append(qc.quoted, q.span())
@@ -637,7 +627,7 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 			}
 			name := qc.runText(pi, c)
 			n := namedAt{pos: toks[c.from].Span.Start, name: name}
-			nk := qc.key(name)
+			nk := qc.keys.key(name)
 			kind := qc.kinds[nk]
 			words := quoteRunWords(toks, c)
 			if words >= 2 {
@@ -753,11 +743,11 @@ func quoteEntityKinds(d *doc) map[string]nerKind {
 
 // isPlace reports whether a name is a place: a country or town "said"
 // something only as a stand-in for someone unnamed.
-func (qc *quoteContext) isPlace(name string) bool { return qc.kinds[qc.key(name)] == kindPlace }
+func (qc *quoteContext) isPlace(name string) bool { return qc.kinds[qc.keys.key(name)] == kindPlace }
 
 // nonPerson reports whether a name is a place or a body.
 func (qc *quoteContext) nonPerson(name string) bool {
-	k := qc.kinds[qc.key(name)]
+	k := qc.kinds[qc.keys.key(name)]
 	return k == kindPlace || k == kindOrg
 }
 
@@ -782,7 +772,7 @@ func (qc *quoteContext) inQuote(pos int) bool {
 // fact builds the quote's Fact.
 func (qc *quoteContext) fact(q quoteSpan, speaker string) Fact {
 	sp := q.span()
-	key := qc.key(speaker)
+	key := qc.keys.key(speaker)
 	label := speaker
 	if key == "" {
 		key, label = "unknown", "unknown"
@@ -984,7 +974,7 @@ func (qc *quoteContext) resolvePronoun(pos int) string {
 	for _, n := range qc.named {
 		if n.pos < pos && n.pos >= lo && n.pos > best.pos && !qc.nonPerson(n.name) {
 			full := qc.fullName(n.name, n.pos)
-			if quoteWordsIn(full) >= 2 || qc.kinds[qc.key(full)] == kindPerson {
+			if quoteWordsIn(full) >= 2 || qc.kinds[qc.keys.key(full)] == kindPerson {
 				best = namedAt{pos: n.pos, name: full}
 			}
 		}
@@ -1014,7 +1004,7 @@ func (qc *quoteContext) fullName(name string, pos int) string {
 	if quoteWordsIn(name) != 1 {
 		return name
 	}
-	key := qc.key(name)
+	key := qc.keys.key(name)
 	if key == "" {
 		return name
 	}
@@ -1022,7 +1012,7 @@ func (qc *quoteContext) fullName(name string, pos int) string {
 	firstPos := -1
 	for len(qc.fullLastKeys) < len(qc.fullNames) {
 		f := lastField(qc.fullNames[len(qc.fullLastKeys)].name)
-		qc.fullLastKeys = append(qc.fullLastKeys, qc.key(f))
+		qc.fullLastKeys = append(qc.fullLastKeys, qc.keys.key(f))
 	}
 	for i, n := range qc.fullNames {
 		// The surname matches when the keys are equal or the names are
@@ -1341,7 +1331,7 @@ func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 		// A capitalised common word opening a sentence ("Officials said").
 		initial := i == 0 || toks[i-1].Fold == `"` || toks[i-1].Fold == ":" || quoteSentenceEnd(toks, i-1)
 		if initial && (qc.lower.has(&toks[i]) || quoteGroupNouns[toks[i].Fold] ||
-			quoteParticipleLike(toks[i].Fold) && !qc.midCap.has(&toks[i]) && qc.kinds[qc.key(toks[i].Text)] != kindPerson) {
+			quoteParticipleLike(toks[i].Fold) && !qc.midCap.has(&toks[i]) && qc.kinds[qc.keys.key(toks[i].Text)] != kindPerson) {
 			i++
 		}
 	}
