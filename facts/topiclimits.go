@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"bytes"
 	"fmt"
 
 	"github.com/goccy/go-yaml/ast"
@@ -22,6 +23,11 @@ const (
 	// of the depth, 0.6 GB at 16,000 nested "[" and without end beyond,
 	// before its own depth check runs.
 	maxTopicDepth = 64
+	// maxPlainTopicBytes is the longest topic file that cannot stand for
+	// more than maxTopicNodes nodes without an alias: YAML gives at most
+	// 1.5 nodes per byte ("{a,a,a}": a key, its null value and the pair
+	// for every two bytes), so a quarter of maxTopicNodes leaves room.
+	maxPlainTopicBytes = maxTopicNodes / 4
 )
 
 // checkTopicSize refuses a topic file too large to be one, or whose
@@ -32,6 +38,12 @@ func checkTopicSize(name string, b []byte) error {
 	}
 	if line, depth := nestingDepth(b); depth > maxTopicDepth {
 		return &TopicError{File: name, Line: line, Message: fmt.Sprintf("YAML nests deeper than %d levels (a topic file needs 4); not read", maxTopicDepth)}
+	}
+	if len(b) <= maxPlainTopicBytes && bytes.IndexByte(b, '*') < 0 {
+		// No alias, so nothing expands, and too short to hold
+		// maxTopicNodes nodes: the parse below, half the cost of reading
+		// a topic file, would find nothing to refuse.
+		return nil
 	}
 	f, err := parser.ParseBytes(b, 0)
 	if err != nil {
