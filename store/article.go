@@ -240,6 +240,12 @@ func insertFactsRows(ctx context.Context, tx *txn, rowid int64, text string, fs 
 		*ap = args[:0]
 		factArgsPool.Put(ap)
 	}()
+	// Boxing a string or a large int64 as a driver.Value allocates. The
+	// article's rowid is the same in every row, and its facts share a
+	// few slots, kinds, extractors and labels, often in runs: each is
+	// boxed once per run rather than once per row.
+	boxedRowid := driver.Value(rowid)
+	var slot, kind, extractor, label boxed
 	for lo := 0; lo < len(fs); lo += factsPerInsert {
 		hi := min(lo+factsPerInsert, len(fs))
 		args = args[:0]
@@ -251,9 +257,9 @@ func insertFactsRows(ctx context.Context, tx *txn, rowid int64, text string, fs 
 			sentence, fromText := storedSentence(text, f)
 			// int64, not int: the driver's own type, which neither path
 			// converts again.
-			add(rowid)
-			add(f.Slot)
-			add(string(f.Kind))
+			add(boxedRowid)
+			add(slot.of(f.Slot))
+			add(kind.of(string(f.Kind)))
 			add(f.Value)
 			add(f.Surface)
 			add(int64(f.Span.Start))
@@ -266,8 +272,8 @@ func insertFactsRows(ctx context.Context, tx *txn, rowid int64, text string, fs 
 			add(string(f.Aspect))
 			add(int64(boolInt(f.Negated)))
 			add(int64(boolInt(f.Background)))
-			add(f.Extractor)
-			add(f.Label)
+			add(extractor.of(f.Extractor))
+			add(label.of(f.Label))
 			add(fromText)
 		}
 		done, err := tx.rawExec(ctx, factInsert(hi-lo), args)
@@ -283,6 +289,21 @@ func insertFactsRows(ctx context.Context, tx *txn, rowid int64, text string, fs 
 		}
 	}
 	return nil
+}
+
+// boxed keeps a string column's last value boxed as a driver.Value, for
+// rows that repeat it.
+type boxed struct {
+	s string
+	v driver.Value
+}
+
+// of returns s as a driver.Value, the one boxed before when s is the same.
+func (b *boxed) of(s string) driver.Value {
+	if b.v == nil || b.s != s {
+		b.s, b.v = s, s
+	}
+	return b.v
 }
 
 // factArgsPool holds the argument slices of insertFactsRows: 900
