@@ -398,7 +398,7 @@ func (s *dateScanner) monthAt(k int) (m time.Month, next int, abbr, ok bool) {
 		return 0, 0, false, false
 	}
 	t := &s.toks[k]
-	if t.Kind != Word || !t.IsCapitalized() {
+	if t.Kind != Word || !capitalText(t.Text) {
 		return 0, 0, false, false
 	}
 	if m, ok := dateMonthNames[t.Fold]; ok {
@@ -420,7 +420,7 @@ func (s *dateScanner) weekdayAt(k int) (time.Weekday, bool) {
 		return 0, false
 	}
 	t := &s.toks[k]
-	if t.Kind != Word || !t.IsCapitalized() {
+	if t.Kind != Word || !capitalText(t.Text) {
 		return 0, false
 	}
 	wd, ok := dateWeekdays[t.Fold]
@@ -754,7 +754,7 @@ func (s *dateScanner) computeMarks() {
 				mk = -1
 			}
 		case dtTenseNone:
-			if len(f) >= 5 && f[len(f)-2:] == "ed" && !t.IsCapitalized() && !datePassiveAux[s.fold(k-1)] {
+			if len(f) >= 5 && f[len(f)-2:] == "ed" && !capitalText(t.Text) && !datePassiveAux[s.fold(k-1)] {
 				mk = -1
 			}
 		}
@@ -994,7 +994,7 @@ func (s *dateScanner) matchRelDay(i int) (dmatch, bool) {
 	off, last := 0, i
 	switch t.Fold {
 	case "today", "tonight":
-		if t.IsCapitalized() && i > 0 && s.toks[i-1].Kind == Word && s.toks[i-1].IsCapitalized() {
+		if capitalText(t.Text) && i > 0 && s.toks[i-1].Kind == Word && capitalText(s.toks[i-1].Text) {
 			return dmatch{}, false // "USA Today"
 		}
 	case "yesterday", "tomorrow":
@@ -1553,7 +1553,7 @@ func (s *dateScanner) matchYear(i int) (dmatch, bool) {
 		if i+1 >= len(s.toks) || s.toks[i+1].Kind != Word {
 			return dmatch{}, false
 		}
-		if _, ev := eventNouns[s.toks[i+1].Fold]; !ev && !s.toks[i+1].IsCapitalized() {
+		if _, ev := eventNouns[s.toks[i+1].Fold]; !ev && !capitalText(s.toks[i+1].Text) {
 			return dmatch{}, false
 		}
 	default:

@@ -230,7 +230,7 @@ func facilityHead(toks []Token, first, last int) int {
 		for h >= first && toks[h].Kind == Punct {
 			h--
 		}
-		if h < first || !toks[h].IsCapitalized() || isTitleWord(toks[h]) || toks[h].demonym() {
+		if h < first || !capitalText(toks[h].Text) || isTitleWord(toks[h]) || toks[h].demonym() {
 			return -1
 		}
 		return h
@@ -311,13 +311,17 @@ func computeNER(d *doc) *nerDoc {
 			continue
 		}
 		start := datelineEnd(s.toks)
+		prevName := false // nameTok of the token before, asked once a token
 		for j := start; j < len(s.toks); j++ {
 			t := &s.toks[j]
+			isName := nameTok(t) // false for any token but a word
+			wasName := prevName
+			prevName = isName
 			if t.Kind != Word {
 				continue
 			}
-			if nameTok(t) {
-				if j == start || !nameTok(&s.toks[j-1]) {
+			if isName {
+				if j == start || !wasName {
 					names++ // a run of name words: about one mention
 				}
 				if j > start && !isInitial(s.toks, j) {
@@ -355,7 +359,7 @@ func nameTok(t *Token) bool {
 	if t.Kind != Word {
 		return false
 	}
-	if t.IsCapitalized() {
+	if capitalText(t.Text) {
 		return true
 	}
 	return particleName(t.Text)
@@ -462,7 +466,7 @@ func isHeading(toks []Token) bool {
 		u, l := caseCounts(t.Text)
 		up += u
 		low += l
-		if t.may(lcHeadingConnector) && headingConnectors[t.Fold] && !t.IsCapitalized() {
+		if t.may(lcHeadingConnector) && headingConnectors[t.Fold] && !capitalText(t.Text) {
 			continue
 		}
 		nw++
@@ -548,7 +552,7 @@ func datelineEnd(toks []Token) int {
 			}
 			return k + 1
 		}
-		if toks[k].Kind == Word && !toks[k].IsCapitalized() && toks[k].Kind != Number {
+		if toks[k].Kind == Word && !capitalText(toks[k].Text) && toks[k].Kind != Number {
 			return 0
 		}
 	}
@@ -677,7 +681,7 @@ func (sc *nerScanner) initialOK(j int) bool {
 	// lower-case title and a name.
 	for x := next; x < len(sc.toks) && x <= next+2; x++ {
 		tx := sc.toks[x]
-		if tx.Kind != Word || tx.IsCapitalized() || !isTitleWord(tx) {
+		if tx.Kind != Word || capitalText(tx.Text) || !isTitleWord(tx) {
 			break
 		}
 		if titleHead(tx) && x+1 < len(sc.toks) && sc.runWord(x+1) {
@@ -715,7 +719,7 @@ func (sc *nerScanner) extend(j int) int {
 			continue
 		}
 		// "Ann Roe, Jr.": the suffix after a comma ends the name.
-		if toks[k+1].Fold == "," && k+2 < n && nameSuffixWords[toks[k+2].Fold] && toks[k+2].IsCapitalized() &&
+		if toks[k+1].Fold == "," && k+2 < n && nameSuffixWords[toks[k+2].Fold] && capitalText(toks[k+2].Text) &&
 			(toks[k+2].Fold == "jr" || toks[k+2].Fold == "sr" || toks[k+2].Text == strings.ToUpper(toks[k+2].Text)) && k > j {
 			k += 2
 			break
@@ -731,9 +735,9 @@ func (sc *nerScanner) extend(j int) int {
 			k = sc.orgEnd(k + 2)
 			continue
 		}
-		if nx.may(lcNerConnector) && nerConnectors[nx.Fold] && !nx.IsCapitalized() {
+		if nx.may(lcNerConnector) && nerConnectors[nx.Fold] && !capitalText(nx.Text) {
 			m := k + 1
-			for m < n && m <= k+3 && toks[m].may(lcNerConnector) && nerConnectors[toks[m].Fold] && !toks[m].IsCapitalized() {
+			for m < n && m <= k+3 && toks[m].may(lcNerConnector) && nerConnectors[toks[m].Fold] && !capitalText(toks[m].Text) {
 				m++
 			}
 			if m >= n || !sc.runWord(m) {
@@ -875,7 +879,7 @@ func (sc *nerScanner) run(j, k int) {
 				ts++
 			}
 			// Lower-case title words before the run: "interim President".
-			for ts == j && ts > 0 && !honorifics[toks[q].Fold] && toks[ts-1].Kind == Word && !toks[ts-1].IsCapitalized() && isTitleWord(toks[ts-1]) {
+			for ts == j && ts > 0 && !honorifics[toks[q].Fold] && toks[ts-1].Kind == Word && !capitalText(toks[ts-1].Text) && isTitleWord(toks[ts-1]) {
 				ts--
 				j--
 			}
@@ -886,7 +890,7 @@ func (sc *nerScanner) run(j, k int) {
 		if allTitle(toks, j, k) && kindOfName(toks, j, k) == kindOther {
 			return
 		}
-		if toks[k].demonym() && (k+1 >= n || toks[k+1].Kind == Word && !toks[k+1].IsCapitalized()) {
+		if toks[k].demonym() && (k+1 >= n || toks[k+1].Kind == Word && !capitalText(toks[k+1].Text)) {
 			return // "Syrian", "Middle Eastern country"
 		}
 		allDem := true
@@ -983,10 +987,10 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 		if t.Kind != Word {
 			continue
 		}
-		if t.may(lcNameParticle) && nerParticles[t.Fold] && !t.IsCapitalized() || x > a && particleName(t.Text) || abbrevBefore(toks, x) && utf8.RuneCountInString(t.Text) == 1 {
+		if t.may(lcNameParticle) && nerParticles[t.Fold] && !capitalText(t.Text) || x > a && particleName(t.Text) || abbrevBefore(toks, x) && utf8.RuneCountInString(t.Text) == 1 {
 			m.particle = true
 		}
-		if t.may(lcNerConnector) && nerConnectors[t.Fold] && !t.IsCapitalized() {
+		if t.may(lcNerConnector) && nerConnectors[t.Fold] && !capitalText(t.Text) {
 			continue
 		}
 		m.words++
@@ -1102,7 +1106,7 @@ func (sc *nerScanner) contextVotes(m *nerMention, a, b int) {
 	}
 	for y := b + 1; y < n && y <= b+3; y++ {
 		t := toks[y]
-		if t.Kind != Word || t.IsCapitalized() {
+		if t.Kind != Word || capitalText(t.Text) {
 			break
 		}
 		if t.may(lcPlaceNoun) && placeNouns[t.Fold] {
@@ -1113,7 +1117,7 @@ func (sc *nerScanner) contextVotes(m *nerMention, a, b int) {
 			break
 		}
 	}
-	if x < n && toks[x].Kind == Word && !toks[x].IsCapitalized() && titleHead(toks[x]) && !honorifics[toks[x].Fold] {
+	if x < n && toks[x].Kind == Word && !capitalText(toks[x].Text) && titleHead(toks[x]) && !honorifics[toks[x].Fold] {
 		m.votes[kindOrg] += 2
 	}
 	// ", 30," (an age) or ", who": a person.
@@ -1175,7 +1179,7 @@ func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 	if end >= 1 && toks[end].Fold == "," && titleHead(toks[end-1]) {
 		// "interim President, Ahmed al-Hakim"; in lower case only as an
 		// apposition checked below: "his former adviser, Ann Roe, said".
-		lowerComma = !toks[end-1].IsCapitalized()
+		lowerComma = !capitalText(toks[end-1].Text)
 		end--
 	}
 	if end < 0 || toks[end].Fold == "." && !(end > 0 && titleHead(toks[end-1])) {
@@ -1189,7 +1193,7 @@ func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 		p := toks[ts-1]
 		// One lower-case title has one head: "the president fire special
 		// counsel" stops at "president".
-		if p.Kind == Word && !p.IsCapitalized() && titleHeads[p.Fold] && !titleModifiers[p.Fold] {
+		if p.Kind == Word && !capitalText(p.Text) && titleHeads[p.Fold] && !titleModifiers[p.Fold] {
 			break
 		}
 		if p.Kind == Word && isTitleWord(p) && !p.demonym() || p.Fold == "." && ts-2 >= 0 && abbreviationDot(toks[ts-2]) {
@@ -1266,7 +1270,7 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 		if t.Fold == "." && x > a && abbrevBefore(toks, x-1) {
 			continue
 		}
-		if t.Kind != Word || t.IsCapitalized() && !isTitleWord(t) && !acronym(t) || stopWord(&t) && !titleModifiers[t.Fold] || honorifics[t.Fold] {
+		if t.Kind != Word || capitalText(t.Text) && !isTitleWord(t) && !acronym(t) || stopWord(&t) && !titleModifiers[t.Fold] || honorifics[t.Fold] {
 			break
 		}
 		if titleHead(t) {
@@ -1296,7 +1300,7 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 	if next == "of" {
 		// "director of field operations": lower-case words after "of".
 		x := e + 2
-		for x < n && x <= e+5 && toks[x].Kind == Word && !toks[x].IsCapitalized() && !stopWord(&toks[x]) {
+		for x < n && x <= e+5 && toks[x].Kind == Word && !capitalText(toks[x].Text) && !stopWord(&toks[x]) {
 			x++
 		}
 		if x > e+2 {
@@ -1624,7 +1628,7 @@ func hasDemonym(d *doc, m *nerMention) bool {
 // the name modifies ("the Hale administration") rather than its verb
 // ("the Kremlin said", "the Kremlin moves").
 func nounAfter(t Token) bool {
-	if t.Kind != Word || t.IsCapitalized() {
+	if t.Kind != Word || capitalText(t.Text) {
 		return false
 	}
 	f := t.Fold
@@ -1657,10 +1661,10 @@ func personShape(d *doc, m *nerMention, lower *foldSet) bool {
 			continue
 		}
 		f := t.Fold
-		if nerConnectors[f] && !t.IsCapitalized() || particleName(t.Text) || nameSuffixWords[f] {
+		if nerConnectors[f] && !capitalText(t.Text) || particleName(t.Text) || nameSuffixWords[f] {
 			continue
 		}
-		if acronym(t) && utf8.RuneCountInString(t.Text) > 1 || !t.IsCapitalized() {
+		if acronym(t) && utf8.RuneCountInString(t.Text) > 1 || !capitalText(t.Text) {
 			return false
 		}
 		// A given name that is also a word ("Mark", "Rose") may be

@@ -324,7 +324,7 @@ var modalsAndDo = words("will would can could may might must should shall did do
 func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 	t := &toks[i] // not a copy: verbAt is asked of every token
 	f := t.Fold
-	if t.Kind != Word || t.IsCapitalized() || strings.IndexByte(f, '-') >= 0 || len(f) < 2 {
+	if t.Kind != Word || capitalText(t.Text) || strings.IndexByte(f, '-') >= 0 || len(f) < 2 {
 		return "", false, false
 	}
 	vc := t.verbOf() // verbClass[f], kept by classify
@@ -419,7 +419,7 @@ func prevContent(toks []Token, i int) int {
 // eventNounAt returns the lemma of an event noun at toks[i].
 func eventNounAt(toks []Token, i int) (string, bool) {
 	t := toks[i]
-	if t.Kind != Word || t.IsCapitalized() && !isInitial(toks, i) {
+	if t.Kind != Word || capitalText(t.Text) && !isInitial(toks, i) {
 		return "", false
 	}
 	if !t.may(lcEventNoun) {
@@ -594,7 +594,7 @@ var objectTail = words("overnight yesterday today tonight again twice once early
 // modifies ("addressed US concerns"), not a place noun ("Harwick
 // airport"), adverb or verb.
 func modifiedNoun(t Token) bool {
-	if t.Kind != Word || t.IsCapitalized() {
+	if t.Kind != Word || capitalText(t.Text) {
 		return false
 	}
 	f := t.Fold

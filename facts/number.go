@@ -824,7 +824,7 @@ func qtyHead(toks []Token, k int, singular bool) (int, bool) {
 			}
 			return j, true
 		}
-		if singular && !t.IsCapitalized() && !strings.HasSuffix(f, "ed") && !qtyAdverb(f) {
+		if singular && !capitalText(t.Text) && !strings.HasSuffix(f, "ed") && !qtyAdverb(f) {
 			lastWord = j
 		}
 	}
@@ -992,7 +992,7 @@ func qtyAge(toks []Token, k, last int) bool {
 	}
 	if (p == "," || p == "(") && k >= 2 {
 		pp := toks[k-2]
-		apposition := (pp.Kind == Word && pp.IsCapitalized()) || pp.Fold == ")"
+		apposition := (pp.Kind == Word && capitalText(pp.Text)) || pp.Fold == ")"
 		closing := next == "," || next == ")" || next == "." || next == ";" || next == "and" || next == "who" || next == ""
 		if apposition && closing && toks[k].Kind == Number && last == k {
 			return true
@@ -1195,7 +1195,7 @@ func appendNumbers(d *doc, out []Fact) []Fact {
 				}
 				// No noun: "while roughly another 150 have yet to decide".
 				p := toks[max(a.first-1, 0)]
-				named := q == qualNone && a.first > 0 && (p.Kind == Word && p.IsCapitalized() || p.Fold == "at")
+				named := q == qualNone && a.first > 0 && (p.Kind == Word && capitalText(p.Text) || p.Fold == "at")
 				if lastNoun == "" || named || !(next == "" || toks[a.last+1].Kind == Punct || qtyStop[next]) {
 					continue
 				}
@@ -1280,7 +1280,7 @@ func qtyHeadAfterAdjective(toks []Token, k int) (int, bool) {
 	h := -1
 	for j := k; j < len(toks) && j < k+3; j++ {
 		t := toks[j]
-		if t.Kind != Word || qtyStop[t.Fold] || t.IsCapitalized() || qtyStartWord(t.Fold) {
+		if t.Kind != Word || qtyStop[t.Fold] || capitalText(t.Text) || qtyStartWord(t.Fold) {
 			break
 		}
 		if h >= 0 && (qtyAdverb(t.Fold) || strings.HasSuffix(t.Fold, "ed") || pastForms[t.Fold] || qtyNotPlural[t.Fold]) {
@@ -1659,7 +1659,7 @@ func durHeadBefore(toks []Token, first int) (int, bool) {
 		return 0, false
 	}
 	t := toks[k]
-	if t.Kind != Word || qtyStop[t.Fold] || t.IsCapitalized() || durBland[t.Fold] || durUnitOf(t.Fold) ||
+	if t.Kind != Word || qtyStop[t.Fold] || capitalText(t.Text) || durBland[t.Fold] || durUnitOf(t.Fold) ||
 		qtyAdverb(t.Fold) || strings.HasSuffix(t.Fold, "ed") {
 		return 0, false
 	}
@@ -1799,7 +1799,7 @@ func appendCounts(d *doc, out []Fact) []Fact {
 				}
 				continue
 			}
-			if i > 0 && t.IsCapitalized() {
+			if i > 0 && capitalText(t.Text) {
 				continue // "the Second World War", "First Lady"
 			}
 			if strings.IndexByte(t.Fold, '-') > 0 && !strings.HasSuffix(t.Fold, "-ever") {
@@ -1810,8 +1810,8 @@ func appendCounts(d *doc, out []Fact) []Fact {
 			for k := i + 1; k < len(toks) && k <= i+3; k++ {
 				w := toks[k]
 				f := w.Fold
-				if w.Kind != Word || qtyStop[f] || qtyStartWord(f) || notCounted[f] || w.IsCapitalized() {
-					if w.Kind == Word && w.IsCapitalized() {
+				if w.Kind != Word || qtyStop[f] || qtyStartWord(f) || notCounted[f] || capitalText(w.Text) {
+					if w.Kind == Word && capitalText(w.Text) {
 						head = -1 // "second Syrian source", "Second World War"
 					}
 					break

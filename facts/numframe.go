@@ -161,7 +161,7 @@ func frameVerbAt(toks []Token, k int, ing bool) bool {
 	}
 	t := toks[k]
 	f := t.Fold
-	if t.Kind != Word || t.IsCapitalized() || frameNotVerbs[f] || frameReporting[f] || qtyStartWord(f) || framePrepositions[f] {
+	if t.Kind != Word || capitalText(t.Text) || frameNotVerbs[f] || frameReporting[f] || qtyStartWord(f) || framePrepositions[f] {
 		return false
 	}
 	if pastForms[f] {
@@ -305,7 +305,7 @@ func NumberFrameOf(f Fact) NumberFrame {
 		head := -1
 		for j := k; j < len(toks) && j < k+4; j++ {
 			t := toks[j]
-			if t.Kind != Word || qtyStop[t.Fold] || t.IsCapitalized() || qtyStartWord(t.Fold) {
+			if t.Kind != Word || qtyStop[t.Fold] || capitalText(t.Text) || qtyStartWord(t.Fold) {
 				break
 			}
 			if head >= 0 && (strings.HasSuffix(t.Fold, "ed") || pastForms[t.Fold] || frameVerbAt(toks, j, false)) {
@@ -314,7 +314,7 @@ func NumberFrameOf(f Fact) NumberFrame {
 			head = j
 			if qtyPlural(t.Fold) {
 				// The last of a run of plurals: "news media".
-				for head+1 < len(toks) && toks[head+1].Kind == Word && !qtyStop[toks[head+1].Fold] && !toks[head+1].IsCapitalized() && qtyPlural(toks[head+1].Fold) {
+				for head+1 < len(toks) && toks[head+1].Kind == Word && !qtyStop[toks[head+1].Fold] && !capitalText(toks[head+1].Text) && qtyPlural(toks[head+1].Fold) {
 					head++
 				}
 				break
@@ -329,7 +329,7 @@ func NumberFrameOf(f Fact) NumberFrame {
 	// The noun a measure is "of": "a loss of $3 million", "a budget of
 	// €4 billion". For counts it is a container ("a group of 150").
 	if nf.Of == "" && nf.Measure && qtyFold(toks, first-1) == "of" && first >= 2 {
-		if t := toks[first-2]; t.Kind == Word && !qtyStop[t.Fold] && !determiners[t.Fold] && !t.IsCapitalized() {
+		if t := toks[first-2]; t.Kind == Word && !qtyStop[t.Fold] && !determiners[t.Fold] && !capitalText(t.Text) {
 			nf.Of = qtyLemma(t.Fold)
 			nf.OfText = t.Text + " of"
 		}
@@ -419,11 +419,11 @@ func frameVerbAfter(toks []Token, k int) int {
 		case frameSkip[f], qtyAdverb(f):
 		case frameVerbAt(toks, j, true):
 			return j
-		case aux && t.Kind == Word && !qtyStop[f] && !determiners[f] && !t.IsCapitalized() && !framePrepositions[f] && !frameNotVerbs[f]:
+		case aux && t.Kind == Word && !qtyStop[f] && !determiners[f] && !capitalText(t.Text) && !framePrepositions[f] && !frameNotVerbs[f]:
 			return j // "were also hurt": any word after an auxiliary
 		case aux:
 			return -1
-		case framePrepositions[f], determiners[f], t.IsCapitalized(), t.Kind == Number:
+		case framePrepositions[f], determiners[f], capitalText(t.Text), t.Kind == Number:
 			// a phrase after the noun: "from the south", "in Port Alder"
 		case frameReporting[f]:
 			return -1
@@ -452,10 +452,10 @@ func frameVerbBefore(toks []Token, k int) int {
 			return j
 		case frameVerbAt(toks, j, false):
 			return j
-		case j == k && t.Kind == Word && !qtyStop[f] && !determiners[f] && !t.IsCapitalized() && !qtyAdverb(f):
+		case j == k && t.Kind == Word && !qtyStop[f] && !determiners[f] && !capitalText(t.Text) && !qtyAdverb(f):
 			return j // a word right before a figure is its verb: "pumps 1.2 million barrels"
 		case determiners[f], f == "of", f == "by", f == "to", f == "for", f == "with", f == "among":
-		case t.Kind == Word && !qtyStop[f] && !t.IsCapitalized():
+		case t.Kind == Word && !qtyStop[f] && !capitalText(t.Text):
 			// the noun a figure is "of": "a list of", "a group of"
 		default:
 			return -1
@@ -502,13 +502,13 @@ func (nf *NumberFrame) times(toks []Token, first, last int) {
 			}
 			continue
 		}
-		if t.Kind != Word || !t.IsCapitalized() {
+		if t.Kind != Word || !capitalText(t.Text) {
 			continue
 		}
-		if i+1 < len(toks) && toks[i+1].Kind == Word && toks[i+1].IsCapitalized() {
+		if i+1 < len(toks) && toks[i+1].Kind == Word && capitalText(toks[i+1].Text) {
 			continue
 		}
-		if i > 0 && toks[i-1].Kind == Word && toks[i-1].IsCapitalized() && !qtyStop[toks[i-1].Fold] {
+		if i > 0 && toks[i-1].Kind == Word && capitalText(toks[i-1].Text) && !qtyStop[toks[i-1].Fold] {
 			continue // "Senator Ann March said"
 		}
 		if _, ok := dateWeekdays[t.Fold]; ok {

@@ -510,7 +510,7 @@ func quoteTitleCase(text string, q quoteSpan) bool {
 			continue
 		}
 		words++
-		if utf8.RuneCountInString(t.Text) >= 4 && !t.IsCapitalized() {
+		if utf8.RuneCountInString(t.Text) >= 4 && !capitalText(t.Text) {
 			return false
 		}
 	}
@@ -594,7 +594,7 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 			if t.Kind != Word {
 				continue
 			}
-			if !t.IsCapitalized() {
+			if !capitalText(t.Text) {
 				qc.lower.add(t)
 			} else if k > 0 && (toks[k-1].Kind == Word || toks[k-1].Fold == ",") {
 				qc.midCap.add(t)
@@ -658,7 +658,7 @@ func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 		for i := range toks {
 			// The class bit first: few tokens are speech verbs.
 			t := &toks[i]
-			if !(t.may(lcQuoteSpeechVerb) && quoteSpeechVerbs[t.Fold]) || t.IsCapitalized() || qc.inQuote(t.Span.Start) {
+			if !(t.may(lcQuoteSpeechVerb) && quoteSpeechVerbs[t.Fold]) || capitalText(t.Text) || qc.inQuote(t.Span.Start) {
 				continue
 			}
 			lo := qc.clauseStartBefore(pi, i)
@@ -683,7 +683,7 @@ func quoteSubjectLike(toks []Token, r tokRange) bool {
 	}
 	if r.to < len(toks) {
 		n := toks[r.to]
-		if n.Fold == "'s" || n.Kind == Word && n.IsCapitalized() || n.Kind == Punct && n.Fold != "," && n.Fold != "(" {
+		if n.Fold == "'s" || n.Kind == Word && capitalText(n.Text) || n.Kind == Punct && n.Fold != "," && n.Fold != "(" {
 			return false
 		}
 	}
@@ -753,7 +753,7 @@ func (qc *quoteContext) nonPerson(name string) bool {
 
 func quoteHasLower(toks []Token) bool {
 	for _, t := range toks {
-		if t.Kind == Word && !t.IsCapitalized() {
+		if t.Kind == Word && !capitalText(t.Text) {
 			return true
 		}
 	}
@@ -1104,7 +1104,7 @@ func lastField(s string) string {
 // verbAt reports whether toks[i] is a verb that attributes a quote.
 func (qc *quoteContext) verbAt(toks []Token, i int, long bool) bool {
 	t := toks[i]
-	if t.Kind != Word || t.IsCapitalized() {
+	if t.Kind != Word || capitalText(t.Text) {
 		return false
 	}
 	if quoteSpeechVerbs[t.Fold] {
@@ -1176,7 +1176,7 @@ func (qc *quoteContext) subjectBefore(pi, v, lo int) (name string, pronoun, ok b
 			if toks[c].Fold != "," {
 				continue
 			}
-			if n, ok := qc.nameEndingAt(pi, c-1, lo); ok && c+1 < k && !toks[c+1].IsCapitalized() {
+			if n, ok := qc.nameEndingAt(pi, c-1, lo); ok && c+1 < k && !capitalText(toks[c+1].Text) {
 				return n, false, true
 			}
 			if c+1 < k-1 && quoteNameTok(&toks[c+1]) {
@@ -1375,7 +1375,7 @@ func quoteNameTok(t *Token) bool {
 	if t.Kind != Word || t.Fold == "i" || t.Fold == "'s" {
 		return false
 	}
-	if t.IsCapitalized() {
+	if capitalText(t.Text) {
 		return true
 	}
 	// Most lower-case words are plain ASCII letters: when the bytes the

@@ -64,7 +64,7 @@ func isDateline(toks []Token, dm DateMention) bool {
 	if next == "(" {
 		return true
 	}
-	return next == "-" && (dm.Last+2 >= len(toks) || toks[dm.Last+2].IsCapitalized())
+	return next == "-" && (dm.Last+2 >= len(toks) || capitalText(toks[dm.Last+2].Text))
 }
 
 // cueIndexes returns the token indexes where cues occur.
