@@ -206,3 +206,37 @@ func (b *foldBloom) may(s string) bool {
 	k := bloomBit(s)
 	return b[k>>6]&(1<<(k&63)) != 0
 }
+
+// prefix3Set is a set of the first three bytes of words, for the tables
+// of lower-case words asked of many words that are none of their keys:
+// a bit per three letters, so a word whose start no key shares is told
+// without a hash. A key that is not three lower-case letters or more
+// opens the set to every word.
+type prefix3Set struct {
+	bits [26 * 26]uint32
+	all  bool
+}
+
+func (p *prefix3Set) add(w string) {
+	if len(w) < 3 || w[0]-'a' >= 26 || w[1]-'a' >= 26 || w[2]-'a' >= 26 {
+		p.all = true
+		return
+	}
+	p.bits[int(w[0]-'a')*26+int(w[1]-'a')] |= 1 << (w[2] - 'a')
+}
+
+// may reports whether w starts as some word added does (or, for a set
+// opened to every word, true).
+func (p *prefix3Set) may(w string) bool {
+	if p.all {
+		return true
+	}
+	if len(w) < 3 {
+		return false
+	}
+	a, b, c := w[0]-'a', w[1]-'a', w[2]-'a'
+	if a >= 26 || b >= 26 || c >= 26 {
+		return false
+	}
+	return p.bits[int(a)*26+int(b)]&(1<<c) != 0
+}

@@ -274,6 +274,9 @@ var (
 
 // qtyWordValue reads a cardinal word: "two", "forty", "twenty-five".
 func qtyWordValue(f string) (float64, bool) {
+	if !numberWordStarts.may(f) {
+		return 0, false
+	}
 	if n, ok := cardinals[f]; ok {
 		return float64(n), true
 	}
@@ -289,6 +292,19 @@ func qtyWordValue(f string) (float64, bool) {
 	}
 	return 0, false
 }
+
+// numberWordStarts holds the first three letters of every key of
+// cardinals and qtyTens: a word (or the first part of a compound) that
+// starts otherwise is none of them. Most words asked of qtyWordValue are
+// not number words, and it missed in two maps for each.
+var numberWordStarts = func() (p prefix3Set) {
+	for _, tab := range []map[string]int{cardinals, qtyTens} {
+		for w := range tab {
+			p.add(w)
+		}
+	}
+	return p
+}()
 
 // qtyDigits parses the number at the start of a folded token ("1,200",
 // "3.5", "150") and returns it with the rest of the token and the count
@@ -375,15 +391,20 @@ func qtyParseAmount(toks []Token, j int) (qtyAmount, bool) {
 		return a, false
 	}
 	cur := ""
-	if c, ok := qtyCurrencySymbols[toks[j].Fold]; ok && toks[j].Kind == Punct {
-		cur = c
-		j++
-	} else if c, ok := qtyDollarPrefixes[toks[j].Fold]; ok && j+1 < n && toks[j+1].Fold == "$" && toks[j].Span.End == toks[j+1].Span.Start {
-		cur = c
-		j += 2
-	} else if c, ok := qtyCurrencyCodes[toks[j].Fold]; ok {
-		cur = c
-		j++
+	// A number (most amounts) is no currency: no key of the three tables
+	// starts with a digit (TestCurrencyKeysAreNoNumbers), and three
+	// look-ups missed for every number of the text.
+	if toks[j].Kind != Number {
+		if c, ok := qtyCurrencySymbols[toks[j].Fold]; ok && toks[j].Kind == Punct {
+			cur = c
+			j++
+		} else if c, ok := qtyDollarPrefixes[toks[j].Fold]; ok && j+1 < n && toks[j+1].Fold == "$" && toks[j].Span.End == toks[j+1].Span.Start {
+			cur = c
+			j += 2
+		} else if c, ok := qtyCurrencyCodes[toks[j].Fold]; ok {
+			cur = c
+			j++
+		}
 	}
 	if cur != "" && (j >= n || toks[j].Kind != Number) {
 		return a, false

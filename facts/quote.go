@@ -694,11 +694,21 @@ func quoteSubjectLike(toks []Token, r tokRange) bool {
 // honorific before the name ("Mr. Hale", "Governor Hale").
 func quoteTitled(toks []Token, r, c tokRange) bool {
 	for k := r.from; k < c.from; k++ {
-		if titleWords[strings.TrimSuffix(toks[k].Fold, ".")] {
+		if titleWordTok(&toks[k], strings.TrimSuffix(toks[k].Fold, ".")) {
 			return true
 		}
 	}
 	return false
+}
+
+// titleWordTok is titleWords[f] for f, t's fold or the fold less a final
+// dot: the table is looked up only when t's classes let the fold be a
+// key, or when the dot was cut (the name runs hold few title words).
+func titleWordTok(t *Token, f string) bool {
+	if len(f) == len(t.Fold) && !t.may(lcTitleWord) {
+		return false
+	}
+	return titleWords[f]
 }
 
 // quoteEntityKinds maps the NameKey of every name the entity finder found
@@ -1321,7 +1331,7 @@ func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 	last := -1
 	for k := i; k < j; k++ {
 		f := strings.TrimSuffix(toks[k].Fold, ".")
-		if titleWords[f] && !(k == i && quoteAmbiguousTitles[f]) {
+		if titleWordTok(&toks[k], f) && !(k == i && quoteAmbiguousTitles[f]) {
 			last = k
 		}
 	}
