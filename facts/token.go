@@ -134,6 +134,13 @@ var asciiWordCap = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
+// asciiWordCap256 is asciiWordCap for every byte value, 0 from
+// utf8.RuneSelf on: scanWordPlain's ASCII loop indexes it with no test.
+var asciiWordCap256 = func() (t [256]uint8) {
+	copy(t[:], asciiWordCap[:])
+	return t
+}()
+
 const (
 	wordByte uint8 = 1 << iota
 	capByte
@@ -292,6 +299,20 @@ func scanWordPlain(text string, i, to int) (int, wordCase) {
 	j := i
 	plain := true
 	var seen uint8 // the OR of asciiWordCap of the ASCII word bytes
+	// The ASCII letters and digits a word mostly is, in a loop of their
+	// own: the loop below, with its runes and joiners live, spent some
+	// twenty instructions on each of them.
+	if to <= len(text) {
+		s := text[:to]
+		for j < len(s) {
+			k := asciiWordCap256[s[j]]
+			if k == 0 {
+				break
+			}
+			seen |= k
+			j++
+		}
+	}
 	for j < to {
 		var r rune
 		size := 1
@@ -456,6 +477,23 @@ func cliticFold(c string) string {
 
 // clitic returns the offset in w where a final "'s" or "n't" starts, or 0.
 func clitic(w string) int {
+	// The last rune is "s" or "t" only if the last byte is, and the mark
+	// before it is ASCII only as "'" or "`": most words are told by
+	// their last two bytes, without decoding runes (which was a third of
+	// appending a word's token).
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	if c := w[n-1]; c != 's' && c != 'S' && c != 't' && c != 'T' {
+		return 0
+	}
+	if n < 2 {
+		return 0
+	}
+	if c := w[n-2]; c < utf8.RuneSelf && c != '\'' && c != '`' {
+		return 0
+	}
 	last, n := utf8.DecodeLastRuneInString(w)
 	if last != 's' && last != 'S' && last != 't' && last != 'T' {
 		return 0
