@@ -39,11 +39,11 @@ func participleAdjective(toks []Token, i int) bool {
 		return false
 	}
 	p, next := toks[i-1], toks[i+1]
-	if !(p.Kind == Number || attributiveDeterminers[p.Fold] || cardinals[p.Fold] > 0) {
+	if !(p.Kind == Number || sieveHas(attributiveDeterminersSieve, attributiveDeterminers, p.Fold) || cardinals[p.Fold] > 0) {
 		return false
 	}
 	return next.Kind == Word && !capitalText(next.Text) && !pronouns[next.Fold] &&
-		!attributiveDeterminers[next.Fold] && !tailWords[next.Fold] && !relatives[next.Fold]
+		!sieveHas(attributiveDeterminersSieve, attributiveDeterminers, next.Fold) && !tailWords[next.Fold] && !relatives[next.Fold]
 }
 
 var attributiveDeterminers = map[string]bool{
@@ -314,7 +314,7 @@ func appositiveSubject(toks []Token, i int) (tokRange, bool) {
 			return tokRange{}, false
 		}
 	}
-	if c < 1 || c+1 >= i-1 || capitalText(toks[c+1].Text) && !attributiveDeterminers[toks[c+1].Fold] {
+	if c < 1 || c+1 >= i-1 || capitalText(toks[c+1].Text) && !sieveHas(attributiveDeterminersSieve, attributiveDeterminers, toks[c+1].Fold) {
 		return tokRange{}, false
 	}
 	name := phraseBefore(toks, c)

@@ -521,7 +521,7 @@ func (s *dateScanner) numberAt(k int) (int, bool) {
 		}
 		return 0, false
 	}
-	n, ok := dateNumberWords[t.Fold]
+	n, ok := sieveGet(dateNumberWordsSieve, dateNumberWords, t.Fold)
 	return n, ok
 }
 
@@ -697,7 +697,7 @@ func (s *dateScanner) computeMarks() {
 		}
 		f := t.Fold
 		var mk int8
-		c := dateTense[f]
+		c := sieveVal(dateTenseSieve, dateTense, f)
 		if c == dtTenseDue {
 			if dateDueNext[s.fold(k+1)] {
 				// "data due on Thursday", "was due in May"
@@ -1360,7 +1360,7 @@ func (s *dateScanner) matchPart(i int) (dmatch, bool) {
 	if y, ok := dateDecadeOf(f); ok && t.Kind == Number {
 		return dmatch{last: i, date: Interval(dateYMD(y, 1, 1), dateYMD(y+9, 12, 31), PrecisionPart)}, true
 	}
-	if p, ok := datePartWords[f]; ok {
+	if p, ok := sieveGet(datePartWordsSieve, datePartWords, f); ok {
 		k := i + 1
 		if s.fold(k) == "-" {
 			k++
@@ -1418,7 +1418,7 @@ func (s *dateScanner) matchPart(i int) (dmatch, bool) {
 		j++
 	}
 	w := s.fold(j)
-	if p, ok := datePartOf[w]; ok && s.fold(j+1) == "of" {
+	if p, ok := sieveGet(datePartOfSieve, datePartOf, w); ok && s.fold(j+1) == "of" {
 		return s.partTarget(i, j+2, p, true)
 	}
 	if s.fold(j+2) != "of" {
@@ -1461,7 +1461,7 @@ func (s *dateScanner) matchSeason(i int) (dmatch, bool) {
 	case "last", "this", "next", "the":
 		mod, j = f, i+1
 	}
-	se, ok := dateSeasonNames[s.fold(j)]
+	se, ok := sieveGet(dateSeasonNamesSieve, dateSeasonNames, s.fold(j))
 	if !ok {
 		return dmatch{}, false
 	}

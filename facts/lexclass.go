@@ -240,3 +240,57 @@ func (p *prefix3Set) may(w string) bool {
 	}
 	return p.bits[int(a)*26+int(b)]&(1<<c) != 0
 }
+
+// Sieves of the word tables the finders ask most often about words that
+// are none of their keys (a determiner, a known verb, a date part…):
+// a miss in the filter costs a few instructions where a map look-up
+// hashed the word. Each filter holds every key of its table (the tables
+// are built once, at package initialisation, and never written after;
+// TestSievesHoldTheirKeys), so the answers are the tables' own.
+var (
+	determinersSieve            = sieveOf(determiners)
+	attributiveDeterminersSieve = sieveOf(attributiveDeterminers)
+	placeAdjectivesSieve        = sieveOf(placeAdjectives)
+	placeNounAdjectivesSieve    = sieveOf(placeNounAdjectives)
+	knownVerbsSieve             = sieveOf(knownVerbs)
+	stopVerbsSieve              = sieveOf(stopVerbs)
+	quoteLeadWordsSieve         = sieveOf(quoteLeadWords)
+	dateNumberWordsSieve        = sieveOf(dateNumberWords)
+	dateTenseSieve              = sieveOf(dateTense)
+	datePartWordsSieve          = sieveOf(datePartWords)
+	datePartOfSieve             = sieveOf(datePartOf)
+	dateSeasonNamesSieve        = sieveOf(dateSeasonNames)
+	canonicalLemmaSieve         = sieveOf(canonicalLemma)
+	qtyQualifiersSieve          = sieveOf(qtyQualifiers)
+	qtyVagueSieve               = sieveOf(qtyVague)
+)
+
+// sieveOf returns a filter holding every key of m.
+func sieveOf[V any](m map[string]V) *foldBloom {
+	b := new(foldBloom)
+	for k := range m {
+		b.add(k)
+	}
+	return b
+}
+
+// sieveHas is m[k] for a table of booleans whose keys b holds.
+func sieveHas(b *foldBloom, m map[string]bool, k string) bool {
+	return b.may(k) && m[k]
+}
+
+// sieveGet is v, ok := m[k] for a table whose keys b holds.
+func sieveGet[V any](b *foldBloom, m map[string]V, k string) (V, bool) {
+	if !b.may(k) {
+		var zero V
+		return zero, false
+	}
+	v, ok := m[k]
+	return v, ok
+}
+
+// sieveVal is m[k] for a table whose keys b holds.
+func sieveVal[V any](b *foldBloom, m map[string]V, k string) V {
+	v, _ := sieveGet(b, m, k)
+	return v
+}

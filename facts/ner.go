@@ -1074,7 +1074,7 @@ func (sc *nerScanner) contextVotes(m *nerMention, a, b int) {
 			m.votes[kindPlace]++
 			break
 		}
-		if !placeAdjectives[f] {
+		if !sieveHas(placeAdjectivesSieve, placeAdjectives, f) {
 			break
 		}
 	}
@@ -1113,7 +1113,7 @@ func (sc *nerScanner) contextVotes(m *nerMention, a, b int) {
 			m.votes[kindPlace] += 2
 			break
 		}
-		if !placeNounAdjectives[t.Fold] {
+		if !sieveHas(placeNounAdjectivesSieve, placeNounAdjectives, t.Fold) {
 			break
 		}
 	}
@@ -1671,7 +1671,7 @@ func personShape(d *doc, m *nerMention, lower *foldSet) bool {
 		// written in lower case elsewhere in the article.
 		lowerElsewhere := lower.has(&t) && !(x == m.first && wordGivenNames[f])
 		if isTitleWord(t) || t.demonym() || orgSuffixes[f] || placeSuffixes[f] || placeHeads[f] ||
-			placeAdjectives[f] || namePrefixWords[f] || nerStop[f] || lowerElsewhere || commonEnding(f) {
+			sieveHas(placeAdjectivesSieve, placeAdjectives, f) || namePrefixWords[f] || nerStop[f] || lowerElsewhere || commonEnding(f) {
 			return false
 		}
 	}

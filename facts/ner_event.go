@@ -308,7 +308,7 @@ func restoreStem(s string) string {
 
 // canonical returns the lemma's synonym-table form.
 func canonical(l string) string {
-	if c, ok := canonicalLemma[l]; ok {
+	if c, ok := sieveGet(canonicalLemmaSieve, canonicalLemma, l); ok {
 		return c
 	}
 	return l
@@ -366,22 +366,22 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 	isVerb := false
 	switch {
 	case past:
-		isVerb = !determiners[pf] && !attributiveDeterminers[pf]
+		isVerb = !sieveHas(determinersSieve, determiners, pf) && !sieveHas(attributiveDeterminersSieve, attributiveDeterminers, pf)
 	case strings.HasSuffix(f, "ed") && len(f) > 4:
-		isVerb = !determiners[pf] && !attributiveDeterminers[pf] && !(prev >= 0 && toks[prev].Kind == Number)
+		isVerb = !sieveHas(determinersSieve, determiners, pf) && !sieveHas(attributiveDeterminersSieve, attributiveDeterminers, pf) && !(prev >= 0 && toks[prev].Kind == Number)
 	case strings.HasSuffix(f, "ing") && len(f) > 5:
 		isVerb = beForms[pf] || ongoingAux[pf] || pf == "stopped" || pf == "kept" || pf == "resumed" || pf == "after" || pf == "before" || pf == "by" || pf == "while"
 	case modal || pf == "not" || pf == "n't":
-		isVerb = pf != "to" || knownVerbs[f]
+		isVerb = pf != "to" || sieveHas(knownVerbsSieve, knownVerbs, f)
 		if pf == "to" && prev > 0 && (toks[prev-1].Fold == "according" || toks[prev-1].Fold == "due") {
 			isVerb = false
 		}
-	case (strings.HasSuffix(f, "s") || knownVerbs[f]) && knownVerbs[lemF()]:
+	case (strings.HasSuffix(f, "s") || sieveHas(knownVerbsSieve, knownVerbs, f)) && sieveHas(knownVerbsSieve, knownVerbs, lemF()):
 		// The cheap tests first: lemmatising every other word was a
 		// fifth of verbAt, and both sides are pure.
-		isVerb = prev >= 0 && (pronouns[pf] || nameTok(&toks[prev]) && toks[prev].Kind == Word) && !determiners[pf]
+		isVerb = prev >= 0 && (pronouns[pf] || nameTok(&toks[prev]) && toks[prev].Kind == Word) && !sieveHas(determinersSieve, determiners, pf)
 		// "the storm hit": a past the same as its base, after a noun.
-		if f2, ok := irregular[f]; ok && f2[0] == f && prev >= 0 && toks[prev].Kind == Word && !(prevMay(lcNerStop) && nerStop[pf]) && !attributiveDeterminers[pf] {
+		if f2, ok := irregular[f]; ok && f2[0] == f && prev >= 0 && toks[prev].Kind == Word && !(prevMay(lcNerStop) && nerStop[pf]) && !sieveHas(attributiveDeterminersSieve, attributiveDeterminers, pf) {
 			isVerb = true
 		}
 	}
@@ -397,7 +397,7 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 			l = p // "stepped down" → resign
 		}
 	}
-	if stopVerbs[l] || stopVerbs[canonical(l)] {
+	if sieveHas(stopVerbsSieve, stopVerbs, l) || sieveHas(stopVerbsSieve, stopVerbs, canonical(l)) {
 		return l, true, true
 	}
 	return canonical(l), false, true
@@ -533,7 +533,7 @@ func eventArgument(nd *nerDoc, toks []Token, evs []eventWord, ms []nerMention, i
 				}
 				break
 			}
-			if !determiners[toks[k].Fold] && !placeAdjectives[toks[k].Fold] {
+			if !sieveHas(determinersSieve, determiners, toks[k].Fold) && !sieveHas(placeAdjectivesSieve, placeAdjectives, toks[k].Fold) {
 				break
 			}
 		}
@@ -566,7 +566,7 @@ func eventArgument(nd *nerDoc, toks []Token, evs []eventWord, ms []nerMention, i
 				}
 				break
 			}
-			if !placeAdjectives[toks[x].Fold] && !determiners[toks[x].Fold] && !attributiveDeterminers[toks[x].Fold] {
+			if !sieveHas(placeAdjectivesSieve, placeAdjectives, toks[x].Fold) && !sieveHas(determinersSieve, determiners, toks[x].Fold) && !sieveHas(attributiveDeterminersSieve, attributiveDeterminers, toks[x].Fold) {
 				break
 			}
 		}

@@ -110,7 +110,7 @@ var qtyQualifiers = func() map[string][]qtyQualEntry {
 // qtyQualifierAt matches a qualifier starting at toks[i] and returns it
 // with the index of the token after it.
 func qtyQualifierAt(toks []Token, i int) (qtyQual, int) {
-	es, ok := qtyQualifiers[toks[i].Fold]
+	es, ok := sieveGet(qtyQualifiersSieve, qtyQualifiers, toks[i].Fold)
 	if !ok {
 		return qualNone, i
 	}
@@ -460,7 +460,7 @@ func qtyParseAmount(toks []Token, j int) (qtyAmount, bool) {
 			a.r, a.last, a.noun = r, last, "percent"
 			return a, true
 		}
-		if r, ok := qtyVague[f]; ok {
+		if r, ok := sieveGet(qtyVagueSieve, qtyVague, f); ok {
 			if m := qtyVagueOf[qtyFold(toks, j+2)]; m > 0 && qtyFold(toks, j+1) == "of" && f != "scores" {
 				r = Range{r.Lo * m, (r.Hi+1)*m - 1}
 				a.last = j + 2
@@ -817,7 +817,7 @@ func qtyHead(toks []Token, k int, singular bool) (int, bool) {
 	n := len(toks)
 	if qtyFold(toks, k) == "of" {
 		k++
-		for k < n && (determiners[toks[k].Fold] || toks[k].Fold == "these" || toks[k].Fold == "those") {
+		for k < n && (sieveHas(determinersSieve, determiners, toks[k].Fold) || toks[k].Fold == "these" || toks[k].Fold == "those") {
 			k++
 		}
 	}
@@ -1204,7 +1204,7 @@ func appendNumbers(d *doc, out []Fact) []Fact {
 				// ships" count seats and ships; the whole is a fact of its own.
 				if next == "of" {
 					k := a.last + 2
-					for k < len(toks) && determiners[toks[k].Fold] {
+					for k < len(toks) && sieveHas(determinersSieve, determiners, toks[k].Fold) {
 						k++
 					}
 					if b, ok := qtyParseAmount(toks, k); ok && b.noun == "" && b.suffix == "" && !b.bare && b.r.Lo > a.r.Hi {
@@ -1646,7 +1646,7 @@ func durRound(v float64) float64 {
 // durHeadOf returns the head of the noun phrase after "of": "civil war" in
 // "14 years of civil war".
 func durHeadOf(toks []Token, k int) (int, bool) {
-	for k < len(toks) && determiners[toks[k].Fold] {
+	for k < len(toks) && sieveHas(determinersSieve, determiners, toks[k].Fold) {
 		k++
 	}
 	h, ok := qtyHeadAfterAdjective(toks, k)

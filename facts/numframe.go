@@ -173,7 +173,7 @@ func frameVerbAt(toks []Token, k int, ing bool) bool {
 	if ing && len(f) >= 6 && strings.HasSuffix(f, "ing") {
 		return true
 	}
-	if qtyStop[f] || determiners[f] {
+	if qtyStop[f] || sieveHas(determinersSieve, determiners, f) {
 		return false
 	}
 	if p := qtyFold(toks, k-1); frameAux[p] && p != "'s" {
@@ -183,7 +183,7 @@ func frameVerbAt(toks []Token, k int, ing bool) bool {
 		return true
 	}
 	next := qtyFold(toks, k+1)
-	return determiners[next] && next != "'s" || next == "these" || next == "those"
+	return sieveHas(determinersSieve, determiners, next) && next != "'s" || next == "these" || next == "those"
 }
 
 // NumberFrameOf reads the frame of a number fact from its sentence: the
@@ -221,7 +221,7 @@ func NumberFrameOf(f Fact) NumberFrame {
 	}
 	nf.Phrase = f.Surface
 	k := first - 1
-	if determiners[qtyFold(toks, k)] {
+	if sieveHas(determinersSieve, determiners, qtyFold(toks, k)) {
 		k--
 	}
 	if qtyFold(toks, k) == "of" && k > 0 && (toks[k-1].Kind == Number || qtyStartWord(toks[k-1].Fold)) {
@@ -263,10 +263,10 @@ func NumberFrameOf(f Fact) NumberFrame {
 		if t.Kind == Number || qtyStartWord(g) || qtyScales[g] > 0 || qtyClasses[g]&clsQual != 0 {
 			continue
 		}
-		if amount && (g == "of" || determiners[g] || qtyStop[g]) {
+		if amount && (g == "of" || sieveHas(determinersSieve, determiners, g) || qtyStop[g]) {
 			continue
 		}
-		if t.Kind != Word || qtyStop[g] || determiners[g] {
+		if t.Kind != Word || qtyStop[g] || sieveHas(determinersSieve, determiners, g) {
 			continue
 		}
 		amount = false
@@ -299,7 +299,7 @@ func NumberFrameOf(f Fact) NumberFrame {
 		k = -1
 	}
 	if k > 0 {
-		for k < len(toks) && (determiners[toks[k].Fold] || toks[k].Fold == "these" || toks[k].Fold == "those") {
+		for k < len(toks) && (sieveHas(determinersSieve, determiners, toks[k].Fold) || toks[k].Fold == "these" || toks[k].Fold == "those") {
 			k++
 		}
 		head := -1
@@ -329,7 +329,7 @@ func NumberFrameOf(f Fact) NumberFrame {
 	// The noun a measure is "of": "a loss of $3 million", "a budget of
 	// €4 billion". For counts it is a container ("a group of 150").
 	if nf.Of == "" && nf.Measure && qtyFold(toks, first-1) == "of" && first >= 2 {
-		if t := toks[first-2]; t.Kind == Word && !qtyStop[t.Fold] && !determiners[t.Fold] && !capitalText(t.Text) {
+		if t := toks[first-2]; t.Kind == Word && !qtyStop[t.Fold] && !sieveHas(determinersSieve, determiners, t.Fold) && !capitalText(t.Text) {
 			nf.Of = qtyLemma(t.Fold)
 			nf.OfText = t.Text + " of"
 		}
@@ -355,10 +355,10 @@ func frameSubject(toks []Token, k int) int {
 		f := t.Fold
 		switch {
 		case frameAux[f] && f != "'s" && f != "to", frameSkip[f] && f != "who" && f != "that" && f != "which", qtyAdverb(f):
-		case t.Kind == Word && !qtyStop[f] && !determiners[f]:
+		case t.Kind == Word && !qtyStop[f] && !sieveHas(determinersSieve, determiners, f):
 			// "critics of the Harbour Trust want": the head is before "of".
 			m := j - 1
-			for m >= 0 && m > j-5 && toks[m].Kind == Word && (determiners[toks[m].Fold] || !qtyStop[toks[m].Fold]) {
+			for m >= 0 && m > j-5 && toks[m].Kind == Word && (sieveHas(determinersSieve, determiners, toks[m].Fold) || !qtyStop[toks[m].Fold]) {
 				m--
 			}
 			if qtyFold(toks, m) == "of" && m > 0 && toks[m-1].Kind == Word && !qtyStop[toks[m-1].Fold] {
@@ -419,11 +419,11 @@ func frameVerbAfter(toks []Token, k int) int {
 		case frameSkip[f], qtyAdverb(f):
 		case frameVerbAt(toks, j, true):
 			return j
-		case aux && t.Kind == Word && !qtyStop[f] && !determiners[f] && !capitalText(t.Text) && !framePrepositions[f] && !frameNotVerbs[f]:
+		case aux && t.Kind == Word && !qtyStop[f] && !sieveHas(determinersSieve, determiners, f) && !capitalText(t.Text) && !framePrepositions[f] && !frameNotVerbs[f]:
 			return j // "were also hurt": any word after an auxiliary
 		case aux:
 			return -1
-		case framePrepositions[f], determiners[f], capitalText(t.Text), t.Kind == Number:
+		case framePrepositions[f], sieveHas(determinersSieve, determiners, f), capitalText(t.Text), t.Kind == Number:
 			// a phrase after the noun: "from the south", "in Port Alder"
 		case frameReporting[f]:
 			return -1
@@ -452,9 +452,9 @@ func frameVerbBefore(toks []Token, k int) int {
 			return j
 		case frameVerbAt(toks, j, false):
 			return j
-		case j == k && t.Kind == Word && !qtyStop[f] && !determiners[f] && !capitalText(t.Text) && !qtyAdverb(f):
+		case j == k && t.Kind == Word && !qtyStop[f] && !sieveHas(determinersSieve, determiners, f) && !capitalText(t.Text) && !qtyAdverb(f):
 			return j // a word right before a figure is its verb: "pumps 1.2 million barrels"
-		case determiners[f], f == "of", f == "by", f == "to", f == "for", f == "with", f == "among":
+		case sieveHas(determinersSieve, determiners, f), f == "of", f == "by", f == "to", f == "for", f == "with", f == "among":
 		case t.Kind == Word && !qtyStop[f] && !capitalText(t.Text):
 			// the noun a figure is "of": "a list of", "a group of"
 		default:

@@ -1237,7 +1237,7 @@ func (qc *quoteContext) firstSubject(pi, lo, v int) (name string, pronoun, ok bo
 		if r.to > v {
 			r.to = v
 		}
-		prep := i > 0 && (quotePrepositions[toks[i-1].Fold] || attributiveDeterminers[toks[i-1].Fold] && toks[i-1].Fold != "'s")
+		prep := i > 0 && (quotePrepositions[toks[i-1].Fold] || sieveHas(attributiveDeterminersSieve, attributiveDeterminers, toks[i-1].Fold) && toks[i-1].Fold != "'s")
 		poss := r.to < len(toks) && toks[r.to].Fold == "'s"
 		if c, ok := qc.cleanRun(pi, r); ok && !prep && !poss {
 			return qc.runText(pi, c), false, true
@@ -1325,7 +1325,7 @@ func (qc *quoteContext) runTo(pi, end, lo int) tokRange {
 func (qc *quoteContext) cleanRun(pi int, r tokRange) (tokRange, bool) {
 	toks := qc.paraToks[pi]
 	i, j := r.from, r.to
-	for i < j && (toks[i].Kind == Punct || quoteLeadWords[toks[i].Fold] || quoteParticle(&toks[i])) {
+	for i < j && (toks[i].Kind == Punct || sieveHas(quoteLeadWordsSieve, quoteLeadWords, toks[i].Fold) || quoteParticle(&toks[i])) {
 		i++
 	}
 	last := -1

@@ -1,0 +1,111 @@
+package facts
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+)
+
+// TestSievesHoldTheirKeys: every key of a sieved table passes its sieve,
+// checked after the package's tables were built and after extracting
+// the seeds, so a table written after its sieve was made (which would
+// make the sieve turn its new keys away) fails here.
+func TestSievesHoldTheirKeys(t *testing.T) {
+	check := func() {
+		t.Helper()
+		for _, s := range []struct {
+			name string
+			b    *foldBloom
+			keys []string
+		}{
+			{"determiners", determinersSieve, keysOf(determiners)},
+			{"attributiveDeterminers", attributiveDeterminersSieve, keysOf(attributiveDeterminers)},
+			{"placeAdjectives", placeAdjectivesSieve, keysOf(placeAdjectives)},
+			{"placeNounAdjectives", placeNounAdjectivesSieve, keysOf(placeNounAdjectives)},
+			{"knownVerbs", knownVerbsSieve, keysOf(knownVerbs)},
+			{"stopVerbs", stopVerbsSieve, keysOf(stopVerbs)},
+			{"quoteLeadWords", quoteLeadWordsSieve, keysOf(quoteLeadWords)},
+			{"dateNumberWords", dateNumberWordsSieve, keysOf(dateNumberWords)},
+			{"dateTense", dateTenseSieve, keysOf(dateTense)},
+			{"datePartWords", datePartWordsSieve, keysOf(datePartWords)},
+			{"datePartOf", datePartOfSieve, keysOf(datePartOf)},
+			{"dateSeasonNames", dateSeasonNamesSieve, keysOf(dateSeasonNames)},
+			{"canonicalLemma", canonicalLemmaSieve, keysOf(canonicalLemma)},
+			{"qtyQualifiers", qtyQualifiersSieve, keysOf(qtyQualifiers)},
+			{"qtyVague", qtyVagueSieve, keysOf(qtyVague)},
+		} {
+			if len(s.keys) == 0 {
+				t.Errorf("%s: no keys", s.name)
+			}
+			for _, k := range s.keys {
+				if !s.b.may(k) {
+					t.Errorf("%s: key %q does not pass its sieve", s.name, k)
+				}
+			}
+		}
+	}
+	check()
+	extractSeeds(t)
+	check()
+}
+
+// TestSievesTurnWordsAway: the sieves are worth their place only if
+// they turn most words away; on the seeds' words each passes at most a
+// fifth of the words that are not its keys.
+func TestSievesTurnWordsAway(t *testing.T) {
+	var words []string
+	for _, text := range readTexts(t, "../seeds/*.txt") {
+		for _, tk := range Tokenize(text, 0, len(text)) {
+			words = append(words, tk.Fold)
+		}
+	}
+	if len(words) < 1000 {
+		t.Skip("seeds not found")
+	}
+	for name, s := range map[string]struct {
+		b   *foldBloom
+		has func(string) bool
+	}{
+		"determiners":    {determinersSieve, func(w string) bool { return determiners[w] }},
+		"quoteLeadWords": {quoteLeadWordsSieve, func(w string) bool { return quoteLeadWords[w] }},
+		"dateTense":      {dateTenseSieve, func(w string) bool { _, ok := dateTense[w]; return ok }},
+	} {
+		pass, miss := 0, 0
+		for _, w := range words {
+			if s.has(w) {
+				continue
+			}
+			miss++
+			if s.b.may(w) {
+				pass++
+			}
+		}
+		if pass*5 > miss {
+			t.Errorf("%s: the sieve lets %d of %d other words through", name, pass, miss)
+		}
+	}
+}
+
+// extractSeeds extracts the seed articles with their topic, as the
+// batch does; it skips the test when the seeds are not there.
+func extractSeeds(t *testing.T) {
+	t.Helper()
+	tp, _, err := LoadTopic(filepath.Join("..", "seeds", "topic.yaml"))
+	if err != nil {
+		t.Skipf("seeds: %v", err)
+	}
+	x, err := NewExtractor(tp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	for _, p := range paths {
+		a, err := ReadArticleFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := x.Extract(context.Background(), &a); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
