@@ -65,7 +65,7 @@ func finiteVerb(t Token) bool {
 	if t.Kind != Word || capitalText(t.Text) {
 		return false
 	}
-	return beForms[f] || haveForms[f] || modals[f] || pastForms[f] || len(f) > 4 && strings.HasSuffix(f, "ed")
+	return sieveHas(beFormsSieve, beForms, f) || haveForms[f] || modals[f] || pastForms[f] || len(f) > 4 && strings.HasSuffix(f, "ed")
 }
 
 // hedges mark a claim as reported without naming a source.
@@ -95,7 +95,7 @@ func findAttributions(toks []Token) []attribution {
 		switch {
 		case tk.may(lcHedge) && hedges[f]:
 			out = append(out, attribution{from: 0, to: n, hedge: toks[i].Text})
-		case tk.may(lcPassiveHedge) && passiveHedges[f] && i > 0 && beForms[toks[i-1].Fold] && i+1 < n && toks[i+1].Fold == "to":
+		case tk.may(lcPassiveHedge) && passiveHedges[f] && i > 0 && sieveHas(beFormsSieve, beForms, toks[i-1].Fold) && i+1 < n && toks[i+1].Fold == "to":
 			out = append(out, attribution{from: 0, to: n, hedge: toks[i-1].Text + " " + toks[i].Text + " to"})
 		case f == "according" && i+1 < n && toks[i+1].Fold == "to":
 			src := phraseAfter(toks, i+2)
@@ -158,7 +158,7 @@ func phraseBefore(toks []Token, i int) tokRange {
 		if t.Kind == Punct && t.Fold != "'" && t.Fold != "-" && t.Fold != "&" {
 			break
 		}
-		if subjectBreaks[t.Fold] {
+		if sieveHas(subjectBreaksSieve, subjectBreaks, t.Fold) {
 			break
 		}
 		j--
@@ -267,7 +267,7 @@ func appendVerbAttribution(out []attribution, toks []Token, i int) []attribution
 	if before.to <= before.from {
 		return out
 	}
-	if i > 0 && beForms[toks[i-1].Fold] {
+	if i > 0 && sieveHas(beFormsSieve, beForms, toks[i-1].Fold) {
 		return out // "is said to" is a hedge, handled elsewhere
 	}
 	src := before.span(toks)

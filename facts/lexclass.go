@@ -263,7 +263,39 @@ var (
 	canonicalLemmaSieve         = sieveOf(canonicalLemma)
 	qtyQualifiersSieve          = sieveOf(qtyQualifiers)
 	qtyVagueSieve               = sieveOf(qtyVague)
+	beFormsSieve                = sieveOf(beForms)
+	ongoingAuxSieve             = sieveOf(ongoingAux)
+	quoteCharacterVerbsSieve    = sieveOf(quoteCharacterVerbs)
+	subjectBreaksSieve          = sieveOf(subjectBreaks)
+	quoteAuxiliariesSieve       = sieveOf(quoteAuxiliaries)
+	qtyFractionsSieve           = sieveOf(qtyFractions)
+	lemmaExceptionsSieve        = sieveOf(lemmaExceptions)
+	durUnitsSieve               = sieveOf(durUnits)
+	qtyCurrencyCodesSieve       = sieveOf(qtyCurrencyCodes)
+	// eventPhrasesSieve holds the first words of eventPhrases' keys
+	// ("stepped" of "stepped down"): eventPhraseAt builds a key only for
+	// a lemma that can start one.
+	eventPhrasesSieve = func() *foldBloom {
+		b := new(foldBloom)
+		for k := range eventPhrases {
+			first, _, _ := strings.Cut(k, " ")
+			b.add(first)
+		}
+		return b
+	}()
 )
+
+// eventPhraseAt is eventPhrases[lem+" "+next]: the key is made (an
+// allocation, for every verb of a sentence with a name) only when lem
+// can start one. A lemma is one word, but the fold of a letter may hold
+// a space (U+FDFA decomposes to four words): such a lemma is looked up.
+func eventPhraseAt(lem, next string) (string, bool) {
+	if !eventPhrasesSieve.may(lem) && strings.IndexByte(lem, ' ') < 0 {
+		return "", false
+	}
+	p, ok := eventPhrases[lem+" "+next]
+	return p, ok
+}
 
 // sieveOf returns a filter holding every key of m.
 func sieveOf[V any](m map[string]V) *foldBloom {

@@ -1632,7 +1632,7 @@ func nounAfter(t Token) bool {
 		return false
 	}
 	f := t.Fold
-	if speechVerbs[f] || beForms[f] || haveForms[f] || modals[f] || didForms[f] || pastBase[f] != "" || reportVerbs[f] {
+	if speechVerbs[f] || sieveHas(beFormsSieve, beForms, f) || haveForms[f] || modals[f] || didForms[f] || pastBase[f] != "" || reportVerbs[f] {
 		return false
 	}
 	if strings.HasSuffix(f, "ed") || strings.HasSuffix(f, "s") && !strings.HasSuffix(f, "ss") {

@@ -219,7 +219,7 @@ func lemmaRules(f string) string {
 // undoubles a final consonant (planned → plan, travelled → travel) and
 // restores a silent e (moved → move, located → locate, hoped → hope).
 func restoreStem(s string) string {
-	if b, ok := lemmaExceptions[s]; ok {
+	if b, ok := sieveGet(lemmaExceptionsSieve, lemmaExceptions, s); ok {
 		return b
 	}
 	n := len(s)
@@ -370,7 +370,7 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 	case strings.HasSuffix(f, "ed") && len(f) > 4:
 		isVerb = !sieveHas(determinersSieve, determiners, pf) && !sieveHas(attributiveDeterminersSieve, attributiveDeterminers, pf) && !(prev >= 0 && toks[prev].Kind == Number)
 	case strings.HasSuffix(f, "ing") && len(f) > 5:
-		isVerb = beForms[pf] || ongoingAux[pf] || pf == "stopped" || pf == "kept" || pf == "resumed" || pf == "after" || pf == "before" || pf == "by" || pf == "while"
+		isVerb = sieveHas(beFormsSieve, beForms, pf) || sieveHas(ongoingAuxSieve, ongoingAux, pf) || pf == "stopped" || pf == "kept" || pf == "resumed" || pf == "after" || pf == "before" || pf == "by" || pf == "while"
 	case modal || pf == "not" || pf == "n't":
 		isVerb = pf != "to" || sieveHas(knownVerbsSieve, knownVerbs, f)
 		if pf == "to" && prev > 0 && (toks[prev-1].Fold == "according" || toks[prev-1].Fold == "due") {
@@ -393,7 +393,7 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 		l = lemF()
 	}
 	if i+1 < len(toks) {
-		if p, ok := eventPhrases[l+" "+toks[i+1].Fold]; ok {
+		if p, ok := eventPhraseAt(l, toks[i+1].Fold); ok {
 			l = p // "stepped down" → resign
 		}
 	}
@@ -604,5 +604,5 @@ func modifiedNoun(t Token) bool {
 	if _, _, ok := verbAt([]Token{{Text: "it", Fold: "it", Kind: Word}, t}, 1); ok {
 		return false
 	}
-	return !beForms[f] && !haveForms[f] && !modals[f] && !speechVerbs[f]
+	return !sieveHas(beFormsSieve, beForms, f) && !haveForms[f] && !modals[f] && !speechVerbs[f]
 }

@@ -293,6 +293,25 @@ func qtyWordValue(f string) (float64, bool) {
 	return 0, false
 }
 
+// currencySymbolAt is qtyCurrencySymbols[toks[j].Fold] for a mark.
+func currencySymbolAt(toks []Token, j int) (string, bool) {
+	if toks[j].Kind != Punct {
+		return "", false
+	}
+	c, ok := qtyCurrencySymbols[toks[j].Fold]
+	return c, ok
+}
+
+// dollarPrefixAt is qtyDollarPrefixes[toks[j].Fold] for a word glued to
+// the "$" after it ("US$5m").
+func dollarPrefixAt(toks []Token, j int) (string, bool) {
+	if j+1 >= len(toks) || toks[j+1].Fold != "$" || toks[j].Span.End != toks[j+1].Span.Start {
+		return "", false
+	}
+	c, ok := qtyDollarPrefixes[toks[j].Fold]
+	return c, ok
+}
+
 // numberWordStarts holds the first three letters of every key of
 // cardinals and qtyTens: a word (or the first part of a compound) that
 // starts otherwise is none of them. Most words asked of qtyWordValue are
@@ -394,14 +413,17 @@ func qtyParseAmount(toks []Token, j int) (qtyAmount, bool) {
 	// A number (most amounts) is no currency: no key of the three tables
 	// starts with a digit (TestCurrencyKeysAreNoNumbers), and three
 	// look-ups missed for every number of the text.
+	// The cheap tests first: a symbol is punctuation, a dollar prefix
+	// is glued to a "$", and a code passes its sieve ("a", which starts
+	// many amounts, is a dollar prefix too).
 	if toks[j].Kind != Number {
-		if c, ok := qtyCurrencySymbols[toks[j].Fold]; ok && toks[j].Kind == Punct {
+		if c, ok := currencySymbolAt(toks, j); ok {
 			cur = c
 			j++
-		} else if c, ok := qtyDollarPrefixes[toks[j].Fold]; ok && j+1 < n && toks[j+1].Fold == "$" && toks[j].Span.End == toks[j+1].Span.Start {
+		} else if c, ok := dollarPrefixAt(toks, j); ok {
 			cur = c
 			j += 2
-		} else if c, ok := qtyCurrencyCodes[toks[j].Fold]; ok {
+		} else if c, ok := sieveGet(qtyCurrencyCodesSieve, qtyCurrencyCodes, toks[j].Fold); ok {
 			cur = c
 			j++
 		}
@@ -575,7 +597,7 @@ func qtyFractionAt(toks []Token, j int, v float64) (Range, int, bool) {
 	for k < len(toks) && (toks[k].Fold == "a" || toks[k].Fold == "an" || toks[k].Fold == "the") {
 		k++
 	}
-	if _, ok := durUnits[qtyFold(toks, k)]; ok {
+	if _, ok := sieveGet(durUnitsSieve, durUnits, qtyFold(toks, k)); ok {
 		return Range{}, 0, false
 	}
 	return Exact(math.Round(num/den*1000) / 10), last, true
@@ -624,12 +646,12 @@ func qtyFractionParts(toks []Token, j int, v float64) (num, den float64, last in
 	last = j
 	if toks[j].Kind == Number {
 		num = v
-	} else if a, b, ok := strings.Cut(f, "-"); ok && qtyFractions[b] > 0 {
+	} else if a, b, ok := strings.Cut(f, "-"); ok && sieveVal(qtyFractionsSieve, qtyFractions, b) > 0 {
 		// "two-thirds", "three-quarters"
 		if x, ok := qtyWordValue(a); ok {
-			num, den = x, qtyFractions[b]
+			num, den = x, sieveVal(qtyFractionsSieve, qtyFractions, b)
 		} else if a == "one" {
-			num, den = 1, qtyFractions[b]
+			num, den = 1, sieveVal(qtyFractionsSieve, qtyFractions, b)
 		}
 	} else if f == "half" {
 		p := qtyFold(toks, j-1)
@@ -648,13 +670,13 @@ func qtyFractionParts(toks []Token, j int, v float64) (num, den float64, last in
 	if den == 0 {
 		next := qtyFold(toks, j+1)
 		switch {
-		case qtyFractions[next] > 0 && next != "half" && next != "halves":
+		case sieveVal(qtyFractionsSieve, qtyFractions, next) > 0 && next != "half" && next != "halves":
 			// "a third" but not "a thirds"; "two thirds" but not "two third"
 			plural := strings.HasSuffix(next, "s")
 			if (num == 1) == plural {
 				return 0, 0, 0, false
 			}
-			den, last = qtyFractions[next], j+1
+			den, last = sieveVal(qtyFractionsSieve, qtyFractions, next), j+1
 		case next == "in":
 			m := qtyFold(toks, j+2)
 			if x, ok := qtyWordValue(m); ok {
@@ -1194,7 +1216,7 @@ func appendNumbers(d *doc, out []Fact) []Fact {
 					} else if u := qtyUnits[toks[h].Fold]; u != "" {
 						noun = u // "thousands of miles"
 					}
-					if durUnitOf(toks[h].Fold) || strings.HasSuffix(toks[h].Fold, "-olds") || toks[h].Fold == "times" || qtyFractions[toks[h].Fold] > 0 {
+					if durUnitOf(toks[h].Fold) || strings.HasSuffix(toks[h].Fold, "-olds") || toks[h].Fold == "times" || sieveVal(qtyFractionsSieve, qtyFractions, toks[h].Fold) > 0 {
 						i = h
 						continue
 					}
@@ -1342,7 +1364,7 @@ var durUnits = map[string]durUnit{
 }
 
 func durUnitOf(f string) bool {
-	_, ok := durUnits[f]
+	_, ok := sieveGet(durUnitsSieve, durUnits, f)
 	return ok
 }
 
@@ -1402,7 +1424,7 @@ func durParse(toks []Token, j int) (durAmount, bool) {
 		default:
 			return da, false
 		}
-		u, ok := durUnits[parts[len(parts)-1]]
+		u, ok := sieveGet(durUnitsSieve, durUnits, parts[len(parts)-1])
 		if !ok || v <= 0 {
 			return da, false
 		}
@@ -1453,7 +1475,7 @@ func durParse(toks []Token, j int) (durAmount, bool) {
 	if k >= n {
 		return da, false
 	}
-	u, ok := durUnits[toks[k].Fold]
+	u, ok := sieveGet(durUnitsSieve, durUnits, toks[k].Fold)
 	if !ok || toks[k].Kind != Word {
 		return da, false
 	}

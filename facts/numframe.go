@@ -79,10 +79,10 @@ type NumberFrame struct {
 // whose "of" phrase names its group: "percent", "quarters", "two-thirds",
 // "half".
 func frameShareWord(f string) bool {
-	if f == "percent" || f == "%" || f == "pct" || f == "cent" || qtyFractions[f] > 0 {
+	if f == "percent" || f == "%" || f == "pct" || f == "cent" || sieveVal(qtyFractionsSieve, qtyFractions, f) > 0 {
 		return true
 	}
-	if _, b, ok := strings.Cut(f, "-"); ok && qtyFractions[b] > 0 {
+	if _, b, ok := strings.Cut(f, "-"); ok && sieveVal(qtyFractionsSieve, qtyFractions, b) > 0 {
 		return true
 	}
 	return false

@@ -129,7 +129,7 @@ func (qc *quoteContext) splitAround(q, next quoteSpan) bool {
 		if t.Fold == `"` || t.Fold == "that" || quoteSentenceEnd(toks, k) {
 			return false
 		}
-		if quoteSpeechVerbs[t.Fold] || quoteCharacterVerbs[t.Fold] {
+		if quoteSpeechVerbs[t.Fold] || sieveHas(quoteCharacterVerbsSieve, quoteCharacterVerbs, t.Fold) {
 			if !qc.verbAt(toks, k, false) || strings.HasSuffix(t.Fold, "ing") {
 				return false
 			}
@@ -1117,10 +1117,10 @@ func (qc *quoteContext) verbAt(toks []Token, i int, long bool) bool {
 	if t.Kind != Word || capitalText(t.Text) {
 		return false
 	}
-	if quoteSpeechVerbs[t.Fold] {
+	if t.may(lcQuoteSpeechVerb) && quoteSpeechVerbs[t.Fold] {
 		return true
 	}
-	return long && quoteCharacterVerbs[t.Fold]
+	return long && sieveHas(quoteCharacterVerbsSieve, quoteCharacterVerbs, t.Fold)
 }
 
 // quoteSentenceEnd reports whether toks[k] ends a sentence.
@@ -1154,7 +1154,7 @@ func (qc *quoteContext) clauseStartBefore(pi, i int) int {
 func (qc *quoteContext) subjectBefore(pi, v, lo int) (name string, pronoun, ok bool) {
 	toks := qc.paraToks[pi]
 	k := v
-	for k > lo && quoteAuxiliaries[toks[k-1].Fold] {
+	for k > lo && sieveHas(quoteAuxiliariesSieve, quoteAuxiliaries, toks[k-1].Fold) {
 		k--
 	}
 	if k <= lo {

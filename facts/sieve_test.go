@@ -3,6 +3,7 @@ package facts
 import (
 	"context"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -33,6 +34,16 @@ func TestSievesHoldTheirKeys(t *testing.T) {
 			{"canonicalLemma", canonicalLemmaSieve, keysOf(canonicalLemma)},
 			{"qtyQualifiers", qtyQualifiersSieve, keysOf(qtyQualifiers)},
 			{"qtyVague", qtyVagueSieve, keysOf(qtyVague)},
+			{"beForms", beFormsSieve, keysOf(beForms)},
+			{"ongoingAux", ongoingAuxSieve, keysOf(ongoingAux)},
+			{"quoteCharacterVerbs", quoteCharacterVerbsSieve, keysOf(quoteCharacterVerbs)},
+			{"subjectBreaks", subjectBreaksSieve, keysOf(subjectBreaks)},
+			{"quoteAuxiliaries", quoteAuxiliariesSieve, keysOf(quoteAuxiliaries)},
+			{"qtyFractions", qtyFractionsSieve, keysOf(qtyFractions)},
+			{"lemmaExceptions", lemmaExceptionsSieve, keysOf(lemmaExceptions)},
+			{"durUnits", durUnitsSieve, keysOf(durUnits)},
+			{"qtyCurrencyCodes", qtyCurrencyCodesSieve, keysOf(qtyCurrencyCodes)},
+			{"eventPhrases (first words)", eventPhrasesSieve, firstWords(keysOf(eventPhrases))},
 		} {
 			if len(s.keys) == 0 {
 				t.Errorf("%s: no keys", s.name)
@@ -107,5 +118,43 @@ func extractSeeds(t *testing.T) {
 		if _, err := x.Extract(context.Background(), &a); err != nil {
 			t.Fatal(err)
 		}
+	}
+}
+
+// firstWords returns each string's part before its first space.
+func firstWords(keys []string) []string {
+	var out []string
+	for _, k := range keys {
+		first, _, _ := strings.Cut(k, " ")
+		out = append(out, first)
+	}
+	return out
+}
+
+// TestEventPhraseAt: eventPhraseAt is eventPhrases[lem+" "+next] for
+// every key's words, near misses and lemmas holding a space.
+func TestEventPhraseAt(t *testing.T) {
+	var pairs [][2]string
+	for k := range eventPhrases {
+		first, rest, _ := strings.Cut(k, " ")
+		pairs = append(pairs, [2]string{first, rest}, [2]string{first, rest + "s"}, [2]string{first + "s", rest}, [2]string{"said", rest})
+		if i := strings.LastIndexByte(k, ' '); i > 0 {
+			pairs = append(pairs, [2]string{k[:i], k[i+1:]}) // a lemma with a space
+		}
+	}
+	pairs = append(pairs, [2]string{"", ""}, [2]string{"a b", "c"})
+	hits := 0
+	for _, p := range pairs {
+		got, gok := eventPhraseAt(p[0], p[1])
+		want, wok := eventPhrases[p[0]+" "+p[1]]
+		if got != want || gok != wok {
+			t.Errorf("eventPhraseAt(%q, %q) = %q, %v; the table says %q, %v", p[0], p[1], got, gok, want, wok)
+		}
+		if gok {
+			hits++
+		}
+	}
+	if hits < len(eventPhrases) {
+		t.Errorf("only %d hits for %d phrases", hits, len(eventPhrases))
 	}
 }
