@@ -188,12 +188,25 @@ type quoteMark struct {
 	dir markDir
 }
 
+// noQuoteByte reports whether the eight bytes of x are ASCII and none is
+// '"'.
+func noQuoteByte(x uint64) bool {
+	return (x|hasZero(x^0x2222222222222222))&0x8080808080808080 == 0
+}
+
 // quoteMarks finds the double quote marks of a paragraph.
 func quoteMarks(text string, para Span) []quoteMark {
 	var out []quoteMark
 	for i := para.Start; i < para.End; {
 		// Of ASCII only '"' is a mark: other ASCII bytes are passed
-		// without decoding them.
+		// without decoding them, eight at a time while none is '"' or
+		// part of a wider rune (a byte at a time was 2 % of extraction).
+		for i+8 <= para.End && noQuoteByte(load64(text, i)) {
+			i += 8
+		}
+		if i >= para.End {
+			break
+		}
 		if c := text[i]; c < utf8.RuneSelf && c != '"' {
 			i++
 			continue
