@@ -294,6 +294,30 @@ type wordSet struct {
 	// word through (a zero wordSet, or a cue of no token, which matches
 	// anywhere).
 	first *foldBloom
+	// starts has a bit for the first byte of each first word, and empty
+	// is set when a first word is empty (a fold of marks only) or first
+	// is nil: may, small enough to be inlined, tells most words before
+	// the filter's hash (the slots ask it of every token).
+	starts [4]uint64
+	empty  bool
+}
+
+// may reports whether a cue of ws can start at a token of fold f: false
+// only when no first word starts with f's first byte.
+func (ws *wordSet) may(f string) bool {
+	if f == "" {
+		return ws.empty
+	}
+	return ws.starts[f[0]>>6]&(1<<(f[0]&63)) != 0
+}
+
+// addStart records the first word f in starts.
+func (ws *wordSet) addStart(f string) {
+	if f == "" {
+		ws.empty = true
+		return
+	}
+	ws.starts[f[0]>>6] |= 1 << (f[0] & 63)
 }
 
 func newWordSet(words []string) wordSet {
@@ -306,6 +330,7 @@ func newWordSet(words []string) wordSet {
 				empty = true
 			} else {
 				ws.first.add(toks[0].Fold)
+				ws.addStart(toks[0].Fold)
 			}
 			if len(toks) == 1 {
 				ws.single[toks[0].Fold] = true
@@ -320,13 +345,15 @@ func newWordSet(words []string) wordSet {
 	}
 	if empty {
 		ws.first = nil
+		ws.starts = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		ws.empty = true
 	}
 	return ws
 }
 
 // match returns the index of the last token of a cue starting at toks[i].
 func (ws wordSet) match(toks []Token, i int) (int, bool) {
-	if ws.first != nil && !ws.first.may(toks[i].Fold) {
+	if ws.first != nil && !(ws.may(toks[i].Fold) && ws.first.may(toks[i].Fold)) {
 		return 0, false
 	}
 	if ws.single[toks[i].Fold] {

@@ -71,7 +71,7 @@ func isDateline(toks []Token, dm DateMention) bool {
 func cueIndexes(ws wordSet, toks []Token) []int {
 	var out []int
 	for i := range toks {
-		if toks[i].Kind == Punct {
+		if toks[i].Kind == Punct || !ws.may(toks[i].Fold) {
 			continue
 		}
 		if _, ok := ws.match(toks, i); ok {
