@@ -51,7 +51,7 @@ func FindDates(text string, toks []Token, ref Date) []DateMention {
 	var out []DateMention
 	for i := 0; i < len(toks); {
 		t := &toks[i]
-		if t.Kind == Punct || (t.Kind == Word && !(t.may(lcDateStart) && dateStarts[t.Fold]) && !dateHyphenPart(t.Fold)) {
+		if t.Kind == Punct || (t.Kind == Word && !t.in(lcDateStart, dateStarts) && !dateHyphenPart(t.Fold)) {
 			i++
 			continue
 		}

@@ -176,6 +176,16 @@ func (t *Token) may(c lexClass) bool {
 	return t.cls&lcKnown == 0 || t.cls&c != 0
 }
 
+// in reports whether t's fold is a key of m, the table of class c, whose
+// values are all true (TestClassTablesAreSets): once t's classes are
+// computed the bit answers, where may let a hit look the table up again.
+func (t *Token) in(c lexClass, m map[string]bool) bool {
+	if t.cls&lcKnown != 0 {
+		return t.cls&c != 0
+	}
+	return m[t.Fold]
+}
+
 // foldBloom is a filter of folded words for the tables built per topic
 // (cue words, alias first words), which have no class bits: one hash of
 // a few bytes rejects most words without a map look-up. A word added is

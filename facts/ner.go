@@ -582,7 +582,7 @@ func stopWord(t *Token) bool {
 	if len(f) > 2 && f[1] == '-' && (f[0] == 'd' || f[0] == 'r' || f[0] == 'i') {
 		return true
 	}
-	return t.may(lcNerStop) && nerStop[f] && !acronym(*t)
+	return t.in(lcNerStop, nerStop) && !acronym(*t)
 }
 
 // runWord reports whether toks[k] can continue a name.
@@ -1069,7 +1069,7 @@ func (sc *nerScanner) contextVotes(m *nerMention, a, b int) {
 	// Before: "the", a place preposition (over "the" and direction words).
 	for x := a - 1; x >= 0 && x >= a-3; x-- {
 		f := toks[x].Fold
-		if toks[x].may(lcPlacePrep) && placePreps[f] && !(f == "to" && x > 0 && toks[x-1].Fold == "according") {
+		if toks[x].in(lcPlacePrep, placePreps) && !(f == "to" && x > 0 && toks[x-1].Fold == "according") {
 			m.placeBefore = true
 			m.votes[kindPlace]++
 			break

@@ -158,3 +158,27 @@ func TestEventPhraseAt(t *testing.T) {
 		t.Errorf("only %d hits for %d phrases", hits, len(eventPhrases))
 	}
 }
+
+// TestClassTablesAreSets: the tables Token.in answers from class bits
+// hold only true values, so that a key's bit and the table's value agree.
+func TestClassTablesAreSets(t *testing.T) {
+	for name, m := range map[string]map[string]bool{"dateStarts": dateStarts, "nerStop": nerStop, "placePreps": placePreps} {
+		for k, v := range m {
+			if !v {
+				t.Errorf("%s[%q] is false", name, k)
+			}
+		}
+	}
+	// And the bits answer as the tables do, on the seeds' tokens.
+	for _, tk := range seedTokens(t) {
+		classifyOne(&tk)
+		for name, c := range map[string]struct {
+			c lexClass
+			m map[string]bool
+		}{"dateStarts": {lcDateStart, dateStarts}, "nerStop": {lcNerStop, nerStop}, "placePreps": {lcPlacePrep, placePreps}} {
+			if got, want := tk.in(c.c, c.m), c.m[tk.Fold]; got != want {
+				t.Fatalf("%s: in(%q) = %v, the table says %v", name, tk.Fold, got, want)
+			}
+		}
+	}
+}
