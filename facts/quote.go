@@ -1405,8 +1405,9 @@ func quoteNameTok(t *Token) bool {
 	// loop below would look at (runes starting in the first five) are
 	// ASCII and none is a hyphen or an apostrophe, it would find none.
 	plain := true
-	for k := 0; k < len(t.Text) && k <= 4; k++ {
-		if c := t.Text[k]; c >= utf8.RuneSelf || c == '-' || c == '\'' || c == '`' {
+	head := t.Text[:min(len(t.Text), 5)]
+	for k := 0; k < len(head); k++ {
+		if nameJoinByte[head[k]] { // one table load, not four tests
 			plain = false
 			break
 		}
@@ -1425,6 +1426,16 @@ func quoteNameTok(t *Token) bool {
 	}
 	return false
 }
+
+// nameJoinByte marks the bytes quoteNameTok looks for in a word's first
+// five: a hyphen, an ASCII apostrophe-like mark, or any byte of a wider
+// rune.
+var nameJoinByte = func() (t [256]bool) {
+	for c := range t {
+		t[c] = c >= utf8.RuneSelf || c == '-' || c == '\'' || c == '`'
+	}
+	return t
+}()
 
 // quoteCharacterVerbs characterise rather than report ("called it “…”",
 // "what he described as “…”"): they attribute only longer quotes.
