@@ -584,12 +584,18 @@ type barePositions struct {
 func newQuoteContext(d *doc, quotes []quoteSpan) *quoteContext {
 	// The word sets hold a bit per fold of the doc (vocab.go).
 	qc := &quoteContext{d: d, text: d.a.Text, lower: d.voc.newSet(),
-		kinds: quoteEntityKinds(d), midCap: d.voc.newSet(), bare: map[string]barePositions{},
+		kinds: quoteEntityKinds(d), midCap: d.voc.newSet(),
 		quoted: make([]Span, 0, len(quotes)), paraToks: make([][]Token, 0, len(d.a.Body))}
 	if nb := analyseNER(d).buf; nb != nil {
 		qc.keys = nb.keys
+		if nb.bare != nil { // lent once: a second context gets a map of its own
+			qc.bare, nb.bareLent, nb.bare = nb.bare, nb.bare, nil
+		}
 	} else {
 		qc.keys = nameKeyMemo{}
+	}
+	if qc.bare == nil {
+		qc.bare = map[string]barePositions{}
 	}
 	for _, q := range quotes {
 		qc.quoted = append(qc.quoted, q.span())
