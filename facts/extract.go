@@ -99,7 +99,20 @@ type doc struct {
 	voc *vocab
 	// ner is the named-entity analysis, made on first use (analyseNER).
 	ner *nerDoc
+	// sentBuf is the recycled first slab of sents (from sentenceBufs),
+	// of which sentPooled sentences are used.
+	sentBuf    *[]sentence
+	sentPooled int
 }
+
+// sentenceBufs recycles the slab an article's first sentences are cut
+// from: allocated anew per article, sentences were a tenth of
+// extraction's bytes. A slab too short for an article is replaced, on
+// release, by one as long as its sentences.
+var sentenceBufs = sync.Pool{New: func() any { return new([]sentence) }}
+
+// maxPooledSentences bounds the slabs kept (about 120 kB).
+const maxPooledSentences = 1024
 
 // tokenBufs recycles the token buffers of extracted articles: the largest
 // allocation of extraction (about 50 KB an article), which the batch's
@@ -135,11 +148,33 @@ func (d *doc) release() {
 		*d.tokBuf = buf[:0]
 		tokenBufs.Put(d.tokBuf)
 	}
+	d.releaseSentences()
 	d.tokBuf, d.paraToks, d.sents = nil, nil, nil
 	if d.voc != nil {
 		d.voc.release()
 		d.voc = nil
 	}
+}
+
+// releaseSentences gives the recycled slab back, its sentences cleared
+// (they hold the article's tokens and strings).
+func (d *doc) releaseSentences() {
+	sb := d.sentBuf
+	if sb == nil {
+		return
+	}
+	d.sentBuf = nil
+	buf := (*sb)[:cap(*sb)]
+	clear(buf[:d.sentPooled])
+	n := len(d.sents)
+	switch {
+	case n > maxPooledSentences:
+		return // a very long article: left to the collector
+	case n > cap(buf):
+		buf = make([]sentence, 0, n) // room for an article as long
+	}
+	*sb = buf[:0]
+	sentenceBufs.Put(sb)
 }
 
 type sentence struct {
@@ -174,7 +209,10 @@ func (x *Extractor) analyse(a *Article) *doc {
 		buf = make([]Token, 0, n)
 	}
 	var low lowered
-	var slab []sentence
+	// Sentences are allocated a slab at a time, not one by one; the
+	// first slab is recycled from article to article (sentenceBufs).
+	sb := sentenceBufs.Get().(*[]sentence)
+	slab := (*sb)[:0]
 	var spans []Span // each paragraph's sentences, the slice reused
 	d.voc = newVocab()
 	for pi, para := range a.Body {
@@ -189,8 +227,10 @@ func (x *Extractor) analyse(a *Article) *doc {
 			if len(toks) > 0 && toks[0].cls&lcKnown == 0 {
 				d.voc.classify(toks) // tokenised again: not slices of ptoks
 			}
-			// Sentences are allocated a slab at a time, not one by one.
 			if len(slab) == cap(slab) {
+				if d.sentBuf == nil {
+					d.sentBuf, d.sentPooled = sb, len(slab) // the recycled slab is full
+				}
 				slab = make([]sentence, 0, 16)
 			}
 			slab = append(slab, sentence{Span: sp, toks: toks})
@@ -202,6 +242,9 @@ func (x *Extractor) analyse(a *Article) *doc {
 	}
 	*bp = buf // the buffer as grown, for the next article
 	d.tokBuf = bp
+	if d.sentBuf == nil {
+		d.sentBuf, d.sentPooled = sb, len(slab)
+	}
 	return d
 }
 
