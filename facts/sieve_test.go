@@ -4,7 +4,10 @@ import (
 	"context"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestSievesHoldTheirKeys: every key of a sieved table passes its sieve,
@@ -181,4 +184,55 @@ func TestClassTablesAreSets(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestExtractConcurrentSameFacts: extraction recycles buffers from
+// article to article (tokens, sentences, the quote context's map); run
+// in parallel workers, as the batch runs it, and with -race, every
+// article gets the facts it gets alone.
+func TestExtractConcurrentSameFacts(t *testing.T) {
+	tp, _, err := LoadTopic(filepath.Join("..", "seeds", "topic.yaml"))
+	if err != nil {
+		t.Skipf("seeds: %v", err)
+	}
+	x, err := NewExtractor(tp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	paths, _ := filepath.Glob(filepath.Join("..", "seeds", "*.txt"))
+	var arts []Article
+	for _, p := range paths {
+		a, err := ReadArticleFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		arts = append(arts, a)
+	}
+	want := make([][]Fact, len(arts))
+	for i := range arts {
+		if want[i], err = x.Extract(context.Background(), &arts[i]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for round := range 5 {
+				i := (g + round) % len(arts)
+				a := arts[i]
+				got, err := x.Extract(context.Background(), &a)
+				if err != nil {
+					t.Error(err)
+					return
+				}
+				if diff := cmp.Diff(want[i], got); diff != "" {
+					t.Errorf("%s in worker %d differs (-alone +parallel):\n%s", a.ID, g, diff)
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
 }
