@@ -28,7 +28,7 @@ func ambiguousNoun(toks []Token, i int) bool {
 	if i+1 < len(toks) && finiteVerb(toks[i+1]) {
 		return true // "Insurance claims rose", "Early estimates put …"
 	}
-	return i == 0 || !(toks[i-1].IsCapitalized() || pronouns[toks[i-1].Fold])
+	return i == 0 || !(capitalText(toks[i-1].Text) || pronouns[toks[i-1].Fold])
 }
 
 // participleAdjective reports whether a report verb at i modifies the
@@ -39,11 +39,11 @@ func participleAdjective(toks []Token, i int) bool {
 		return false
 	}
 	p, next := toks[i-1], toks[i+1]
-	if !(p.Kind == Number || attributiveDeterminers[p.Fold] || cardinals[p.Fold] > 0) {
+	if !(p.Kind == Number || sieveHas(attributiveDeterminersSieve, attributiveDeterminers, p.Fold) || cardinals[p.Fold] > 0) {
 		return false
 	}
-	return next.Kind == Word && !next.IsCapitalized() && !pronouns[next.Fold] &&
-		!attributiveDeterminers[next.Fold] && !tailWords[next.Fold] && !relatives[next.Fold]
+	return next.Kind == Word && !capitalText(next.Text) && !pronouns[next.Fold] &&
+		!sieveHas(attributiveDeterminersSieve, attributiveDeterminers, next.Fold) && !tailWords[next.Fold] && !relatives[next.Fold]
 }
 
 var attributiveDeterminers = map[string]bool{
@@ -62,10 +62,10 @@ var modals = map[string]bool{
 // of "be" or "have", a modal, or a past form ("rose", "surged").
 func finiteVerb(t Token) bool {
 	f := t.Fold
-	if t.Kind != Word || t.IsCapitalized() {
+	if t.Kind != Word || capitalText(t.Text) {
 		return false
 	}
-	return beForms[f] || haveForms[f] || modals[f] || pastForms[f] || len(f) > 4 && strings.HasSuffix(f, "ed")
+	return sieveHas(beFormsSieve, beForms, f) || haveForms[f] || modals[f] || pastForms[f] || len(f) > 4 && strings.HasSuffix(f, "ed")
 }
 
 // hedges mark a claim as reported without naming a source.
@@ -95,7 +95,7 @@ func findAttributions(toks []Token) []attribution {
 		switch {
 		case tk.may(lcHedge) && hedges[f]:
 			out = append(out, attribution{from: 0, to: n, hedge: toks[i].Text})
-		case tk.may(lcPassiveHedge) && passiveHedges[f] && i > 0 && beForms[toks[i-1].Fold] && i+1 < n && toks[i+1].Fold == "to":
+		case tk.may(lcPassiveHedge) && passiveHedges[f] && i > 0 && sieveHas(beFormsSieve, beForms, toks[i-1].Fold) && i+1 < n && toks[i+1].Fold == "to":
 			out = append(out, attribution{from: 0, to: n, hedge: toks[i-1].Text + " " + toks[i].Text + " to"})
 		case f == "according" && i+1 < n && toks[i+1].Fold == "to":
 			src := phraseAfter(toks, i+2)
@@ -105,7 +105,7 @@ func findAttributions(toks []Token) []attribution {
 				out = append(out, attribution{from: clauseStart(toks, i), to: i, source: src.span(toks)})
 			}
 			i = src.to - 1
-		case tk.may(lcReportVerb) && reportVerbs[f] && toks[i].Kind == Word && !toks[i].IsCapitalized() && !ambiguousNoun(toks, i) && !participleAdjective(toks, i):
+		case tk.may(lcReportVerb) && reportVerbs[f] && toks[i].Kind == Word && !capitalText(toks[i].Text) && !ambiguousNoun(toks, i) && !participleAdjective(toks, i):
 			out = appendVerbAttribution(out, toks, i)
 		}
 	}
@@ -128,14 +128,14 @@ func phraseAfter(toks []Token, i int) tokRange {
 	j := i
 	for j < len(toks) && j-i < 10 {
 		f := toks[j].Fold
-		if f == "." && j > i && strings.Contains(toks[j-1].Text, ".") && j+1 < len(toks) && toks[j+1].IsCapitalized() {
+		if f == "." && j > i && strings.Contains(toks[j-1].Text, ".") && j+1 < len(toks) && capitalText(toks[j+1].Text) {
 			j++ // the dot of "U.S." inside "U.S. Customs"
 			continue
 		}
 		if toks[j].Kind == Punct && f != "'" && f != "'s" && f != "&" {
 			break
 		}
-		if j > i && (f == "that" || f == "which" || f == "who" || f == "and" && j+1 < len(toks) && !toks[j+1].IsCapitalized()) {
+		if j > i && (f == "that" || f == "which" || f == "who" || f == "and" && j+1 < len(toks) && !capitalText(toks[j+1].Text)) {
 			break
 		}
 		j++
@@ -158,7 +158,7 @@ func phraseBefore(toks []Token, i int) tokRange {
 		if t.Kind == Punct && t.Fold != "'" && t.Fold != "-" && t.Fold != "&" {
 			break
 		}
-		if subjectBreaks[t.Fold] {
+		if sieveHas(subjectBreaksSieve, subjectBreaks, t.Fold) {
 			break
 		}
 		j--
@@ -231,7 +231,7 @@ func appendVerbAttribution(out []attribution, toks []Token, i int) []attribution
 	// tail ("on Tuesday", "in a statement") when the attribution trails
 	// the claim.
 	k := i + 1
-	for k < n && (tailWords[toks[k].Fold] || toks[k].Kind == Number || toks[k].Kind == Word && toks[k].IsCapitalized() && k > i+1 && tailWords[toks[k-1].Fold]) {
+	for k < n && (tailWords[toks[k].Fold] || toks[k].Kind == Number || toks[k].Kind == Word && capitalText(toks[k].Text) && k > i+1 && tailWords[toks[k-1].Fold]) {
 		k++
 	}
 	trailing := k >= n || toks[k].Fold == "." || toks[k].Fold == "?" || toks[k].Fold == "!"
@@ -267,7 +267,7 @@ func appendVerbAttribution(out []attribution, toks []Token, i int) []attribution
 	if before.to <= before.from {
 		return out
 	}
-	if i > 0 && beForms[toks[i-1].Fold] {
+	if i > 0 && sieveHas(beFormsSieve, beForms, toks[i-1].Fold) {
 		return out // "is said to" is a hedge, handled elsewhere
 	}
 	src := before.span(toks)
@@ -314,7 +314,7 @@ func appositiveSubject(toks []Token, i int) (tokRange, bool) {
 			return tokRange{}, false
 		}
 	}
-	if c < 1 || c+1 >= i-1 || toks[c+1].IsCapitalized() && !attributiveDeterminers[toks[c+1].Fold] {
+	if c < 1 || c+1 >= i-1 || capitalText(toks[c+1].Text) && !sieveHas(attributiveDeterminersSieve, attributiveDeterminers, toks[c+1].Fold) {
 		return tokRange{}, false
 	}
 	name := phraseBefore(toks, c)
@@ -322,7 +322,7 @@ func appositiveSubject(toks []Token, i int) (tokRange, bool) {
 		return tokRange{}, false
 	}
 	for k := name.from; k < name.to; k++ {
-		if toks[k].Kind == Word && !toks[k].IsCapitalized() {
+		if toks[k].Kind == Word && !capitalText(toks[k].Text) {
 			return tokRange{}, false
 		}
 	}

@@ -51,7 +51,7 @@ func FindDates(text string, toks []Token, ref Date) []DateMention {
 	var out []DateMention
 	for i := 0; i < len(toks); {
 		t := &toks[i]
-		if t.Kind == Punct || (t.Kind == Word && !(t.may(lcDateStart) && dateStarts[t.Fold]) && !dateHyphenPart(t.Fold)) {
+		if t.Kind == Punct || (t.Kind == Word && !t.in(lcDateStart, dateStarts) && !dateHyphenPart(t.Fold)) {
 			i++
 			continue
 		}
@@ -398,7 +398,7 @@ func (s *dateScanner) monthAt(k int) (m time.Month, next int, abbr, ok bool) {
 		return 0, 0, false, false
 	}
 	t := &s.toks[k]
-	if t.Kind != Word || !t.IsCapitalized() {
+	if t.Kind != Word || !capitalText(t.Text) {
 		return 0, 0, false, false
 	}
 	if m, ok := dateMonthNames[t.Fold]; ok {
@@ -420,7 +420,7 @@ func (s *dateScanner) weekdayAt(k int) (time.Weekday, bool) {
 		return 0, false
 	}
 	t := &s.toks[k]
-	if t.Kind != Word || !t.IsCapitalized() {
+	if t.Kind != Word || !capitalText(t.Text) {
 		return 0, false
 	}
 	wd, ok := dateWeekdays[t.Fold]
@@ -521,7 +521,7 @@ func (s *dateScanner) numberAt(k int) (int, bool) {
 		}
 		return 0, false
 	}
-	n, ok := dateNumberWords[t.Fold]
+	n, ok := sieveGet(dateNumberWordsSieve, dateNumberWords, t.Fold)
 	return n, ok
 }
 
@@ -697,7 +697,7 @@ func (s *dateScanner) computeMarks() {
 		}
 		f := t.Fold
 		var mk int8
-		c := dateTense[f]
+		c := sieveVal(dateTenseSieve, dateTense, f)
 		if c == dtTenseDue {
 			if dateDueNext[s.fold(k+1)] {
 				// "data due on Thursday", "was due in May"
@@ -754,7 +754,7 @@ func (s *dateScanner) computeMarks() {
 				mk = -1
 			}
 		case dtTenseNone:
-			if len(f) >= 5 && f[len(f)-2:] == "ed" && !t.IsCapitalized() && !datePassiveAux[s.fold(k-1)] {
+			if len(f) >= 5 && f[len(f)-2:] == "ed" && !capitalText(t.Text) && !datePassiveAux[s.fold(k-1)] {
 				mk = -1
 			}
 		}
@@ -994,7 +994,7 @@ func (s *dateScanner) matchRelDay(i int) (dmatch, bool) {
 	off, last := 0, i
 	switch t.Fold {
 	case "today", "tonight":
-		if t.IsCapitalized() && i > 0 && s.toks[i-1].Kind == Word && s.toks[i-1].IsCapitalized() {
+		if capitalText(t.Text) && i > 0 && s.toks[i-1].Kind == Word && capitalText(s.toks[i-1].Text) {
 			return dmatch{}, false // "USA Today"
 		}
 	case "yesterday", "tomorrow":
@@ -1360,7 +1360,7 @@ func (s *dateScanner) matchPart(i int) (dmatch, bool) {
 	if y, ok := dateDecadeOf(f); ok && t.Kind == Number {
 		return dmatch{last: i, date: Interval(dateYMD(y, 1, 1), dateYMD(y+9, 12, 31), PrecisionPart)}, true
 	}
-	if p, ok := datePartWords[f]; ok {
+	if p, ok := sieveGet(datePartWordsSieve, datePartWords, f); ok {
 		k := i + 1
 		if s.fold(k) == "-" {
 			k++
@@ -1418,7 +1418,7 @@ func (s *dateScanner) matchPart(i int) (dmatch, bool) {
 		j++
 	}
 	w := s.fold(j)
-	if p, ok := datePartOf[w]; ok && s.fold(j+1) == "of" {
+	if p, ok := sieveGet(datePartOfSieve, datePartOf, w); ok && s.fold(j+1) == "of" {
 		return s.partTarget(i, j+2, p, true)
 	}
 	if s.fold(j+2) != "of" {
@@ -1461,7 +1461,7 @@ func (s *dateScanner) matchSeason(i int) (dmatch, bool) {
 	case "last", "this", "next", "the":
 		mod, j = f, i+1
 	}
-	se, ok := dateSeasonNames[s.fold(j)]
+	se, ok := sieveGet(dateSeasonNamesSieve, dateSeasonNames, s.fold(j))
 	if !ok {
 		return dmatch{}, false
 	}
@@ -1553,7 +1553,7 @@ func (s *dateScanner) matchYear(i int) (dmatch, bool) {
 		if i+1 >= len(s.toks) || s.toks[i+1].Kind != Word {
 			return dmatch{}, false
 		}
-		if _, ev := eventNouns[s.toks[i+1].Fold]; !ev && !s.toks[i+1].IsCapitalized() {
+		if _, ev := eventNouns[s.toks[i+1].Fold]; !ev && !capitalText(s.toks[i+1].Text) {
 			return dmatch{}, false
 		}
 	default:

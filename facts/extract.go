@@ -99,7 +99,20 @@ type doc struct {
 	voc *vocab
 	// ner is the named-entity analysis, made on first use (analyseNER).
 	ner *nerDoc
+	// sentBuf is the recycled first slab of sents (from sentenceBufs),
+	// of which sentPooled sentences are used.
+	sentBuf    *[]sentence
+	sentPooled int
 }
+
+// sentenceBufs recycles the slab an article's first sentences are cut
+// from: allocated anew per article, sentences were a tenth of
+// extraction's bytes. A slab too short for an article is replaced, on
+// release, by one as long as its sentences.
+var sentenceBufs = sync.Pool{New: func() any { return new([]sentence) }}
+
+// maxPooledSentences bounds the slabs kept (about 120 kB).
+const maxPooledSentences = 1024
 
 // tokenBufs recycles the token buffers of extracted articles: the largest
 // allocation of extraction (about 50 KB an article), which the batch's
@@ -135,11 +148,33 @@ func (d *doc) release() {
 		*d.tokBuf = buf[:0]
 		tokenBufs.Put(d.tokBuf)
 	}
+	d.releaseSentences()
 	d.tokBuf, d.paraToks, d.sents = nil, nil, nil
 	if d.voc != nil {
 		d.voc.release()
 		d.voc = nil
 	}
+}
+
+// releaseSentences gives the recycled slab back, its sentences cleared
+// (they hold the article's tokens and strings).
+func (d *doc) releaseSentences() {
+	sb := d.sentBuf
+	if sb == nil {
+		return
+	}
+	d.sentBuf = nil
+	buf := (*sb)[:cap(*sb)]
+	clear(buf[:d.sentPooled])
+	n := len(d.sents)
+	switch {
+	case n > maxPooledSentences:
+		return // a very long article: left to the collector
+	case n > cap(buf):
+		buf = make([]sentence, 0, n) // room for an article as long
+	}
+	*sb = buf[:0]
+	sentenceBufs.Put(sb)
 }
 
 type sentence struct {
@@ -174,7 +209,10 @@ func (x *Extractor) analyse(a *Article) *doc {
 		buf = make([]Token, 0, n)
 	}
 	var low lowered
-	var slab []sentence
+	// Sentences are allocated a slab at a time, not one by one; the
+	// first slab is recycled from article to article (sentenceBufs).
+	sb := sentenceBufs.Get().(*[]sentence)
+	slab := (*sb)[:0]
 	var spans []Span // each paragraph's sentences, the slice reused
 	d.voc = newVocab()
 	for pi, para := range a.Body {
@@ -189,8 +227,10 @@ func (x *Extractor) analyse(a *Article) *doc {
 			if len(toks) > 0 && toks[0].cls&lcKnown == 0 {
 				d.voc.classify(toks) // tokenised again: not slices of ptoks
 			}
-			// Sentences are allocated a slab at a time, not one by one.
 			if len(slab) == cap(slab) {
+				if d.sentBuf == nil {
+					d.sentBuf, d.sentPooled = sb, len(slab) // the recycled slab is full
+				}
 				slab = make([]sentence, 0, 16)
 			}
 			slab = append(slab, sentence{Span: sp, toks: toks})
@@ -202,6 +242,9 @@ func (x *Extractor) analyse(a *Article) *doc {
 	}
 	*bp = buf // the buffer as grown, for the next article
 	d.tokBuf = bp
+	if d.sentBuf == nil {
+		d.sentBuf, d.sentPooled = sb, len(slab)
+	}
 	return d
 }
 
@@ -294,6 +337,30 @@ type wordSet struct {
 	// word through (a zero wordSet, or a cue of no token, which matches
 	// anywhere).
 	first *foldBloom
+	// starts has a bit for the first byte of each first word, and empty
+	// is set when a first word is empty (a fold of marks only) or first
+	// is nil: may, small enough to be inlined, tells most words before
+	// the filter's hash (the slots ask it of every token).
+	starts [4]uint64
+	empty  bool
+}
+
+// may reports whether a cue of ws can start at a token of fold f: false
+// only when no first word starts with f's first byte.
+func (ws *wordSet) may(f string) bool {
+	if f == "" {
+		return ws.empty
+	}
+	return ws.starts[f[0]>>6]&(1<<(f[0]&63)) != 0
+}
+
+// addStart records the first word f in starts.
+func (ws *wordSet) addStart(f string) {
+	if f == "" {
+		ws.empty = true
+		return
+	}
+	ws.starts[f[0]>>6] |= 1 << (f[0] & 63)
 }
 
 func newWordSet(words []string) wordSet {
@@ -306,6 +373,7 @@ func newWordSet(words []string) wordSet {
 				empty = true
 			} else {
 				ws.first.add(toks[0].Fold)
+				ws.addStart(toks[0].Fold)
 			}
 			if len(toks) == 1 {
 				ws.single[toks[0].Fold] = true
@@ -320,13 +388,15 @@ func newWordSet(words []string) wordSet {
 	}
 	if empty {
 		ws.first = nil
+		ws.starts = [4]uint64{^uint64(0), ^uint64(0), ^uint64(0), ^uint64(0)}
+		ws.empty = true
 	}
 	return ws
 }
 
 // match returns the index of the last token of a cue starting at toks[i].
 func (ws wordSet) match(toks []Token, i int) (int, bool) {
-	if ws.first != nil && !ws.first.may(toks[i].Fold) {
+	if ws.first != nil && !(ws.may(toks[i].Fold) && ws.first.may(toks[i].Fold)) {
 		return 0, false
 	}
 	if ws.single[toks[i].Fold] {

@@ -82,3 +82,37 @@ func FuzzFoldFast(f *testing.F) {
 	}
 	f.Fuzz(checkFoldFast)
 }
+
+// TestSimpleFoldSlots: every rune of simpleFoldRanges has a slot of its
+// own in simpleFoldCache, and runes outside them have none.
+func TestSimpleFoldSlots(t *testing.T) {
+	seen := make([]bool, simpleFoldRunes)
+	for _, rg := range simpleFoldRanges {
+		for r := rg[0]; r <= rg[1]; r++ {
+			k, ok := simpleFoldSlot(r)
+			if !ok || k < 0 || k >= simpleFoldRunes || seen[k] {
+				t.Fatalf("simpleFoldSlot(%U) = %d, %v: not a slot of its own", r, k, ok)
+			}
+			seen[k] = true
+		}
+		for _, r := range []rune{rg[0] - 1, rg[1] + 1} {
+			if _, ok := simpleFoldSlot(r); ok != inSimpleRanges(r) {
+				t.Fatalf("simpleFoldSlot(%U) says %v", r, ok)
+			}
+		}
+	}
+	for k, s := range seen {
+		if !s {
+			t.Fatalf("slot %d belongs to no rune", k)
+		}
+	}
+}
+
+func inSimpleRanges(r rune) bool {
+	for _, rg := range simpleFoldRanges {
+		if rg[0] <= r && r <= rg[1] {
+			return true
+		}
+	}
+	return false
+}

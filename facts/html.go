@@ -13,6 +13,12 @@ import (
 // body tags. An article quoting one "<b>" stays text.
 func looksLikeHTML(s string) bool {
 	head := strings.TrimLeft(strings.TrimPrefix(s, "\uFEFF"), " \t\r\n")
+	// Every sign looked for starts with "<": a text with none anywhere
+	// (nearly every article) needs no lowering and no prefix measured
+	// (measuring it rune by rune was 7 % of ParseArticle).
+	if strings.IndexByte(head, '<') < 0 {
+		return false
+	}
 	// Only the first 4,096 bytes of the lowered text are read, and
 	// lowering goes rune by rune: lowering the shortest prefix whose
 	// lowered form is that long gives the same bytes. (Lowering four

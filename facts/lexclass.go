@@ -176,6 +176,16 @@ func (t *Token) may(c lexClass) bool {
 	return t.cls&lcKnown == 0 || t.cls&c != 0
 }
 
+// in reports whether t's fold is a key of m, the table of class c, whose
+// values are all true (TestClassTablesAreSets): once t's classes are
+// computed the bit answers, where may let a hit look the table up again.
+func (t *Token) in(c lexClass, m map[string]bool) bool {
+	if t.cls&lcKnown != 0 {
+		return t.cls&c != 0
+	}
+	return m[t.Fold]
+}
+
 // foldBloom is a filter of folded words for the tables built per topic
 // (cue words, alias first words), which have no class bits: one hash of
 // a few bytes rejects most words without a map look-up. A word added is
@@ -205,4 +215,124 @@ func (b *foldBloom) add(s string) {
 func (b *foldBloom) may(s string) bool {
 	k := bloomBit(s)
 	return b[k>>6]&(1<<(k&63)) != 0
+}
+
+// prefix3Set is a set of the first three bytes of words, for the tables
+// of lower-case words asked of many words that are none of their keys:
+// a bit per three letters, so a word whose start no key shares is told
+// without a hash. A key that is not three lower-case letters or more
+// opens the set to every word.
+type prefix3Set struct {
+	bits [26 * 26]uint32
+	all  bool
+}
+
+func (p *prefix3Set) add(w string) {
+	if len(w) < 3 || w[0]-'a' >= 26 || w[1]-'a' >= 26 || w[2]-'a' >= 26 {
+		p.all = true
+		return
+	}
+	p.bits[int(w[0]-'a')*26+int(w[1]-'a')] |= 1 << (w[2] - 'a')
+}
+
+// may reports whether w starts as some word added does (or, for a set
+// opened to every word, true).
+func (p *prefix3Set) may(w string) bool {
+	if p.all {
+		return true
+	}
+	if len(w) < 3 {
+		return false
+	}
+	a, b, c := w[0]-'a', w[1]-'a', w[2]-'a'
+	if a >= 26 || b >= 26 || c >= 26 {
+		return false
+	}
+	return p.bits[int(a)*26+int(b)]&(1<<c) != 0
+}
+
+// Sieves of the word tables the finders ask most often about words that
+// are none of their keys (a determiner, a known verb, a date part…):
+// a miss in the filter costs a few instructions where a map look-up
+// hashed the word. Each filter holds every key of its table (the tables
+// are built once, at package initialisation, and never written after;
+// TestSievesHoldTheirKeys), so the answers are the tables' own.
+var (
+	determinersSieve            = sieveOf(determiners)
+	attributiveDeterminersSieve = sieveOf(attributiveDeterminers)
+	placeAdjectivesSieve        = sieveOf(placeAdjectives)
+	placeNounAdjectivesSieve    = sieveOf(placeNounAdjectives)
+	knownVerbsSieve             = sieveOf(knownVerbs)
+	stopVerbsSieve              = sieveOf(stopVerbs)
+	quoteLeadWordsSieve         = sieveOf(quoteLeadWords)
+	dateNumberWordsSieve        = sieveOf(dateNumberWords)
+	dateTenseSieve              = sieveOf(dateTense)
+	datePartWordsSieve          = sieveOf(datePartWords)
+	datePartOfSieve             = sieveOf(datePartOf)
+	dateSeasonNamesSieve        = sieveOf(dateSeasonNames)
+	canonicalLemmaSieve         = sieveOf(canonicalLemma)
+	qtyQualifiersSieve          = sieveOf(qtyQualifiers)
+	qtyVagueSieve               = sieveOf(qtyVague)
+	beFormsSieve                = sieveOf(beForms)
+	ongoingAuxSieve             = sieveOf(ongoingAux)
+	quoteCharacterVerbsSieve    = sieveOf(quoteCharacterVerbs)
+	subjectBreaksSieve          = sieveOf(subjectBreaks)
+	quoteAuxiliariesSieve       = sieveOf(quoteAuxiliaries)
+	qtyFractionsSieve           = sieveOf(qtyFractions)
+	lemmaExceptionsSieve        = sieveOf(lemmaExceptions)
+	durUnitsSieve               = sieveOf(durUnits)
+	qtyCurrencyCodesSieve       = sieveOf(qtyCurrencyCodes)
+	// eventPhrasesSieve holds the first words of eventPhrases' keys
+	// ("stepped" of "stepped down"): eventPhraseAt builds a key only for
+	// a lemma that can start one.
+	eventPhrasesSieve = func() *foldBloom {
+		b := new(foldBloom)
+		for k := range eventPhrases {
+			first, _, _ := strings.Cut(k, " ")
+			b.add(first)
+		}
+		return b
+	}()
+)
+
+// eventPhraseAt is eventPhrases[lem+" "+next]: the key is made (an
+// allocation, for every verb of a sentence with a name) only when lem
+// can start one. A lemma is one word, but the fold of a letter may hold
+// a space (U+FDFA decomposes to four words): such a lemma is looked up.
+func eventPhraseAt(lem, next string) (string, bool) {
+	if !eventPhrasesSieve.may(lem) && strings.IndexByte(lem, ' ') < 0 {
+		return "", false
+	}
+	p, ok := eventPhrases[lem+" "+next]
+	return p, ok
+}
+
+// sieveOf returns a filter holding every key of m.
+func sieveOf[V any](m map[string]V) *foldBloom {
+	b := new(foldBloom)
+	for k := range m {
+		b.add(k)
+	}
+	return b
+}
+
+// sieveHas is m[k] for a table of booleans whose keys b holds.
+func sieveHas(b *foldBloom, m map[string]bool, k string) bool {
+	return b.may(k) && m[k]
+}
+
+// sieveGet is v, ok := m[k] for a table whose keys b holds.
+func sieveGet[V any](b *foldBloom, m map[string]V, k string) (V, bool) {
+	if !b.may(k) {
+		var zero V
+		return zero, false
+	}
+	v, ok := m[k]
+	return v, ok
+}
+
+// sieveVal is m[k] for a table whose keys b holds.
+func sieveVal[V any](b *foldBloom, m map[string]V, k string) V {
+	v, _ := sieveGet(b, m, k)
+	return v
 }

@@ -163,10 +163,11 @@ func seedTokens(t *testing.T) []Token {
 // and triggers and for sets of odd cues (a cue of no token matches
 // anywhere, a multi-word cue by its first word).
 func TestWordSetFilterChangesNothing(t *testing.T) {
-	toks := seedTokens(t)
+	toks := append(seedTokens(t), Tokenize("a \u0301 b", 0, len("a \u0301 b"))...)
 	sets := []wordSet{
 		newWordSet([]string{"visit", "pull out", "Al-Hakim's", "withdraw"}),
 		newWordSet([]string{"  ", "visit"}),
+		newWordSet([]string{"\u0301", "pull out"}), // a cue folding to ""
 		{},
 	}
 	topic, _, err := LoadTopic(filepath.Join("..", "seeds", "topic.yaml"))
@@ -185,6 +186,10 @@ func TestWordSetFilterChangesNothing(t *testing.T) {
 			wl, wok := plain.match(toks, i)
 			if gl != wl || gok != wok {
 				t.Fatalf("set %d at %q: filtered (%d, %v), plain (%d, %v)", si, toks[i].Text, gl, gok, wl, wok)
+			}
+			// The slots skip a token on may alone.
+			if wok && !ws.may(toks[i].Fold) {
+				t.Fatalf("set %d at %q: a cue matches where may says none starts", si, toks[i].Text)
 			}
 			if gok {
 				matched++

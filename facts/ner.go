@@ -230,7 +230,7 @@ func facilityHead(toks []Token, first, last int) int {
 		for h >= first && toks[h].Kind == Punct {
 			h--
 		}
-		if h < first || !toks[h].IsCapitalized() || isTitleWord(toks[h]) || toks[h].demonym() {
+		if h < first || !capitalText(toks[h].Text) || isTitleWord(toks[h]) || toks[h].demonym() {
 			return -1
 		}
 		return h
@@ -262,10 +262,14 @@ type nerBuf struct {
 	// kinds by NameKey (quoteEntityKinds), both built anew per doc.
 	keys  nameKeyMemo
 	kinds map[string]nerKind
+	// bare is lent to the doc's quote context (quoteContext.bare) and
+	// taken back, cleared, on release: built anew per article, its growth
+	// was a twelfth of extraction's bytes.
+	bare, bareLent map[string]barePositions
 }
 
 var nerBufs = sync.Pool{New: func() any {
-	return &nerBuf{byKey: map[string]int{}, keys: nameKeyMemo{}, kinds: map[string]nerKind{}}
+	return &nerBuf{byKey: map[string]int{}, keys: nameKeyMemo{}, kinds: map[string]nerKind{}, bare: map[string]barePositions{}}
 }}
 
 // maxPooledMentions bounds the buffers kept, in mentions and entities.
@@ -291,6 +295,10 @@ func (nd *nerDoc) release() {
 	clear(nb.byKey)
 	clear(nb.keys)
 	clear(nb.kinds)
+	if nb.bareLent != nil {
+		clear(nb.bareLent)
+		nb.bare, nb.bareLent = nb.bareLent, nil
+	}
 	nd.ms, nd.ents, nd.kinds = nil, nil, nil
 	nerBufs.Put(nb)
 }
@@ -311,13 +319,17 @@ func computeNER(d *doc) *nerDoc {
 			continue
 		}
 		start := datelineEnd(s.toks)
+		prevName := false // nameTok of the token before, asked once a token
 		for j := start; j < len(s.toks); j++ {
 			t := &s.toks[j]
+			isName := nameTok(t) // false for any token but a word
+			wasName := prevName
+			prevName = isName
 			if t.Kind != Word {
 				continue
 			}
-			if nameTok(t) {
-				if j == start || !nameTok(&s.toks[j-1]) {
+			if isName {
+				if j == start || !wasName {
 					names++ // a run of name words: about one mention
 				}
 				if j > start && !isInitial(s.toks, j) {
@@ -355,7 +367,7 @@ func nameTok(t *Token) bool {
 	if t.Kind != Word {
 		return false
 	}
-	if t.IsCapitalized() {
+	if capitalText(t.Text) {
 		return true
 	}
 	return particleName(t.Text)
@@ -462,7 +474,7 @@ func isHeading(toks []Token) bool {
 		u, l := caseCounts(t.Text)
 		up += u
 		low += l
-		if t.may(lcHeadingConnector) && headingConnectors[t.Fold] && !t.IsCapitalized() {
+		if t.may(lcHeadingConnector) && headingConnectors[t.Fold] && !capitalText(t.Text) {
 			continue
 		}
 		nw++
@@ -548,7 +560,7 @@ func datelineEnd(toks []Token) int {
 			}
 			return k + 1
 		}
-		if toks[k].Kind == Word && !toks[k].IsCapitalized() && toks[k].Kind != Number {
+		if toks[k].Kind == Word && !capitalText(toks[k].Text) && toks[k].Kind != Number {
 			return 0
 		}
 	}
@@ -578,7 +590,7 @@ func stopWord(t *Token) bool {
 	if len(f) > 2 && f[1] == '-' && (f[0] == 'd' || f[0] == 'r' || f[0] == 'i') {
 		return true
 	}
-	return t.may(lcNerStop) && nerStop[f] && !acronym(*t)
+	return t.in(lcNerStop, nerStop) && !acronym(*t)
 }
 
 // runWord reports whether toks[k] can continue a name.
@@ -677,7 +689,7 @@ func (sc *nerScanner) initialOK(j int) bool {
 	// lower-case title and a name.
 	for x := next; x < len(sc.toks) && x <= next+2; x++ {
 		tx := sc.toks[x]
-		if tx.Kind != Word || tx.IsCapitalized() || !isTitleWord(tx) {
+		if tx.Kind != Word || capitalText(tx.Text) || !isTitleWord(tx) {
 			break
 		}
 		if titleHead(tx) && x+1 < len(sc.toks) && sc.runWord(x+1) {
@@ -715,7 +727,7 @@ func (sc *nerScanner) extend(j int) int {
 			continue
 		}
 		// "Ann Roe, Jr.": the suffix after a comma ends the name.
-		if toks[k+1].Fold == "," && k+2 < n && nameSuffixWords[toks[k+2].Fold] && toks[k+2].IsCapitalized() &&
+		if toks[k+1].Fold == "," && k+2 < n && nameSuffixWords[toks[k+2].Fold] && capitalText(toks[k+2].Text) &&
 			(toks[k+2].Fold == "jr" || toks[k+2].Fold == "sr" || toks[k+2].Text == strings.ToUpper(toks[k+2].Text)) && k > j {
 			k += 2
 			break
@@ -731,9 +743,9 @@ func (sc *nerScanner) extend(j int) int {
 			k = sc.orgEnd(k + 2)
 			continue
 		}
-		if nx.may(lcNerConnector) && nerConnectors[nx.Fold] && !nx.IsCapitalized() {
+		if nx.may(lcNerConnector) && nerConnectors[nx.Fold] && !capitalText(nx.Text) {
 			m := k + 1
-			for m < n && m <= k+3 && toks[m].may(lcNerConnector) && nerConnectors[toks[m].Fold] && !toks[m].IsCapitalized() {
+			for m < n && m <= k+3 && toks[m].may(lcNerConnector) && nerConnectors[toks[m].Fold] && !capitalText(toks[m].Text) {
 				m++
 			}
 			if m >= n || !sc.runWord(m) {
@@ -875,7 +887,7 @@ func (sc *nerScanner) run(j, k int) {
 				ts++
 			}
 			// Lower-case title words before the run: "interim President".
-			for ts == j && ts > 0 && !honorifics[toks[q].Fold] && toks[ts-1].Kind == Word && !toks[ts-1].IsCapitalized() && isTitleWord(toks[ts-1]) {
+			for ts == j && ts > 0 && !honorifics[toks[q].Fold] && toks[ts-1].Kind == Word && !capitalText(toks[ts-1].Text) && isTitleWord(toks[ts-1]) {
 				ts--
 				j--
 			}
@@ -886,7 +898,7 @@ func (sc *nerScanner) run(j, k int) {
 		if allTitle(toks, j, k) && kindOfName(toks, j, k) == kindOther {
 			return
 		}
-		if toks[k].demonym() && (k+1 >= n || toks[k+1].Kind == Word && !toks[k+1].IsCapitalized()) {
+		if toks[k].demonym() && (k+1 >= n || toks[k+1].Kind == Word && !capitalText(toks[k+1].Text)) {
 			return // "Syrian", "Middle Eastern country"
 		}
 		allDem := true
@@ -983,10 +995,10 @@ func (sc *nerScanner) record(a, b int, context bool) int {
 		if t.Kind != Word {
 			continue
 		}
-		if t.may(lcNameParticle) && nerParticles[t.Fold] && !t.IsCapitalized() || x > a && particleName(t.Text) || abbrevBefore(toks, x) && utf8.RuneCountInString(t.Text) == 1 {
+		if t.may(lcNameParticle) && nerParticles[t.Fold] && !capitalText(t.Text) || x > a && particleName(t.Text) || abbrevBefore(toks, x) && utf8.RuneCountInString(t.Text) == 1 {
 			m.particle = true
 		}
-		if t.may(lcNerConnector) && nerConnectors[t.Fold] && !t.IsCapitalized() {
+		if t.may(lcNerConnector) && nerConnectors[t.Fold] && !capitalText(t.Text) {
 			continue
 		}
 		m.words++
@@ -1065,12 +1077,12 @@ func (sc *nerScanner) contextVotes(m *nerMention, a, b int) {
 	// Before: "the", a place preposition (over "the" and direction words).
 	for x := a - 1; x >= 0 && x >= a-3; x-- {
 		f := toks[x].Fold
-		if toks[x].may(lcPlacePrep) && placePreps[f] && !(f == "to" && x > 0 && toks[x-1].Fold == "according") {
+		if toks[x].in(lcPlacePrep, placePreps) && !(f == "to" && x > 0 && toks[x-1].Fold == "according") {
 			m.placeBefore = true
 			m.votes[kindPlace]++
 			break
 		}
-		if !placeAdjectives[f] {
+		if !sieveHas(placeAdjectivesSieve, placeAdjectives, f) {
 			break
 		}
 	}
@@ -1102,18 +1114,18 @@ func (sc *nerScanner) contextVotes(m *nerMention, a, b int) {
 	}
 	for y := b + 1; y < n && y <= b+3; y++ {
 		t := toks[y]
-		if t.Kind != Word || t.IsCapitalized() {
+		if t.Kind != Word || capitalText(t.Text) {
 			break
 		}
 		if t.may(lcPlaceNoun) && placeNouns[t.Fold] {
 			m.votes[kindPlace] += 2
 			break
 		}
-		if !placeNounAdjectives[t.Fold] {
+		if !sieveHas(placeNounAdjectivesSieve, placeNounAdjectives, t.Fold) {
 			break
 		}
 	}
-	if x < n && toks[x].Kind == Word && !toks[x].IsCapitalized() && titleHead(toks[x]) && !honorifics[toks[x].Fold] {
+	if x < n && toks[x].Kind == Word && !capitalText(toks[x].Text) && titleHead(toks[x]) && !honorifics[toks[x].Fold] {
 		m.votes[kindOrg] += 2
 	}
 	// ", 30," (an age) or ", who": a person.
@@ -1175,7 +1187,7 @@ func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 	if end >= 1 && toks[end].Fold == "," && titleHead(toks[end-1]) {
 		// "interim President, Ahmed al-Hakim"; in lower case only as an
 		// apposition checked below: "his former adviser, Ann Roe, said".
-		lowerComma = !toks[end-1].IsCapitalized()
+		lowerComma = !capitalText(toks[end-1].Text)
 		end--
 	}
 	if end < 0 || toks[end].Fold == "." && !(end > 0 && titleHead(toks[end-1])) {
@@ -1189,7 +1201,7 @@ func (sc *nerScanner) titleBefore(m *nerMention, ns int) {
 		p := toks[ts-1]
 		// One lower-case title has one head: "the president fire special
 		// counsel" stops at "president".
-		if p.Kind == Word && !p.IsCapitalized() && titleHeads[p.Fold] && !titleModifiers[p.Fold] {
+		if p.Kind == Word && !capitalText(p.Text) && titleHeads[p.Fold] && !titleModifiers[p.Fold] {
 			break
 		}
 		if p.Kind == Word && isTitleWord(p) && !p.demonym() || p.Fold == "." && ts-2 >= 0 && abbreviationDot(toks[ts-2]) {
@@ -1266,7 +1278,7 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 		if t.Fold == "." && x > a && abbrevBefore(toks, x-1) {
 			continue
 		}
-		if t.Kind != Word || t.IsCapitalized() && !isTitleWord(t) && !acronym(t) || stopWord(&t) && !titleModifiers[t.Fold] || honorifics[t.Fold] {
+		if t.Kind != Word || capitalText(t.Text) && !isTitleWord(t) && !acronym(t) || stopWord(&t) && !titleModifiers[t.Fold] || honorifics[t.Fold] {
 			break
 		}
 		if titleHead(t) {
@@ -1296,7 +1308,7 @@ func (sc *nerScanner) apposition(m *nerMention, k int) {
 	if next == "of" {
 		// "director of field operations": lower-case words after "of".
 		x := e + 2
-		for x < n && x <= e+5 && toks[x].Kind == Word && !toks[x].IsCapitalized() && !stopWord(&toks[x]) {
+		for x < n && x <= e+5 && toks[x].Kind == Word && !capitalText(toks[x].Text) && !stopWord(&toks[x]) {
 			x++
 		}
 		if x > e+2 {
@@ -1624,11 +1636,11 @@ func hasDemonym(d *doc, m *nerMention) bool {
 // the name modifies ("the Hale administration") rather than its verb
 // ("the Kremlin said", "the Kremlin moves").
 func nounAfter(t Token) bool {
-	if t.Kind != Word || t.IsCapitalized() {
+	if t.Kind != Word || capitalText(t.Text) {
 		return false
 	}
 	f := t.Fold
-	if speechVerbs[f] || beForms[f] || haveForms[f] || modals[f] || didForms[f] || pastBase[f] != "" || reportVerbs[f] {
+	if speechVerbs[f] || sieveHas(beFormsSieve, beForms, f) || haveForms[f] || modals[f] || didForms[f] || pastBase[f] != "" || reportVerbs[f] {
 		return false
 	}
 	if strings.HasSuffix(f, "ed") || strings.HasSuffix(f, "s") && !strings.HasSuffix(f, "ss") {
@@ -1657,17 +1669,17 @@ func personShape(d *doc, m *nerMention, lower *foldSet) bool {
 			continue
 		}
 		f := t.Fold
-		if nerConnectors[f] && !t.IsCapitalized() || particleName(t.Text) || nameSuffixWords[f] {
+		if nerConnectors[f] && !capitalText(t.Text) || particleName(t.Text) || nameSuffixWords[f] {
 			continue
 		}
-		if acronym(t) && utf8.RuneCountInString(t.Text) > 1 || !t.IsCapitalized() {
+		if acronym(t) && utf8.RuneCountInString(t.Text) > 1 || !capitalText(t.Text) {
 			return false
 		}
 		// A given name that is also a word ("Mark", "Rose") may be
 		// written in lower case elsewhere in the article.
 		lowerElsewhere := lower.has(&t) && !(x == m.first && wordGivenNames[f])
 		if isTitleWord(t) || t.demonym() || orgSuffixes[f] || placeSuffixes[f] || placeHeads[f] ||
-			placeAdjectives[f] || namePrefixWords[f] || nerStop[f] || lowerElsewhere || commonEnding(f) {
+			sieveHas(placeAdjectivesSieve, placeAdjectives, f) || namePrefixWords[f] || nerStop[f] || lowerElsewhere || commonEnding(f) {
 			return false
 		}
 	}

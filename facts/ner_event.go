@@ -219,7 +219,7 @@ func lemmaRules(f string) string {
 // undoubles a final consonant (planned → plan, travelled → travel) and
 // restores a silent e (moved → move, located → locate, hoped → hope).
 func restoreStem(s string) string {
-	if b, ok := lemmaExceptions[s]; ok {
+	if b, ok := sieveGet(lemmaExceptionsSieve, lemmaExceptions, s); ok {
 		return b
 	}
 	n := len(s)
@@ -308,7 +308,7 @@ func restoreStem(s string) string {
 
 // canonical returns the lemma's synonym-table form.
 func canonical(l string) string {
-	if c, ok := canonicalLemma[l]; ok {
+	if c, ok := sieveGet(canonicalLemmaSieve, canonicalLemma, l); ok {
 		return c
 	}
 	return l
@@ -324,7 +324,7 @@ var modalsAndDo = words("will would can could may might must should shall did do
 func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 	t := &toks[i] // not a copy: verbAt is asked of every token
 	f := t.Fold
-	if t.Kind != Word || t.IsCapitalized() || strings.IndexByte(f, '-') >= 0 || len(f) < 2 {
+	if t.Kind != Word || capitalText(t.Text) || strings.IndexByte(f, '-') >= 0 || len(f) < 2 {
 		return "", false, false
 	}
 	vc := t.verbOf() // verbClass[f], kept by classify
@@ -366,22 +366,22 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 	isVerb := false
 	switch {
 	case past:
-		isVerb = !determiners[pf] && !attributiveDeterminers[pf]
+		isVerb = !sieveHas(determinersSieve, determiners, pf) && !sieveHas(attributiveDeterminersSieve, attributiveDeterminers, pf)
 	case strings.HasSuffix(f, "ed") && len(f) > 4:
-		isVerb = !determiners[pf] && !attributiveDeterminers[pf] && !(prev >= 0 && toks[prev].Kind == Number)
+		isVerb = !sieveHas(determinersSieve, determiners, pf) && !sieveHas(attributiveDeterminersSieve, attributiveDeterminers, pf) && !(prev >= 0 && toks[prev].Kind == Number)
 	case strings.HasSuffix(f, "ing") && len(f) > 5:
-		isVerb = beForms[pf] || ongoingAux[pf] || pf == "stopped" || pf == "kept" || pf == "resumed" || pf == "after" || pf == "before" || pf == "by" || pf == "while"
+		isVerb = sieveHas(beFormsSieve, beForms, pf) || sieveHas(ongoingAuxSieve, ongoingAux, pf) || pf == "stopped" || pf == "kept" || pf == "resumed" || pf == "after" || pf == "before" || pf == "by" || pf == "while"
 	case modal || pf == "not" || pf == "n't":
-		isVerb = pf != "to" || knownVerbs[f]
+		isVerb = pf != "to" || sieveHas(knownVerbsSieve, knownVerbs, f)
 		if pf == "to" && prev > 0 && (toks[prev-1].Fold == "according" || toks[prev-1].Fold == "due") {
 			isVerb = false
 		}
-	case (strings.HasSuffix(f, "s") || knownVerbs[f]) && knownVerbs[lemF()]:
+	case (strings.HasSuffix(f, "s") || sieveHas(knownVerbsSieve, knownVerbs, f)) && sieveHas(knownVerbsSieve, knownVerbs, lemF()):
 		// The cheap tests first: lemmatising every other word was a
 		// fifth of verbAt, and both sides are pure.
-		isVerb = prev >= 0 && (pronouns[pf] || nameTok(&toks[prev]) && toks[prev].Kind == Word) && !determiners[pf]
+		isVerb = prev >= 0 && (pronouns[pf] || nameTok(&toks[prev]) && toks[prev].Kind == Word) && !sieveHas(determinersSieve, determiners, pf)
 		// "the storm hit": a past the same as its base, after a noun.
-		if f2, ok := irregular[f]; ok && f2[0] == f && prev >= 0 && toks[prev].Kind == Word && !(prevMay(lcNerStop) && nerStop[pf]) && !attributiveDeterminers[pf] {
+		if f2, ok := irregular[f]; ok && f2[0] == f && prev >= 0 && toks[prev].Kind == Word && !(prevMay(lcNerStop) && nerStop[pf]) && !sieveHas(attributiveDeterminersSieve, attributiveDeterminers, pf) {
 			isVerb = true
 		}
 	}
@@ -393,11 +393,11 @@ func verbAt(toks []Token, i int) (lem string, stop, ok bool) {
 		l = lemF()
 	}
 	if i+1 < len(toks) {
-		if p, ok := eventPhrases[l+" "+toks[i+1].Fold]; ok {
+		if p, ok := eventPhraseAt(l, toks[i+1].Fold); ok {
 			l = p // "stepped down" → resign
 		}
 	}
-	if stopVerbs[l] || stopVerbs[canonical(l)] {
+	if sieveHas(stopVerbsSieve, stopVerbs, l) || sieveHas(stopVerbsSieve, stopVerbs, canonical(l)) {
 		return l, true, true
 	}
 	return canonical(l), false, true
@@ -419,7 +419,7 @@ func prevContent(toks []Token, i int) int {
 // eventNounAt returns the lemma of an event noun at toks[i].
 func eventNounAt(toks []Token, i int) (string, bool) {
 	t := toks[i]
-	if t.Kind != Word || t.IsCapitalized() && !isInitial(toks, i) {
+	if t.Kind != Word || capitalText(t.Text) && !isInitial(toks, i) {
 		return "", false
 	}
 	if !t.may(lcEventNoun) {
@@ -444,7 +444,16 @@ type eventWord struct {
 // organisation.
 func appendEvents(d *doc, out []Fact) []Fact {
 	nd := analyseNER(d)
-	var evs []eventWord
+	// One buffer for every sentence's event words, as long as the
+	// longest sentence with a name: grown sentence after sentence, it
+	// was a fourteenth of extraction's bytes.
+	longest := 0
+	for si, s := range d.sents {
+		if !nd.heading[si] && len(nd.mentionsOf(si)) > 0 {
+			longest = max(longest, len(s.toks))
+		}
+	}
+	evs := make([]eventWord, 0, longest)
 	seen := map[string]bool{}
 	for si, s := range d.sents {
 		if nd.heading[si] {
@@ -533,7 +542,7 @@ func eventArgument(nd *nerDoc, toks []Token, evs []eventWord, ms []nerMention, i
 				}
 				break
 			}
-			if !determiners[toks[k].Fold] && !placeAdjectives[toks[k].Fold] {
+			if !sieveHas(determinersSieve, determiners, toks[k].Fold) && !sieveHas(placeAdjectivesSieve, placeAdjectives, toks[k].Fold) {
 				break
 			}
 		}
@@ -566,7 +575,7 @@ func eventArgument(nd *nerDoc, toks []Token, evs []eventWord, ms []nerMention, i
 				}
 				break
 			}
-			if !placeAdjectives[toks[x].Fold] && !determiners[toks[x].Fold] && !attributiveDeterminers[toks[x].Fold] {
+			if !sieveHas(placeAdjectivesSieve, placeAdjectives, toks[x].Fold) && !sieveHas(determinersSieve, determiners, toks[x].Fold) && !sieveHas(attributiveDeterminersSieve, attributiveDeterminers, toks[x].Fold) {
 				break
 			}
 		}
@@ -594,7 +603,7 @@ var objectTail = words("overnight yesterday today tonight again twice once early
 // modifies ("addressed US concerns"), not a place noun ("Harwick
 // airport"), adverb or verb.
 func modifiedNoun(t Token) bool {
-	if t.Kind != Word || t.IsCapitalized() {
+	if t.Kind != Word || capitalText(t.Text) {
 		return false
 	}
 	f := t.Fold
@@ -604,5 +613,5 @@ func modifiedNoun(t Token) bool {
 	if _, _, ok := verbAt([]Token{{Text: "it", Fold: "it", Kind: Word}, t}, 1); ok {
 		return false
 	}
-	return !beForms[f] && !haveForms[f] && !modals[f] && !speechVerbs[f]
+	return !sieveHas(beFormsSieve, beForms, f) && !haveForms[f] && !modals[f] && !speechVerbs[f]
 }

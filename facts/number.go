@@ -110,7 +110,7 @@ var qtyQualifiers = func() map[string][]qtyQualEntry {
 // qtyQualifierAt matches a qualifier starting at toks[i] and returns it
 // with the index of the token after it.
 func qtyQualifierAt(toks []Token, i int) (qtyQual, int) {
-	es, ok := qtyQualifiers[toks[i].Fold]
+	es, ok := sieveGet(qtyQualifiersSieve, qtyQualifiers, toks[i].Fold)
 	if !ok {
 		return qualNone, i
 	}
@@ -274,6 +274,9 @@ var (
 
 // qtyWordValue reads a cardinal word: "two", "forty", "twenty-five".
 func qtyWordValue(f string) (float64, bool) {
+	if !numberWordStarts.may(f) {
+		return 0, false
+	}
 	if n, ok := cardinals[f]; ok {
 		return float64(n), true
 	}
@@ -289,6 +292,38 @@ func qtyWordValue(f string) (float64, bool) {
 	}
 	return 0, false
 }
+
+// currencySymbolAt is qtyCurrencySymbols[toks[j].Fold] for a mark.
+func currencySymbolAt(toks []Token, j int) (string, bool) {
+	if toks[j].Kind != Punct {
+		return "", false
+	}
+	c, ok := qtyCurrencySymbols[toks[j].Fold]
+	return c, ok
+}
+
+// dollarPrefixAt is qtyDollarPrefixes[toks[j].Fold] for a word glued to
+// the "$" after it ("US$5m").
+func dollarPrefixAt(toks []Token, j int) (string, bool) {
+	if j+1 >= len(toks) || toks[j+1].Fold != "$" || toks[j].Span.End != toks[j+1].Span.Start {
+		return "", false
+	}
+	c, ok := qtyDollarPrefixes[toks[j].Fold]
+	return c, ok
+}
+
+// numberWordStarts holds the first three letters of every key of
+// cardinals and qtyTens: a word (or the first part of a compound) that
+// starts otherwise is none of them. Most words asked of qtyWordValue are
+// not number words, and it missed in two maps for each.
+var numberWordStarts = func() (p prefix3Set) {
+	for _, tab := range []map[string]int{cardinals, qtyTens} {
+		for w := range tab {
+			p.add(w)
+		}
+	}
+	return p
+}()
 
 // qtyDigits parses the number at the start of a folded token ("1,200",
 // "3.5", "150") and returns it with the rest of the token and the count
@@ -375,15 +410,23 @@ func qtyParseAmount(toks []Token, j int) (qtyAmount, bool) {
 		return a, false
 	}
 	cur := ""
-	if c, ok := qtyCurrencySymbols[toks[j].Fold]; ok && toks[j].Kind == Punct {
-		cur = c
-		j++
-	} else if c, ok := qtyDollarPrefixes[toks[j].Fold]; ok && j+1 < n && toks[j+1].Fold == "$" && toks[j].Span.End == toks[j+1].Span.Start {
-		cur = c
-		j += 2
-	} else if c, ok := qtyCurrencyCodes[toks[j].Fold]; ok {
-		cur = c
-		j++
+	// A number (most amounts) is no currency: no key of the three tables
+	// starts with a digit (TestCurrencyKeysAreNoNumbers), and three
+	// look-ups missed for every number of the text.
+	// The cheap tests first: a symbol is punctuation, a dollar prefix
+	// is glued to a "$", and a code passes its sieve ("a", which starts
+	// many amounts, is a dollar prefix too).
+	if toks[j].Kind != Number {
+		if c, ok := currencySymbolAt(toks, j); ok {
+			cur = c
+			j++
+		} else if c, ok := dollarPrefixAt(toks, j); ok {
+			cur = c
+			j += 2
+		} else if c, ok := sieveGet(qtyCurrencyCodesSieve, qtyCurrencyCodes, toks[j].Fold); ok {
+			cur = c
+			j++
+		}
 	}
 	if cur != "" && (j >= n || toks[j].Kind != Number) {
 		return a, false
@@ -439,7 +482,7 @@ func qtyParseAmount(toks []Token, j int) (qtyAmount, bool) {
 			a.r, a.last, a.noun = r, last, "percent"
 			return a, true
 		}
-		if r, ok := qtyVague[f]; ok {
+		if r, ok := sieveGet(qtyVagueSieve, qtyVague, f); ok {
 			if m := qtyVagueOf[qtyFold(toks, j+2)]; m > 0 && qtyFold(toks, j+1) == "of" && f != "scores" {
 				r = Range{r.Lo * m, (r.Hi+1)*m - 1}
 				a.last = j + 2
@@ -554,7 +597,7 @@ func qtyFractionAt(toks []Token, j int, v float64) (Range, int, bool) {
 	for k < len(toks) && (toks[k].Fold == "a" || toks[k].Fold == "an" || toks[k].Fold == "the") {
 		k++
 	}
-	if _, ok := durUnits[qtyFold(toks, k)]; ok {
+	if _, ok := sieveGet(durUnitsSieve, durUnits, qtyFold(toks, k)); ok {
 		return Range{}, 0, false
 	}
 	return Exact(math.Round(num/den*1000) / 10), last, true
@@ -603,12 +646,12 @@ func qtyFractionParts(toks []Token, j int, v float64) (num, den float64, last in
 	last = j
 	if toks[j].Kind == Number {
 		num = v
-	} else if a, b, ok := strings.Cut(f, "-"); ok && qtyFractions[b] > 0 {
+	} else if a, b, ok := strings.Cut(f, "-"); ok && sieveVal(qtyFractionsSieve, qtyFractions, b) > 0 {
 		// "two-thirds", "three-quarters"
 		if x, ok := qtyWordValue(a); ok {
-			num, den = x, qtyFractions[b]
+			num, den = x, sieveVal(qtyFractionsSieve, qtyFractions, b)
 		} else if a == "one" {
-			num, den = 1, qtyFractions[b]
+			num, den = 1, sieveVal(qtyFractionsSieve, qtyFractions, b)
 		}
 	} else if f == "half" {
 		p := qtyFold(toks, j-1)
@@ -627,13 +670,13 @@ func qtyFractionParts(toks []Token, j int, v float64) (num, den float64, last in
 	if den == 0 {
 		next := qtyFold(toks, j+1)
 		switch {
-		case qtyFractions[next] > 0 && next != "half" && next != "halves":
+		case sieveVal(qtyFractionsSieve, qtyFractions, next) > 0 && next != "half" && next != "halves":
 			// "a third" but not "a thirds"; "two thirds" but not "two third"
 			plural := strings.HasSuffix(next, "s")
 			if (num == 1) == plural {
 				return 0, 0, 0, false
 			}
-			den, last = qtyFractions[next], j+1
+			den, last = sieveVal(qtyFractionsSieve, qtyFractions, next), j+1
 		case next == "in":
 			m := qtyFold(toks, j+2)
 			if x, ok := qtyWordValue(m); ok {
@@ -796,7 +839,7 @@ func qtyHead(toks []Token, k int, singular bool) (int, bool) {
 	n := len(toks)
 	if qtyFold(toks, k) == "of" {
 		k++
-		for k < n && (determiners[toks[k].Fold] || toks[k].Fold == "these" || toks[k].Fold == "those") {
+		for k < n && (sieveHas(determinersSieve, determiners, toks[k].Fold) || toks[k].Fold == "these" || toks[k].Fold == "those") {
 			k++
 		}
 	}
@@ -824,7 +867,7 @@ func qtyHead(toks []Token, k int, singular bool) (int, bool) {
 			}
 			return j, true
 		}
-		if singular && !t.IsCapitalized() && !strings.HasSuffix(f, "ed") && !qtyAdverb(f) {
+		if singular && !capitalText(t.Text) && !strings.HasSuffix(f, "ed") && !qtyAdverb(f) {
 			lastWord = j
 		}
 	}
@@ -992,7 +1035,7 @@ func qtyAge(toks []Token, k, last int) bool {
 	}
 	if (p == "," || p == "(") && k >= 2 {
 		pp := toks[k-2]
-		apposition := (pp.Kind == Word && pp.IsCapitalized()) || pp.Fold == ")"
+		apposition := (pp.Kind == Word && capitalText(pp.Text)) || pp.Fold == ")"
 		closing := next == "," || next == ")" || next == "." || next == ";" || next == "and" || next == "who" || next == ""
 		if apposition && closing && toks[k].Kind == Number && last == k {
 			return true
@@ -1173,7 +1216,7 @@ func appendNumbers(d *doc, out []Fact) []Fact {
 					} else if u := qtyUnits[toks[h].Fold]; u != "" {
 						noun = u // "thousands of miles"
 					}
-					if durUnitOf(toks[h].Fold) || strings.HasSuffix(toks[h].Fold, "-olds") || toks[h].Fold == "times" || qtyFractions[toks[h].Fold] > 0 {
+					if durUnitOf(toks[h].Fold) || strings.HasSuffix(toks[h].Fold, "-olds") || toks[h].Fold == "times" || sieveVal(qtyFractionsSieve, qtyFractions, toks[h].Fold) > 0 {
 						i = h
 						continue
 					}
@@ -1183,7 +1226,7 @@ func appendNumbers(d *doc, out []Fact) []Fact {
 				// ships" count seats and ships; the whole is a fact of its own.
 				if next == "of" {
 					k := a.last + 2
-					for k < len(toks) && determiners[toks[k].Fold] {
+					for k < len(toks) && sieveHas(determinersSieve, determiners, toks[k].Fold) {
 						k++
 					}
 					if b, ok := qtyParseAmount(toks, k); ok && b.noun == "" && b.suffix == "" && !b.bare && b.r.Lo > a.r.Hi {
@@ -1195,7 +1238,7 @@ func appendNumbers(d *doc, out []Fact) []Fact {
 				}
 				// No noun: "while roughly another 150 have yet to decide".
 				p := toks[max(a.first-1, 0)]
-				named := q == qualNone && a.first > 0 && (p.Kind == Word && p.IsCapitalized() || p.Fold == "at")
+				named := q == qualNone && a.first > 0 && (p.Kind == Word && capitalText(p.Text) || p.Fold == "at")
 				if lastNoun == "" || named || !(next == "" || toks[a.last+1].Kind == Punct || qtyStop[next]) {
 					continue
 				}
@@ -1280,7 +1323,7 @@ func qtyHeadAfterAdjective(toks []Token, k int) (int, bool) {
 	h := -1
 	for j := k; j < len(toks) && j < k+3; j++ {
 		t := toks[j]
-		if t.Kind != Word || qtyStop[t.Fold] || t.IsCapitalized() || qtyStartWord(t.Fold) {
+		if t.Kind != Word || qtyStop[t.Fold] || capitalText(t.Text) || qtyStartWord(t.Fold) {
 			break
 		}
 		if h >= 0 && (qtyAdverb(t.Fold) || strings.HasSuffix(t.Fold, "ed") || pastForms[t.Fold] || qtyNotPlural[t.Fold]) {
@@ -1321,7 +1364,7 @@ var durUnits = map[string]durUnit{
 }
 
 func durUnitOf(f string) bool {
-	_, ok := durUnits[f]
+	_, ok := sieveGet(durUnitsSieve, durUnits, f)
 	return ok
 }
 
@@ -1381,7 +1424,7 @@ func durParse(toks []Token, j int) (durAmount, bool) {
 		default:
 			return da, false
 		}
-		u, ok := durUnits[parts[len(parts)-1]]
+		u, ok := sieveGet(durUnitsSieve, durUnits, parts[len(parts)-1])
 		if !ok || v <= 0 {
 			return da, false
 		}
@@ -1432,7 +1475,7 @@ func durParse(toks []Token, j int) (durAmount, bool) {
 	if k >= n {
 		return da, false
 	}
-	u, ok := durUnits[toks[k].Fold]
+	u, ok := sieveGet(durUnitsSieve, durUnits, toks[k].Fold)
 	if !ok || toks[k].Kind != Word {
 		return da, false
 	}
@@ -1625,7 +1668,7 @@ func durRound(v float64) float64 {
 // durHeadOf returns the head of the noun phrase after "of": "civil war" in
 // "14 years of civil war".
 func durHeadOf(toks []Token, k int) (int, bool) {
-	for k < len(toks) && determiners[toks[k].Fold] {
+	for k < len(toks) && sieveHas(determinersSieve, determiners, toks[k].Fold) {
 		k++
 	}
 	h, ok := qtyHeadAfterAdjective(toks, k)
@@ -1659,7 +1702,7 @@ func durHeadBefore(toks []Token, first int) (int, bool) {
 		return 0, false
 	}
 	t := toks[k]
-	if t.Kind != Word || qtyStop[t.Fold] || t.IsCapitalized() || durBland[t.Fold] || durUnitOf(t.Fold) ||
+	if t.Kind != Word || qtyStop[t.Fold] || capitalText(t.Text) || durBland[t.Fold] || durUnitOf(t.Fold) ||
 		qtyAdverb(t.Fold) || strings.HasSuffix(t.Fold, "ed") {
 		return 0, false
 	}
@@ -1799,7 +1842,7 @@ func appendCounts(d *doc, out []Fact) []Fact {
 				}
 				continue
 			}
-			if i > 0 && t.IsCapitalized() {
+			if i > 0 && capitalText(t.Text) {
 				continue // "the Second World War", "First Lady"
 			}
 			if strings.IndexByte(t.Fold, '-') > 0 && !strings.HasSuffix(t.Fold, "-ever") {
@@ -1810,8 +1853,8 @@ func appendCounts(d *doc, out []Fact) []Fact {
 			for k := i + 1; k < len(toks) && k <= i+3; k++ {
 				w := toks[k]
 				f := w.Fold
-				if w.Kind != Word || qtyStop[f] || qtyStartWord(f) || notCounted[f] || w.IsCapitalized() {
-					if w.Kind == Word && w.IsCapitalized() {
+				if w.Kind != Word || qtyStop[f] || qtyStartWord(f) || notCounted[f] || capitalText(w.Text) {
+					if w.Kind == Word && capitalText(w.Text) {
 						head = -1 // "second Syrian source", "Second World War"
 					}
 					break

@@ -79,10 +79,10 @@ type NumberFrame struct {
 // whose "of" phrase names its group: "percent", "quarters", "two-thirds",
 // "half".
 func frameShareWord(f string) bool {
-	if f == "percent" || f == "%" || f == "pct" || f == "cent" || qtyFractions[f] > 0 {
+	if f == "percent" || f == "%" || f == "pct" || f == "cent" || sieveVal(qtyFractionsSieve, qtyFractions, f) > 0 {
 		return true
 	}
-	if _, b, ok := strings.Cut(f, "-"); ok && qtyFractions[b] > 0 {
+	if _, b, ok := strings.Cut(f, "-"); ok && sieveVal(qtyFractionsSieve, qtyFractions, b) > 0 {
 		return true
 	}
 	return false
@@ -161,7 +161,7 @@ func frameVerbAt(toks []Token, k int, ing bool) bool {
 	}
 	t := toks[k]
 	f := t.Fold
-	if t.Kind != Word || t.IsCapitalized() || frameNotVerbs[f] || frameReporting[f] || qtyStartWord(f) || framePrepositions[f] {
+	if t.Kind != Word || capitalText(t.Text) || frameNotVerbs[f] || frameReporting[f] || qtyStartWord(f) || framePrepositions[f] {
 		return false
 	}
 	if pastForms[f] {
@@ -173,7 +173,7 @@ func frameVerbAt(toks []Token, k int, ing bool) bool {
 	if ing && len(f) >= 6 && strings.HasSuffix(f, "ing") {
 		return true
 	}
-	if qtyStop[f] || determiners[f] {
+	if qtyStop[f] || sieveHas(determinersSieve, determiners, f) {
 		return false
 	}
 	if p := qtyFold(toks, k-1); frameAux[p] && p != "'s" {
@@ -183,7 +183,7 @@ func frameVerbAt(toks []Token, k int, ing bool) bool {
 		return true
 	}
 	next := qtyFold(toks, k+1)
-	return determiners[next] && next != "'s" || next == "these" || next == "those"
+	return sieveHas(determinersSieve, determiners, next) && next != "'s" || next == "these" || next == "those"
 }
 
 // NumberFrameOf reads the frame of a number fact from its sentence: the
@@ -221,7 +221,7 @@ func NumberFrameOf(f Fact) NumberFrame {
 	}
 	nf.Phrase = f.Surface
 	k := first - 1
-	if determiners[qtyFold(toks, k)] {
+	if sieveHas(determinersSieve, determiners, qtyFold(toks, k)) {
 		k--
 	}
 	if qtyFold(toks, k) == "of" && k > 0 && (toks[k-1].Kind == Number || qtyStartWord(toks[k-1].Fold)) {
@@ -263,10 +263,10 @@ func NumberFrameOf(f Fact) NumberFrame {
 		if t.Kind == Number || qtyStartWord(g) || qtyScales[g] > 0 || qtyClasses[g]&clsQual != 0 {
 			continue
 		}
-		if amount && (g == "of" || determiners[g] || qtyStop[g]) {
+		if amount && (g == "of" || sieveHas(determinersSieve, determiners, g) || qtyStop[g]) {
 			continue
 		}
-		if t.Kind != Word || qtyStop[g] || determiners[g] {
+		if t.Kind != Word || qtyStop[g] || sieveHas(determinersSieve, determiners, g) {
 			continue
 		}
 		amount = false
@@ -299,13 +299,13 @@ func NumberFrameOf(f Fact) NumberFrame {
 		k = -1
 	}
 	if k > 0 {
-		for k < len(toks) && (determiners[toks[k].Fold] || toks[k].Fold == "these" || toks[k].Fold == "those") {
+		for k < len(toks) && (sieveHas(determinersSieve, determiners, toks[k].Fold) || toks[k].Fold == "these" || toks[k].Fold == "those") {
 			k++
 		}
 		head := -1
 		for j := k; j < len(toks) && j < k+4; j++ {
 			t := toks[j]
-			if t.Kind != Word || qtyStop[t.Fold] || t.IsCapitalized() || qtyStartWord(t.Fold) {
+			if t.Kind != Word || qtyStop[t.Fold] || capitalText(t.Text) || qtyStartWord(t.Fold) {
 				break
 			}
 			if head >= 0 && (strings.HasSuffix(t.Fold, "ed") || pastForms[t.Fold] || frameVerbAt(toks, j, false)) {
@@ -314,7 +314,7 @@ func NumberFrameOf(f Fact) NumberFrame {
 			head = j
 			if qtyPlural(t.Fold) {
 				// The last of a run of plurals: "news media".
-				for head+1 < len(toks) && toks[head+1].Kind == Word && !qtyStop[toks[head+1].Fold] && !toks[head+1].IsCapitalized() && qtyPlural(toks[head+1].Fold) {
+				for head+1 < len(toks) && toks[head+1].Kind == Word && !qtyStop[toks[head+1].Fold] && !capitalText(toks[head+1].Text) && qtyPlural(toks[head+1].Fold) {
 					head++
 				}
 				break
@@ -329,7 +329,7 @@ func NumberFrameOf(f Fact) NumberFrame {
 	// The noun a measure is "of": "a loss of $3 million", "a budget of
 	// €4 billion". For counts it is a container ("a group of 150").
 	if nf.Of == "" && nf.Measure && qtyFold(toks, first-1) == "of" && first >= 2 {
-		if t := toks[first-2]; t.Kind == Word && !qtyStop[t.Fold] && !determiners[t.Fold] && !t.IsCapitalized() {
+		if t := toks[first-2]; t.Kind == Word && !qtyStop[t.Fold] && !sieveHas(determinersSieve, determiners, t.Fold) && !capitalText(t.Text) {
 			nf.Of = qtyLemma(t.Fold)
 			nf.OfText = t.Text + " of"
 		}
@@ -355,10 +355,10 @@ func frameSubject(toks []Token, k int) int {
 		f := t.Fold
 		switch {
 		case frameAux[f] && f != "'s" && f != "to", frameSkip[f] && f != "who" && f != "that" && f != "which", qtyAdverb(f):
-		case t.Kind == Word && !qtyStop[f] && !determiners[f]:
+		case t.Kind == Word && !qtyStop[f] && !sieveHas(determinersSieve, determiners, f):
 			// "critics of the Harbour Trust want": the head is before "of".
 			m := j - 1
-			for m >= 0 && m > j-5 && toks[m].Kind == Word && (determiners[toks[m].Fold] || !qtyStop[toks[m].Fold]) {
+			for m >= 0 && m > j-5 && toks[m].Kind == Word && (sieveHas(determinersSieve, determiners, toks[m].Fold) || !qtyStop[toks[m].Fold]) {
 				m--
 			}
 			if qtyFold(toks, m) == "of" && m > 0 && toks[m-1].Kind == Word && !qtyStop[toks[m-1].Fold] {
@@ -419,11 +419,11 @@ func frameVerbAfter(toks []Token, k int) int {
 		case frameSkip[f], qtyAdverb(f):
 		case frameVerbAt(toks, j, true):
 			return j
-		case aux && t.Kind == Word && !qtyStop[f] && !determiners[f] && !t.IsCapitalized() && !framePrepositions[f] && !frameNotVerbs[f]:
+		case aux && t.Kind == Word && !qtyStop[f] && !sieveHas(determinersSieve, determiners, f) && !capitalText(t.Text) && !framePrepositions[f] && !frameNotVerbs[f]:
 			return j // "were also hurt": any word after an auxiliary
 		case aux:
 			return -1
-		case framePrepositions[f], determiners[f], t.IsCapitalized(), t.Kind == Number:
+		case framePrepositions[f], sieveHas(determinersSieve, determiners, f), capitalText(t.Text), t.Kind == Number:
 			// a phrase after the noun: "from the south", "in Port Alder"
 		case frameReporting[f]:
 			return -1
@@ -452,10 +452,10 @@ func frameVerbBefore(toks []Token, k int) int {
 			return j
 		case frameVerbAt(toks, j, false):
 			return j
-		case j == k && t.Kind == Word && !qtyStop[f] && !determiners[f] && !t.IsCapitalized() && !qtyAdverb(f):
+		case j == k && t.Kind == Word && !qtyStop[f] && !sieveHas(determinersSieve, determiners, f) && !capitalText(t.Text) && !qtyAdverb(f):
 			return j // a word right before a figure is its verb: "pumps 1.2 million barrels"
-		case determiners[f], f == "of", f == "by", f == "to", f == "for", f == "with", f == "among":
-		case t.Kind == Word && !qtyStop[f] && !t.IsCapitalized():
+		case sieveHas(determinersSieve, determiners, f), f == "of", f == "by", f == "to", f == "for", f == "with", f == "among":
+		case t.Kind == Word && !qtyStop[f] && !capitalText(t.Text):
 			// the noun a figure is "of": "a list of", "a group of"
 		default:
 			return -1
@@ -502,13 +502,13 @@ func (nf *NumberFrame) times(toks []Token, first, last int) {
 			}
 			continue
 		}
-		if t.Kind != Word || !t.IsCapitalized() {
+		if t.Kind != Word || !capitalText(t.Text) {
 			continue
 		}
-		if i+1 < len(toks) && toks[i+1].Kind == Word && toks[i+1].IsCapitalized() {
+		if i+1 < len(toks) && toks[i+1].Kind == Word && capitalText(toks[i+1].Text) {
 			continue
 		}
-		if i > 0 && toks[i-1].Kind == Word && toks[i-1].IsCapitalized() && !qtyStop[toks[i-1].Fold] {
+		if i > 0 && toks[i-1].Kind == Word && capitalText(toks[i-1].Text) && !qtyStop[toks[i-1].Fold] {
 			continue // "Senator Ann March said"
 		}
 		if _, ok := dateWeekdays[t.Fold]; ok {

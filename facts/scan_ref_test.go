@@ -189,3 +189,30 @@ func TestNextSentenceMark(t *testing.T) {
 		}
 	}
 }
+
+// TestNoQuoteByte: the eight-byte test says true exactly when every byte
+// is ASCII and none is '"', for each byte value at each place among
+// other bytes (a '"' or a byte borrowing from its neighbour must not
+// hide another).
+func TestNoQuoteByte(t *testing.T) {
+	for _, fill := range []byte{'a', 0, 0x21, 0x23, 0x7f, '"'} {
+		for pos := range 8 {
+			for v := range 256 {
+				var b [8]byte
+				for k := range b {
+					b[k] = fill
+				}
+				b[pos] = byte(v)
+				want := true
+				for _, c := range b {
+					if c >= 0x80 || c == '"' {
+						want = false
+					}
+				}
+				if got := noQuoteByte(load64(string(b[:]), 0)); got != want {
+					t.Fatalf("noQuoteByte(%q) = %v", b, got)
+				}
+			}
+		}
+	}
+}

@@ -203,3 +203,54 @@ func TestLowerCaseFoldSharesText(t *testing.T) {
 		t.Fatalf("only %d lower-case words", n)
 	}
 }
+
+// cliticRef is clitic before it read the last two bytes first.
+func cliticRef(w string) int {
+	last, n := utf8.DecodeLastRuneInString(w)
+	if last != 's' && last != 'S' && last != 't' && last != 'T' {
+		return 0
+	}
+	a, an := utf8.DecodeLastRuneInString(w[:len(w)-n])
+	if !isApostrophe(a) {
+		return 0
+	}
+	k := len(w) - n - an
+	if last == 't' || last == 'T' {
+		if k > 1 && (w[k-1] == 'n' || w[k-1] == 'N') {
+			return k - 1
+		}
+		return 0
+	}
+	if k == 0 {
+		return 0
+	}
+	return k
+}
+
+// TestCliticMatchesReference: on every word of the seeds and the corpus
+// and on each apostrophe-like mark before "s" and "t", clitic splits
+// where it did before.
+func TestCliticMatchesReference(t *testing.T) {
+	words := []string{"", "s", "t", "'s", "n't", "x's", "xn't", "xt", "x´s", "x\xffs", "\xe2s", "nT", "don`T"}
+	for _, m := range []string{"'", "’", "‘", "ʼ", "ʿ", "ʾ", "`", "´", "\"", "é"} {
+		for _, end := range []string{"s", "S", "t", "T", "nt", "Nt"} {
+			words = append(words, m+end, "Ann"+m+end, "ca"+m+end, "é"+m+end)
+		}
+	}
+	for _, text := range readTexts(t, "../seeds/*.txt", "../../shared/corpus/*/*.txt") {
+		words = append(words, strings.Fields(text)...)
+	}
+	split := 0
+	for _, w := range words {
+		got, want := clitic(w), cliticRef(w)
+		if got != want {
+			t.Fatalf("clitic(%q) = %d, before %d", w, got, want)
+		}
+		if got > 0 {
+			split++
+		}
+	}
+	if split < 50 {
+		t.Fatalf("only %d words split: the test checks little", split)
+	}
+}

@@ -54,6 +54,9 @@ func (cs *countSlot) extract(d *doc) []Fact {
 		}
 		// "visited Moscow twice", "has met three times"
 		for i := range toks {
+			if !cs.cues.may(toks[i].Fold) {
+				continue // most tokens: no cue word starts with their byte
+			}
 			if _, ok := cs.cues.match(toks, i); !ok || toks[i].Kind == Punct {
 				continue
 			}

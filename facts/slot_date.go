@@ -64,14 +64,14 @@ func isDateline(toks []Token, dm DateMention) bool {
 	if next == "(" {
 		return true
 	}
-	return next == "-" && (dm.Last+2 >= len(toks) || toks[dm.Last+2].IsCapitalized())
+	return next == "-" && (dm.Last+2 >= len(toks) || capitalText(toks[dm.Last+2].Text))
 }
 
 // cueIndexes returns the token indexes where cues occur.
 func cueIndexes(ws wordSet, toks []Token) []int {
 	var out []int
 	for i := range toks {
-		if toks[i].Kind == Punct {
+		if toks[i].Kind == Punct || !ws.may(toks[i].Fold) {
 			continue
 		}
 		if _, ok := ws.match(toks, i); ok {

@@ -127,7 +127,7 @@ var (
 // "has withdrawn" completed, the noun "withdrawal" unknown.
 func aspectOf(toks []Token, i int) Aspect {
 	w := toks[i].Fold
-	if i > 0 && determiners[toks[i-1].Fold] {
+	if i > 0 && sieveHas(determinersSieve, determiners, toks[i-1].Fold) {
 		return "" // a noun: "the withdrawal", "no pullout", "Russia's evacuation"
 	}
 	// Look back over the verb group: auxiliaries, adverbs, negation.

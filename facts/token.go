@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 	"unsafe"
@@ -49,12 +50,19 @@ const (
 )
 
 // IsCapitalized reports whether the token starts with an upper-case letter.
-func (t Token) IsCapitalized() bool {
-	if t.Text != "" && t.Text[0] < utf8.RuneSelf {
-		c := t.Text[0]
-		return 'A' <= c && c <= 'Z' // the ASCII upper-case letters
-	}
-	r, _ := utf8.DecodeRuneInString(t.Text)
+func (t Token) IsCapitalized() bool { return capitalText(t.Text) }
+
+// capitalText reports whether s starts with an upper-case letter. The
+// finders ask it of tokens' texts, not Token.IsCapitalized: it is small
+// enough to be inlined, so an ASCII word costs a byte test, where the
+// method, a call copying the whole token, was 3 % of extraction.
+func capitalText(s string) bool {
+	return s != "" && (s[0]-'A' < 26 || s[0] >= utf8.RuneSelf && upperFirst(s))
+}
+
+// upperFirst reports whether s starts with an upper-case rune.
+func upperFirst(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
 
@@ -123,6 +131,13 @@ var asciiWordCap = func() (t [utf8.RuneSelf]uint8) {
 			t[c] |= capByte
 		}
 	}
+	return t
+}()
+
+// asciiWordCap256 is asciiWordCap for every byte value, 0 from
+// utf8.RuneSelf on: scanWordPlain's ASCII loop indexes it with no test.
+var asciiWordCap256 = func() (t [256]uint8) {
+	copy(t[:], asciiWordCap[:])
 	return t
 }()
 
@@ -284,6 +299,20 @@ func scanWordPlain(text string, i, to int) (int, wordCase) {
 	j := i
 	plain := true
 	var seen uint8 // the OR of asciiWordCap of the ASCII word bytes
+	// The ASCII letters and digits a word mostly is, in a loop of their
+	// own: the loop below, with its runes and joiners live, spent some
+	// twenty instructions on each of them.
+	if to <= len(text) {
+		s := text[:to]
+		for j < len(s) {
+			k := asciiWordCap256[s[j]]
+			if k == 0 {
+				break
+			}
+			seen |= k
+			j++
+		}
+	}
 	for j < to {
 		var r rune
 		size := 1
@@ -448,6 +477,23 @@ func cliticFold(c string) string {
 
 // clitic returns the offset in w where a final "'s" or "n't" starts, or 0.
 func clitic(w string) int {
+	// The last rune is "s" or "t" only if the last byte is, and the mark
+	// before it is ASCII only as "'" or "`": most words are told by
+	// their last two bytes, without decoding runes (which was a third of
+	// appending a word's token).
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	if c := w[n-1]; c != 's' && c != 'S' && c != 't' && c != 'T' {
+		return 0
+	}
+	if n < 2 {
+		return 0
+	}
+	if c := w[n-2]; c < utf8.RuneSelf && c != '\'' && c != '`' {
+		return 0
+	}
 	last, n := utf8.DecodeLastRuneInString(w)
 	if last != 's' && last != 'S' && last != 't' && last != 'T' {
 		return 0
@@ -476,14 +522,7 @@ var foldApostrophes = strings.NewReplacer("’", "'", "‘", "'", "ʼ", "'", "ʿ
 // that look Latin turned Latin. It is how aliases, cues and text are
 // compared: "Tobrúk", "TOBRUK" and "Tobruk" fold alike.
 func Fold(s string) string {
-	ascii := true
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			ascii = false
-			break
-		}
-	}
-	if ascii {
+	if isASCII(s) {
 		return foldASCII(s)
 	}
 	if f, ok := foldSimple(s); ok {
@@ -496,6 +535,11 @@ func Fold(s string) string {
 // "`", "'")) in one string, copied in runs between the bytes it changes
 // (folding every line of an article was a quarter of ParseArticle).
 func foldASCII(s string) string {
+	if strings.IndexByte(s, '`') < 0 {
+		// Only capitals change: lowerASCII lowers them eight bytes at a
+		// time, and returns s itself when there is none.
+		return lowerASCII(s)
+	}
 	k := 0
 	for k < len(s) && !asciiFoldChanges(s[k]) {
 		k++
@@ -733,40 +777,51 @@ func foldSimple(s string) (string, bool) {
 // simpleFoldCache holds, for each rune of simpleFoldRanges met so far,
 // whether foldSimple can fold it alone and its fold. Runes are checked on
 // first use (a few tens of microseconds each, a few tens of runes per
-// text) rather than all at start-up, which took 25 ms.
-var simpleFoldCache sync.Map // rune → simpleFoldEntry
+// text) rather than all at start-up, which took 25 ms. A slot per rune
+// of the ranges, read with one atomic load: a sync.Map, hashing the rune
+// as an interface, was a fifth of folding a line with curly quotes.
+var simpleFoldCache [simpleFoldRunes]atomic.Pointer[simpleFoldEntry]
 
 type simpleFoldEntry struct {
 	f  string
 	ok bool
 }
 
+// simpleFoldSlot returns the index of r's slot in simpleFoldCache, or
+// false when r is in none of simpleFoldRanges.
+func simpleFoldSlot(r rune) (int, bool) {
+	base := 0
+	for _, rg := range simpleFoldRanges {
+		if rg[0] <= r && r <= rg[1] {
+			return base + int(r-rg[0]), true
+		}
+		base += int(rg[1]-rg[0]) + 1
+	}
+	return 0, false
+}
+
 // simpleFoldOf returns the fold of r and whether foldSimple can fold it
 // alone.
 func simpleFoldOf(r rune) (string, bool) {
-	if v, ok := simpleFoldCache.Load(r); ok {
-		e := v.(simpleFoldEntry)
-		return e.f, e.ok
-	}
-	in := false
-	for _, rg := range simpleFoldRanges {
-		if rg[0] <= r && r <= rg[1] {
-			in = true
-			break
-		}
-	}
+	k, in := simpleFoldSlot(r)
 	if !in {
 		return "", false
 	}
+	if e := simpleFoldCache[k].Load(); e != nil {
+		return e.f, e.ok
+	}
 	ok, f := simpleFold(r)
-	simpleFoldCache.Store(r, simpleFoldEntry{f: f, ok: ok})
+	simpleFoldCache[k].Store(&simpleFoldEntry{f: f, ok: ok})
 	return f, ok
 }
 
 // simpleFoldRanges are the blocks tried for simpleFolds: Latin-1 and
 // Latin Extended-A and B, spacing modifier letters (ʼ ʿ ʾ), general
 // punctuation and currency signs.
-var simpleFoldRanges = [][2]rune{{0x80, 0x24F}, {0x2B0, 0x2FF}, {0x2000, 0x206F}, {0x20A0, 0x20C0}}
+var simpleFoldRanges = [...][2]rune{{0x80, 0x24F}, {0x2B0, 0x2FF}, {0x2000, 0x206F}, {0x20A0, 0x20C0}}
+
+// simpleFoldRunes is how many runes simpleFoldRanges hold.
+const simpleFoldRunes = 0x24F - 0x80 + 1 + 0x2FF - 0x2B0 + 1 + 0x206F - 0x2000 + 1 + 0x20C0 - 0x20A0 + 1
 
 // simpleFoldContexts are the neighbours a rune's fold is checked not to
 // depend on.

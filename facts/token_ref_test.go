@@ -1,6 +1,7 @@
 package facts
 
 import (
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -154,14 +155,43 @@ func TestWordCountIsFields(t *testing.T) {
 func TestDatelineDateIn(t *testing.T) {
 	lines := append([]string{"MOSCOW, Jan 28, 2026 — talks", "Moscow,  Sept. 3, 2025 (Reuters)", "Moscow,\tDec 1, 2020",
 		"Paris, Mayor said, June 4, 2021", "no comma Jan 28, 2026", "Port Alder,Jan 28, 2026", "Alder, jan 28, 2026",
-		"a, b, c, Oct 10, 1999.", ",", ", Jan", "Rome, Jan", "x,\vJan 2, 2020", ""}, tokenizeCases...)
-	for _, text := range readTexts(t, "../../shared/corpus/*/*.txt") {
+		"a, b, c, Oct 10, 1999.", ",", ", Jan", "Rome, Jan", "x,\vJan 2, 2020", "",
+		"Rome, Jan 28, 20266", "Rome, Jan 280, 2026", "Rome, Janu.  28,  2026x", "Rome, Jan. 28,2026",
+		"Rome, Jan 28 , 2026", "Rome, March 5, 2024_", "Rome, Mar 5, 2024é", "Rome, Jan 28, 202"}, tokenizeCases...)
+	// Dateline dates with each part varied (missing, doubled, wrong), in
+	// random combinations: the tail test must let every match through.
+	parts := [][]string{
+		{"Rome", "rome", "ROME", "Él", "x_"}, {",", "", ";"}, {" ", "", "  ", "\t", "\v"},
+		{"Jan", "Sept", "Mar", "jan", "Ja"}, {"", "uary", "ember", "X", "é"}, {"", ".", ".."},
+		{" ", "", "\n ", "\v"}, {"28", "3", "", "280", "x"}, {",", "", " ,"}, {" ", "", "\t\t"},
+		{"2026", "202", "20266", "2026x", "2026_", "2026é", "2026."}}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var b strings.Builder
+		for _, alts := range parts {
+			k := 0 // the first alternative matches: most of the time
+			if rng.IntN(5) == 0 {
+				k = rng.IntN(len(alts))
+			}
+			b.WriteString(alts[k])
+		}
+		lines = append(lines, b.String())
+	}
+	for _, text := range readTexts(t, "../seeds/*.txt", "../../shared/corpus/*/*.txt") {
 		lines = append(lines, strings.Split(text, "\n")...)
 	}
+	matched := 0
 	for _, l := range lines {
-		if diff := cmp.Diff(datelineDate.FindStringSubmatch(l), datelineDateIn(l)); diff != "" {
+		want := datelineDate.FindStringSubmatch(l)
+		if diff := cmp.Diff(want, datelineDateIn(l)); diff != "" {
 			t.Errorf("datelineDateIn(%q) differs from the regexp (-regexp +prefiltered):\n%s", l, diff)
 		}
+		if want != nil {
+			matched++
+		}
+	}
+	if matched < 100 {
+		t.Fatalf("only %d lines hold a dateline date: the test checks little", matched)
 	}
 }
 
