@@ -198,7 +198,8 @@ func FuzzFrameMemo(f *testing.F) {
 	})
 }
 
-// refQuoteReps is quoteReps before its totals were kept by place.
+// refQuoteReps is quoteReps before its totals were kept by place, and
+// before it took the weights from quoteScores and the articles as runs.
 func refQuoteReps(items []quoteItem, score quoteScores, ms []int) []int {
 	best := map[string]int{}
 	total := map[int]float64{}
@@ -241,18 +242,22 @@ func checkQuoteReps(t *testing.T, data []byte) {
 	}
 	items := make([]quoteItem, n)
 	for i := range items {
-		items[i].f.Article = string(rune('a' + int(next())%nArts))
+		items[i].art = int32(int(next()) % nArts)
+		items[i].f.Article = string(rune('a' + items[i].art))
 		for w := range int32(12) {
 			if next()&1 == 1 {
 				items[i].words = append(items[i].words, w)
 			}
 		}
 	}
-	score := quoteScores{n: n, s: make([]float64, n*n)}
+	// quoteSlots gives the quotes in article order.
+	slices.SortStableFunc(items, func(a, b quoteItem) int { return int(a.art - b.art) })
+	score := newQuoteScores(n)
 	scores := [...]float64{0, 0, 0.5, 0.6, 0.8, 1, 2.0 / 3, 0.75}
 	for i := range n {
 		for j := i + 1; j < n; j++ {
-			score.set(i, j, scores[next()%8])
+			s := scores[next()%8]
+			score.set(i, j, s, s*float64(quoteShared(&items[i], &items[j])))
 		}
 	}
 	var ms []int

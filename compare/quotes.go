@@ -81,8 +81,13 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	}
 	items := make([]quoteItem, len(qs))
 	vocab := newQuoteVocab()
+	art := int32(-1)
 	for i, f := range qs {
 		items[i] = newQuoteItem(f, vocab)
+		if i == 0 || f.Article != qs[i-1].Article {
+			art++
+		}
+		items[i].art = art
 		items[i].person = kinds.person(f.Article, f.Source)
 		items[i].sid = c.speakers.id(f.Source)
 	}
@@ -96,11 +101,12 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 		if !ok {
 			return
 		}
-		score.set(i, j, s)
-		if items[i].f.Article != items[j].f.Article {
-			// A match of more shared words is stronger evidence:
-			// an article's full rendering joins before its excerpt.
-			links = append(links, newQuoteLink(i, j, s*float64(shared)))
+		// A match of more shared words is stronger evidence: an
+		// article's full rendering joins before its excerpt.
+		w := s * float64(shared)
+		score.set(i, j, s, w)
+		if items[i].art != items[j].art {
+			links = append(links, newQuoteLink(i, j, w))
 		}
 	}
 	// Two quotes with content words but none in common never match (see
@@ -225,7 +231,12 @@ func factPtrArticle(f **facts.Fact) string { return (*f).Article }
 
 // quoteItem is a quote fact with the words clustering and diffing use.
 type quoteItem struct {
-	f     facts.Fact
+	f facts.Fact
+	// art numbers the quote's article among the comparison's articles,
+	// in their order: the pairs of quotes tried and clustered are told
+	// apart by article hundreds of thousands of times a topic, where
+	// comparing the names was a tenth of quoteReps.
+	art   int32
 	shown []string // words as written, with their punctuation
 	keys  []string // the same words folded, without punctuation
 	kids  []int32  // keys as ids of the comparison's vocabulary
@@ -401,10 +412,13 @@ func (vocab *quoteVocab) splitQuote(text string) *quoteWords {
 }
 
 // quoteScores holds the match score of every two quotes (0 for none),
-// in one block rather than a slice per quote.
+// and its weight (the score times the content words the two share), in
+// one block rather than a slice per quote: the weights are the links'
+// strengths, which quoteReps adds up again per cluster, where counting
+// the shared words anew was most of its time.
 type quoteScores struct {
-	n int
-	s []float64
+	n    int
+	s, w []float64
 }
 
 // quoteScoreBlocks keeps the blocks of earlier comparisons: a topic of
@@ -415,22 +429,32 @@ var quoteScoreBlocks = newKeep[[]float64]()
 // quoteScoreBlocks when one is large enough (put it back with release).
 func newQuoteScores(n int) quoteScores {
 	if b, ok := quoteScoreBlocks.get(); ok {
-		if cap(b) >= n*n && cap(b) <= 4*n*n+64 {
-			s := b[:n*n]
-			clear(s)
-			return quoteScores{n: n, s: s}
+		if cap(b) >= 2*n*n && cap(b) <= 8*n*n+64 {
+			b = b[:2*n*n]
+			clear(b)
+			return quoteScores{n: n, s: b[:n*n], w: b[n*n:]}
 		}
 		quoteScoreBlocks.put(b, 8*cap(b))
 	}
-	return quoteScores{n: n, s: make([]float64, n*n)}
+	b := make([]float64, 2*n*n)
+	return quoteScores{n: n, s: b[:n*n], w: b[n*n:]}
 }
 
 // release hands the block back for another comparison.
-func (q quoteScores) release() { quoteScoreBlocks.put(q.s, 8*cap(q.s)) }
+func (q quoteScores) release() {
+	b := q.s[:cap(q.s)]
+	quoteScoreBlocks.put(b, 8*cap(b))
+}
 
 func (q quoteScores) at(i, j int) float64 { return q.s[i*q.n+j] }
 
-func (q quoteScores) set(i, j int, s float64) { q.s[i*q.n+j], q.s[j*q.n+i] = s, s }
+// weight is the score of i and j times the content words they share.
+func (q quoteScores) weight(i, j int) float64 { return q.w[i*q.n+j] }
+
+func (q quoteScores) set(i, j int, s, w float64) {
+	q.s[i*q.n+j], q.s[j*q.n+i] = s, s
+	q.w[i*q.n+j], q.w[j*q.n+i] = w, w
+}
 
 // quoteWordBreak splits a quote into words: at spaces and at dashes
 // written without spaces ("problems—bigger").
@@ -802,7 +826,7 @@ func quoteCanMerge(m *quoteMatcher, score quoteScores, a, b []int) bool {
 	cross, matched := 0, 0
 	for _, x := range a {
 		for _, y := range b {
-			if items[x].f.Article == items[y].f.Article {
+			if items[x].art == items[y].art {
 				if !m.strong(x, y) {
 					return false
 				}
@@ -821,33 +845,33 @@ func quoteCanMerge(m *quoteMatcher, score quoteScores, a, b []int) bool {
 // the other articles' quotes best, each match weighed by the content
 // words it shares (so an article's full rendering wins over a short
 // excerpt it also quotes), the earliest on a tie. The result is ordered
-// by article id.
+// by article id. ms is ascending and items are in article order (art
+// never falls as the index rises), as quoteSlots makes them: each
+// article's members are then a run of ms, met in article order.
 func quoteReps(items []quoteItem, score quoteScores, ms []int) []int {
-	// Totals are kept by place in ms (its members are distinct), and
-	// best holds the place: a map from item to total cost half of this.
-	best := map[string]int{}
-	total := make([]float64, len(ms))
-	for k, x := range ms {
+	var reps []int
+	best, bestTotal := -1, 0.0
+	for _, x := range ms {
+		total := 0.0
 		for _, y := range ms {
-			// A pair that does not match adds nothing (its score is 0).
-			if sc := score.at(x, y); sc != 0 && items[x].f.Article != items[y].f.Article {
-				total[k] += sc * float64(quoteShared(&items[x], &items[y]))
+			// A pair that does not match adds nothing (its weight is 0).
+			if w := score.weight(x, y); w != 0 && items[x].art != items[y].art {
+				total += w
 			}
 		}
-		a := items[x].f.Article
-		if cur, ok := best[a]; !ok || total[k] > total[cur] {
-			best[a] = k
+		switch {
+		case best < 0:
+			best, bestTotal = x, total
+		case items[x].art != items[best].art:
+			reps = append(reps, best)
+			best, bestTotal = x, total
+		case total > bestTotal:
+			best, bestTotal = x, total
 		}
 	}
-	if len(best) == 0 {
-		return nil
+	if best >= 0 {
+		reps = append(reps, best)
 	}
-	reps := make([]int, 0, len(best))
-	for _, k := range best {
-		reps = append(reps, ms[k])
-	}
-	// One representative per article: the order is total.
-	slices.SortFunc(reps, func(x, y int) int { return strings.Compare(items[x].f.Article, items[y].f.Article) })
 	return reps
 }
 
