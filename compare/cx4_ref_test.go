@@ -243,7 +243,7 @@ func checkQuoteReps(t *testing.T, data []byte) {
 	items := make([]quoteItem, n)
 	for i := range items {
 		items[i].art = int32(int(next()) % nArts)
-		items[i].f.Article = string(rune('a' + items[i].art))
+		items[i].f = &facts.Fact{Article: string(rune('a' + items[i].art))}
 		for w := range int32(12) {
 			if next()&1 == 1 {
 				items[i].words = append(items[i].words, w)

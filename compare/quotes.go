@@ -82,7 +82,8 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	items := make([]quoteItem, len(qs))
 	vocab := newQuoteVocab()
 	art := int32(-1)
-	for i, f := range qs {
+	for i := range qs {
+		f := &qs[i]
 		items[i] = newQuoteItem(f, vocab)
 		if i == 0 || f.Article != qs[i-1].Article {
 			art++
@@ -231,7 +232,9 @@ func factPtrArticle(f **facts.Fact) string { return (*f).Article }
 
 // quoteItem is a quote fact with the words clustering and diffing use.
 type quoteItem struct {
-	f facts.Fact
+	// f points into quoteSlots' copy of the quotes: items are copied
+	// about, and a fact is 232 bytes.
+	f *facts.Fact
 	// art numbers the quote's article among the comparison's articles,
 	// in their order: the pairs of quotes tried and clustered are told
 	// apart by article hundreds of thousands of times a topic, where
@@ -367,7 +370,7 @@ func intern(m map[string]int32, s string) int32 {
 }
 
 // newQuoteItem splits a quote into its words, numbered by vocab.
-func newQuoteItem(f facts.Fact, vocab *quoteVocab) quoteItem {
+func newQuoteItem(f *facts.Fact, vocab *quoteVocab) quoteItem {
 	qw := vocab.split[f.Value]
 	if qw == nil {
 		qw = vocab.splitQuote(f.Value)
@@ -902,7 +905,7 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 	runs := map[int32][]quoteDiffRun{}
 	for k, x := range reps {
 		it := &items[x]
-		v := toValue(it.f)
+		v := toValue(*it.f)
 		if k > 0 {
 			r, ok := runs[it.wclass]
 			if !ok {
@@ -913,7 +916,7 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 		}
 		sr.Values = append(sr.Values, v)
 		stated[it.f.Article] = true
-		fs = append(fs, &it.f)
+		fs = append(fs, it.f)
 	}
 	missing := 0
 	for _, a := range c.articles {
@@ -1019,7 +1022,7 @@ func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []in
 	fs := make([]*facts.Fact, 0, len(named))
 	for _, x := range named {
 		canon[items[x].f.Article] = items[groups[group[x]][0]].speaker
-		fs = append(fs, &items[x].f)
+		fs = append(fs, items[x].f)
 	}
 	d, ok := groupBy("speaker", fs, factPtrArticle, func(f **facts.Fact) string { return canon[(*f).Article] })
 	if !ok {

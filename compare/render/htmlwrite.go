@@ -51,26 +51,24 @@ func (o *htmlOut) raw(s string) {
 func (o *htmlOut) text(s string) {
 	b := o.b
 	written := 0
-	for i := 0; i < len(s); i++ {
-		// Eight bytes a look while none needs escaping: report text is
-		// nearly all letters and spaces.
-		for ; i+8 <= len(s); i += 8 {
+	for i := 0; i < len(s); {
+		// Eight bytes a look while none needs escaping (report text is
+		// nearly all letters and spaces), then the eight one by one.
+		if i+8 <= len(s) {
 			w := s[i : i+8]
 			if htmlEscape[w[0]]|htmlEscape[w[1]]|htmlEscape[w[2]]|htmlEscape[w[3]]|
-				htmlEscape[w[4]]|htmlEscape[w[5]]|htmlEscape[w[6]]|htmlEscape[w[7]] != 0 {
-				break
+				htmlEscape[w[4]]|htmlEscape[w[5]]|htmlEscape[w[6]]|htmlEscape[w[7]] == 0 {
+				i += 8
+				continue
 			}
 		}
-		if i >= len(s) {
-			break
+		for end := min(i+8, len(s)); i < end; i++ {
+			if k := htmlEscape[s[i]]; k != 0 {
+				b = append(b, s[written:i]...)
+				b = append(b, htmlEscapes[k]...)
+				written = i + 1
+			}
 		}
-		k := htmlEscape[s[i]]
-		if k == 0 {
-			continue
-		}
-		b = append(b, s[written:i]...)
-		b = append(b, htmlEscapes[k]...)
-		written = i + 1
 	}
 	o.b = append(b, s[written:]...)
 	o.flush(false)
