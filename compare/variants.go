@@ -133,32 +133,44 @@ type variantFormAcc struct {
 }
 
 // neighbours records the capitalised words around p[i]; keys holds the
-// neighbour keys of the forms already seen.
-func (f *variantFormAcc) neighbours(p []variantToken, i int, keys map[string][2]string) {
+// neighbour keys of the words already seen.
+func (f *variantFormAcc) neighbours(p []variantToken, i int, keys nbrKeys) {
 	if f.nbr == nil {
 		f.nbr = map[string]bool{}
 	}
-	key := func(id string) [2]string {
-		k, ok := keys[id]
-		if !ok {
-			nk := facts.NameKey(id)
-			k = [2]string{"p:" + nk, "n:" + nk}
-			keys[id] = k
-		}
-		return k
-	}
 	found := false
 	if i > 0 && p[i-1].id != "" && p[i-1].cap && !p[i-1].allCaps && !p[i-1].initial {
-		f.nbr[key(p[i-1].id)[0]] = true
+		f.nbr[keys.of(&p[i-1])[0]] = true
 		found = true
 	}
 	if i+1 < len(p) && p[i+1].id != "" && p[i+1].cap && !p[i+1].allCaps {
-		f.nbr[key(p[i+1].id)[1]] = true
+		f.nbr[keys.of(&p[i+1])[1]] = true
 		found = true
 	}
 	if !found {
 		f.alone = true
 	}
+}
+
+// nbrKeys holds the neighbour keys ("p:" and "n:" and the name key) of
+// the scan's words by key number: a word's key is its form (id), so the
+// number stands for the form, where a map hashed the form for every
+// capitalised word beside another.
+type nbrKeys struct {
+	k    [][2]string
+	done []bool
+}
+
+func newNbrKeys(n int) nbrKeys { return nbrKeys{k: make([][2]string, n), done: make([]bool, n)} }
+
+// of returns the neighbour keys of t, a word (t.id is not "") of the
+// scan's paragraphs.
+func (m nbrKeys) of(t *variantToken) [2]string {
+	if !m.done[t.kid] {
+		nk := facts.NameKey(t.id)
+		m.k[t.kid], m.done[t.kid] = [2]string{"p:" + nk, "n:" + nk}, true
+	}
+	return m.k[t.kid]
 }
 
 // sameContext reports whether two forms can be one name: one of them is
@@ -238,10 +250,15 @@ func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
 			}
 		}
 	}
-	nbrKeys := map[string][2]string{}
+	// The forms by key number (a word's key is its form), looked up in
+	// v.forms only when first met: the scan meets every capitalised
+	// word of every article.
+	byKey := make([]*variantFormAcc, len(v.lower))
+	keys := newNbrKeys(len(v.lower))
 	for ai, paras := range v.paras {
 		for _, p := range paras {
-			for i, t := range p {
+			for i := range p {
+				t := &p[i]
 				// A sentence-initial word counts when it is also capitalised
 				// mid-sentence or never lower case; as a form seen in lower
 				// case is a common word and never counts, that leaves: never
@@ -249,9 +266,14 @@ func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
 				if t.id == "" || t.allCaps || !t.cap || v.lower[t.kid] {
 					continue
 				}
-				// add returns the form: a second look-up by its id was
-				// a tenth of the scan.
-				v.add(v.forms, t, ai).neighbours(p, i, nbrKeys)
+				f := byKey[t.kid]
+				if f == nil {
+					f = v.add(v.forms, *t, ai)
+					byKey[t.kid] = f
+				} else {
+					v.addTo(f, ai)
+				}
+				f.neighbours(p, i, keys)
 			}
 		}
 	}
@@ -266,9 +288,14 @@ func (v *variantScan) add(forms map[string]*variantFormAcc, t variantToken, ai i
 		f = &variantFormAcc{id: t.id, display: t.text, arts: make(artSet, v.words), ids: v.ids, order: v.order}
 		forms[t.id] = f
 	}
+	v.addTo(f, ai)
+	return f
+}
+
+// addTo records one more occurrence of f in the article at place ai.
+func (v *variantScan) addTo(f *variantFormAcc, ai int) {
 	f.arts.add(v.place[ai])
 	f.count++
-	return f
 }
 
 // artSet is a set of articles, a bit by the article's place in the
