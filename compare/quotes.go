@@ -96,7 +96,9 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	m := newQuoteMatcher(items, len(vocab.classes))
 	score := newQuoteScores(n)
 	defer score.release()
-	var links []quoteLink
+	links, _ := quoteLinkBufs.get()
+	links = links[:0]
+	defer func() { quoteLinkBufs.put(links[:0], 16*cap(links)) }()
 	try := func(i, j int) {
 		s, shared, ok := m.match(i, j)
 		if !ok {
@@ -193,6 +195,11 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	}
 	return out
 }
+
+// quoteLinkBufs keeps the link lists of earlier comparisons: a topic's
+// quotes give tens of thousands of links, and the list grown anew for
+// each was a twentieth of what Compare allocates.
+var quoteLinkBufs = newKeep[[]quoteLink]()
 
 // quoteLink is a match of quotes i and j (i < j) of different articles,
 // of strength s, held as two words that sort the links strongest first,
