@@ -61,8 +61,13 @@ func variants(topic *facts.Topic, articles []facts.Article, paras *paraTokens) [
 	v := newVariantScan(articles, paras)
 	var groups []*variantGroup
 	if topic != nil {
-		for _, e := range topic.Entities {
-			groups = append(groups, v.entityGroups(e)...)
+		aliases := make([][][]variantToken, len(topic.Entities))
+		for k, e := range topic.Entities {
+			aliases[k] = v.entityAliases(e)
+		}
+		at := v.aliasStarts(aliases)
+		for k, e := range topic.Entities {
+			groups = append(groups, v.entityGroups(e, aliases[k], at)...)
 		}
 	}
 	for _, g := range v.similarityGroups() {
@@ -454,10 +459,9 @@ func (g *variantGroup) result() VariantGroup {
 	return r
 }
 
-// entityGroups finds the spellings of one topic entity used across the
-// articles.
-func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
-	// The entity's spellings as sequences of token keys, longest first.
+// entityAliases returns a topic entity's spellings as sequences of token
+// keys, longest first; nil when it has fewer than two.
+func (v *variantScan) entityAliases(e facts.Entity) [][]variantToken {
 	var aliases [][]variantToken
 	seen := map[string]bool{}
 	for _, s := range append([]string{e.Name}, e.Aliases...) {
@@ -481,9 +485,51 @@ func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
 		return nil
 	}
 	sort.SliceStable(aliases, func(i, j int) bool { return len(aliases[i]) > len(aliases[j]) })
+	return aliases
+}
 
-	// Occurrences: leftmost-longest alias matches in every paragraph. A
-	// token that starts no alias is passed over at the cost of a look-up.
+// tokenPlace is where a token stands in a variantScan: v.paras[ai][pi][i].
+type tokenPlace struct{ ai, pi, i int32 }
+
+// aliasStarts returns, in the order of the scan, the places of the
+// tokens whose key starts an alias of any of the entities: the topic's
+// entities are matched one after another against these alone, where
+// each read every token of every article again.
+func (v *variantScan) aliasStarts(entities [][][]variantToken) []tokenPlace {
+	starts := make([]bool, len(v.lower))
+	any := false
+	for _, aliases := range entities {
+		for _, al := range aliases {
+			if k := al[0].kid; k >= 0 {
+				starts[k], any = true, true
+			}
+		}
+	}
+	if !any {
+		return nil
+	}
+	var at []tokenPlace
+	for ai, paras := range v.paras {
+		for pi, p := range paras {
+			for i := range p {
+				if starts[p[i].kid] {
+					at = append(at, tokenPlace{int32(ai), int32(pi), int32(i)})
+				}
+			}
+		}
+	}
+	return at
+}
+
+// entityGroups finds the spellings of one topic entity used across the
+// articles: aliases are its entityAliases, at the aliasStarts of the
+// topic's entities.
+func (v *variantScan) entityGroups(e facts.Entity, aliases [][]variantToken, at []tokenPlace) []*variantGroup {
+	if len(aliases) < 2 {
+		return nil
+	}
+	// Occurrences: leftmost-longest alias matches in every paragraph,
+	// looked for only where a token starts an alias.
 	starts := make([]bool, len(v.lower))
 	for _, al := range aliases {
 		if k := al[0].kid; k >= 0 {
@@ -491,26 +537,22 @@ func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
 		}
 	}
 	forms := map[string]*variantFormAcc{}
-	for ai, paras := range v.paras {
-		for _, p := range paras {
-			for i := 0; i < len(p); {
-				if !starts[p[i].kid] {
-					i++
-					continue
-				}
-				n := variantMatch(p, i, aliases)
-				if n == 0 {
-					i++
-					continue
-				}
-				for _, t := range p[i : i+n] {
-					if t.id != "" && !t.allCaps && !v.lower[t.kid] {
-						v.add(forms, t, ai)
-					}
-				}
-				i += n
+	last, next := tokenPlace{ai: -1}, int32(0) // the last match, and the place after it
+	for _, q := range at {
+		p := v.paras[q.ai][q.pi]
+		if !starts[p[q.i].kid] || q.ai == last.ai && q.pi == last.pi && q.i < next {
+			continue // not this entity's, or inside the last match
+		}
+		n := variantMatch(p, int(q.i), aliases)
+		if n == 0 {
+			continue
+		}
+		for _, t := range p[q.i : int(q.i)+n] {
+			if t.id != "" && !t.allCaps && !v.lower[t.kid] {
+				v.add(forms, t, int(q.ai))
 			}
 		}
+		last, next = q, q.i+int32(n)
 	}
 	if len(forms) < 2 {
 		return nil
