@@ -28,12 +28,10 @@ func newHTMLOut(w io.Writer) *htmlOut {
 	return &htmlOut{b: make([]byte, 0, reportChunk+reportChunk/2), w: w}
 }
 
-// flush writes what is buffered once there is a chunk of it, or all of
-// it at the end.
-func (o *htmlOut) flush(end bool) {
-	if len(o.b) < reportChunk && !end {
-		return
-	}
+// flush writes what is buffered. The pieces call it once a chunk is
+// buffered, testing the length themselves: the test is inlined where a
+// call to flush for every piece was not.
+func (o *htmlOut) flush() {
 	if o.err == nil {
 		_, o.err = o.w.Write(o.b)
 	}
@@ -42,8 +40,9 @@ func (o *htmlOut) flush(end bool) {
 
 // raw writes markup of the report's own.
 func (o *htmlOut) raw(s string) {
-	o.b = append(o.b, s...)
-	o.flush(false)
+	if o.b = append(o.b, s...); len(o.b) >= reportChunk {
+		o.flush()
+	}
 }
 
 // text writes s escaped for HTML text, a quoted attribute value or RCDATA:
@@ -70,8 +69,9 @@ func (o *htmlOut) text(s string) {
 			}
 		}
 	}
-	o.b = append(b, s[written:]...)
-	o.flush(false)
+	if o.b = append(b, s[written:]...); len(o.b) >= reportChunk {
+		o.flush()
+	}
 }
 
 // htmlEscape maps each byte that text escapes to its replacement's index
