@@ -4,6 +4,7 @@ import (
 	"math/rand"
 	"slices"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/crosscheck-news/crosscheck/facts"
@@ -104,4 +105,93 @@ func TestSpellingMembersMatchesReference(t *testing.T) {
 			t.Fatalf("round %d, %v:\nkeys   %q, members %v\nwant   %q, members %v", round, fs, keys, member, wantKeys, wantMember)
 		}
 	}
+}
+
+// spellingsRef is spellings as it was: for every fact, every article's
+// spelling looked at, in the map's order.
+func spellingsRef(fs []facts.Fact) map[string]string {
+	words := map[string][]string{}
+	for _, f := range fs {
+		name := f.Surface
+		if f.Kind == facts.KindEntity {
+			name = f.Value
+		}
+		words[f.Article] = spellingWords(name)
+	}
+	out := map[string]string{}
+	for _, f := range fs {
+		w := words[f.Article]
+		best := w
+		for _, o := range words {
+			if len(o) < len(best) && containsSeq(w, o) {
+				best = o
+			}
+		}
+		out[f.Article] = strings.Join(best, " ")
+	}
+	return out
+}
+
+// TestSpellingsMatchesReference holds spellings to the reference. Where
+// an article's spelling holds two shortest spellings of other articles
+// ("Port Alder" holds "Port" and "Alder") the reference took either, by
+// the map's order: there spellings must take one of them.
+func TestSpellingsMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	for round := range 3000 {
+		names := spellingNames[:2+rng.Intn(len(spellingNames)-1)]
+		fs := make([]facts.Fact, 1+rng.Intn(12))
+		for i := range fs {
+			fs[i].Article = string(rune('a' + rng.Intn(8)))
+			fs[i].Value = names[rng.Intn(len(names))]
+			fs[i].Surface = fs[i].Value
+			if rng.Intn(2) == 0 {
+				fs[i].Kind = facts.KindEntity
+				fs[i].Surface = "the " + fs[i].Value
+			}
+		}
+		got := spellings(fs)
+		words := map[string][]string{}
+		for _, f := range fs {
+			name := f.Surface
+			if f.Kind == facts.KindEntity {
+				name = f.Value
+			}
+			words[f.Article] = spellingWords(name)
+		}
+		for range 4 { // the reference's map order varies from run to run
+			want := spellingsRef(fs)
+			if len(got) != len(want) {
+				t.Fatalf("round %d: %d articles, reference %d", round, len(got), len(want))
+			}
+			for a, w := range want {
+				if got[a] == w {
+					continue
+				}
+				// Both must be shortest spellings the article's holds.
+				g, ok := shortestHeld(words, a, got[a])
+				if !ok || !g {
+					t.Fatalf("round %d, article %s (%v): %q, reference %q", round, a, words[a], got[a], w)
+				}
+			}
+		}
+	}
+}
+
+// shortestHeld reports whether s is the spelling of some article that
+// a's spelling holds, of the fewest words such a spelling has.
+func shortestHeld(words map[string][]string, a, s string) (shortest, ok bool) {
+	w := words[a]
+	short := len(w)
+	for _, o := range words {
+		if containsSeq(w, o) && len(o) < short {
+			short = len(o)
+		}
+	}
+	for _, o := range words {
+		if containsSeq(w, o) && strings.Join(o, " ") == s {
+			return len(o) == short, true
+		}
+	}
+	return false, false
 }
