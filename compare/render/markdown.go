@@ -322,23 +322,6 @@ var mdSpecial = func() (t [utf8.RuneSelf]bool) {
 func mdPlain(s string) bool {
 	prevSpace := true
 	for i := 0; i < len(s); {
-		// Eight bytes at a time while they are words and single spaces
-		// (article text nearly all is), tested as one word; anything
-		// else, or a double space, goes to the byte path.
-		if i+8 <= len(s) {
-			w := s[i : i+8]
-			if mdClass[w[0]]|mdClass[w[1]]|mdClass[w[2]]|mdClass[w[3]]|
-				mdClass[w[4]]|mdClass[w[5]]|mdClass[w[6]]|mdClass[w[7]] == 0 {
-				x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-					uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-				sp := spaceBytes(x)
-				if sp&(sp<<8) == 0 && !(prevSpace && sp&0x80 != 0) {
-					prevSpace = sp>>63 != 0
-					i += 8
-					continue
-				}
-			}
-		}
 		c := s[i]
 		if c >= utf8.RuneSelf {
 			r, size := utf8.DecodeRuneInString(s[i:])
@@ -360,30 +343,6 @@ func mdPlain(s string) bool {
 		prevSpace = true
 	}
 	return !prevSpace || s == ""
-}
-
-// mdClass is 0 for the bytes mdPlain's eight-byte test passes (ASCII,
-// not escaped, no space but ' '), 1 for the rest.
-var mdClass = func() (t [256]uint8) {
-	for c := range t {
-		if c >= utf8.RuneSelf || mdSpecial[c] && c != ' ' {
-			t[c] = 1
-		}
-	}
-	return t
-}()
-
-// spaceBytes returns the high bit of each byte of x (ASCII bytes, x has
-// no high bit) that is ' ', exactly: the low seven bits of each byte
-// of x^'  …' plus 0x7f carry into its high bit unless they are all zero,
-// and no carry crosses into the next byte.
-func spaceBytes(x uint64) uint64 {
-	const (
-		spaces = 0x2020202020202020
-		low    = 0x7f7f7f7f7f7f7f7f
-	)
-	y := x ^ spaces
-	return ^((y&low + low) | y) & ^uint64(low)
 }
 
 // mdCell escapes text for a table cell; empty cells show a dash.
