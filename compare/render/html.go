@@ -119,7 +119,7 @@ func writeHTML(w io.Writer, res compare.Result, arts []facts.Article, forms *Ver
 	v.Forms = forms
 	o := newHTMLOut(w)
 	writeReport(o, v)
-	if o.flush(); o.err != nil {
+	if o.flush(true); o.err != nil {
 		return fmt.Errorf("write html: %w", o.err)
 	}
 	return nil

@@ -28,10 +28,12 @@ func newHTMLOut(w io.Writer) *htmlOut {
 	return &htmlOut{b: make([]byte, 0, reportChunk+reportChunk/2), w: w}
 }
 
-// flush writes what is buffered. The pieces call it once a chunk is
-// buffered, testing the length themselves: the test is inlined where a
-// call to flush for every piece was not.
-func (o *htmlOut) flush() {
+// flush writes what is buffered once there is a chunk of it, or all of
+// it at the end.
+func (o *htmlOut) flush(end bool) {
+	if len(o.b) < reportChunk && !end {
+		return
+	}
 	if o.err == nil {
 		_, o.err = o.w.Write(o.b)
 	}
@@ -40,9 +42,8 @@ func (o *htmlOut) flush() {
 
 // raw writes markup of the report's own.
 func (o *htmlOut) raw(s string) {
-	if o.b = append(o.b, s...); len(o.b) >= reportChunk {
-		o.flush()
-	}
+	o.b = append(o.b, s...)
+	o.flush(false)
 }
 
 // text writes s escaped for HTML text, a quoted attribute value or RCDATA:
@@ -69,9 +70,8 @@ func (o *htmlOut) text(s string) {
 			}
 		}
 	}
-	if o.b = append(b, s[written:]...); len(o.b) >= reportChunk {
-		o.flush()
-	}
+	o.b = append(b, s[written:]...)
+	o.flush(false)
 }
 
 // htmlEscape maps each byte that text escapes to its replacement's index
