@@ -157,7 +157,7 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	}
 	// No two links have the same i and j: the order is total, and a
 	// stable sort would give the same.
-	slices.SortFunc(links, cmpQuoteLinks)
+	sortQuoteLinks(links, n)
 	cluster := make([]int, n) // item → cluster id (its first member)
 	members := make(map[int][]int, n)
 	for i := range items {
@@ -216,6 +216,40 @@ func newQuoteLink(i, j int, s float64) quoteLink {
 
 func (l quoteLink) i() int { return int(l.ij >> 32) }
 func (l quoteLink) j() int { return int(uint32(l.ij)) }
+
+// sortQuoteLinks sorts the links of n quotes as cmpQuoteLinks orders
+// them. When the quotes and the distinct strengths are few enough (as
+// always but in theory), each link is packed into one word — its
+// strength's rank among the links' strengths, i, j — and the words are
+// sorted by an ordered sort, whose comparisons are inlined where
+// cmpQuoteLinks was a call per comparison: that was most of the sort.
+func sortQuoteLinks(links []quoteLink, n int) {
+	const bits = 21 // for i and j each; the rank has the 22 bits above
+	if n >= 1<<bits || len(links) < 32 {
+		slices.SortFunc(links, cmpQuoteLinks)
+		return
+	}
+	strengths := make([]uint64, len(links))
+	for k, l := range links {
+		strengths[k] = l.by
+	}
+	slices.Sort(strengths)
+	strengths = slices.Compact(strengths)
+	if len(strengths) >= 1<<(64-2*bits) {
+		slices.SortFunc(links, cmpQuoteLinks)
+		return
+	}
+	keys := make([]uint64, len(links))
+	for k, l := range links {
+		rank, _ := slices.BinarySearch(strengths, l.by)
+		keys[k] = uint64(rank)<<(2*bits) | uint64(l.i())<<bits | uint64(l.j())
+	}
+	slices.Sort(keys)
+	const mask = 1<<bits - 1
+	for k, key := range keys {
+		links[k] = quoteLink{by: strengths[key>>(2*bits)], ij: key>>bits&mask<<32 | key&mask}
+	}
+}
 
 // cmpQuoteLinks orders links strongest first, then by i, then by j.
 func cmpQuoteLinks(a, b quoteLink) int {
