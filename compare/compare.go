@@ -117,32 +117,49 @@ func (c comparer) count(sr *SlotResult) {
 // facts about, and no sorted copy of all the facts is made first.
 func splitSorted(fs []facts.Fact, topicSlots map[string]bool) (general []facts.Fact, bySlot map[string][]facts.Fact) {
 	idx := sortedIndex(fs)
-	inTopic := make([]bool, len(fs))
+	// The topic's slots are numbered, and each fact's slot looked up
+	// once: where it goes is then kept by number (four look-ups of the
+	// slot per fact before).
+	num := make(map[string]int32, len(topicSlots))
+	var slots []string
+	for id, in := range topicSlots {
+		if in {
+			num[id] = int32(len(slots))
+			slots = append(slots, id)
+		}
+	}
+	slotOf := make([]int32, len(fs)) // the fact's slot number, -1 for none
+	sizes := make([]int, len(slots))
 	n := 0
 	for i := range fs {
-		if topicSlots[fs[i].Slot] {
-			inTopic[i] = true
+		id, ok := num[fs[i].Slot]
+		if !ok {
+			slotOf[i] = -1
+			n++
 			continue
 		}
-		n++
+		slotOf[i] = id
+		sizes[id]++
 	}
 	general = make([]facts.Fact, 0, n)
-	sizes := map[string]int{}
-	for i := range fs {
-		if inTopic[i] {
-			sizes[fs[i].Slot]++
+	pieces := make([][]facts.Fact, len(slots))
+	for id, size := range sizes {
+		if size > 0 {
+			pieces[id] = make([]facts.Fact, 0, size)
 		}
-	}
-	bySlot = make(map[string][]facts.Fact, len(sizes))
-	for id, n := range sizes {
-		bySlot[id] = make([]facts.Fact, 0, n)
 	}
 	for _, i := range idx {
-		if !inTopic[i] {
-			general = append(general, fs[i])
+		if id := slotOf[i]; id >= 0 {
+			pieces[id] = append(pieces[id], fs[i])
 			continue
 		}
-		bySlot[fs[i].Slot] = append(bySlot[fs[i].Slot], fs[i])
+		general = append(general, fs[i])
+	}
+	bySlot = make(map[string][]facts.Fact, len(slots))
+	for id, p := range pieces {
+		if p != nil {
+			bySlot[slots[id]] = p
+		}
 	}
 	return general, bySlot
 }
@@ -875,24 +892,59 @@ func (c comparer) set(s facts.Slot, fs []facts.Fact) SlotResult {
 // Selkie", "Selkie") counts as that shorter form, since it spells the
 // name the same way.
 func spellings(fs []facts.Fact) map[string]string {
-	words := map[string][]string{}
+	// An article's spelling is its last fact's. The articles mostly
+	// spell a member alike, so the shortest spelling each holds is
+	// looked for once per distinct spelling, among the distinct
+	// spellings, where it was once per fact among every article's
+	// (spellingsRef in the tests). Of two shortest it takes the first
+	// article's, where the look-up went in a map's order.
+	type spelling struct {
+		words []string
+		best  string
+		done  bool
+	}
+	type key struct {
+		n     int
+		words string
+	}
+	distinct := map[key]*spelling{}
+	of := make(map[string]*spelling, len(fs)) // an article's spelling
 	for _, f := range fs {
 		name := f.Surface
 		if f.Kind == facts.KindEntity {
 			name = f.Value // the article's fullest form of the name
 		}
-		words[f.Article] = spellingWords(name)
-	}
-	out := map[string]string{}
-	for _, f := range fs {
-		w := words[f.Article]
-		best := w
-		for _, o := range words {
-			if len(o) < len(best) && containsSeq(w, o) {
-				best = o
-			}
+		w := spellingWords(name)
+		k := key{len(w), strings.Join(w, "\x00")}
+		sp := distinct[k]
+		if sp == nil {
+			sp = &spelling{words: w}
+			distinct[k] = sp
 		}
-		out[f.Article] = strings.Join(best, " ")
+		of[f.Article] = sp
+	}
+	// The articles' spellings, each once, in the order of the articles.
+	var held []*spelling
+	listed := make(map[*spelling]bool, len(distinct))
+	for _, f := range fs {
+		if sp := of[f.Article]; !listed[sp] {
+			listed[sp] = true
+			held = append(held, sp)
+		}
+	}
+	out := make(map[string]string, len(of))
+	for _, f := range fs {
+		sp := of[f.Article]
+		if !sp.done {
+			best := sp.words
+			for _, o := range held {
+				if len(o.words) < len(best) && containsSeq(sp.words, o.words) {
+					best = o.words
+				}
+			}
+			sp.best, sp.done = strings.Join(best, " "), true
+		}
+		out[f.Article] = sp.best
 	}
 	return out
 }

@@ -75,14 +75,21 @@ func linksFrom(data []byte) []refLink {
 func checkLinkOrder(t *testing.T, ref []refLink) {
 	t.Helper()
 	got := make([]quoteLink, len(ref))
+	n := 0
 	for k, l := range ref {
 		got[k] = newQuoteLink(l.i, l.j, l.s)
+		n = max(n, l.j+1)
 	}
+	packed := slices.Clone(got)
 	refSortLinks(ref)
 	slices.SortFunc(got, cmpQuoteLinks)
+	sortQuoteLinks(packed, n)
 	for k := range ref {
 		if got[k].i() != ref[k].i || got[k].j() != ref[k].j {
 			t.Fatalf("link %d: got (%d,%d), reference (%d,%d) s=%v", k, got[k].i(), got[k].j(), ref[k].i, ref[k].j, ref[k].s)
+		}
+		if packed[k] != got[k] {
+			t.Fatalf("link %d: sortQuoteLinks gives (%d,%d) %x, cmpQuoteLinks (%d,%d) %x", k, packed[k].i(), packed[k].j(), packed[k].by, got[k].i(), got[k].j(), got[k].by)
 		}
 	}
 }
@@ -103,6 +110,12 @@ func TestQuoteLinkOrderMatchesReference(t *testing.T) {
 	checkLinkOrder(t, links)
 	// Large indexes and the extremes of the strength.
 	checkLinkOrder(t, []refLink{{1 << 20, 1<<20 + 1, 0}, {0, 1, math.MaxFloat64}, {2, 3, math.SmallestNonzeroFloat64}, {0, 2, 0}, {5, 1 << 30, 1}})
+	// Packed: quotes up to the largest index the word holds.
+	var wide []refLink
+	for k := range 100 {
+		wide = append(wide, refLink{k * 20000, 1<<21 - 1 - k, float64(k % 7)})
+	}
+	checkLinkOrder(t, wide)
 }
 
 func FuzzQuoteLinkOrder(f *testing.F) {
@@ -198,7 +211,8 @@ func FuzzFrameMemo(f *testing.F) {
 	})
 }
 
-// refQuoteReps is quoteReps before its totals were kept by place.
+// refQuoteReps is quoteReps before its totals were kept by place, and
+// before it took the weights from quoteScores and the articles as runs.
 func refQuoteReps(items []quoteItem, score quoteScores, ms []int) []int {
 	best := map[string]int{}
 	total := map[int]float64{}
@@ -241,18 +255,22 @@ func checkQuoteReps(t *testing.T, data []byte) {
 	}
 	items := make([]quoteItem, n)
 	for i := range items {
-		items[i].f.Article = string(rune('a' + int(next())%nArts))
+		items[i].art = int32(int(next()) % nArts)
+		items[i].f = &facts.Fact{Article: string(rune('a' + items[i].art))}
 		for w := range int32(12) {
 			if next()&1 == 1 {
 				items[i].words = append(items[i].words, w)
 			}
 		}
 	}
-	score := quoteScores{n: n, s: make([]float64, n*n)}
+	// quoteSlots gives the quotes in article order.
+	slices.SortStableFunc(items, func(a, b quoteItem) int { return int(a.art - b.art) })
+	score := newQuoteScores(n)
 	scores := [...]float64{0, 0, 0.5, 0.6, 0.8, 1, 2.0 / 3, 0.75}
 	for i := range n {
 		for j := i + 1; j < n; j++ {
-			score.set(i, j, scores[next()%8])
+			s := scores[next()%8]
+			score.set(i, j, s, s*float64(quoteShared(&items[i], &items[j])))
 		}
 	}
 	var ms []int

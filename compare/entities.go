@@ -223,27 +223,47 @@ func preferSpellings(fs []facts.Fact, forms nameForms) []facts.Fact {
 func spellingMembers(fs []facts.Fact, memo nameForms) ([]string, []bool) {
 	keys := make([]string, len(fs))
 	member := make([]bool, len(fs))
-	forms := make([]nameForm, len(fs))
-	for i, f := range fs {
-		forms[i] = memo.of(f.Value)
-	}
 	// A form holding another as a word run counts as the shorter one.
+	// The statements of a name repeat a few spellings, so the shorter
+	// form is looked for once per spelling, among the spellings, where
+	// it was once per statement among all statements: a spelling met
+	// again adds nothing, as the form sought only ever gets shorter, a
+	// word run of the one before (spellingMembersRef in the tests).
+	type spelling struct {
+		form, best nameForm
+		done       bool
+	}
+	var spellings []spelling
+	index := map[string]int32{} // a value → its place in spellings
+	for _, f := range fs {
+		if f.Background {
+			continue
+		}
+		if _, ok := index[f.Value]; !ok {
+			index[f.Value] = int32(len(spellings))
+			spellings = append(spellings, spelling{form: memo.of(f.Value)})
+		}
+	}
 	byKey := map[string]nameForm{}
 	for i, f := range fs {
 		if f.Background {
 			continue
 		}
-		best := forms[i]
-		for j, o := range forms {
-			if fs[j].Background || o.acronym != best.acronym || len(o.words) >= len(best.words) {
-				continue
+		sp := &spellings[index[f.Value]]
+		if !sp.done {
+			best := sp.form
+			for _, o := range spellings {
+				if o.form.acronym != best.acronym || len(o.form.words) >= len(best.words) {
+					continue
+				}
+				if containsSeq(best.words, o.form.words) {
+					best = o.form
+				}
 			}
-			if containsSeq(best.words, o.words) {
-				best = o
-			}
+			sp.best, sp.done = best, true
 		}
-		keys[i] = best.key()
-		byKey[keys[i]] = best
+		keys[i] = sp.best.key()
+		byKey[keys[i]] = sp.best
 	}
 	distinct := make([]string, 0, len(byKey))
 	for k := range byKey {

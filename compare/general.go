@@ -1,7 +1,9 @@
 package compare
 
 import (
-	"sort"
+	"cmp"
+	"slices"
+	"strings"
 
 	"github.com/crosscheck-news/crosscheck/facts"
 )
@@ -47,17 +49,35 @@ func (c comparer) general(fs []facts.Fact) []SlotResult {
 		out = append(out, c.single(facts.Slot{ID: id, Kind: sf[0].Kind, Label: label}, sf, true))
 	}
 	out = append(out, quoted...)
-	sort.SliceStable(out, func(i, j int) bool {
-		ki, kj := generalKindOrder[facts.Kind(out[i].Kind)], generalKindOrder[facts.Kind(out[j].Kind)]
-		if ki != kj {
-			return ki < kj
+	return sortGeneral(out)
+}
+
+// sortGeneral orders general slots by kind (generalKindOrder), then
+// the fewest articles missing, then slot id, keeping the order of ties.
+// The kinds are ranked once per slot and the results, large structs,
+// moved once, where a stable sort of the results themselves looked two
+// kinds up per comparison and swapped results about.
+func sortGeneral(out []SlotResult) []SlotResult {
+	rank := make([]int, len(out))
+	idx := make([]int32, len(out))
+	for i := range out {
+		rank[i] = generalKindOrder[facts.Kind(out[i].Kind)]
+		idx[i] = int32(i)
+	}
+	slices.SortStableFunc(idx, func(a, b int32) int {
+		if c := cmp.Compare(rank[a], rank[b]); c != 0 {
+			return c
 		}
-		if len(out[i].Missing) != len(out[j].Missing) {
-			return len(out[i].Missing) < len(out[j].Missing)
+		if c := cmp.Compare(len(out[a].Missing), len(out[b].Missing)); c != 0 {
+			return c
 		}
-		return out[i].Slot < out[j].Slot
+		return strings.Compare(out[a].Slot, out[b].Slot)
 	})
-	return out
+	sorted := make([]SlotResult, len(out))
+	for k, i := range idx {
+		sorted[k] = out[i]
+	}
+	return sorted
 }
 
 // groupBySlot reorders fs in place so that the facts of each slot but

@@ -21,11 +21,11 @@ func TestShingleIndexReusedEmpty(t *testing.T) {
 		ix.release()
 	}
 	q := newQuoteScores(5)
-	q.set(1, 2, 0.5)
+	q.set(1, 2, 0.5, 2)
 	q.release()
 	q = newQuoteScores(5)
-	if s := q.at(1, 2); s != 0 {
-		t.Errorf("a kept score block holds %v", s)
+	if s, w := q.at(1, 2), q.weight(1, 2); s != 0 || w != 0 {
+		t.Errorf("a kept score block holds %v, weight %v", s, w)
 	}
 	q.release()
 }

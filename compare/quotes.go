@@ -81,8 +81,14 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	}
 	items := make([]quoteItem, len(qs))
 	vocab := newQuoteVocab()
-	for i, f := range qs {
+	art := int32(-1)
+	for i := range qs {
+		f := &qs[i]
 		items[i] = newQuoteItem(f, vocab)
+		if i == 0 || f.Article != qs[i-1].Article {
+			art++
+		}
+		items[i].art = art
 		items[i].person = kinds.person(f.Article, f.Source)
 		items[i].sid = c.speakers.id(f.Source)
 	}
@@ -90,17 +96,20 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	m := newQuoteMatcher(items, len(vocab.classes))
 	score := newQuoteScores(n)
 	defer score.release()
-	var links []quoteLink
+	links, _ := quoteLinkBufs.get()
+	links = links[:0]
+	defer func() { quoteLinkBufs.put(links[:0], 16*cap(links)) }()
 	try := func(i, j int) {
 		s, shared, ok := m.match(i, j)
 		if !ok {
 			return
 		}
-		score.set(i, j, s)
-		if items[i].f.Article != items[j].f.Article {
-			// A match of more shared words is stronger evidence:
-			// an article's full rendering joins before its excerpt.
-			links = append(links, newQuoteLink(i, j, s*float64(shared)))
+		// A match of more shared words is stronger evidence: an
+		// article's full rendering joins before its excerpt.
+		w := s * float64(shared)
+		score.set(i, j, s, w)
+		if items[i].art != items[j].art {
+			links = append(links, newQuoteLink(i, j, w))
 		}
 	}
 	// Two quotes with content words but none in common never match (see
@@ -148,7 +157,7 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	}
 	// No two links have the same i and j: the order is total, and a
 	// stable sort would give the same.
-	slices.SortFunc(links, cmpQuoteLinks)
+	sortQuoteLinks(links, n)
 	cluster := make([]int, n) // item → cluster id (its first member)
 	members := make(map[int][]int, n)
 	for i := range items {
@@ -187,6 +196,11 @@ func (c comparer) quoteSlots(fs []facts.Fact) []SlotResult {
 	return out
 }
 
+// quoteLinkBufs keeps the link lists of earlier comparisons: a topic's
+// quotes give tens of thousands of links, and the list grown anew for
+// each was a twentieth of what Compare allocates.
+var quoteLinkBufs = newKeep[[]quoteLink]()
+
 // quoteLink is a match of quotes i and j (i < j) of different articles,
 // of strength s, held as two words that sort the links strongest first,
 // then by i, then by j: by, s's bits inverted (s is a ratio times a
@@ -202,6 +216,40 @@ func newQuoteLink(i, j int, s float64) quoteLink {
 
 func (l quoteLink) i() int { return int(l.ij >> 32) }
 func (l quoteLink) j() int { return int(uint32(l.ij)) }
+
+// sortQuoteLinks sorts the links of n quotes as cmpQuoteLinks orders
+// them. When the quotes and the distinct strengths are few enough (as
+// always but in theory), each link is packed into one word — its
+// strength's rank among the links' strengths, i, j — and the words are
+// sorted by an ordered sort, whose comparisons are inlined where
+// cmpQuoteLinks was a call per comparison: that was most of the sort.
+func sortQuoteLinks(links []quoteLink, n int) {
+	const bits = 21 // for i and j each; the rank has the 22 bits above
+	if n >= 1<<bits || len(links) < 32 {
+		slices.SortFunc(links, cmpQuoteLinks)
+		return
+	}
+	strengths := make([]uint64, len(links))
+	for k, l := range links {
+		strengths[k] = l.by
+	}
+	slices.Sort(strengths)
+	strengths = slices.Compact(strengths)
+	if len(strengths) >= 1<<(64-2*bits) {
+		slices.SortFunc(links, cmpQuoteLinks)
+		return
+	}
+	keys := make([]uint64, len(links))
+	for k, l := range links {
+		rank, _ := slices.BinarySearch(strengths, l.by)
+		keys[k] = uint64(rank)<<(2*bits) | uint64(l.i())<<bits | uint64(l.j())
+	}
+	slices.Sort(keys)
+	const mask = 1<<bits - 1
+	for k, key := range keys {
+		links[k] = quoteLink{by: strengths[key>>(2*bits)], ij: key>>bits&mask<<32 | key&mask}
+	}
+}
 
 // cmpQuoteLinks orders links strongest first, then by i, then by j.
 func cmpQuoteLinks(a, b quoteLink) int {
@@ -225,7 +273,14 @@ func factPtrArticle(f **facts.Fact) string { return (*f).Article }
 
 // quoteItem is a quote fact with the words clustering and diffing use.
 type quoteItem struct {
-	f     facts.Fact
+	// f points into quoteSlots' copy of the quotes: items are copied
+	// about, and a fact is 232 bytes.
+	f *facts.Fact
+	// art numbers the quote's article among the comparison's articles,
+	// in their order: the pairs of quotes tried and clustered are told
+	// apart by article hundreds of thousands of times a topic, where
+	// comparing the names was a tenth of quoteReps.
+	art   int32
 	shown []string // words as written, with their punctuation
 	keys  []string // the same words folded, without punctuation
 	kids  []int32  // keys as ids of the comparison's vocabulary
@@ -356,7 +411,7 @@ func intern(m map[string]int32, s string) int32 {
 }
 
 // newQuoteItem splits a quote into its words, numbered by vocab.
-func newQuoteItem(f facts.Fact, vocab *quoteVocab) quoteItem {
+func newQuoteItem(f *facts.Fact, vocab *quoteVocab) quoteItem {
 	qw := vocab.split[f.Value]
 	if qw == nil {
 		qw = vocab.splitQuote(f.Value)
@@ -401,10 +456,13 @@ func (vocab *quoteVocab) splitQuote(text string) *quoteWords {
 }
 
 // quoteScores holds the match score of every two quotes (0 for none),
-// in one block rather than a slice per quote.
+// and its weight (the score times the content words the two share), in
+// one block rather than a slice per quote: the weights are the links'
+// strengths, which quoteReps adds up again per cluster, where counting
+// the shared words anew was most of its time.
 type quoteScores struct {
-	n int
-	s []float64
+	n    int
+	s, w []float64
 }
 
 // quoteScoreBlocks keeps the blocks of earlier comparisons: a topic of
@@ -415,22 +473,32 @@ var quoteScoreBlocks = newKeep[[]float64]()
 // quoteScoreBlocks when one is large enough (put it back with release).
 func newQuoteScores(n int) quoteScores {
 	if b, ok := quoteScoreBlocks.get(); ok {
-		if cap(b) >= n*n && cap(b) <= 4*n*n+64 {
-			s := b[:n*n]
-			clear(s)
-			return quoteScores{n: n, s: s}
+		if cap(b) >= 2*n*n && cap(b) <= 8*n*n+64 {
+			b = b[:2*n*n]
+			clear(b)
+			return quoteScores{n: n, s: b[:n*n], w: b[n*n:]}
 		}
 		quoteScoreBlocks.put(b, 8*cap(b))
 	}
-	return quoteScores{n: n, s: make([]float64, n*n)}
+	b := make([]float64, 2*n*n)
+	return quoteScores{n: n, s: b[:n*n], w: b[n*n:]}
 }
 
 // release hands the block back for another comparison.
-func (q quoteScores) release() { quoteScoreBlocks.put(q.s, 8*cap(q.s)) }
+func (q quoteScores) release() {
+	b := q.s[:cap(q.s)]
+	quoteScoreBlocks.put(b, 8*cap(b))
+}
 
 func (q quoteScores) at(i, j int) float64 { return q.s[i*q.n+j] }
 
-func (q quoteScores) set(i, j int, s float64) { q.s[i*q.n+j], q.s[j*q.n+i] = s, s }
+// weight is the score of i and j times the content words they share.
+func (q quoteScores) weight(i, j int) float64 { return q.w[i*q.n+j] }
+
+func (q quoteScores) set(i, j int, s, w float64) {
+	q.s[i*q.n+j], q.s[j*q.n+i] = s, s
+	q.w[i*q.n+j], q.w[j*q.n+i] = w, w
+}
 
 // quoteWordBreak splits a quote into words: at spaces and at dashes
 // written without spaces ("problems—bigger").
@@ -802,7 +870,7 @@ func quoteCanMerge(m *quoteMatcher, score quoteScores, a, b []int) bool {
 	cross, matched := 0, 0
 	for _, x := range a {
 		for _, y := range b {
-			if items[x].f.Article == items[y].f.Article {
+			if items[x].art == items[y].art {
 				if !m.strong(x, y) {
 					return false
 				}
@@ -821,33 +889,33 @@ func quoteCanMerge(m *quoteMatcher, score quoteScores, a, b []int) bool {
 // the other articles' quotes best, each match weighed by the content
 // words it shares (so an article's full rendering wins over a short
 // excerpt it also quotes), the earliest on a tie. The result is ordered
-// by article id.
+// by article id. ms is ascending and items are in article order (art
+// never falls as the index rises), as quoteSlots makes them: each
+// article's members are then a run of ms, met in article order.
 func quoteReps(items []quoteItem, score quoteScores, ms []int) []int {
-	// Totals are kept by place in ms (its members are distinct), and
-	// best holds the place: a map from item to total cost half of this.
-	best := map[string]int{}
-	total := make([]float64, len(ms))
-	for k, x := range ms {
+	var reps []int
+	best, bestTotal := -1, 0.0
+	for _, x := range ms {
+		total := 0.0
 		for _, y := range ms {
-			// A pair that does not match adds nothing (its score is 0).
-			if sc := score.at(x, y); sc != 0 && items[x].f.Article != items[y].f.Article {
-				total[k] += sc * float64(quoteShared(&items[x], &items[y]))
+			// A pair that does not match adds nothing (its weight is 0).
+			if w := score.weight(x, y); w != 0 && items[x].art != items[y].art {
+				total += w
 			}
 		}
-		a := items[x].f.Article
-		if cur, ok := best[a]; !ok || total[k] > total[cur] {
-			best[a] = k
+		switch {
+		case best < 0:
+			best, bestTotal = x, total
+		case items[x].art != items[best].art:
+			reps = append(reps, best)
+			best, bestTotal = x, total
+		case total > bestTotal:
+			best, bestTotal = x, total
 		}
 	}
-	if len(best) == 0 {
-		return nil
+	if best >= 0 {
+		reps = append(reps, best)
 	}
-	reps := make([]int, 0, len(best))
-	for _, k := range best {
-		reps = append(reps, ms[k])
-	}
-	// One representative per article: the order is total.
-	slices.SortFunc(reps, func(x, y int) int { return strings.Compare(items[x].f.Article, items[y].f.Article) })
 	return reps
 }
 
@@ -878,7 +946,7 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 	runs := map[int32][]quoteDiffRun{}
 	for k, x := range reps {
 		it := &items[x]
-		v := toValue(it.f)
+		v := toValue(*it.f)
 		if k > 0 {
 			r, ok := runs[it.wclass]
 			if !ok {
@@ -889,7 +957,7 @@ func (c comparer) remark(items []quoteItem, reps []int, used map[string]int) Slo
 		}
 		sr.Values = append(sr.Values, v)
 		stated[it.f.Article] = true
-		fs = append(fs, &it.f)
+		fs = append(fs, it.f)
 	}
 	missing := 0
 	for _, a := range c.articles {
@@ -995,7 +1063,7 @@ func (c comparer) speakerDifference(sr *SlotResult, items []quoteItem, reps []in
 	fs := make([]*facts.Fact, 0, len(named))
 	for _, x := range named {
 		canon[items[x].f.Article] = items[groups[group[x]][0]].speaker
-		fs = append(fs, &items[x].f)
+		fs = append(fs, items[x].f)
 	}
 	d, ok := groupBy("speaker", fs, factPtrArticle, func(f **facts.Fact) string { return canon[(*f).Article] })
 	if !ok {

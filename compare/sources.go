@@ -346,8 +346,13 @@ func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
 	// set each shingle was last seen in, plus one).
 	index := newShingleIndex(total)
 	defer index.release()
-	ids := make([]int32, 0, total) // per set and distinct shingle, in order
-	var sizes, last []int32
+	sc, ok := shingleScratches.get()
+	if !ok {
+		sc = &shingleScratch{}
+	}
+	defer func() { shingleScratches.put(sc, sc.bytes()) }()
+	ids := sc.ids[:0] // per set and distinct shingle, in order
+	sizes, last := sc.sizes[:0], sc.last[:0]
 	for b, set := range sets {
 		w := 0
 		for _, s := range set {
@@ -370,12 +375,12 @@ func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
 		sets[b] = set[:w]
 	}
 	// Pass two: each shingle's sets, a run per shingle.
-	start := make([]int32, len(sizes)+1)
+	start := zeroed(sc.start, len(sizes)+1)
 	for i, c := range sizes {
 		start[i+1] = start[i] + c
 	}
-	fill := append([]int32(nil), start[:len(sizes)]...)
-	runs := make([]int32, total)
+	fill := append(sc.fill[:0], start[:len(sizes)]...)
+	runs := zeroed(sc.runs, total)
 	k := 0
 	for b, set := range sets {
 		for range set {
@@ -385,24 +390,28 @@ func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
 			fill[id]++
 		}
 	}
-	counts := make([]int32, n*n) // [a*n+b], a < b
+	counts := zeroed(sc.counts, n*n) // [a*n+b], a < b
 	// Shingles held by the same sets add to the same pairs: a paragraph
 	// several outlets run gives dozens of shingles held by exactly those
 	// articles. Such a run of sets is counted once, with how many
 	// shingles have it, where each shingle's pairs were counted apiece
 	// (a shingle of a 50-outlet wire paragraph has 1,225 pairs).
-	weight := make([]int32, len(sizes))
-	first := make(map[uint64]int32, len(sizes)) // a run's hash → the first shingle with it
+	weight := zeroed(sc.weight, len(sizes))
+	*sc = shingleScratch{ids: ids, sizes: sizes, last: last, start: start, fill: fill, runs: runs, counts: counts, weight: weight}
+	// A run's hash → the first shingle with it, plus one.
+	first := keptIndex(runIndexes, len(sizes))
+	defer first.release()
 	for id := range sizes {
 		run := runs[start[id]:start[id+1]]
 		if len(run) < 2 {
 			continue // no pair
 		}
 		h := runHash(run)
-		r, ok := first[h]
+		slot := first.slot(h)
+		r := *slot - 1
 		switch {
-		case !ok:
-			first[h] = int32(id)
+		case r < 0:
+			*slot = int32(id) + 1
 			weight[id] = 1
 		case slices.Equal(runs[start[r]:start[r+1]], run):
 			weight[r]++
@@ -429,6 +438,34 @@ func shingleOverlaps(sets [][]uint64, pair func(a, b, shared int)) {
 			}
 		}
 	}
+}
+
+// shingleScratch holds shingleOverlaps' working lists between calls:
+// they come to a few megabytes a topic, made anew for each before.
+type shingleScratch struct {
+	ids, sizes, last, start, fill, runs, counts, weight []int32
+}
+
+// shingleScratches keeps the working lists of earlier comparisons.
+var shingleScratches = newKeep[*shingleScratch]()
+
+// bytes is the size of the lists held.
+func (sc *shingleScratch) bytes() int {
+	n := 0
+	for _, l := range [...][]int32{sc.ids, sc.sizes, sc.last, sc.start, sc.fill, sc.runs, sc.counts, sc.weight} {
+		n += 4 * cap(l)
+	}
+	return n
+}
+
+// zeroed returns b made n long and cleared, reallocated when too small.
+func zeroed(b []int32, n int) []int32 {
+	if cap(b) < n {
+		return make([]int32, n)
+	}
+	b = b[:n]
+	clear(b)
+	return b
 }
 
 // runHash hashes a run of set numbers, FNV-1a style a number at a time.
@@ -492,21 +529,31 @@ type shingleIndex struct {
 	keys []uint64
 	vals []int32
 	mask uint64
+	keep keep[*shingleIndex] // where release puts it back
 }
 
 // shingleIndexes keeps the tables of earlier comparisons: a topic's table
 // is a megabyte or two, made for each topic compared.
 var shingleIndexes = newKeep[*shingleIndex]()
 
+// runIndexes keeps the tables shingleOverlaps finds runs of sets by,
+// apart from shingleIndexes: they are a fraction of the size, and taking
+// each other's would have them made anew each time.
+var runIndexes = newKeep[*shingleIndex]()
+
 // newShingleIndex makes a table for up to n shingles, at most half full,
 // reusing one of shingleIndexes when one is large enough (put it back
 // with release).
-func newShingleIndex(n int) *shingleIndex {
+func newShingleIndex(n int) *shingleIndex { return keptIndex(shingleIndexes, n) }
+
+// keptIndex makes a table for up to n entries, at most half full, reusing
+// one kept in k when one is large enough (put it back with release).
+func keptIndex(k keep[*shingleIndex], n int) *shingleIndex {
 	size := 16
 	for size < 2*n {
 		size *= 2
 	}
-	if t, ok := shingleIndexes.get(); ok {
+	if t, ok := k.get(); ok {
 		if cap(t.keys) >= size && cap(t.keys) <= 4*size {
 			t.keys, t.vals = t.keys[:size], t.vals[:size]
 			clear(t.vals)
@@ -515,11 +562,11 @@ func newShingleIndex(n int) *shingleIndex {
 		}
 		t.release()
 	}
-	return &shingleIndex{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1)}
+	return &shingleIndex{keys: make([]uint64, size), vals: make([]int32, size), mask: uint64(size - 1), keep: k}
 }
 
 // release hands the table back for another comparison.
-func (t *shingleIndex) release() { shingleIndexes.put(t, 12*cap(t.keys)) }
+func (t *shingleIndex) release() { t.keep.put(t, 12*cap(t.keys)) }
 
 // slot returns the value of shingle h, added with 0 when new; the caller
 // stores a value above 0 in it then.

@@ -61,8 +61,13 @@ func variants(topic *facts.Topic, articles []facts.Article, paras *paraTokens) [
 	v := newVariantScan(articles, paras)
 	var groups []*variantGroup
 	if topic != nil {
-		for _, e := range topic.Entities {
-			groups = append(groups, v.entityGroups(e)...)
+		aliases := make([][][]variantToken, len(topic.Entities))
+		for k, e := range topic.Entities {
+			aliases[k] = v.entityAliases(e)
+		}
+		at := v.aliasStarts(aliases)
+		for k, e := range topic.Entities {
+			groups = append(groups, v.entityGroups(e, aliases[k], at)...)
 		}
 	}
 	for _, g := range v.similarityGroups() {
@@ -133,32 +138,44 @@ type variantFormAcc struct {
 }
 
 // neighbours records the capitalised words around p[i]; keys holds the
-// neighbour keys of the forms already seen.
-func (f *variantFormAcc) neighbours(p []variantToken, i int, keys map[string][2]string) {
+// neighbour keys of the words already seen.
+func (f *variantFormAcc) neighbours(p []variantToken, i int, keys nbrKeys) {
 	if f.nbr == nil {
 		f.nbr = map[string]bool{}
 	}
-	key := func(id string) [2]string {
-		k, ok := keys[id]
-		if !ok {
-			nk := facts.NameKey(id)
-			k = [2]string{"p:" + nk, "n:" + nk}
-			keys[id] = k
-		}
-		return k
-	}
 	found := false
 	if i > 0 && p[i-1].id != "" && p[i-1].cap && !p[i-1].allCaps && !p[i-1].initial {
-		f.nbr[key(p[i-1].id)[0]] = true
+		f.nbr[keys.of(&p[i-1])[0]] = true
 		found = true
 	}
 	if i+1 < len(p) && p[i+1].id != "" && p[i+1].cap && !p[i+1].allCaps {
-		f.nbr[key(p[i+1].id)[1]] = true
+		f.nbr[keys.of(&p[i+1])[1]] = true
 		found = true
 	}
 	if !found {
 		f.alone = true
 	}
+}
+
+// nbrKeys holds the neighbour keys ("p:" and "n:" and the name key) of
+// the scan's words by key number: a word's key is its form (id), so the
+// number stands for the form, where a map hashed the form for every
+// capitalised word beside another.
+type nbrKeys struct {
+	k    [][2]string
+	done []bool
+}
+
+func newNbrKeys(n int) nbrKeys { return nbrKeys{k: make([][2]string, n), done: make([]bool, n)} }
+
+// of returns the neighbour keys of t, a word (t.id is not "") of the
+// scan's paragraphs.
+func (m nbrKeys) of(t *variantToken) [2]string {
+	if !m.done[t.kid] {
+		nk := facts.NameKey(t.id)
+		m.k[t.kid], m.done[t.kid] = [2]string{"p:" + nk, "n:" + nk}, true
+	}
+	return m.k[t.kid]
 }
 
 // sameContext reports whether two forms can be one name: one of them is
@@ -238,10 +255,15 @@ func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
 			}
 		}
 	}
-	nbrKeys := map[string][2]string{}
+	// The forms by key number (a word's key is its form), looked up in
+	// v.forms only when first met: the scan meets every capitalised
+	// word of every article.
+	byKey := make([]*variantFormAcc, len(v.lower))
+	keys := newNbrKeys(len(v.lower))
 	for ai, paras := range v.paras {
 		for _, p := range paras {
-			for i, t := range p {
+			for i := range p {
+				t := &p[i]
 				// A sentence-initial word counts when it is also capitalised
 				// mid-sentence or never lower case; as a form seen in lower
 				// case is a common word and never counts, that leaves: never
@@ -249,9 +271,14 @@ func newVariantScan(articles []facts.Article, cache *paraTokens) *variantScan {
 				if t.id == "" || t.allCaps || !t.cap || v.lower[t.kid] {
 					continue
 				}
-				// add returns the form: a second look-up by its id was
-				// a tenth of the scan.
-				v.add(v.forms, t, ai).neighbours(p, i, nbrKeys)
+				f := byKey[t.kid]
+				if f == nil {
+					f = v.add(v.forms, *t, ai)
+					byKey[t.kid] = f
+				} else {
+					v.addTo(f, ai)
+				}
+				f.neighbours(p, i, keys)
 			}
 		}
 	}
@@ -266,9 +293,14 @@ func (v *variantScan) add(forms map[string]*variantFormAcc, t variantToken, ai i
 		f = &variantFormAcc{id: t.id, display: t.text, arts: make(artSet, v.words), ids: v.ids, order: v.order}
 		forms[t.id] = f
 	}
+	v.addTo(f, ai)
+	return f
+}
+
+// addTo records one more occurrence of f in the article at place ai.
+func (v *variantScan) addTo(f *variantFormAcc, ai int) {
 	f.arts.add(v.place[ai])
 	f.count++
-	return f
 }
 
 // artSet is a set of articles, a bit by the article's place in the
@@ -427,10 +459,9 @@ func (g *variantGroup) result() VariantGroup {
 	return r
 }
 
-// entityGroups finds the spellings of one topic entity used across the
-// articles.
-func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
-	// The entity's spellings as sequences of token keys, longest first.
+// entityAliases returns a topic entity's spellings as sequences of token
+// keys, longest first; nil when it has fewer than two.
+func (v *variantScan) entityAliases(e facts.Entity) [][]variantToken {
 	var aliases [][]variantToken
 	seen := map[string]bool{}
 	for _, s := range append([]string{e.Name}, e.Aliases...) {
@@ -454,9 +485,51 @@ func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
 		return nil
 	}
 	sort.SliceStable(aliases, func(i, j int) bool { return len(aliases[i]) > len(aliases[j]) })
+	return aliases
+}
 
-	// Occurrences: leftmost-longest alias matches in every paragraph. A
-	// token that starts no alias is passed over at the cost of a look-up.
+// tokenPlace is where a token stands in a variantScan: v.paras[ai][pi][i].
+type tokenPlace struct{ ai, pi, i int32 }
+
+// aliasStarts returns, in the order of the scan, the places of the
+// tokens whose key starts an alias of any of the entities: the topic's
+// entities are matched one after another against these alone, where
+// each read every token of every article again.
+func (v *variantScan) aliasStarts(entities [][][]variantToken) []tokenPlace {
+	starts := make([]bool, len(v.lower))
+	any := false
+	for _, aliases := range entities {
+		for _, al := range aliases {
+			if k := al[0].kid; k >= 0 {
+				starts[k], any = true, true
+			}
+		}
+	}
+	if !any {
+		return nil
+	}
+	var at []tokenPlace
+	for ai, paras := range v.paras {
+		for pi, p := range paras {
+			for i := range p {
+				if starts[p[i].kid] {
+					at = append(at, tokenPlace{int32(ai), int32(pi), int32(i)})
+				}
+			}
+		}
+	}
+	return at
+}
+
+// entityGroups finds the spellings of one topic entity used across the
+// articles: aliases are its entityAliases, at the aliasStarts of the
+// topic's entities.
+func (v *variantScan) entityGroups(e facts.Entity, aliases [][]variantToken, at []tokenPlace) []*variantGroup {
+	if len(aliases) < 2 {
+		return nil
+	}
+	// Occurrences: leftmost-longest alias matches in every paragraph,
+	// looked for only where a token starts an alias.
 	starts := make([]bool, len(v.lower))
 	for _, al := range aliases {
 		if k := al[0].kid; k >= 0 {
@@ -464,26 +537,22 @@ func (v *variantScan) entityGroups(e facts.Entity) []*variantGroup {
 		}
 	}
 	forms := map[string]*variantFormAcc{}
-	for ai, paras := range v.paras {
-		for _, p := range paras {
-			for i := 0; i < len(p); {
-				if !starts[p[i].kid] {
-					i++
-					continue
-				}
-				n := variantMatch(p, i, aliases)
-				if n == 0 {
-					i++
-					continue
-				}
-				for _, t := range p[i : i+n] {
-					if t.id != "" && !t.allCaps && !v.lower[t.kid] {
-						v.add(forms, t, ai)
-					}
-				}
-				i += n
+	last, next := tokenPlace{ai: -1}, int32(0) // the last match, and the place after it
+	for _, q := range at {
+		p := v.paras[q.ai][q.pi]
+		if !starts[p[q.i].kid] || q.ai == last.ai && q.pi == last.pi && q.i < next {
+			continue // not this entity's, or inside the last match
+		}
+		n := variantMatch(p, int(q.i), aliases)
+		if n == 0 {
+			continue
+		}
+		for _, t := range p[q.i : int(q.i)+n] {
+			if t.id != "" && !t.allCaps && !v.lower[t.kid] {
+				v.add(forms, t, int(q.ai))
 			}
 		}
+		last, next = q, q.i+int32(n)
 	}
 	if len(forms) < 2 {
 		return nil

@@ -44,21 +44,24 @@ func addDiffs(sr *SlotResult) {
 		}
 		return f
 	}
+	set := sr.Kind == string(facts.KindEntitySet)
+	// Other slots diff every value against the first: its surface and
+	// fold are kept rather than looked up again for each value.
+	first, firstFold := sr.Values[0].Surface, fold(sr.Values[0].Surface)
 	for i := range sr.Values {
 		v := &sr.Values[i]
-		first, ok := byValue[v.Value]
-		if sr.Kind != string(facts.KindEntitySet) {
-			first, ok = byValue[""]
-		}
-		if !ok {
-			if sr.Kind == string(facts.KindEntitySet) {
+		ff := firstFold
+		if set {
+			f, ok := byValue[v.Value]
+			if !ok {
 				byValue[v.Value] = v.Surface
-			} else {
-				byValue[""] = v.Surface
+				continue
 			}
+			first, ff = f, fold(f)
+		} else if i == 0 {
 			continue
 		}
-		if fold(first) != fold(v.Surface) {
+		if ff != fold(v.Surface) {
 			k := pair{first, v.Surface}
 			d, ok := diffs[k]
 			if !ok {

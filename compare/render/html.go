@@ -1,7 +1,6 @@
 package render
 
 import (
-	"bufio"
 	"crypto/sha256"
 	"encoding/base64"
 	"fmt"
@@ -118,10 +117,10 @@ func WriteHTML(w io.Writer, res compare.Result, arts []facts.Article) error {
 func writeHTML(w io.Writer, res compare.Result, arts []facts.Article, forms *VerdictForms) error {
 	v := buildView(res, arts)
 	v.Forms = forms
-	bw := bufio.NewWriterSize(w, reportChunk)
-	writeReport(bw, v)
-	if err := bw.Flush(); err != nil {
-		return fmt.Errorf("write html: %w", err)
+	o := newHTMLOut(w)
+	writeReport(o, v)
+	if o.flush(true); o.err != nil {
+		return fmt.Errorf("write html: %w", o.err)
 	}
 	return nil
 }

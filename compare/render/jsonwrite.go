@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"math/bits"
 	"strconv"
 	"unicode/utf8"
 
@@ -143,6 +144,21 @@ func (o *jsonOut) strs(k string, vs []string) {
 
 func (o *jsonOut) span(k string, sp [2]int) {
 	o.key(k)
+	// What open, item and close write for the two numbers, with the two
+	// indentations cut from jsonIndent once: a report has two spans per
+	// value, tens of thousands.
+	if in := 1 + 2*(len(o.count)+1); in <= len(jsonIndent) {
+		inner, outer := jsonIndent[:in], jsonIndent[:in-2]
+		o.b = append(o.b, '[')
+		o.b = append(o.b, inner...)
+		o.b = strconv.AppendInt(o.b, int64(sp[0]), 10)
+		o.b = append(o.b, ',')
+		o.b = append(o.b, inner...)
+		o.b = strconv.AppendInt(o.b, int64(sp[1]), 10)
+		o.b = append(o.b, outer...)
+		o.b = append(o.b, ']')
+		return
+	}
 	o.open('[')
 	for _, v := range sp {
 		o.item()
@@ -179,10 +195,13 @@ var jsonPlain = func() (t [256]bool) {
 	return t
 }()
 
-// jsonPlainRun returns the first i' >= i where eight bytes of s from i'
-// are not all jsonPlain (or fewer than eight are left): none below 0x20,
-// none from 0x80, no quote and no backslash, tested on the bytes as one
-// word. A word that fails only sends its bytes to the byte-by-byte path.
+// jsonPlainRun returns the first i' >= i where s[i'] is not jsonPlain,
+// or where fewer than eight bytes are left: eight bytes at a time are
+// tested as one word for a byte below 0x20, from 0x80, a quote or a
+// backslash. The lowest byte a test flags is exact (a borrow only runs
+// upward, into the bytes after it), so a word that fails gives the place
+// of its first such byte, where the bytes before it once went one by one
+// through the byte path and back here.
 func jsonPlainRun(s string, i int) int {
 	const (
 		ones = 0x0101010101010101
@@ -196,8 +215,8 @@ func jsonPlainRun(s string, i int) int {
 		below := (x - ones*0x20) &^ x       // high bit set: a byte below 0x20 (exact while x has no high bit)
 		quote := (q - ones) &^ q
 		slash := (b - ones) &^ b
-		if (below|quote|slash|x)&high != 0 {
-			return i
+		if m := (below | quote | slash | x) & high; m != 0 {
+			return i + bits.TrailingZeros64(m)/8
 		}
 	}
 	return i
